@@ -1,0 +1,140 @@
+import type { Value, ObjectValue } from './value.js';
+
+/**
+ * Prints a value readably (`pr-str`): strings quoted and escaped, keywords with their
+ * colon, floats always with a decimal point or exponent, maps in insertion order.
+ * For every value built from readable parts, `read(printValue(v))` equals `v`.
+ */
+export function printValue(v: Value): string {
+  const out: string[] = [];
+  write(v, out, true);
+  return out.join('');
+}
+
+/**
+ * Prints for humans (`str`, `println`): like {@link printValue}, but a top-level
+ * string is written raw and nil is written as the empty string.
+ */
+export function printDisplay(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (v === null) return '';
+  return printValue(v);
+}
+
+function write(v: Value, out: string[], readably: boolean): void {
+  switch (typeof v) {
+    case 'object':
+      if (v === null) out.push('nil');
+      else writeObject(v, out, readably);
+      return;
+    case 'boolean':
+      out.push(v ? 'true' : 'false');
+      return;
+    case 'number':
+      out.push(String(v));
+      return;
+    case 'bigint':
+      out.push(v.toString());
+      return;
+    case 'string':
+      out.push(readably ? quoteString(v) : v);
+      return;
+  }
+}
+
+function writeObject(v: ObjectValue, out: string[], readably: boolean): void {
+  switch (v.kind) {
+    case 'float':
+      out.push(formatFloat(v.value));
+      return;
+    case 'keyword':
+      out.push(':', v.name);
+      return;
+    case 'symbol':
+      out.push(v.name);
+      return;
+    case 'timestamp':
+    case 'uuid':
+    case 'resource':
+      out.push(v.text);
+      return;
+    case 'list':
+      writeSeq('(', ')', v.items, v.items.length, out, readably);
+      return;
+    case 'vector': {
+      out.push('[');
+      for (let i = 0; i < v.count; i++) {
+        if (i > 0) out.push(' ');
+        write(v.get(i) as Value, out, readably);
+      }
+      out.push(']');
+      return;
+    }
+    case 'map': {
+      out.push('{');
+      let first = true;
+      v.forEach((val, key) => {
+        if (!first) out.push(' ');
+        first = false;
+        write(key, out, readably);
+        out.push(' ');
+        write(val, out, readably);
+      });
+      out.push('}');
+      return;
+    }
+    case 'fn':
+      out.push(v.name === undefined ? '#<fn>' : `#<fn ${v.name}>`);
+      return;
+    case 'error':
+      out.push(`#<error ${v.code.toString()}: ${v.message}>`);
+      return;
+  }
+}
+
+function writeSeq(
+  open: string,
+  close: string,
+  items: readonly Value[],
+  n: number,
+  out: string[],
+  readably: boolean,
+): void {
+  out.push(open);
+  for (let i = 0; i < n; i++) {
+    if (i > 0) out.push(' ');
+    write(items[i] as Value, out, readably);
+  }
+  out.push(close);
+}
+
+/**
+ * `4.0`, `0.1`, `1.0E21`, `1.5E-7`, `##Inf`, `##-Inf`, `##NaN`, `-0.0`: always
+ * distinguishable from an integer, and read back to the same double.
+ */
+export function formatFloat(x: number): string {
+  if (x !== x) return '##NaN';
+  if (x === Infinity) return '##Inf';
+  if (x === -Infinity) return '##-Inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const s = String(x);
+  const e = s.indexOf('e');
+  if (e < 0) return s.includes('.') ? s : `${s}.0`;
+  const mantissa = s.slice(0, e);
+  const exp = s.slice(e + 1).replace('+', '');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exp}`;
+}
+
+const ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\r': '\\r',
+};
+
+/** A string literal that reads back to `s`. Other control characters use `\uXXXX`. */
+export function quoteString(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `"${s.replace(/["\\\n\t\r]|[\u0000-\u001f\u007f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}

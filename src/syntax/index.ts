@@ -1,0 +1,2 @@
+export { read, setFullReader, type FullReader, type ReadOptions } from './read.js';
+export { type ReadResult, type Comment, isIncomplete } from './read-result.js';

@@ -10,7 +10,8 @@ import { hashPrimitive, mixOrdered } from './hashing.js';
  * Functions and error values compare by identity.
  */
 export function equals(a: Value, b: Value): boolean {
-  if (a === b) return !(typeof a === 'object' && a !== null && a.kind === 'float' && a.value !== a.value);
+  if (a === b)
+    return !(typeof a === 'object' && a !== null && a.kind === 'float' && a.value !== a.value);
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
   return objectEquals(a, b);
 }

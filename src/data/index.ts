@@ -1,4 +1,12 @@
-export { type Value, type ObjectValue, type RFn, type TypeName, typeName, isInt, isTruthy } from './value.js';
+export {
+  type Value,
+  type ObjectValue,
+  type RFn,
+  type TypeName,
+  typeName,
+  isInt,
+  isTruthy,
+} from './value.js';
 export { RFloat, float } from './float.js';
 export { Keyword, kw } from './keyword.js';
 export { Sym, sym } from './symbol.js';

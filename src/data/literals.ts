@@ -10,7 +10,9 @@ abstract class TextLiteral {
 
   equals(other: unknown): boolean {
     return (
-      other instanceof TextLiteral && other.constructor === this.constructor && other.text === this.text
+      other instanceof TextLiteral &&
+      other.constructor === this.constructor &&
+      other.text === this.text
     );
   }
 

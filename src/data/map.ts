@@ -190,7 +190,8 @@ function hasDuplicateKey(kvs: readonly Value[]): boolean {
     const k = kvs[i] as Value;
     for (let j = 0; j < i; j += 2) {
       const o = kvs[j] as Value;
-      if (o === k || (typeof k === 'object' && k !== null && k.kind !== 'keyword' && equals(o, k))) return true;
+      if (o === k || (typeof k === 'object' && k !== null && k.kind !== 'keyword' && equals(o, k)))
+        return true;
     }
   }
   return false;

@@ -22,7 +22,8 @@ export type AtomResult =
 
 const INT = /^[+-]?[0-9]+$/;
 const FLOAT = /^[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
-const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[._][0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
+const TIMESTAMP =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[._][0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
 const TIMESTAMP_LIKE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -63,7 +64,10 @@ function classifyNumeric(text: string): AtomResult {
   if (TIMESTAMP.test(text)) {
     const ms = Date.parse(text.replace('_', '.'));
     if (Number.isNaN(ms)) {
-      return fail(SyntaxCodes.invalidTimestamp, `invalid timestamp '${text}': no such date or time`);
+      return fail(
+        SyntaxCodes.invalidTimestamp,
+        `invalid timestamp '${text}': no such date or time`,
+      );
     }
     return ok(new Timestamp(text));
   }
@@ -74,7 +78,10 @@ function classifyNumeric(text: string): AtomResult {
     );
   }
   if (/^[+-]?[0-9]+\.$/.test(text)) {
-    return fail(SyntaxCodes.invalidNumber, `invalid number '${text}': write a digit after the point, as in ${text}0`);
+    return fail(
+      SyntaxCodes.invalidNumber,
+      `invalid number '${text}': write a digit after the point, as in ${text}0`,
+    );
   }
   return fail(SyntaxCodes.invalidNumber, `invalid number '${text}'`);
 }
@@ -101,14 +108,23 @@ function classifySymbol(text: string): AtomResult {
   if (c === 46 /* . */ && text.length > 1) {
     const c1 = text.charCodeAt(1);
     if (c1 >= 48 && c1 <= 57) {
-      return fail(SyntaxCodes.invalidNumber, `invalid number '${text}': write a digit before the point, as in 0${text}`);
+      return fail(
+        SyntaxCodes.invalidNumber,
+        `invalid number '${text}': write a digit before the point, as in 0${text}`,
+      );
     }
   }
   if (text.endsWith(':') || text.includes('::')) {
-    return fail(SyntaxCodes.invalidSymbol, `invalid symbol '${text}': a ':' must be followed by a name`);
+    return fail(
+      SyntaxCodes.invalidSymbol,
+      `invalid symbol '${text}': a ':' must be followed by a name`,
+    );
   }
   if (text.length > 1 && text.endsWith('/') && text !== '//') {
-    return fail(SyntaxCodes.invalidSymbol, `invalid symbol '${text}': a namespaced symbol needs a name after '/'`);
+    return fail(
+      SyntaxCodes.invalidSymbol,
+      `invalid symbol '${text}': a namespaced symbol needs a name after '/'`,
+    );
   }
   return ok(Sym.of(text));
 }
@@ -116,7 +132,8 @@ function classifySymbol(text: string): AtomResult {
 /** Classifies a keyword token (with its leading colon). */
 export function classifyKeyword(text: string): AtomResult {
   const name = text.slice(1);
-  if (name.length === 0) return fail(SyntaxCodes.invalidKeyword, `a keyword needs a name after ':'`);
+  if (name.length === 0)
+    return fail(SyntaxCodes.invalidKeyword, `a keyword needs a name after ':'`);
   if (name.charCodeAt(0) === 58) {
     return fail(
       SyntaxCodes.invalidKeyword,
@@ -139,7 +156,10 @@ export function classifySpecial(text: string): AtomResult {
     case '##NaN':
       return ok(float(NaN));
   }
-  return fail(SyntaxCodes.invalidSpecialValue, `unknown special value '${text}': expected ##Inf, ##-Inf or ##NaN`);
+  return fail(
+    SyntaxCodes.invalidSpecialValue,
+    `unknown special value '${text}': expected ##Inf, ##-Inf or ##NaN`,
+  );
 }
 
 export function resourceHandle(text: string): Value {
@@ -149,7 +169,12 @@ export function resourceHandle(text: string): Value {
 /** Outcome of decoding a string literal's body. */
 export type StringResult =
   | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly message: string; readonly offset: number; readonly length: number };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly offset: number;
+      readonly length: number;
+    };
 
 /**
  * Decodes a string literal including its quotes. Escapes: `\n \t \r \" \\ \uXXXX`
@@ -201,7 +226,12 @@ export function decodeString(raw: string): StringResult {
       case 'u': {
         const hex = raw.slice(i + 2, i + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-          return { ok: false, message: `invalid unicode escape: expected 4 hex digits after \\u`, offset: i, length: 2 };
+          return {
+            ok: false,
+            message: `invalid unicode escape: expected 4 hex digits after \\u`,
+            offset: i,
+            length: 2,
+          };
         }
         out += String.fromCharCode(parseInt(hex, 16));
         i += 6;

@@ -26,9 +26,20 @@ export type BuildResult =
   | { readonly ok: false; readonly code: SyntaxCode; readonly message: string };
 
 /** `(head form)`, with `prefixSpan` as the head's position. */
-export function wrapForm(head: Sym, form: Value, span: Span, prefixSpan: Span, formSpan: Span): RList {
+export function wrapForm(
+  head: Sym,
+  form: Value,
+  span: Span,
+  prefixSpan: Span,
+  formSpan: Span,
+): RList {
   const children = [prefixSpan.start, prefixSpan.end, formSpan.start, formSpan.end];
-  return new RList([head, form], { source: span.source, start: span.start, end: span.end, children });
+  return new RList([head, form], {
+    source: span.source,
+    start: span.start,
+    end: span.end,
+    children,
+  });
 }
 
 /**
@@ -129,7 +140,8 @@ export function metaFromForm(form: Value): RMap | undefined {
 
 /** `^:delegation :local | :local-model "id" | :remote "id"?` as metadata. */
 export function delegationMeta(target: Keyword, model: string | undefined): RMap {
-  const spec = model === undefined ? RMap.of(TARGET, target) : RMap.of(TARGET, target, MODEL, model);
+  const spec =
+    model === undefined ? RMap.of(TARGET, target) : RMap.of(TARGET, target, MODEL, model);
   return RMap.of(DELEGATION, spec);
 }
 

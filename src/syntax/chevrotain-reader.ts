@@ -4,7 +4,8 @@
  * and comes here whenever that path meets anything it does not accept.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { Source, type Span } from '../source/index.js';
+import type { Source} from '../source/index.js';
+import { type Span } from '../source/index.js';
 import { diagnostic, SyntaxCodes, type Diagnostic } from '../diagnostics/index.js';
 import { rtfsLexer, UnterminatedString, UnterminatedComment, BlockComment } from './tokens.js';
 import { RtfsParser, CLOSE_MARK } from './parser.js';
@@ -37,19 +38,29 @@ export function chevrotainRead(source: Source): ReadResult {
     const span = tokenSpan(source, t);
     if (t.tokenType === UnterminatedString) {
       diagnostics.push(
-        diagnostic(SyntaxCodes.unterminatedString, 'syntax', 'unterminated string: expected a closing \'"\'', {
-          source,
-          start: span.start,
-          end: span.start + 1,
-        }),
+        diagnostic(
+          SyntaxCodes.unterminatedString,
+          'syntax',
+          "unterminated string: expected a closing '\"'",
+          {
+            source,
+            start: span.start,
+            end: span.start + 1,
+          },
+        ),
       );
     } else if (t.tokenType === UnterminatedComment) {
       diagnostics.push(
-        diagnostic(SyntaxCodes.unterminatedComment, 'syntax', "unterminated block comment: expected '|#'", {
-          source,
-          start: span.start,
-          end: span.start + 2,
-        }),
+        diagnostic(
+          SyntaxCodes.unterminatedComment,
+          'syntax',
+          "unterminated block comment: expected '|#'",
+          {
+            source,
+            start: span.start,
+            end: span.start + 2,
+          },
+        ),
       );
     }
   }
@@ -90,7 +101,8 @@ function recognitionDiagnostic(source: Source, e: IRecognitionException): Diagno
   if (e.message.startsWith(CLOSE_MARK)) {
     const [offsetText, closer = ')'] = e.message.slice(CLOSE_MARK.length).split(':');
     const openOffset = Number(offsetText);
-    const opener = closer === ')' && source.text[openOffset] === '#' ? '#(' : (OPENERS[closer] ?? '(');
+    const opener =
+      closer === ')' && source.text[openOffset] === '#' ? '#(' : (OPENERS[closer] ?? '(');
     const openSpan: Span = { source, start: openOffset, end: openOffset + opener.length };
     const { line, column } = source.position(openOffset);
     if (eof) {
@@ -109,9 +121,19 @@ function recognitionDiagnostic(source: Source, e: IRecognitionException): Diagno
     );
   }
   if (eof) {
-    return diagnostic(SyntaxCodes.missingFormAtEnd, 'syntax', 'expected a form, but the input ended', at);
+    return diagnostic(
+      SyntaxCodes.missingFormAtEnd,
+      'syntax',
+      'expected a form, but the input ended',
+      at,
+    );
   }
-  return diagnostic(SyntaxCodes.missingForm, 'syntax', `expected a form, found '${actual.image}'`, at);
+  return diagnostic(
+    SyntaxCodes.missingForm,
+    'syntax',
+    `expected a form, found '${actual.image}'`,
+    at,
+  );
 }
 
 /** One diagnostic per offset; a mismatched closer beats the stray-closer report it causes. */
@@ -119,7 +141,8 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const byStart = new Map<number, Diagnostic>();
   for (const d of ds) {
     const prev = byStart.get(d.span.start);
-    if (prev === undefined || prev.code === SyntaxCodes.unexpectedCloser) byStart.set(d.span.start, d);
+    if (prev === undefined || prev.code === SyntaxCodes.unexpectedCloser)
+      byStart.set(d.span.start, d);
   }
   return [...byStart.values()];
 }

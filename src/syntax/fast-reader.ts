@@ -8,7 +8,13 @@
  */
 import type { NodeSpan, Source, Span } from '../source/index.js';
 import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
-import { classifyAtom, classifyKeyword, classifySpecial, decodeString, resourceHandle } from './atoms.js';
+import {
+  classifyAtom,
+  classifyKeyword,
+  classifySpecial,
+  decodeString,
+  resourceHandle,
+} from './atoms.js';
 import {
   attachMeta,
   buildAnonFn,
@@ -84,7 +90,11 @@ class FastReader {
       } else if (c === 35 && text.charCodeAt(p + 1) === 124) {
         const close = text.indexOf('|#', p + 2);
         if (close < 0) throw BAIL;
-        this.comments.push({ text: text.slice(p, close + 2), span: this.mk(p, close + 2), block: true });
+        this.comments.push({
+          text: text.slice(p, close + 2),
+          span: this.mk(p, close + 2),
+          block: true,
+        });
         p = close + 2;
       } else if (c >= 128 && c !== LAMBDA) {
         throw BAIL;
@@ -275,7 +285,8 @@ class FastReader {
         this.string(this.pos);
         model = this.value as string;
       }
-      if (!DELEGATION_TARGETS.has(name) || (name === 'local-model' && model === undefined)) throw BAIL;
+      if (!DELEGATION_TARGETS.has(name) || (name === 'local-model' && model === undefined))
+        throw BAIL;
       metaMap = delegationMeta(Keyword.of(name), model);
     } else {
       metaMap = metaFromForm(m);

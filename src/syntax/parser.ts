@@ -11,7 +11,14 @@ import type { NodeSpan, Source, Span } from '../source/index.js';
 import { diagnostic, SyntaxCodes, type Diagnostic, type SyntaxCode } from '../diagnostics/index.js';
 import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
 import * as T from './tokens.js';
-import { classifyAtom, classifyKeyword, classifySpecial, decodeString, resourceHandle, type AtomResult } from './atoms.js';
+import {
+  classifyAtom,
+  classifyKeyword,
+  classifySpecial,
+  decodeString,
+  resourceHandle,
+  type AtomResult,
+} from './atoms.js';
 import {
   attachMeta,
   buildAnonFn,
@@ -80,7 +87,11 @@ export class RtfsParser extends EmbeddedActionsParser {
   }
 
   private spanOf(start: IToken, end: IToken): Span {
-    return { source: this.source as Source, start: start.startOffset, end: end.startOffset + end.image.length };
+    return {
+      source: this.source as Source,
+      start: start.startOffset,
+      end: end.startOffset + end.image.length,
+    };
   }
 
   private report(code: SyntaxCode, message: string, span: Span): void {
@@ -238,7 +249,11 @@ export class RtfsParser extends EmbeddedActionsParser {
       const open = this.CONSUME(T.AnonFnOpen);
       this.ACTION(() => {
         if (this.anonDepth > 0) {
-          this.report(SyntaxCodes.nestedAnonFn, 'nested #(…) is not allowed: use (fn [x] …) for the inner one', this.spanOf(open, open));
+          this.report(
+            SyntaxCodes.nestedAnonFn,
+            'nested #(…) is not allowed: use (fn [x] …) for the inner one',
+            this.spanOf(open, open),
+          );
         }
         this.anonDepth++;
       });
@@ -270,7 +285,11 @@ export class RtfsParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const head = PREFIXES.get(t.tokenType) ?? QUOTE;
       const prefixSpan = this.spanOf(t, t);
-      const span: Span = { source: prefixSpan.source, start: prefixSpan.start, end: Math.max(f.span.end, prefixSpan.end) };
+      const span: Span = {
+        source: prefixSpan.source,
+        start: prefixSpan.start,
+        end: Math.max(f.span.end, prefixSpan.end),
+      };
       return { value: wrapForm(head, f.value, span, prefixSpan, f.span), span };
     });
   });
@@ -294,7 +313,11 @@ export class RtfsParser extends EmbeddedActionsParser {
     });
     const f = this.SUBRULE2(this.operand);
     return this.ACTION(() => {
-      const span: Span = { source: this.source as Source, start: caret.startOffset, end: f.span.end };
+      const span: Span = {
+        source: this.source as Source,
+        start: caret.startOffset,
+        end: f.span.end,
+      };
       const metaMap = this.metaMap(m, target, model);
       if (metaMap === undefined) return { value: f.value, span };
       const attached = attachMeta(metaMap, f.value);
@@ -306,7 +329,11 @@ export class RtfsParser extends EmbeddedActionsParser {
     });
   });
 
-  private metaMap(m: Form, target: IToken | undefined, model: IToken | undefined): RMap | undefined {
+  private metaMap(
+    m: Form,
+    target: IToken | undefined,
+    model: IToken | undefined,
+  ): RMap | undefined {
     if (target !== undefined) {
       const name = target.image.slice(1);
       if (!DELEGATION_TARGETS.has(name)) {
@@ -318,7 +345,11 @@ export class RtfsParser extends EmbeddedActionsParser {
         return undefined;
       }
       if (name === 'local-model' && model === undefined) {
-        this.report(SyntaxCodes.invalidDelegation, ':local-model needs a model id string', this.spanOf(target, target));
+        this.report(
+          SyntaxCodes.invalidDelegation,
+          ':local-model needs a model id string',
+          this.spanOf(target, target),
+        );
         return undefined;
       }
       const decoded = model === undefined ? undefined : decodeString(model.image);
@@ -326,7 +357,11 @@ export class RtfsParser extends EmbeddedActionsParser {
     }
     const meta = metaFromForm(m.value);
     if (meta === undefined) {
-      this.report(SyntaxCodes.invalidMetadata, 'metadata must be a map, a keyword, a symbol or a string', m.span);
+      this.report(
+        SyntaxCodes.invalidMetadata,
+        'metadata must be a map, a keyword, a symbol or a string',
+        m.span,
+      );
     }
     return meta;
   }
@@ -363,15 +398,23 @@ export class RtfsParser extends EmbeddedActionsParser {
         const s = decodeString(t.image);
         if (!s.ok) {
           const at = span.start + s.offset;
-          this.report(SyntaxCodes.invalidEscape, s.message, { source: span.source, start: at, end: at + s.length });
+          this.report(SyntaxCodes.invalidEscape, s.message, {
+            source: span.source,
+            start: at,
+            end: at + s.length,
+          });
           return { value: null, span };
         }
         return { value: s.value, span };
       }
       default: {
         const next = span.source.text.slice(span.end, span.end + 1);
-        const what = next === '{' ? " (RTFS has no set literal #{…}; use a vector)" : '';
-        r = { ok: false, code: SyntaxCodes.unknownDispatch, message: `unknown reader dispatch '#${next}'${what}` };
+        const what = next === '{' ? ' (RTFS has no set literal #{…}; use a vector)' : '';
+        r = {
+          ok: false,
+          code: SyntaxCodes.unknownDispatch,
+          message: `unknown reader dispatch '#${next}'${what}`,
+        };
       }
     }
     if (!r.ok) {

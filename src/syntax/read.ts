@@ -41,7 +41,11 @@ export interface ReadOptions {
 }
 
 /** Reads every form of `text` (named `uri` in positions). Never throws on bad input. */
-export function read(text: string | Source, uri = '<input>', options: ReadOptions = {}): ReadResult {
+export function read(
+  text: string | Source,
+  uri = '<input>',
+  options: ReadOptions = {},
+): ReadResult {
   const source = typeof text === 'string' ? new Source(uri, text) : text;
   if (!options.fullReaderOnly) {
     const fast = fastRead(source);

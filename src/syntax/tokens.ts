@@ -12,11 +12,19 @@
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-const ATOM_START = "A-Za-z0-9_$+\\-*/=<>!?%&.\\u03bb";
+const ATOM_START = 'A-Za-z0-9_$+\\-*/=<>!?%&.\\u03bb';
 const ATOM_PART = `${ATOM_START}@#:'`;
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[\s,]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /;[^\n]*/, group: 'comments' });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[\s,]+/,
+  group: Lexer.SKIPPED,
+});
+export const LineComment = createToken({
+  name: 'LineComment',
+  pattern: /;[^\n]*/,
+  group: 'comments',
+});
 export const BlockComment = createToken({
   name: 'BlockComment',
   pattern: /#\|[\s\S]*?\|#/,
@@ -31,7 +39,11 @@ export const UnterminatedComment = createToken({
 });
 export const AnonFnOpen = createToken({ name: 'AnonFnOpen', pattern: /#\(/, label: "'#('" });
 export const Discard = createToken({ name: 'Discard', pattern: /#_/, label: "'#_'" });
-export const Special = createToken({ name: 'Special', pattern: /##[A-Za-z-]*/, label: 'special value' });
+export const Special = createToken({
+  name: 'Special',
+  pattern: /##[A-Za-z-]*/,
+  label: 'special value',
+});
 export const UnknownDispatch = createToken({ name: 'UnknownDispatch', pattern: /#/, label: "'#'" });
 export const StringLit = createToken({
   name: 'StringLit',

@@ -39,6 +39,8 @@ function write(v: Value, out: string[], readably: boolean): void {
     case 'string':
       out.push(readably ? quoteString(v) : v);
       return;
+    default:
+      throw new Error(`printValue: not an RTFS value (${typeof v})`);
   }
 }
 

@@ -74,6 +74,8 @@ export function typeName(v: Value): TypeName {
       return 'integer';
     case 'string':
       return 'string';
+    default:
+      throw new Error(`typeName: not an RTFS value (${typeof v})`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { OrderedMap } from 'immutable';
-import type { NodeSpan } from '../source/index.js';
+import { NodeSpan } from '../source/index.js';
 import type { Value } from './value.js';
 import { equals, hashValue } from './equality.js';
 
@@ -45,15 +45,26 @@ export class RMap {
         if (at >= 0) {
           out[at + 1] = kvs[i + 1] as Value;
           if (span) {
-            offsets[2 * at + 2] = span.children[2 * i + 2] as number;
-            offsets[2 * at + 3] = span.children[2 * i + 3] as number;
+            offsets[2 * at + 2] = span.childStart(i + 1);
+            offsets[2 * at + 3] = span.childEnd(i + 1);
           }
         } else {
           out.push(k, kvs[i + 1] as Value);
-          if (span) offsets.push(...span.children.slice(2 * i, 2 * i + 4));
+          if (span) {
+            offsets.push(
+              span.childStart(i),
+              span.childEnd(i),
+              span.childStart(i + 1),
+              span.childEnd(i + 1),
+            );
+          }
         }
       }
-      return new RMap(out, undefined, span && { ...span, children: offsets });
+      return new RMap(
+        out,
+        undefined,
+        span && NodeSpan.of(span.source, span.start, span.end, offsets),
+      );
     }
     const big = OrderedMap<Value, Value>().withMutations((m) => {
       for (let i = 0; i < n; i += 2) m.set(kvs[i] as Value, kvs[i + 1] as Value);

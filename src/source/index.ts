@@ -1,7 +1,7 @@
 export { Source } from './source.js';
 export {
   type Span,
-  type NodeSpan,
+  NodeSpan,
   span,
   joinSpans,
   formatLocation,

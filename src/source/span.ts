@@ -43,19 +43,48 @@ export function renderExcerpt(s: Span): string {
 }
 
 /**
- * The span of a read collection plus the offsets of its children, flattened as
- * `[start0, end0, start1, end1, …]` (one array per collection instead of one object
- * per child: reading allocates far less). See {@link childSpan}.
+ * The span of a read collection plus the offsets of its children, stored as
+ * `[start0, end0, start1, end1, …]` in a buffer that many nodes share (reading a
+ * large file allocates one buffer instead of one array or object per child).
+ * Use {@link childSpan} to get a child's span.
  */
-export interface NodeSpan extends Span {
-  readonly children: readonly number[];
+export class NodeSpan implements Span {
+  constructor(
+    readonly source: Source,
+    readonly start: number,
+    readonly end: number,
+    private readonly buf: Int32Array | readonly number[],
+    private readonly base: number,
+    readonly childCount: number,
+  ) {}
+
+  /** A node span whose children are given as a plain offsets array. */
+  static of(source: Source, start: number, end: number, offsets: readonly number[]): NodeSpan {
+    return new NodeSpan(source, start, end, offsets, 0, offsets.length >> 1);
+  }
+
+  childStart(i: number): number {
+    return this.buf[this.base + 2 * i] as number;
+  }
+
+  childEnd(i: number): number {
+    return this.buf[this.base + 2 * i + 1] as number;
+  }
+
+  child(i: number): Span | undefined {
+    if (i < 0 || i >= this.childCount) return undefined;
+    return { source: this.source, start: this.childStart(i), end: this.childEnd(i) };
+  }
+
+  /** All child offsets as a fresh `[start0, end0, …]` array. */
+  offsets(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < 2 * this.childCount; i++) out.push(this.buf[this.base + i] as number);
+    return out;
+  }
 }
 
 /** The span of child `i` of a collection read from source, or undefined. */
 export function childSpan(parent: NodeSpan | undefined, i: number): Span | undefined {
-  if (parent === undefined) return undefined;
-  const start = parent.children[2 * i];
-  const end = parent.children[2 * i + 1];
-  if (start === undefined || end === undefined) return undefined;
-  return { source: parent.source, start, end };
+  return parent?.child(i);
 }

@@ -62,8 +62,7 @@ function classifyNumeric(text: string): AtomResult {
   }
   if (text.length === 36 && UUID.test(text)) return ok(new Uuid(text));
   if (TIMESTAMP.test(text)) {
-    const ms = Date.parse(text.replace('_', '.'));
-    if (Number.isNaN(ms)) {
+    if (!isRealDateTime(text)) {
       return fail(
         SyntaxCodes.invalidTimestamp,
         `invalid timestamp '${text}': no such date or time`,
@@ -86,9 +85,28 @@ function classifyNumeric(text: string): AtomResult {
   return fail(SyntaxCodes.invalidNumber, `invalid number '${text}'`);
 }
 
+/**
+ * Whether a text matching TIMESTAMP names a real instant: month 1–12, a day that exists
+ * in that month, hours 0–23, minutes and seconds 0–59, offsets up to ±23:59 (the
+ * ranges clojure.instant checks, without leap seconds). `Date.parse` is no help
+ * here: it rolls 2024-02-30 over to March 1st and accepts 24:00:00.
+ */
+function isRealDateTime(text: string): boolean {
+  const n = (from: number): number => Number(text.slice(from, from + 2));
+  const year = Number(text.slice(0, 4));
+  const month = n(5);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const day = n(8);
+  if (day < 1 || day > days || n(11) > 23 || n(14) > 59 || n(17) > 59) return false;
+  const zone = text.endsWith('Z') ? -1 : text.length - 6;
+  return zone < 0 || (n(zone + 1) <= 23 && n(zone + 4) <= 59);
+}
+
 /** Parses a decimal integer literal exactly; out of signed 64-bit range is an error. */
 export function parseInteger(text: string): AtomResult {
-  if (text.length <= 16) {
+  // Up to 15 characters every literal is below 2^53, so Number() is exact.
+  if (text.length <= 15) {
     const n = Number(text);
     return ok(n === 0 ? 0 : n);
   }

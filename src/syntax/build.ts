@@ -4,7 +4,7 @@
  * `~@x` → `(unquote-splicing x)`, `@x` → `(deref x)`, `#(…)` → `(fn [%1 …] (…))`,
  * and `^meta form` (metadata merged onto a symbol or collection).
  */
-import type { NodeSpan, Span } from '../source/index.js';
+import { NodeSpan, type Span } from '../source/index.js';
 import { SyntaxCodes, type SyntaxCode } from '../diagnostics/index.js';
 import { type Value, Keyword, Sym, RList, RVector, RMap } from '../data/index.js';
 
@@ -34,12 +34,7 @@ export function wrapForm(
   formSpan: Span,
 ): RList {
   const children = [prefixSpan.start, prefixSpan.end, formSpan.start, formSpan.end];
-  return new RList([head, form], {
-    source: span.source,
-    start: span.start,
-    end: span.end,
-    children,
-  });
+  return new RList([head, form], NodeSpan.of(span.source, span.start, span.end, children));
 }
 
 /**
@@ -62,7 +57,7 @@ export function buildAnonFn(body: RList, span: NodeSpan): BuildResult {
   if (scan.rest) params.push(AMP, REST_ARG);
   const renamed = scan.bare ? (renamePercent(body) as RList) : body;
   const h = [span.start, span.start + 2];
-  const fnSpan: NodeSpan = { ...span, children: [...h, ...h, span.start, span.end] };
+  const fnSpan = NodeSpan.of(span.source, span.start, span.end, [...h, ...h, span.start, span.end]);
   const fnForm = new RList([FN, RVector.from(params), renamed], fnSpan);
   return { ok: true, value: fnForm };
 }

@@ -4,7 +4,7 @@
  * and comes here whenever that path meets anything it does not accept.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Source} from '../source/index.js';
+import type { Source } from '../source/index.js';
 import { type Span } from '../source/index.js';
 import { diagnostic, SyntaxCodes, type Diagnostic } from '../diagnostics/index.js';
 import { rtfsLexer, UnterminatedString, UnterminatedComment, BlockComment } from './tokens.js';

@@ -6,8 +6,8 @@
  * the Chevrotain reader, which produces the diagnostics. A differential test checks
  * that both readers agree (test/syntax/differential.test.ts).
  */
-import type { NodeSpan, Source, Span } from '../source/index.js';
-import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
+import { NodeSpan, type Source, type Span } from '../source/index.js';
+import { type Value, RList, RVector, RMap, Keyword, Sym } from '../data/index.js';
 import {
   classifyAtom,
   classifyKeyword,
@@ -54,6 +54,12 @@ class FastReader {
   pos = 0;
   readonly comments: Comment[] = [];
   private anonDepth = 0;
+  /** Child offsets of every collection read so far, shared by their NodeSpans. */
+  private buf = new Int32Array(4096);
+  private bufLen = 0;
+  /** Reusable per-depth scratch arrays for child offsets while a collection is open. */
+  private readonly scratch: number[][] = [];
+  private depth = 0;
   // The last form read: its value and offsets; `span` is built only on request.
   value: Value = null;
   start = 0;
@@ -183,17 +189,39 @@ class FastReader {
   collection(start: number, close: number, kind: 'list' | 'vector' | 'map'): void {
     this.pos++;
     const items: Value[] = [];
-    const offsets: number[] = [];
-    this.elements(close, items, offsets);
-    const span: NodeSpan = { source: this.source, start, end: this.pos, children: offsets };
-    this.start = start;
-    this.end = this.pos;
+    const span = this.readChildren(start, close, items);
     if (kind === 'list') this.value = new RList(items, span);
     else if (kind === 'vector') this.value = new RVector(items, items.length, span);
     else {
       if (items.length % 2 === 1) throw BAIL;
       this.value = RMap.fromFlat(items, span);
     }
+  }
+
+  /** Reads elements up to `close` into `items`; returns the node span (also sets start/end). */
+  readChildren(start: number, close: number, items: Value[]): NodeSpan {
+    const d = this.depth++;
+    let offsets = this.scratch[d];
+    if (offsets === undefined) {
+      offsets = [];
+      this.scratch[d] = offsets;
+    }
+    offsets.length = 0;
+    this.elements(close, items, offsets);
+    this.depth--;
+    const n = offsets.length;
+    if (this.bufLen + n > this.buf.length) {
+      const bigger = new Int32Array(Math.max(this.buf.length * 2, this.bufLen + n));
+      bigger.set(this.buf.subarray(0, this.bufLen));
+      this.buf = bigger;
+    }
+    const base = this.bufLen;
+    const buf = this.buf;
+    for (let i = 0; i < n; i++) buf[base + i] = offsets[i] as number;
+    this.bufLen += n;
+    this.start = start;
+    this.end = this.pos;
+    return new NodeSpan(this.source, start, this.pos, buf, base, n >> 1);
   }
 
   string(start: number): void {
@@ -220,20 +248,35 @@ class FastReader {
 
   keyword(start: number): void {
     const end = this.atomEnd(start + 1);
-    const r = classifyKeyword(this.text.slice(start, end));
-    if (!r.ok) throw BAIL;
+    const last = this.text.charCodeAt(end - 1);
+    if (end - start < 2 || last === 58 || last === 47 || this.text.charCodeAt(start + 1) === 58) {
+      const r = classifyKeyword(this.text.slice(start, end));
+      if (!r.ok) throw BAIL;
+      this.value = r.value;
+    } else {
+      const name = this.text.slice(start + 1, end);
+      if (name.includes('::')) throw BAIL;
+      this.value = Keyword.of(name);
+    }
     this.pos = end;
-    this.value = r.value;
     this.start = start;
     this.end = end;
   }
 
   atom(start: number): void {
+    const text = this.text;
     const end = this.atomEnd(start + 1);
-    const r = classifyAtom(this.text.slice(start, end));
-    if (!r.ok) throw BAIL;
+    const c = text.charCodeAt(start);
+    let value: Value | undefined;
+    if (c >= 48 && c <= 57 && end - start <= 15) value = smallInt(text, start, end);
+    else if (c >= 97 && c <= 122 && end - start <= 24) value = plainSymbol(text, start, end);
+    if (value === undefined) {
+      const r = classifyAtom(text.slice(start, end));
+      if (!r.ok) throw BAIL;
+      value = r.value;
+    }
     this.pos = end;
-    this.value = r.value;
+    this.value = value;
     this.start = start;
     this.end = end;
   }
@@ -306,10 +349,8 @@ class FastReader {
       this.anonDepth++;
       this.pos = start + 2;
       const items: Value[] = [];
-      const offsets: number[] = [];
-      this.elements(41, items, offsets);
+      const span = this.readChildren(start, 41, items);
       this.anonDepth--;
-      const span: NodeSpan = { source: this.source, start, end: this.pos, children: offsets };
       const built = buildAnonFn(new RList(items, span), span);
       if (!built.ok) throw BAIL;
       this.value = built.value;
@@ -332,6 +373,31 @@ class FastReader {
     }
     throw BAIL;
   }
+}
+
+/** A non-negative decimal integer of at most 15 digits, or undefined. */
+function smallInt(text: string, start: number, end: number): number | undefined {
+  let n = 0;
+  for (let p = start; p < end; p++) {
+    const d = text.charCodeAt(p) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * A symbol made of lowercase letters, digits and `-` (the common case), or undefined
+ * when the text needs full classification (nil/true/false, UUIDs, anything else).
+ */
+function plainSymbol(text: string, start: number, end: number): Value | undefined {
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (!((c >= 97 && c <= 122) || c === 45 || (c >= 48 && c <= 57 && p > start))) return undefined;
+  }
+  const name = text.slice(start, end);
+  if (name === 'nil' || name === 'true' || name === 'false' || end - start === 36) return undefined;
+  return Sym.of(name);
 }
 
 /** Reads valid input quickly; undefined means "use the full reader". */

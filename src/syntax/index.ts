@@ -1,2 +1,2 @@
-export { read, setFullReader, type FullReader, type ReadOptions } from './read.js';
+export { read, setFullReader, hasFullReader, type FullReader, type ReadOptions } from './read.js';
 export { type ReadResult, type Comment, isIncomplete } from './read-result.js';

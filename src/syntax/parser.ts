@@ -7,7 +7,7 @@
  * it records the grammar.
  */
 import { EmbeddedActionsParser, createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { NodeSpan, Source, Span } from '../source/index.js';
+import { NodeSpan, type Source, type Span } from '../source/index.js';
 import { diagnostic, SyntaxCodes, type Diagnostic, type SyntaxCode } from '../diagnostics/index.js';
 import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
 import * as T from './tokens.js';
@@ -157,7 +157,8 @@ export class RtfsParser extends EmbeddedActionsParser {
   });
 
   private nodeSpan(open: IToken, close: IToken, els: Elements): NodeSpan {
-    return { ...this.spanOf(open, close), children: els.offsets };
+    const s = this.spanOf(open, close);
+    return NodeSpan.of(s.source, s.start, s.end, els.offsets);
   }
 
   /** `#_ form`: read and dropped. */
@@ -353,6 +354,15 @@ export class RtfsParser extends EmbeddedActionsParser {
         return undefined;
       }
       const decoded = model === undefined ? undefined : decodeString(model.image);
+      if (model !== undefined && decoded !== undefined && !decoded.ok) {
+        const at = model.startOffset + decoded.offset;
+        this.report(SyntaxCodes.invalidEscape, decoded.message, {
+          source: this.source as Source,
+          start: at,
+          end: at + decoded.length,
+        });
+        return undefined;
+      }
       return delegationMeta(Keyword.of(name), decoded?.ok ? decoded.value : undefined);
     }
     const meta = metaFromForm(m.value);

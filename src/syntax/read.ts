@@ -27,6 +27,11 @@ export function setFullReader(reader: FullReader | (() => FullReader), lazy = fa
   }
 }
 
+/** Whether a full reader (or a loader for one) has been installed. */
+export function hasFullReader(): boolean {
+  return fullReader !== undefined || fullReaderLoader !== undefined;
+}
+
 function getFullReader(): FullReader {
   if (fullReader === undefined) {
     if (fullReaderLoader === undefined) throw new Error('rtfs: no full reader installed');

@@ -1,0 +1,337 @@
+/**
+ * The analyzer: RTFS data → {@link Node}. Special forms are recognised by whole-symbol
+ * equality, locals are resolved to frame slots, globals to cells, and `recur` is
+ * checked to be in tail position — all once, before anything runs.
+ */
+import { childSpan, type Span } from '../source/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { type Value, type RList, RVector, Sym } from '../data/index.js';
+import type { Node, FnArity } from './nodes.js';
+import { BlockScope, FrameScope } from './scope.js';
+import type { Globals } from './globals.js';
+import { nearest } from './suggest.js';
+
+export const AnalysisCodes = {
+  badForm: 'analysis/bad-special-form',
+  unbound: 'analysis/unbound-symbol',
+  recurPosition: 'analysis/recur-not-in-tail-position',
+  recurArity: 'analysis/recur-arity',
+} as const;
+
+class AnalysisFailure {
+  constructor(readonly diagnostic: Diagnostic) {}
+}
+
+interface Ctx {
+  readonly globals: Globals;
+  /** Slots of the innermost loop/fn that `recur` targets (undefined outside one). */
+  recurSlots: readonly number[] | undefined;
+}
+
+export interface AnalyzeResult {
+  readonly node: Node | undefined;
+  /** Frame size the top-level code needs. */
+  readonly frameSize: number;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Analyzes one top-level form. */
+export function analyzeTop(form: Value, span: Span | undefined, globals: Globals): AnalyzeResult {
+  const frame = new FrameScope(undefined);
+  const scope = new BlockScope(frame, undefined);
+  try {
+    const node = analyze(form, span, scope, { globals, recurSlots: undefined }, false);
+    return { node, frameSize: frame.size, diagnostics: [] };
+  } catch (e) {
+    if (e instanceof AnalysisFailure)
+      return { node: undefined, frameSize: 0, diagnostics: [e.diagnostic] };
+    throw e;
+  }
+}
+
+function fail(code: string, message: string, span: Span | undefined): never {
+  if (span === undefined) throw new Error(`analysis error without a span: ${message}`);
+  throw new AnalysisFailure(diagnostic(code, 'analysis', message, span));
+}
+
+function analyze(
+  form: Value,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+  tail: boolean,
+): Node {
+  if (typeof form !== 'object' || form === null) return { kind: 'const', value: form, span };
+  switch (form.kind) {
+    case 'symbol':
+      return analyzeSymbol(form, span, scope, ctx);
+    case 'list':
+      return form.count === 0
+        ? { kind: 'const', value: form, span }
+        : analyzeList(form, span ?? form.span, scope, ctx, tail);
+    case 'vector': {
+      const items = [...form].map((x, i) => analyze(x, childSpan(form.span, i), scope, ctx, false));
+      return items.every((n) => n.kind === 'const')
+        ? { kind: 'const', value: form, span }
+        : { kind: 'vector', items, span };
+    }
+    case 'map': {
+      const flat = form.toFlat();
+      const items = flat.map((x, i) => analyze(x, childSpan(form.span, i), scope, ctx, false));
+      return items.every((n) => n.kind === 'const')
+        ? { kind: 'const', value: form, span }
+        : { kind: 'map', items, span };
+    }
+    default:
+      return { kind: 'const', value: form, span };
+  }
+}
+
+function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
+  const local = scope.resolve(s.name);
+  if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
+  const cell = ctx.globals.lookup(s.name);
+  if (cell !== undefined) return { kind: 'global', cell, span };
+  const hint = nearest(s.name, [...scope.visibleNames(), ...ctx.globals.names()]);
+  return fail(
+    AnalysisCodes.unbound,
+    `unbound symbol '${s.name}'${hint ? `; did you mean '${hint}'?` : ''}`,
+    span,
+  );
+}
+
+type SpecialForm = (
+  l: RList,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+  tail: boolean,
+) => Node;
+
+const SPECIALS: Record<string, SpecialForm> = {
+  quote: (l, span) => {
+    arity(l, span, 2, 2, '(quote form)');
+    return { kind: 'const', value: l.items[1] as Value, span };
+  },
+  if: (l, span, scope, ctx, tail) => {
+    arity(l, span, 3, 4, '(if test then else?)');
+    return {
+      kind: 'if',
+      test: sub(l, 1, scope, ctx, false),
+      then: sub(l, 2, scope, ctx, tail),
+      else: l.count > 3 ? sub(l, 3, scope, ctx, tail) : { kind: 'const', value: null, span },
+      span,
+    };
+  },
+  do: (l, span, scope, ctx, tail) => body(l, 1, span, scope, ctx, tail),
+  and: (l, span, scope, ctx) => ({ kind: 'and', items: subs(l, 1, scope, ctx), span }),
+  or: (l, span, scope, ctx) => ({ kind: 'or', items: subs(l, 1, scope, ctx), span }),
+  let: (l, span, scope, ctx, tail) => analyzeBindings('let', l, span, scope, ctx, tail),
+  loop: (l, span, scope, ctx) => analyzeBindings('loop', l, span, scope, ctx, true),
+  recur: (l, span, scope, ctx, tail) => {
+    const slots = ctx.recurSlots;
+    if (!tail || slots === undefined) {
+      return fail(
+        AnalysisCodes.recurPosition,
+        'recur must be in tail position of a loop or fn',
+        span,
+      );
+    }
+    if (l.count - 1 !== slots.length) {
+      fail(
+        AnalysisCodes.recurArity,
+        `recur expects ${slots.length} arguments, got ${l.count - 1}`,
+        span,
+      );
+    }
+    return { kind: 'recur', args: subs(l, 1, scope, ctx), slots, span };
+  },
+  fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
+  λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
+  def: (l, span, scope, ctx) => {
+    arity(l, span, 3, 3, '(def name value)');
+    const name = symbolAt(l, 1, span, 'def');
+    const cell = ctx.globals.intern(name);
+    return { kind: 'def', cell, init: sub(l, 2, scope, ctx, false), span };
+  },
+  defn: (l, span, scope, ctx) => {
+    const name = symbolAt(l, 1, span, 'defn');
+    const cell = ctx.globals.intern(name);
+    let at = 2;
+    if (typeof l.items[at] === 'string' && l.count > at + 1) at++; // docstring
+    return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), span };
+  },
+};
+
+function arity(l: RList, span: Span | undefined, min: number, max: number, shape: string): void {
+  if (l.count < min || l.count > max)
+    fail(AnalysisCodes.badForm, `bad form: expected ${shape}`, span);
+}
+
+function symbolAt(l: RList, i: number, span: Span | undefined, form: string): string {
+  const s = l.items[i];
+  if (!(s instanceof Sym))
+    fail(AnalysisCodes.badForm, `${form} needs a symbol name`, childSpan(l.span, i) ?? span);
+  return s.name;
+}
+
+function sub(l: RList, i: number, scope: BlockScope, ctx: Ctx, tail: boolean): Node {
+  return analyze(l.items[i] as Value, childSpan(l.span, i), scope, ctx, tail);
+}
+
+function subs(l: RList, from: number, scope: BlockScope, ctx: Ctx): Node[] {
+  const out: Node[] = [];
+  for (let i = from; i < l.count; i++) out.push(sub(l, i, scope, ctx, false));
+  return out;
+}
+
+function body(
+  l: RList,
+  from: number,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+  tail: boolean,
+): Node {
+  const nodes: Node[] = [];
+  for (let i = from; i < l.count; i++) nodes.push(sub(l, i, scope, ctx, tail && i === l.count - 1));
+  if (nodes.length === 0) return { kind: 'const', value: null, span };
+  if (nodes.length === 1) return nodes[0] as Node;
+  return { kind: 'do', body: nodes, span };
+}
+
+function analyzeBindings(
+  kind: 'let' | 'loop',
+  l: RList,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+  tail: boolean,
+): Node {
+  const bv = l.items[1];
+  if (!(bv instanceof RVector) || bv.count % 2 !== 0) {
+    fail(AnalysisCodes.badForm, `bad form: expected (${kind} [name value …] body…)`, span);
+  }
+  const inner = scope.child();
+  const slots: number[] = [];
+  const inits: Node[] = [];
+  for (let i = 0; i < bv.count; i += 2) {
+    const name = bv.get(i);
+    if (!(name instanceof Sym)) {
+      fail(
+        AnalysisCodes.badForm,
+        `${kind} binds symbols (destructuring comes later)`,
+        childSpan(bv.span, i) ?? span,
+      );
+    }
+    inits.push(analyze(bv.get(i + 1) as Value, childSpan(bv.span, i + 1), inner, ctx, false));
+    slots.push(inner.bind(name.name));
+  }
+  if (kind === 'loop') {
+    const saved = ctx.recurSlots;
+    ctx.recurSlots = slots;
+    const b = body(l, 2, span, inner, ctx, true);
+    ctx.recurSlots = saved;
+    return { kind: 'loop', slots, inits, body: b, span };
+  }
+  return { kind: 'let', slots, inits, body: body(l, 2, span, inner, ctx, tail), span };
+}
+
+/** `(fn name? [params] body…)` or `(fn name? ([params] body…)+)`, from index `at`. */
+function analyzeFn(
+  l: RList,
+  at: number,
+  defName: string | undefined,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+): Node {
+  let name = defName;
+  const first = l.items[at];
+  if (first instanceof Sym) {
+    name = first.name;
+    at++;
+  }
+  const fnScope = scope.fnChild();
+  const selfSlot = name !== undefined ? fnScope.bind(name) : -1;
+  const arities: FnArity[] = [];
+  const head = l.items[at];
+  if (head instanceof RVector) {
+    arities.push(analyzeArity(head, l, at + 1, span, fnScope, ctx));
+  } else {
+    for (let i = at; i < l.count; i++) {
+      const clause = l.items[i];
+      if (
+        typeof clause !== 'object' ||
+        clause === null ||
+        clause.kind !== 'list' ||
+        !(clause.items[0] instanceof RVector)
+      ) {
+        fail(
+          AnalysisCodes.badForm,
+          'bad fn: expected [params] body… or ([params] body…)…',
+          childSpan(l.span, i) ?? span,
+        );
+      }
+      arities.push(
+        analyzeArity(clause.items[0], clause, 1, clause.span ?? span, fnScope.child(), ctx),
+      );
+    }
+  }
+  if (arities.length === 0) fail(AnalysisCodes.badForm, 'bad fn: missing parameter vector', span);
+  return { kind: 'fn', name, selfSlot, frameSize: fnScope.frame.size, arities, span };
+}
+
+function analyzeArity(
+  params: RVector,
+  l: RList,
+  bodyAt: number,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+): FnArity {
+  const inner = scope.child();
+  let fixed = 0;
+  let rest = false;
+  const paramSlots: number[] = [];
+  for (let i = 0; i < params.count; i++) {
+    const p = params.get(i);
+    if (!(p instanceof Sym)) {
+      fail(
+        AnalysisCodes.badForm,
+        'parameters must be symbols (destructuring comes later)',
+        childSpan(params.span, i) ?? span,
+      );
+    }
+    if (p.name === '&') {
+      const r = params.get(i + 1);
+      if (!(r instanceof Sym) || i + 2 !== params.count)
+        fail(AnalysisCodes.badForm, '& must be followed by one name', span);
+      paramSlots.push(inner.bind(r.name));
+      rest = true;
+      break;
+    }
+    paramSlots.push(inner.bind(p.name));
+    fixed++;
+  }
+  const saved = ctx.recurSlots;
+  ctx.recurSlots = paramSlots;
+  const b = body(l, bodyAt, span, inner, ctx, true);
+  ctx.recurSlots = saved;
+  return { params: { fixed, rest }, paramSlots, body: b };
+}
+
+function analyzeList(
+  l: RList,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+  tail: boolean,
+): Node {
+  const head = l.items[0];
+  if (head instanceof Sym && scope.resolve(head.name) === undefined) {
+    const special = SPECIALS[head.name];
+    if (special !== undefined) return special(l, span, scope, ctx, tail);
+  }
+  return { kind: 'call', fn: sub(l, 0, scope, ctx, false), args: subs(l, 1, scope, ctx), span };
+}

@@ -1,0 +1,101 @@
+import type { Span } from '../source/index.js';
+import type { Value } from '../data/index.js';
+
+/** A global variable cell, resolved once at analysis time (no lookups by name later). */
+export interface Var {
+  readonly name: string;
+  value: Value | undefined;
+}
+
+/** Where a local lives: `depth` frames up from the current one, at `slot`. */
+export interface LocalRef {
+  readonly depth: number;
+  readonly slot: number;
+}
+
+/** A parameter list: fixed parameter slots and an optional rest slot. */
+export interface Params {
+  readonly fixed: number;
+  readonly rest: boolean;
+}
+
+export interface FnArity {
+  readonly params: Params;
+  /** Slots the parameters occupy, in order (the rest parameter last). */
+  readonly paramSlots: readonly number[];
+  readonly body: Node;
+}
+
+/**
+ * Analyzed code: special forms recognised, locals resolved to slots, globals to
+ * cells. Both the evaluator (runtime/compile-node.ts) and the compiler consume it.
+ */
+export type Node =
+  | { readonly kind: 'const'; readonly value: Value; readonly span: Span | undefined }
+  | {
+      readonly kind: 'local';
+      readonly ref: LocalRef;
+      readonly name: string;
+      readonly span: Span | undefined;
+    }
+  | { readonly kind: 'global'; readonly cell: Var; readonly span: Span | undefined }
+  | {
+      readonly kind: 'if';
+      readonly test: Node;
+      readonly then: Node;
+      readonly else: Node;
+      readonly span: Span | undefined;
+    }
+  | { readonly kind: 'do'; readonly body: readonly Node[]; readonly span: Span | undefined }
+  | {
+      readonly kind: 'let';
+      readonly slots: readonly number[];
+      readonly inits: readonly Node[];
+      readonly body: Node;
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'loop';
+      readonly slots: readonly number[];
+      readonly inits: readonly Node[];
+      readonly body: Node;
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'recur';
+      readonly args: readonly Node[];
+      /** The loop's or fn's slots that receive the new values. */
+      readonly slots: readonly number[];
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'fn';
+      readonly name: string | undefined;
+      /** Slot that holds the function itself (for self-recursion), or -1. */
+      readonly selfSlot: number;
+      /** Slots in one call frame (parameters and every local of the body). */
+      readonly frameSize: number;
+      readonly arities: readonly FnArity[];
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'def';
+      readonly cell: Var;
+      readonly init: Node;
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'call';
+      readonly fn: Node;
+      readonly args: readonly Node[];
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly items: readonly Node[];
+      readonly span: Span | undefined;
+    }
+  | { readonly kind: 'vector'; readonly items: readonly Node[]; readonly span: Span | undefined }
+  | { readonly kind: 'map'; readonly items: readonly Node[]; readonly span: Span | undefined };
+
+export type NodeKind = Node['kind'];

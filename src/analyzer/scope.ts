@@ -1,0 +1,72 @@
+import type { LocalRef } from './nodes.js';
+
+/**
+ * Lexical scopes. A `FrameScope` is one function body (or the top level): it owns a
+ * frame whose size is the number of slots it ever needs. `BlockScope`s (let, loop,
+ * fn params) map names to slots inside the enclosing frame.
+ */
+export class FrameScope {
+  size = 0;
+  constructor(readonly parent: BlockScope | undefined) {}
+
+  allocate(): number {
+    return this.size++;
+  }
+}
+
+export class BlockScope {
+  private readonly names = new Map<string, number>();
+  constructor(
+    readonly frame: FrameScope,
+    readonly parent: BlockScope | undefined,
+  ) {}
+
+  /** A child block in the same frame. */
+  child(): BlockScope {
+    return new BlockScope(this.frame, this);
+  }
+
+  /** A block in a new frame (a function body). */
+  fnChild(): BlockScope {
+    return new BlockScope(new FrameScope(this), undefined);
+  }
+
+  bind(name: string): number {
+    const slot = this.frame.allocate();
+    this.names.set(name, slot);
+    return slot;
+  }
+
+  /** Resolves a local name to (frame depth, slot), or undefined for non-locals. */
+  resolve(name: string): LocalRef | undefined {
+    let depth = 0;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the scope chain
+    let block: BlockScope | undefined = this;
+    let frame = this.frame;
+    while (block !== undefined) {
+      const slot = block.names.get(name);
+      if (slot !== undefined) return { depth, slot };
+      if (block.parent !== undefined) {
+        block = block.parent;
+      } else {
+        block = frame.parent;
+        if (block === undefined) return undefined;
+        frame = block.frame;
+        depth++;
+      }
+    }
+    return undefined;
+  }
+
+  /** All local names visible here (for "did you mean" suggestions). */
+  visibleNames(): string[] {
+    const out: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the scope chain
+    let block: BlockScope | undefined = this;
+    while (block !== undefined) {
+      out.push(...block.names.keys());
+      block = block.parent ?? block.frame.parent;
+    }
+    return out;
+  }
+}

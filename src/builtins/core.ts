@@ -1,0 +1,143 @@
+/**
+ * Core primitives as a table keyed by RTFS name (the rest of the standard library
+ * will live in stdlib/*.rtfs on top of these).
+ */
+import {
+  type Value,
+  RVector,
+  RList,
+  RMap,
+  equals,
+  isTruthy,
+  printDisplay,
+  printValue,
+  typeName,
+} from '../data/index.js';
+import { Builtin } from '../runtime/fn.js';
+import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
+import { add, sub, mul, div, compareNum } from './arithmetic.js';
+
+function fold(op: (a: Value, b: Value) => Value, init: Value) {
+  return (...xs: Value[]): Value => {
+    let acc = xs.length === 0 ? init : (xs[0] as Value);
+    for (let i = 1; i < xs.length; i++) acc = op(acc, xs[i] as Value);
+    return acc;
+  };
+}
+
+function chain(op: string, test: (c: number) => boolean) {
+  return (...xs: Value[]): boolean => {
+    for (let i = 1; i < xs.length; i++)
+      if (!test(compareNum(xs[i - 1] as Value, xs[i] as Value, op))) return false;
+    return true;
+  };
+}
+
+function count(v: Value): number {
+  if (v === null) return 0;
+  if (typeof v === 'string') return [...v].length;
+  if (typeof v === 'object') {
+    switch (v.kind) {
+      case 'vector':
+      case 'list':
+        return v.count;
+      case 'map':
+        return v.size;
+      default:
+        break;
+    }
+  }
+  throw new RtfsError(
+    RuntimeCodes.type,
+    `count expects a collection or string, got ${typeName(v)}`,
+  );
+}
+
+export const coreBuiltins: readonly Builtin[] = [
+  new Builtin('+', 0, Infinity, fold(add, 0), (a) => add(0, a), add),
+  new Builtin('*', 0, Infinity, fold(mul, 1), (a) => mul(1, a), mul),
+  new Builtin(
+    '-',
+    1,
+    Infinity,
+    (...xs) => (xs.length === 1 ? sub(0, xs[0] as Value) : fold(sub, 0)(...xs)),
+    (a) => sub(0, a),
+    sub,
+  ),
+  new Builtin(
+    '/',
+    1,
+    Infinity,
+    (...xs) => (xs.length === 1 ? div(1, xs[0] as Value) : fold(div, 1)(...xs)),
+    (a) => div(1, a),
+    div,
+  ),
+  new Builtin(
+    '<',
+    1,
+    Infinity,
+    chain('<', (c) => c < 0),
+    undefined,
+    (a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : compareNum(a, b, '<') < 0),
+  ),
+  new Builtin(
+    '>',
+    1,
+    Infinity,
+    chain('>', (c) => c > 0),
+    undefined,
+    (a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : compareNum(a, b, '>') > 0),
+  ),
+  new Builtin(
+    '<=',
+    1,
+    Infinity,
+    chain('<=', (c) => c <= 0),
+    undefined,
+    (a, b) => compareNum(a, b, '<=') <= 0,
+  ),
+  new Builtin(
+    '>=',
+    1,
+    Infinity,
+    chain('>=', (c) => c >= 0),
+    undefined,
+    (a, b) => compareNum(a, b, '>=') >= 0,
+  ),
+  new Builtin(
+    '=',
+    1,
+    Infinity,
+    (...xs) => xs.every((x, i) => i === 0 || equals(xs[i - 1] as Value, x)),
+    undefined,
+    equals,
+  ),
+  new Builtin(
+    'not=',
+    1,
+    Infinity,
+    (...xs) => !xs.every((x, i) => i === 0 || equals(xs[i - 1] as Value, x)),
+  ),
+  new Builtin(
+    'inc',
+    1,
+    1,
+    (x) => add(x, 1),
+    (x) => add(x, 1),
+  ),
+  new Builtin(
+    'dec',
+    1,
+    1,
+    (x) => sub(x, 1),
+    (x) => sub(x, 1),
+  ),
+  new Builtin('not', 1, 1, (x) => !isTruthy(x)),
+  new Builtin('vector', 0, Infinity, (...xs) => RVector.from(xs)),
+  new Builtin('list', 0, Infinity, (...xs) => new RList(xs)),
+  new Builtin('hash-map', 0, Infinity, (...xs) => RMap.fromFlat(xs)),
+  new Builtin('count', 1, 1, (x) => count(x)),
+  new Builtin('str', 0, Infinity, (...xs) => xs.map(printDisplay).join('')),
+  new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
+  new Builtin('type-name', 1, 1, (x) => typeName(x)),
+];

@@ -1,0 +1,223 @@
+/**
+ * Turns analyzed {@link Node}s into closures (`Code`), once; running a program is then
+ * calling closures. Locals are array slots, globals are cells, `recur` is a loop.
+ */
+import type { Span } from '../source/index.js';
+import type { Node, Var } from '../analyzer/index.js';
+import { type Value, RVector, RMap, printValue } from '../data/index.js';
+import type { Env} from './env.js';
+import { RECUR, type Code } from './env.js';
+import { Fn } from './fn.js';
+import { Closure, type CompiledArity } from './closure.js';
+import { RtfsError, RuntimeCodes } from './errors.js';
+import { keywordLookup } from './keyword-call.js';
+
+export function compileNode(n: Node): Code {
+  switch (n.kind) {
+    case 'const': {
+      const v = n.value;
+      return () => v;
+    }
+    case 'local':
+      return compileLocal(n.ref.depth, n.ref.slot);
+    case 'global':
+      return compileGlobal(n.cell, n.span);
+    case 'if': {
+      const test = compileNode(n.test);
+      const then = compileNode(n.then);
+      const els = compileNode(n.else);
+      return (env) => {
+        const t = test(env);
+        return t !== null && t !== false ? then(env) : els(env);
+      };
+    }
+    case 'do': {
+      const body = n.body.map(compileNode);
+      const last = body.pop() as Code;
+      return (env) => {
+        for (const c of body) c(env);
+        return last(env);
+      };
+    }
+    case 'let': {
+      const inits = n.inits.map(compileNode);
+      const slots = n.slots;
+      const body = compileNode(n.body);
+      return (env) => {
+        for (let i = 0; i < inits.length; i++)
+          env.slots[slots[i] as number] = (inits[i] as Code)(env);
+        return body(env);
+      };
+    }
+    case 'loop': {
+      const inits = n.inits.map(compileNode);
+      const slots = n.slots;
+      const body = compileNode(n.body);
+      return (env) => {
+        for (let i = 0; i < inits.length; i++)
+          env.slots[slots[i] as number] = (inits[i] as Code)(env);
+        for (;;) {
+          const v = body(env);
+          if (v !== RECUR) return v;
+        }
+      };
+    }
+    case 'recur': {
+      const args = n.args.map(compileNode);
+      const slots = n.slots;
+      if (args.length === 1) {
+        const a0 = args[0] as Code;
+        const s0 = slots[0] as number;
+        return (env) => {
+          env.slots[s0] = a0(env);
+          return RECUR;
+        };
+      }
+      return (env) => {
+        const vals = args.map((a) => a(env));
+        for (let i = 0; i < vals.length; i++) env.slots[slots[i] as number] = vals[i] as Value;
+        return RECUR;
+      };
+    }
+    case 'fn': {
+      const arities: CompiledArity[] = n.arities.map((a) => ({
+        fixed: a.params.fixed,
+        rest: a.params.rest,
+        paramSlots: a.paramSlots,
+        body: compileNode(a.body),
+      }));
+      const { name, frameSize, selfSlot } = n;
+      return (env) => new Closure(name, arities, frameSize, selfSlot, env);
+    }
+    case 'def': {
+      const cell = n.cell;
+      const init = compileNode(n.init);
+      return (env) => {
+        const v = init(env);
+        cell.value = v;
+        return v;
+      };
+    }
+    case 'and':
+    case 'or':
+      return compileLogic(n.kind, n.items.map(compileNode));
+    case 'vector': {
+      const items = n.items.map(compileNode);
+      return (env) => RVector.from(items.map((c) => c(env)));
+    }
+    case 'map': {
+      const items = n.items.map(compileNode);
+      return (env) => RMap.fromFlat(items.map((c) => c(env)));
+    }
+    case 'call':
+      return compileCall(n.fn, n.args, n.span);
+  }
+}
+
+function compileLocal(depth: number, slot: number): Code {
+  switch (depth) {
+    case 0:
+      return (env) => env.slots[slot] as Value;
+    case 1:
+      return (env) => (env.parent as Env).slots[slot] as Value;
+    default:
+      return (env) => {
+        let e = env;
+        for (let d = 0; d < depth; d++) e = e.parent as Env;
+        return e.slots[slot] as Value;
+      };
+  }
+}
+
+function compileGlobal(cell: Var, span: Span | undefined): Code {
+  return () => {
+    const v = cell.value;
+    if (v === undefined)
+      throw new RtfsError(RuntimeCodes.unbound, `unbound symbol '${cell.name}'`, span);
+    return v;
+  };
+}
+
+function compileLogic(kind: 'and' | 'or', items: Code[]): Code {
+  if (items.length === 0) return kind === 'and' ? () => true : () => null;
+  return (env) => {
+    let v: Value = null;
+    for (const c of items) {
+      v = c(env);
+      const truthy = v !== null && v !== false;
+      if (kind === 'and' ? !truthy : truthy) return v;
+    }
+    return v;
+  };
+}
+
+function notCallable(f: Value, span: Span | undefined): RtfsError {
+  return new RtfsError(RuntimeCodes.notCallable, `${printValue(f)} is not a function`, span);
+}
+
+/** Adds the call's position to an error raised inside it (RTFS stack trace). */
+function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
+  if (e instanceof RangeError) {
+    return new RtfsError(
+      RuntimeCodes.stackDepth,
+      'stack depth exceeded (recursion too deep)',
+      span,
+    );
+  }
+  if (e instanceof RtfsError) {
+    if (e.span === undefined) e.span = span;
+    else if (callee instanceof Fn && e.frames.length < 64)
+      e.frames.push({ name: callee.name ?? 'fn', span });
+  }
+  return e;
+}
+
+function compileCall(fnNode: Node, argNodes: readonly Node[], span: Span | undefined): Code {
+  const fc = compileNode(fnNode);
+  const args = argNodes.map(compileNode);
+  switch (args.length) {
+    case 1: {
+      const a0 = args[0] as Code;
+      return (env) => {
+        const f = fc(env);
+        const x = a0(env);
+        try {
+          if (f instanceof Fn) return f.call1(x);
+          if (typeof f === 'object' && f !== null && f.kind === 'keyword')
+            return keywordLookup(f, x, null);
+        } catch (e) {
+          throw locate(e, span, f);
+        }
+        throw notCallable(f, span);
+      };
+    }
+    case 2: {
+      const a0 = args[0] as Code;
+      const a1 = args[1] as Code;
+      return (env) => {
+        const f = fc(env);
+        const x = a0(env);
+        const y = a1(env);
+        try {
+          if (f instanceof Fn) return f.call2(x, y);
+          if (typeof f === 'object' && f !== null && f.kind === 'keyword')
+            return keywordLookup(f, x, y);
+        } catch (e) {
+          throw locate(e, span, f);
+        }
+        throw notCallable(f, span);
+      };
+    }
+    default:
+      return (env) => {
+        const f = fc(env);
+        const vals = args.map((a) => a(env));
+        try {
+          if (f instanceof Fn) return f.invoke(vals);
+        } catch (e) {
+          throw locate(e, span, f);
+        }
+        throw notCallable(f, span);
+      };
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, it, expect } from 'vitest';
+import { Runtime } from '../../src/runtime/index.js';
+import { printValue } from '../../src/data/index.js';
+
+function run(src: string): string {
+  const o = new Runtime().evalString(src, 'test.rtfs');
+  if (o.ok) return printValue(o.value);
+  if (o.diagnostics) return `!! ${o.diagnostics.map((d) => d.code).join(' ')}`;
+  return `!! ${o.error.code}`;
+}
+
+describe('evaluator kernel', () => {
+  const cases: [string, string][] = [
+    ['(+ 1 2)', '3'],
+    ['(/ 6 2)', '3'],
+    ['(/ 7 2)', '3.5'],
+    ['(= 1 1.0)', 'false'],
+    ['(+ 1 2.0)', '3.0'],
+    ['(+ 9007199254740991 1)', '9007199254740992'],
+    ['(- -9223372036854775807 1)', '-9223372036854775808'],
+    ['(* 9223372036854775807 2)', '!! runtime/integer-overflow'],
+    ['(/ 1 0)', '!! runtime/division-by-zero'],
+    ['(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))) (fib 20)', '6765'],
+    ['(loop [i 0 acc 0] (if (< i 100000) (recur (inc i) (+ acc i)) acc))', '4999950000'],
+    ['(defn f ([] 0) ([x] x) ([x & more] (count more))) [(f) (f 1) (f 1 2 3)]', '[0 1 2]'],
+    ['(defn g "doc" [x] (* 2 x)) (g 21)', '42'],
+    ['(let [x 1 y (+ x 1)] {:x x :y y})', '{:x 1 :y 2}'],
+    ['(and 1 nil (/ 1 0))', 'nil'],
+    ['(or false 2 (/ 1 0))', '2'],
+    ['(if nil 1)', 'nil'],
+    ['(:a {:a 1})', '1'],
+    ['(:b {:a 1} :none)', ':none'],
+    ["'(1 two :three)", '(1 two :three)'],
+    ['((fn [& xs] xs) 1 2)', '(1 2)'],
+    ['((λ [x] (* 2 x)) 4)', '8'],
+    ['(def x 5) (let [x 6] x)', '6'],
+    ['((let [n 10] (fn [x] (+ x n))) 1)', '11'],
+    ['(str "a" 1 :k nil 2.0)', '"a1:k2.0"'],
+    ['(foo 1)', '!! analysis/unbound-symbol'],
+    ['((fn [x] (recur)) 1)', '!! analysis/recur-arity'],
+    ['(fn [x] (+ 1 (recur x)))', '!! analysis/recur-not-in-tail-position'],
+    ['(inc "x")', '!! runtime/type-error'],
+    ['((fn [x] x))', '!! runtime/arity-mismatch'],
+    ['(1 2)', '!! runtime/not-callable'],
+    [
+      '(defn deep [n] (if (= n 0) 0 (+ 1 (deep (- n 1))))) (deep 1000000)',
+      '!! runtime/stack-depth-exceeded',
+    ],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+
+  it('reports an unbound symbol with a suggestion and its position', () => {
+    const o = new Runtime().evalString('(let [count 1]\n  (cuont 2))', 'x.rtfs');
+    expect(o.ok).toBe(false);
+    const d = !o.ok && o.diagnostics ? o.diagnostics[0] : undefined;
+    expect(d?.message).toBe("unbound symbol 'cuont'; did you mean 'count'?");
+    expect(d?.span.source.position(d.span.start)).toEqual({ line: 2, column: 4 });
+  });
+
+  it('points a runtime error at the failing call and lists RTFS frames', () => {
+    const o = new Runtime().evalString('(defn half [x] (/ x 0))\n(half 4)', 'y.rtfs');
+    expect(o.ok).toBe(false);
+    if (o.ok || o.diagnostics) throw new Error('expected a runtime error');
+    expect(o.error.code).toBe('runtime/division-by-zero');
+    const text = o.error.render();
+    expect(text).toContain('y.rtfs:1:16: runtime/division-by-zero: division by zero');
+    expect(text).toContain('at half (y.rtfs:2:1)');
+  });
+});

@@ -5,7 +5,7 @@
 import type { Span } from '../source/index.js';
 import type { Node, Var } from '../analyzer/index.js';
 import { type Value, RVector, RMap, printValue } from '../data/index.js';
-import type { Env} from './env.js';
+import type { Env } from './env.js';
 import { RECUR, type Code } from './env.js';
 import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';

@@ -1,0 +1,94 @@
+/**
+ * `rtfs read [--json | --check] [files...]`: reads RTFS text and prints it back.
+ *
+ * - default: each top-level form in canonical form (printValue), one per line, on
+ *   stdout; the diagnostics of a file with errors (excerpt and caret) on stderr.
+ * - `--json`: one JSON object per file (forms with spans, comments, diagnostics).
+ * - `--check`: only diagnostics, as `file:line:col: code: message` plus the excerpt.
+ *
+ * Exit code 1 when any file has diagnostics.
+ */
+import { Option } from 'commander';
+import { printValue, read, type ReadResult, type Source } from '../../index.js';
+import type { RegisterCommand } from '../command.js';
+import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
+import { readSources, type CliContext } from '../io.js';
+import { formatDiagnostic } from '../color.js';
+import { readResultToJson } from '../json.js';
+
+interface ReadFlags {
+  readonly json?: boolean;
+  readonly check?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  rtfs read examples/hello.rtfs        print each form in canonical form
+  rtfs read --json plan.rtfs | jq .    forms with source spans, as JSON
+  rtfs read --check src/*.rtfs         report syntax errors only
+  echo '(+ 1 2)' | rtfs read           read standard input`;
+
+export const registerRead: RegisterCommand = (program, host) => {
+  program
+    .command('read')
+    .description('read RTFS files and print each top-level form back, one per line')
+    .argument('[files...]', "files to read ('-' or none: standard input)")
+    .addOption(
+      new Option('--json', 'print forms, comments and diagnostics as JSON with source spans'),
+    )
+    .addOption(
+      new Option('--check', 'print only diagnostics (nothing when the input is valid)').conflicts(
+        'json',
+      ),
+    )
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .action((files: string[], flags: ReadFlags) => host.run((ctx) => runRead(files, flags, ctx)));
+};
+
+interface FileResult {
+  readonly source: Source;
+  readonly result: ReadResult;
+}
+
+export async function runRead(
+  files: readonly string[],
+  flags: ReadFlags,
+  ctx: CliContext,
+): Promise<ExitCode> {
+  const sources = await readSources(files, ctx.io);
+  const results: FileResult[] = sources.map((source) => ({ source, result: read(source) }));
+  if (flags.json) writeJson(results, ctx);
+  else if (flags.check) writeCheck(results, ctx);
+  else writeForms(results, ctx);
+  const failed = results.some((r) => r.result.diagnostics.length > 0);
+  return failed ? ExitCode.inputErrors : ExitCode.ok;
+}
+
+function writeForms(results: readonly FileResult[], ctx: CliContext): void {
+  const colors = ctx.colors('stderr');
+  const out: string[] = [];
+  const errors: string[] = [];
+  for (const { result } of results) {
+    if (result.diagnostics.length > 0) {
+      for (const d of result.diagnostics) errors.push(formatDiagnostic(d, colors), '');
+    } else {
+      for (const form of result.forms) out.push(printValue(form));
+    }
+  }
+  if (out.length > 0) ctx.io.stdout.write(`${out.join('\n')}\n`);
+  if (errors.length > 0) ctx.io.stderr.write(errors.join('\n'));
+}
+
+function writeCheck(results: readonly FileResult[], ctx: CliContext): void {
+  const colors = ctx.colors('stdout');
+  const out: string[] = [];
+  for (const { result } of results) {
+    for (const d of result.diagnostics) out.push(formatDiagnostic(d, colors, false), '');
+  }
+  if (out.length > 0) ctx.io.stdout.write(out.join('\n'));
+}
+
+function writeJson(results: readonly FileResult[], ctx: CliContext): void {
+  const lines = results.map((r) => JSON.stringify(readResultToJson(r.source.uri, r.result)));
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,97 @@
+/**
+ * Where commands read and write: input files (or stdin) as Sources, and the two
+ * output streams with their colour settings. Tests and other front ends can pass
+ * their own {@link CliIo}.
+ */
+import { readFileSync } from 'node:fs';
+import { Source } from '../index.js';
+import { UsageError } from './exit-codes.js';
+import { makeColors, type Colors } from './color.js';
+
+export interface OutStream {
+  write(text: string): void;
+  /** Whether this stream is a terminal (colours default to on). */
+  readonly isTTY?: boolean;
+}
+
+export interface CliIo {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  /** Whole standard input, or undefined when stdin is an interactive terminal. */
+  readStdin(): Promise<string | undefined>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What a command's action gets: the io plus colours resolved from flags and env. */
+export interface CliContext {
+  readonly io: CliIo;
+  /** Colours for stdout and stderr (each off unless that stream is a TTY). */
+  colors(stream: 'stdout' | 'stderr'): Colors;
+}
+
+export function nodeIo(): CliIo {
+  // `rtfs read big.rtfs | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    async readStdin() {
+      if (process.stdin.isTTY) return undefined;
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+export function makeContext(io: CliIo, colorFlag: boolean): CliContext {
+  return {
+    io,
+    colors: (stream) => makeColors(io[stream], io.env, colorFlag),
+  };
+}
+
+/** The name used in positions for text read from stdin. */
+export const STDIN_NAME = '<stdin>';
+
+/**
+ * Reads every named file (`-` is stdin; no names means stdin) before any output,
+ * so a missing file is a usage error with nothing half-printed.
+ */
+export async function readSources(paths: readonly string[], io: CliIo): Promise<Source[]> {
+  const names = paths.length === 0 ? ['-'] : paths;
+  const sources: Source[] = [];
+  for (const name of names) {
+    if (name === '-') {
+      const text = await io.readStdin();
+      if (text === undefined) {
+        throw new UsageError('no input: give a file name, or pipe RTFS text into stdin');
+      }
+      sources.push(new Source(STDIN_NAME, text));
+    } else {
+      sources.push(new Source(name, readTextFile(name)));
+    }
+  }
+  return sources;
+}
+
+function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((e as Error).message);
+    throw new UsageError(`cannot read '${path}': ${why}`);
+  }
+}

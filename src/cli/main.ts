@@ -1,0 +1,7 @@
+/** Entry point of the `rtfs` command (bundled to dist/cli.js; bin/rtfs.js imports it). */
+import { runCli } from './program.js';
+import { nodeIo } from './io.js';
+
+void runCli(process.argv.slice(2), nodeIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,49 @@
+/**
+ * The `rtfs` program: global flags, the subcommands from commands/index.ts, and the
+ * mapping of every outcome to an exit code (see exit-codes.ts).
+ */
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { CommandHost } from './command.js';
+import { commands } from './commands/index.js';
+import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-codes.js';
+import { makeContext, type CliIo } from './io.js';
+
+/** Runs `rtfs` with `args` (without `node` and the script) and returns the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('rtfs')
+    .description('RTFS toolchain: read RTFS plans and programs')
+    .version(packageJson.version, '-v, --version', 'print the rtfs version')
+    .option('--no-color', 'disable colours (also off when NO_COLOR is set or output is not a TTY)')
+    .helpOption('-h, --help', 'show help (also: rtfs help <command>)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run rtfs --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  const host: CommandHost = {
+    async run(body) {
+      const { color } = program.opts<{ color: boolean }>();
+      exitCode = await body(makeContext(io, color));
+    },
+  };
+  for (const register of commands) register(program, host);
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    if (e instanceof UsageError) {
+      io.stderr.write(`error: ${e.message}\n`);
+      return ExitCode.usage;
+    }
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    io.stderr.write(`rtfs: internal error (please report it): ${detail}\n`);
+    return ExitCode.internal;
+  }
+}

@@ -7,7 +7,7 @@ import { read } from '../syntax/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
 import { analyzeTop, Globals } from '../analyzer/index.js';
-import { createBuiltins, type BuiltinContext } from '../builtins/index.js';
+import type { Fn } from './fn.js';
 import { compileNode } from './compile-node.js';
 import { Env } from './env.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
@@ -17,22 +17,12 @@ export type EvalOutcome =
   | { readonly ok: false; readonly diagnostics: Diagnostic[] }
   | { readonly ok: false; readonly error: RtfsError; readonly diagnostics?: undefined };
 
-export interface RuntimeOptions {
-  /** Where `println` writes (default: process.stdout). */
-  readonly out?: (text: string) => void;
-  /** Where `log` writes (default: process.stderr). */
-  readonly log?: (text: string) => void;
-}
-
 export class Runtime {
   readonly globals = new Globals();
 
-  constructor(options: RuntimeOptions = {}) {
-    const ctx: BuiltinContext = {
-      out: options.out ?? ((t) => process.stdout.write(t)),
-      log: options.log ?? ((t) => process.stderr.write(t)),
-    };
-    for (const b of createBuiltins(ctx)) this.globals.intern(b.name as string).value = b;
+  /** A runtime whose global environment holds `builtins` (see src/create-runtime.ts). */
+  constructor(builtins: readonly Fn[]) {
+    for (const b of builtins) this.globals.intern(b.name as string).value = b;
   }
 
   /** Reads and evaluates every form of `text`; the outcome of the last one. */

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { Runtime } from '../../src/runtime/index.js';
+import { createRuntime } from '../../src/create-runtime.js';
 import { printValue } from '../../src/data/index.js';
 
 function run(src: string): string {
-  const o = new Runtime().evalString(src, 'test.rtfs');
+  const o = createRuntime().evalString(src, 'test.rtfs');
   if (o.ok) return printValue(o.value);
   if (o.diagnostics) return `!! ${o.diagnostics.map((d) => d.code).join(' ')}`;
   return `!! ${o.error.code}`;
@@ -54,7 +54,7 @@ describe('evaluator kernel', () => {
   }
 
   it('reports an unbound symbol with a suggestion and its position', () => {
-    const o = new Runtime().evalString('(let [count 1]\n  (cuont 2))', 'x.rtfs');
+    const o = createRuntime().evalString('(let [count 1]\n  (cuont 2))', 'x.rtfs');
     expect(o.ok).toBe(false);
     const d = !o.ok && o.diagnostics ? o.diagnostics[0] : undefined;
     expect(d?.message).toBe("unbound symbol 'cuont'; did you mean 'count'?");
@@ -62,7 +62,7 @@ describe('evaluator kernel', () => {
   });
 
   it('points a runtime error at the failing call and lists RTFS frames', () => {
-    const o = new Runtime().evalString('(defn half [x] (/ x 0))\n(half 4)', 'y.rtfs');
+    const o = createRuntime().evalString('(defn half [x] (/ x 0))\n(half 4)', 'y.rtfs');
     expect(o.ok).toBe(false);
     if (o.ok || o.diagnostics) throw new Error('expected a runtime error');
     expect(o.error.code).toBe('runtime/division-by-zero');

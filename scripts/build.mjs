@@ -1,0 +1,75 @@
+// Bundles the CLI and the library into dist/ (run by `npm run build` and `npm ci`).
+//
+//   dist/cli.js          the `rtfs` command (bin/rtfs.js imports it)
+//   dist/index.js        the library (`rtfs-ts`)
+//   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
+//   dist/full-reader.js  the Chevrotain reader, `require`d on first use by index.js
+//   dist/chunk-*.js      code shared by the entries
+//
+// Code splitting makes every module exist once: the data model (interned keywords,
+// classes) built by the fast path in cli.js is the same one the lazily loaded
+// Chevrotain reader builds, and Chevrotain lives only in a chunk that cli.js and
+// index.js do not import. `--metafile` writes dist/meta.json (for esbuild's analyzer).
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist`;
+
+await rm(outdir, { recursive: true, force: true });
+
+/**
+ * commander loads node:child_process at startup (about 5 ms) only to run "executable
+ * subcommands" (`rtfs-foo` binaries), which rtfs does not use: give it a stub instead.
+ */
+const noChildProcess = {
+  name: 'no-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'no-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-child-process' }, () => ({
+      contents:
+        "module.exports = { spawn() { throw new Error('rtfs: executable subcommands are not supported'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    index: 'src/index.ts',
+    full: 'src/full.ts',
+    'full-reader': 'src/full-reader.ts',
+  },
+  outdir,
+  // Chunks stay next to the entries: index.ts resolves './full-reader.js' from its own file.
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  // Prefer ES builds (immutable's "module"): esbuild can drop what is not used.
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  minify: true,
+  legalComments: 'linked',
+  metafile: process.argv.includes('--metafile'),
+  logLevel: 'warning',
+  plugins: [noChildProcess],
+  // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.
+  banner: {
+    js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",
+  },
+});
+
+if (result.metafile) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+}

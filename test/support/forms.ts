@@ -59,16 +59,20 @@ export function hasNaN(v: Value): boolean {
   }
 }
 
-function spanText(s: NodeSpan | undefined): string {
-  return s === undefined ? '' : `@${s.start}-${s.end}[${s.offsets().join(',')}]`;
+function spanText(s: NodeSpan | undefined, spans: boolean): string {
+  return s === undefined || !spans ? '' : `@${s.start}-${s.end}[${s.offsets().join(',')}]`;
 }
 
-function metaText(m: RMap | undefined): string {
-  return m === undefined ? '' : `^${dump(m)}`;
+function metaText(m: RMap | undefined, spans: boolean): string {
+  return m === undefined ? '' : `^${dump(m, spans)}`;
 }
 
-/** `printValue` plus metadata (`^{…}`), spans (`@start-end[children]`) and exact floats. */
-export function dump(v: Value): string {
+/**
+ * `printValue` plus metadata (`^{…}`), exact floats (`F-0.0`), bigints (`…N`) and, unless
+ * `spans` is false, the spans of read collections (`@start-end[children offsets]`).
+ */
+export function dump(v: Value, spans = true): string {
+  const d = (x: Value): string => dump(x, spans);
   if (typeof v !== 'object' || v === null) {
     return typeof v === 'bigint' ? `${v.toString()}N` : printValue(v);
   }
@@ -76,13 +80,13 @@ export function dump(v: Value): string {
     case 'float':
       return `F${formatFloat(v.value)}`;
     case 'symbol':
-      return `${v.name}${metaText(v.meta)}`;
+      return `${v.name}${metaText(v.meta, spans)}`;
     case 'list':
-      return `(${v.items.map(dump).join(' ')})${spanText(v.span)}${metaText(v.meta)}`;
+      return `(${v.items.map(d).join(' ')})${spanText(v.span, spans)}${metaText(v.meta, spans)}`;
     case 'vector':
-      return `[${v.toArray().map(dump).join(' ')}]${spanText(v.span)}${metaText(v.meta)}`;
+      return `[${v.toArray().map(d).join(' ')}]${spanText(v.span, spans)}${metaText(v.meta, spans)}`;
     case 'map':
-      return `{${v.toFlat().map(dump).join(' ')}}${spanText(v.span)}${metaText(v.meta)}`;
+      return `{${v.toFlat().map(d).join(' ')}}${spanText(v.span, spans)}${metaText(v.meta, spans)}`;
     default:
       return printValue(v);
   }

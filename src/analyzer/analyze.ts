@@ -6,7 +6,8 @@
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, type RList, RVector, Sym } from '../data/index.js';
-import type { Node, FnArity } from './nodes.js';
+import type { Node, FnArity, Binding, Destructure } from './nodes.js';
+import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
 import { nearest } from './suggest.js';
@@ -200,6 +201,30 @@ function body(
   return { kind: 'do', body: nodes, span };
 }
 
+function patternHooks(scope: BlockScope, ctx: Ctx): PatternHooks {
+  return {
+    fail: (message, span) => fail(AnalysisCodes.badForm, message, span),
+    analyzeDefault: (form, span) => analyze(form, span, scope, ctx, false),
+  };
+}
+
+function isFnBinding(bv: RVector, i: number): boolean {
+  const init = bv.get(i + 1);
+  const head =
+    typeof init === 'object' && init !== null && init.kind === 'list' ? init.items[0] : undefined;
+  return (
+    bv.get(i) instanceof Sym && head instanceof Sym && (head.name === 'fn' || head.name === 'λ')
+  );
+}
+
+/** A pattern bound through a slot: simple symbols use their own slot. */
+function slotFor(pattern: Pattern, scope: BlockScope, destructure: Destructure[]): number {
+  if (pattern.kind === 'slot') return pattern.slot;
+  const slot = scope.frame.allocate();
+  destructure.push({ pattern, slot });
+  return slot;
+}
+
 function analyzeBindings(
   kind: 'let' | 'loop',
   l: RList,
@@ -210,31 +235,48 @@ function analyzeBindings(
 ): Node {
   const bv = l.items[1];
   if (!(bv instanceof RVector) || bv.count % 2 !== 0) {
-    fail(AnalysisCodes.badForm, `bad form: expected (${kind} [name value …] body…)`, span);
+    return fail(
+      AnalysisCodes.badForm,
+      `bad form: expected (${kind} [pattern value …] body…)`,
+      span,
+    );
   }
   const inner = scope.child();
-  const slots: number[] = [];
-  const inits: Node[] = [];
+  const hooks = patternHooks(inner, ctx);
+  const bindings: Binding[] = [];
+  const prebound = new Map<number, Pattern>();
   for (let i = 0; i < bv.count; i += 2) {
-    const name = bv.get(i);
-    if (!(name instanceof Sym)) {
-      fail(
-        AnalysisCodes.badForm,
-        `${kind} binds symbols (destructuring comes later)`,
-        childSpan(bv.span, i) ?? span,
-      );
+    // A run of `name (fn …)` bindings is bound first, so the fns can call each other.
+    if (kind === 'let' && !prebound.has(i) && isFnBinding(bv, i)) {
+      for (let j = i; j < bv.count && isFnBinding(bv, j); j += 2) {
+        prebound.set(
+          j,
+          analyzePattern(bv.get(j) as Value, childSpan(bv.span, j) ?? span, inner, hooks),
+        );
+      }
     }
-    inits.push(analyze(bv.get(i + 1) as Value, childSpan(bv.span, i + 1), inner, ctx, false));
-    slots.push(inner.bind(name.name));
+    const init = analyze(
+      bv.get(i + 1) as Value,
+      childSpan(bv.span, i + 1) ?? span,
+      inner,
+      ctx,
+      false,
+    );
+    const pattern =
+      prebound.get(i) ??
+      analyzePattern(bv.get(i) as Value, childSpan(bv.span, i) ?? span, inner, hooks);
+    bindings.push({ pattern, init });
   }
   if (kind === 'loop') {
+    const destructure: Destructure[] = [];
+    const slots = bindings.map((b) => slotFor(b.pattern, inner, destructure));
     const saved = ctx.recurSlots;
     ctx.recurSlots = slots;
     const b = body(l, 2, span, inner, ctx, true);
     ctx.recurSlots = saved;
-    return { kind: 'loop', slots, inits, body: b, span };
+    return { kind: 'loop', slots, inits: bindings.map((x) => x.init), destructure, body: b, span };
   }
-  return { kind: 'let', slots, inits, body: body(l, 2, span, inner, ctx, tail), span };
+  return { kind: 'let', bindings, body: body(l, 2, span, inner, ctx, tail), span };
 }
 
 /** `(fn name? [params] body…)` or `(fn name? ([params] body…)+)`, from index `at`. */
@@ -291,34 +333,35 @@ function analyzeArity(
   ctx: Ctx,
 ): FnArity {
   const inner = scope.child();
+  const hooks = patternHooks(inner, ctx);
   let fixed = 0;
   let rest = false;
   const paramSlots: number[] = [];
+  const destructure: Destructure[] = [];
   for (let i = 0; i < params.count; i++) {
-    const p = params.get(i);
-    if (!(p instanceof Sym)) {
-      fail(
-        AnalysisCodes.badForm,
-        'parameters must be symbols (destructuring comes later)',
-        childSpan(params.span, i) ?? span,
+    const p = params.get(i) as Value;
+    const ps = childSpan(params.span, i) ?? span;
+    if (p instanceof Sym && p.name === '&') {
+      if (i + 2 !== params.count)
+        fail(AnalysisCodes.badForm, '& must be followed by exactly one parameter', ps);
+      const pattern = analyzePattern(
+        params.get(i + 1) as Value,
+        childSpan(params.span, i + 1) ?? span,
+        inner,
+        hooks,
       );
-    }
-    if (p.name === '&') {
-      const r = params.get(i + 1);
-      if (!(r instanceof Sym) || i + 2 !== params.count)
-        fail(AnalysisCodes.badForm, '& must be followed by one name', span);
-      paramSlots.push(inner.bind(r.name));
+      paramSlots.push(slotFor(pattern, inner, destructure));
       rest = true;
       break;
     }
-    paramSlots.push(inner.bind(p.name));
+    paramSlots.push(slotFor(analyzePattern(p, ps, inner, hooks), inner, destructure));
     fixed++;
   }
   const saved = ctx.recurSlots;
   ctx.recurSlots = paramSlots;
   const b = body(l, bodyAt, span, inner, ctx, true);
   ctx.recurSlots = saved;
-  return { params: { fixed, rest }, paramSlots, body: b };
+  return { params: { fixed, rest }, paramSlots, destructure, body: b };
 }
 
 function analyzeList(

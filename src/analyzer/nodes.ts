@@ -1,5 +1,6 @@
 import type { Span } from '../source/index.js';
 import type { Value } from '../data/index.js';
+import type { Pattern } from './pattern.js';
 
 /** A global variable cell, resolved once at analysis time (no lookups by name later). */
 export interface Var {
@@ -19,11 +20,24 @@ export interface Params {
   readonly rest: boolean;
 }
 
+/** A destructuring step: bind `pattern` from the value in `slot`. */
+export interface Destructure {
+  readonly pattern: Pattern;
+  readonly slot: number;
+}
+
 export interface FnArity {
   readonly params: Params;
-  /** Slots the parameters occupy, in order (the rest parameter last). */
+  /** Slots the arguments land in, in order (the rest parameter last). */
   readonly paramSlots: readonly number[];
+  /** Parameters written as patterns, bound from their slots before the body runs. */
+  readonly destructure: readonly Destructure[];
   readonly body: Node;
+}
+
+export interface Binding {
+  readonly pattern: Pattern;
+  readonly init: Node;
 }
 
 /**
@@ -49,15 +63,17 @@ export type Node =
   | { readonly kind: 'do'; readonly body: readonly Node[]; readonly span: Span | undefined }
   | {
       readonly kind: 'let';
-      readonly slots: readonly number[];
-      readonly inits: readonly Node[];
+      readonly bindings: readonly Binding[];
       readonly body: Node;
       readonly span: Span | undefined;
     }
   | {
       readonly kind: 'loop';
+      /** Slots `recur` writes (one per binding). */
       readonly slots: readonly number[];
       readonly inits: readonly Node[];
+      /** Bindings written as patterns, re-bound from their slots on every iteration. */
+      readonly destructure: readonly Destructure[];
       readonly body: Node;
       readonly span: Span | undefined;
     }

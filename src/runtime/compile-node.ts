@@ -11,6 +11,8 @@ import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
 import { keywordLookup } from './keyword-call.js';
+import { compilePattern, type Binder } from './bind-pattern.js';
+import type { Destructure } from '../analyzer/nodes.js';
 
 export function compileNode(n: Node): Code {
   switch (n.kind) {
@@ -40,22 +42,31 @@ export function compileNode(n: Node): Code {
       };
     }
     case 'let': {
-      const inits = n.inits.map(compileNode);
-      const slots = n.slots;
+      const inits = n.bindings.map((b) => compileNode(b.init));
+      const binders = n.bindings.map((b) => compilePattern(b.pattern, compileNode));
       const body = compileNode(n.body);
+      const slots = n.bindings.map((b) => (b.pattern.kind === 'slot' ? b.pattern.slot : -1));
+      if (slots.every((s) => s >= 0)) {
+        return (env) => {
+          for (let i = 0; i < inits.length; i++) {
+            env.slots[slots[i] as number] = (inits[i] as Code)(env);
+          }
+          return body(env);
+        };
+      }
       return (env) => {
-        for (let i = 0; i < inits.length; i++)
-          env.slots[slots[i] as number] = (inits[i] as Code)(env);
+        for (let i = 0; i < inits.length; i++) (binders[i] as Binder)((inits[i] as Code)(env), env);
         return body(env);
       };
     }
     case 'loop': {
       const inits = n.inits.map(compileNode);
       const slots = n.slots;
-      const body = compileNode(n.body);
+      const body = withDestructure(n.destructure, compileNode(n.body));
       return (env) => {
-        for (let i = 0; i < inits.length; i++)
+        for (let i = 0; i < inits.length; i++) {
           env.slots[slots[i] as number] = (inits[i] as Code)(env);
+        }
         for (;;) {
           const v = body(env);
           if (v !== RECUR) return v;
@@ -84,7 +95,7 @@ export function compileNode(n: Node): Code {
         fixed: a.params.fixed,
         rest: a.params.rest,
         paramSlots: a.paramSlots,
-        body: compileNode(a.body),
+        body: withDestructure(a.destructure, compileNode(a.body)),
       }));
       const { name, frameSize, selfSlot } = n;
       return (env) => new Closure(name, arities, frameSize, selfSlot, env);
@@ -112,6 +123,19 @@ export function compileNode(n: Node): Code {
     case 'call':
       return compileCall(n.fn, n.args, n.span);
   }
+}
+
+/** Runs the destructuring steps, then `body` (on every loop/recur iteration). */
+function withDestructure(steps: readonly Destructure[], body: Code): Code {
+  if (steps.length === 0) return body;
+  const binders = steps.map((d) => ({
+    slot: d.slot,
+    bind: compilePattern(d.pattern, compileNode),
+  }));
+  return (env) => {
+    for (const b of binders) b.bind(env.slots[b.slot] as Value, env);
+    return body(env);
+  };
 }
 
 function compileLocal(depth: number, slot: number): Code {

@@ -71,5 +71,6 @@ export const RuntimeCodes = {
   badForm: 'analysis/bad-special-form',
   recurPosition: 'analysis/recur-not-in-tail-position',
   index: 'runtime/index-out-of-bounds',
+  destructure: 'runtime/destructure-mismatch',
   thrown: 'runtime/thrown',
 } as const;

@@ -71,3 +71,40 @@ describe('evaluator kernel', () => {
     expect(text).toContain('at half (y.rtfs:2:1)');
   });
 });
+
+describe('destructuring', () => {
+  const cases: [string, string][] = [
+    ['(let [[a b] [1 2]] (+ a b))', '3'],
+    ['(let [[a & r :as all] [1 2 3]] [a r all])', '[1 [2 3] [1 2 3]]'],
+    ["(let [[a b] '(1 2)] [a b])", '[1 2]'],
+    ['(let [[a b] [1 2 3]] [a b])', '[1 2]'],
+    ['(let [[a b] [1]] [a b])', '[1 nil]'],
+    ['(let [[a & r] [1]] [a r])', '[1 nil]'],
+    ['(let [[a b] nil] [a b])', '[nil nil]'],
+    ['(let [[a] 5] a)', '!! runtime/type-error'],
+    ['(let [[a [b c]] [1 [2 3]]] (+ a b c))', '6'],
+    ['(let [_ 5] 1)', '1'],
+    ['(let [{:keys [a b]} {:a 1 :b 2}] (+ a b))', '3'],
+    ['(let [{:keys [a b] :as m} {:a 1}] [a b m])', '[1 nil {:a 1}]'],
+    ['(let [{:keys [a] :or {a 9}} {}] a)', '9'],
+    ['(let [{:strs [a]} {"a" 1}] a)', '1'],
+    ['(let [{x :x y :y} {:x 1 :y 2}] [x y])', '[1 2]'],
+    ['(let [{:x x} {:x 1}] x)', '1'],
+    ['(let [{:keys [a] & more} {:a 1 :b 2}] more)', '{:b 2}'],
+    ['(let [{:keys [a]} nil] a)', 'nil'],
+    ['(let [{:keys [a]} 5] a)', '!! runtime/type-error'],
+    ['((fn [[a b] {:keys [c]}] (+ a b c)) [1 2] {:c 3})', '6'],
+    ['((fn [x & [y z]] [x y z]) 1 2 3)', '[1 2 3]'],
+    ['(loop [[x & xs] [1 2 3] acc 0] (if x (recur xs (+ acc x)) acc))', '6'],
+    ['(let [f (fn [n] (if (= n 0) :done (f (- n 1))))] (f 5))', ':done'],
+    [
+      '(let [ev? (fn [n] (if (= n 0) true (od? (- n 1)))) od? (fn [n] (if (= n 0) false (ev? (- n 1))))] (ev? 10))',
+      'true',
+    ],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});

@@ -11,6 +11,7 @@ import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
 import { nearest } from './suggest.js';
+import { analyzeTry, type TryHooks } from './analyze-try.js';
 
 export const AnalysisCodes = {
   badForm: 'analysis/bad-special-form',
@@ -147,6 +148,11 @@ const SPECIALS: Record<string, SpecialForm> = {
     }
     return { kind: 'recur', args: subs(l, 1, scope, ctx), slots, span };
   },
+  try: (l, span, scope, ctx) => analyzeTry(l, span, scope, tryHooks(ctx)),
+  throw: (l, span, scope, ctx) => {
+    arity(l, span, 2, 2, '(throw value)');
+    return { kind: 'throw', value: sub(l, 1, scope, ctx, false), span };
+  },
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   def: (l, span, scope, ctx) => {
@@ -163,6 +169,16 @@ const SPECIALS: Record<string, SpecialForm> = {
     return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), span };
   },
 };
+
+function tryHooks(ctx: Ctx): TryHooks {
+  return {
+    analyze: (form, span, scope, tail) =>
+      analyze(form, span, scope, { ...ctx, recurSlots: undefined }, tail),
+    body: (l, from, span, scope) =>
+      body(l, from, span, scope, { ...ctx, recurSlots: undefined }, false),
+    fail: (message, span) => fail(AnalysisCodes.badForm, message, span),
+  };
+}
 
 function arity(l: RList, span: Span | undefined, min: number, max: number, shape: string): void {
   if (l.count < min || l.count > max)

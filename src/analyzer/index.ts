@@ -1,4 +1,13 @@
 export { analyzeTop, AnalysisCodes, type AnalyzeResult } from './analyze.js';
 export { Globals } from './globals.js';
-export type { Node, NodeKind, Var, LocalRef, FnArity, Params } from './nodes.js';
+export type {
+  Node,
+  NodeKind,
+  Var,
+  LocalRef,
+  FnArity,
+  Params,
+  CatchSelector,
+  CatchClause,
+} from './nodes.js';
 export { nearest } from './suggest.js';

@@ -111,7 +111,28 @@ export type Node =
       readonly items: readonly Node[];
       readonly span: Span | undefined;
     }
+  | {
+      readonly kind: 'try';
+      readonly body: Node;
+      readonly catches: readonly CatchClause[];
+      readonly finally: Node | undefined;
+      readonly span: Span | undefined;
+    }
+  | { readonly kind: 'throw'; readonly value: Node; readonly span: Span | undefined }
   | { readonly kind: 'vector'; readonly items: readonly Node[]; readonly span: Span | undefined }
   | { readonly kind: 'map'; readonly items: readonly Node[]; readonly span: Span | undefined };
+
+/** What a `catch` clause catches: everything, or errors whose code matches. */
+export type CatchSelector =
+  | { readonly kind: 'all' }
+  /** `full` matches the whole code (`runtime/type-error`), `local` the part after `/`. */
+  | { readonly kind: 'code'; readonly full: string | undefined; readonly local: string };
+
+export interface CatchClause {
+  readonly selector: CatchSelector;
+  /** Slot of the bound error value, or -1 for `_`. */
+  readonly slot: number;
+  readonly body: Node;
+}
 
 export type NodeKind = Node['kind'];

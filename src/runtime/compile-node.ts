@@ -9,7 +9,8 @@ import type { Env } from './env.js';
 import { RECUR, type Code } from './env.js';
 import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
-import { RtfsError, RuntimeCodes } from './errors.js';
+import { RtfsError, RuntimeCodes, errorFromThrown } from './errors.js';
+import { compileTry } from './compile-try.js';
 import { keywordLookup } from './keyword-call.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
@@ -122,6 +123,15 @@ export function compileNode(n: Node): Code {
     }
     case 'call':
       return compileCall(n.fn, n.args, n.span);
+    case 'try':
+      return compileTry(n, compileNode);
+    case 'throw': {
+      const value = compileNode(n.value);
+      const span = n.span;
+      return (env) => {
+        throw errorFromThrown(value(env), span);
+      };
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Span } from '../source/index.js';
 import { formatLocation, renderExcerpt } from '../source/index.js';
-import { type Value, Keyword, RErrorValue } from '../data/index.js';
+import { type Value, Keyword, RErrorValue, RMap, printValue } from '../data/index.js';
 
 /** One RTFS call-stack frame: `at fname (file:line:col)`. */
 export interface Frame {
@@ -23,9 +23,12 @@ export class RtfsError extends Error {
     super(message);
   }
 
+  /** The error value this was thrown with (`(throw (ex-info …))`), if any. */
+  thrownValue: RErrorValue | undefined = undefined;
+
   /** The value `catch` binds: a map-like error with `:message`, `:code`, `:data`. */
   toValue(): RErrorValue {
-    return new RErrorValue(this.message, Keyword.of(this.code), this.data);
+    return this.thrownValue ?? new RErrorValue(this.message, Keyword.of(this.code), this.data);
   }
 
   /** `file:line:col: code: message`, the excerpt, and the RTFS stack. */
@@ -60,6 +63,32 @@ export class RtfsError extends Error {
   }
 }
 
+/**
+ * The error `(throw v)` raises: an error value keeps its code, message and data; a
+ * map may give `:code` (a keyword) and `:message`; a keyword is a code; anything
+ * else becomes the message of a `user/thrown` error.
+ */
+export function errorFromThrown(v: Value, span: Span | undefined): RtfsError {
+  if (v instanceof RErrorValue) {
+    const e = new RtfsError(v.code.name, v.message, span, v.data);
+    e.thrownValue = v;
+    return e;
+  }
+  if (v instanceof Keyword) return new RtfsError(v.name, v.name, span, null);
+  if (typeof v === 'string') return new RtfsError(RuntimeCodes.thrown, v, span, null);
+  if (v instanceof RMap) {
+    const code = v.get(Keyword.of('code'));
+    const message = v.get(Keyword.of('message'));
+    return new RtfsError(
+      code instanceof Keyword ? code.name : RuntimeCodes.thrown,
+      typeof message === 'string' ? message : printValue(v),
+      span,
+      v,
+    );
+  }
+  return new RtfsError(RuntimeCodes.thrown, printValue(v), span, v);
+}
+
 export const RuntimeCodes = {
   unbound: 'runtime/unbound-symbol',
   arity: 'runtime/arity-mismatch',
@@ -72,5 +101,6 @@ export const RuntimeCodes = {
   recurPosition: 'analysis/recur-not-in-tail-position',
   index: 'runtime/index-out-of-bounds',
   destructure: 'runtime/destructure-mismatch',
-  thrown: 'runtime/thrown',
+  thrown: 'user/thrown',
+  internal: 'runtime/internal-error',
 } as const;

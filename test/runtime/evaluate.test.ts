@@ -108,3 +108,43 @@ describe('destructuring', () => {
     });
   }
 });
+
+describe('try, catch, finally, throw', () => {
+  const cases: [string, string][] = [
+    ['(try (/ 1 0) (catch e (:message e)))', '"division by zero"'],
+    ['(try (/ 1 0) (catch e e))', '#<error :runtime/division-by-zero: division by zero>'],
+    ['(try (/ 1 0) (catch e (:code e)))', ':runtime/division-by-zero'],
+    ['(try (/ 1 0) (catch :runtime/division-by-zero e 1) (catch e 2))', '1'],
+    ['(try (/ 1 0) (catch :division-by-zero e 1))', '1'],
+    ['(try (/ 1 0) (catch DivisionByZero e 1))', '1'],
+    ['(try (/ 1 0) (catch TypeError e 1) (catch e 2))', '2'],
+    ['(try (inc "x") (catch :runtime/division-by-zero e 1))', '!! runtime/type-error'],
+    [
+      '(try (throw {:code :app/bad :message "nope" :n 1}) (catch :app/bad e [(:message e) (:data e)]))',
+      '["nope" {:code :app/bad :message "nope" :n 1}]',
+    ],
+    ['(try (throw "boom") (catch e (:message e)))', '"boom"'],
+    ['(try (throw :app/oops) (catch :oops e (:code e)))', ':app/oops'],
+    ['(throw "boom")', '!! user/thrown'],
+    ['(try 1 (finally 2))', '1'],
+    ['(try (/ 1 0) (catch Exception _ :caught))', ':caught'],
+    [
+      '(def log []) (try (try (/ 1 0) (finally (def log (vector :fin)))) (catch e log))',
+      '[:fin]',
+    ],
+    ['(try (/ 1 0) (catch e (throw e)))', '!! runtime/division-by-zero'],
+    [
+      '(defn r [n] (if (= n 0) 0 (+ 1 (r (- n 1))))) (try (r 1000000) (catch e (:code e)))',
+      ':runtime/stack-depth-exceeded',
+    ],
+    [
+      '(try (/ 1 0) (catch e (let [{:keys [message code]} e] [message code])))',
+      '["division by zero" :runtime/division-by-zero]',
+    ],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});

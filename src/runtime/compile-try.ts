@@ -1,0 +1,51 @@
+import type { Node, CatchSelector } from '../analyzer/index.js';
+import type { Value } from '../data/index.js';
+import type { Code } from './env.js';
+import { RtfsError, RuntimeCodes } from './errors.js';
+
+type TryNode = Extract<Node, { kind: 'try' }>;
+
+function matches(sel: CatchSelector, code: string): boolean {
+  if (sel.kind === 'all') return true;
+  if (sel.full !== undefined) return code === sel.full;
+  const slash = code.lastIndexOf('/');
+  return (slash < 0 ? code : code.slice(slash + 1)) === sel.local;
+}
+
+/** JS errors that are RTFS-level failures (stack overflow) become RTFS errors; bugs stay bugs. */
+export function asRtfsError(e: unknown): RtfsError | undefined {
+  if (e instanceof RtfsError) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new RtfsError(RuntimeCodes.stackDepth, 'stack depth exceeded (recursion too deep)');
+  }
+  return undefined;
+}
+
+export function compileTry(n: TryNode, compile: (n: Node) => Code): Code {
+  const body = compile(n.body);
+  const catches = n.catches.map((c) => ({
+    selector: c.selector,
+    slot: c.slot,
+    body: compile(c.body),
+  }));
+  const fin = n.finally === undefined ? undefined : compile(n.finally);
+  const span = n.span;
+  return (env) => {
+    try {
+      return body(env);
+    } catch (e) {
+      const err = asRtfsError(e);
+      if (err === undefined) throw e;
+      if (err.span === undefined) err.span = span;
+      for (const c of catches) {
+        if (matches(c.selector, err.code)) {
+          if (c.slot >= 0) env.slots[c.slot] = err.toValue() as Value;
+          return c.body(env);
+        }
+      }
+      throw err;
+    } finally {
+      if (fin !== undefined) fin(env);
+    }
+  };
+}

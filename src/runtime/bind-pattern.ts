@@ -7,6 +7,7 @@
  * (`:message` …) and nil. (`match` patterns are exact; see match.ts.)
  */
 import type { Pattern } from '../analyzer/pattern.js';
+import type { Node } from '../analyzer/index.js';
 import { type Value, RList, RVector, RMap, printValue, typeName } from '../data/index.js';
 import type { Env, Code } from './env.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
@@ -14,10 +15,7 @@ import { keywordLookup } from './keyword-call.js';
 
 export type Binder = (v: Value, env: Env) => void;
 
-export function compilePattern(
-  p: Pattern,
-  compile: (n: import('../analyzer/index.js').Node) => Code,
-): Binder {
+export function compilePattern(p: Pattern, compile: (n: Node) => Code): Binder {
   switch (p.kind) {
     case 'slot': {
       const slot = p.slot;
@@ -34,10 +32,7 @@ export function compilePattern(
   }
 }
 
-function vectorBinder(
-  p: Extract<Pattern, { kind: 'vector' }>,
-  compile: (n: import('../analyzer/index.js').Node) => Code,
-): Binder {
+function vectorBinder(p: Extract<Pattern, { kind: 'vector' }>, compile: (n: Node) => Code): Binder {
   const items = p.items.map((x) => compilePattern(x, compile));
   const rest = p.rest === undefined ? undefined : compilePattern(p.rest, compile);
   const as = p.as;
@@ -75,10 +70,7 @@ function vectorBinder(
   };
 }
 
-function mapBinder(
-  p: Extract<Pattern, { kind: 'map' }>,
-  compile: (n: import('../analyzer/index.js').Node) => Code,
-): Binder {
+function mapBinder(p: Extract<Pattern, { kind: 'map' }>, compile: (n: Node) => Code): Binder {
   const entries = p.entries.map((e) => ({
     key: e.key,
     bind: compilePattern(e.pattern, compile),

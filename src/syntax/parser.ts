@@ -157,8 +157,11 @@ export class RtfsParser extends EmbeddedActionsParser {
   });
 
   private nodeSpan(open: IToken, close: IToken, els: Elements): NodeSpan {
-    const s = this.spanOf(open, close);
-    return NodeSpan.of(s.source, s.start, s.end, els.offsets);
+    // A closer inserted by error recovery (`(]`) has no offset: end after the last element.
+    const end = Number.isNaN(close.startOffset)
+      ? Math.max(open.startOffset + open.image.length, els.offsets[els.offsets.length - 1] ?? 0)
+      : close.startOffset + close.image.length;
+    return NodeSpan.of(this.source as Source, open.startOffset, end, els.offsets);
   }
 
   /** `#_ form`: read and dropped. */

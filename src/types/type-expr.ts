@@ -1,0 +1,654 @@
+/**
+ * `parseTypeExpr`: RTFS type-expression data (as read) → {@link TypeAst}, or a
+ * `type/invalid-type-expression` diagnostic. Unknown names are errors here, not
+ * types that silently never match (the reference's behaviour, language.md §17 #29).
+ */
+import {
+  type Value,
+  type RVector,
+  type RMap,
+  Keyword,
+  Sym,
+  printValue,
+  typeName,
+} from '../data/index.js';
+import { childSpan, Source, type Span, type NodeSpan } from '../source/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import {
+  PRIM,
+  type CompareOp,
+  type MapEntryType,
+  type Predicate,
+  type PrimName,
+  type SizeOp,
+  type TypeAst,
+} from './ast.js';
+
+/** Stable codes of this module (documented in docs/types.md). */
+export const TypeCodes = {
+  invalidTypeExpression: 'type/invalid-type-expression',
+  /** Suggested code for a value that does not match its declared type. */
+  mismatch: 'type/mismatch',
+} as const;
+
+/** Lower-case type names (keywords `:int` and symbols `int`) and their meaning. */
+const LOWER_NAMES: ReadonlyMap<string, PrimName> = new Map<string, PrimName>([
+  ['any', 'any'],
+  ['never', 'never'],
+  ['int', 'int'],
+  ['integer', 'int'],
+  ['float', 'float'],
+  ['number', 'number'],
+  ['string', 'string'],
+  ['bool', 'bool'],
+  ['boolean', 'bool'],
+  ['nil', 'nil'],
+  ['keyword', 'keyword'],
+  ['symbol', 'symbol'],
+  ['timestamp', 'timestamp'],
+  ['uuid', 'uuid'],
+  ['resource', 'resource'],
+  ['error', 'error'],
+  ['list', 'list'],
+  ['vector', 'vector'],
+  ['map', 'map'],
+  ['record', 'map'],
+  ['fn', 'fn'],
+  ['function', 'fn'],
+]);
+
+/** Every accepted spelling: lower-case, Capitalised (`Int`, `String`) and `UUID`. */
+const NAMES: ReadonlyMap<string, PrimName> = (() => {
+  const m = new Map<string, PrimName>(LOWER_NAMES);
+  for (const [k, v] of LOWER_NAMES) m.set(k[0]?.toUpperCase() + k.slice(1), v);
+  m.set('UUID', 'uuid');
+  return m;
+})();
+
+/** Heads of compound type expressions (`[:vector T]`, …). */
+const CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'vector',
+  'list',
+  'tuple',
+  'array',
+  'map',
+  'record',
+  'map-of',
+  'dict',
+  'union',
+  'or',
+  'and',
+  'enum',
+  'val',
+  'fn',
+  '=>',
+  'resource',
+]);
+
+/** Heads of refinement predicates inside `[:and …]`. */
+const PREDICATES: ReadonlySet<string> = new Set([
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '=',
+  '!=',
+  'min-length',
+  'max-length',
+  'length',
+  'min-count',
+  'max-count',
+  'count',
+  'matches-regex',
+  'in-range',
+  'non-empty',
+  'has-key',
+  'required-keys',
+]);
+
+const STAR = Keyword.of('*');
+const OPTIONAL = Keyword.of('optional');
+
+export type ParseTypeResult = { type: TypeAst } | { diagnostic: Diagnostic };
+
+/**
+ * Parses a type expression. `span` locates `form` in its source; collections read
+ * from source carry their own spans, so nested errors point at the offending part.
+ * Without any span the diagnostic points into a synthetic `<type>` source holding
+ * the printed expression.
+ */
+export function parseTypeExpr(form: Value, span?: Span): ParseTypeResult {
+  const ctx: Ctx = { root: form, rootSpan: span ?? ownSpan(form) };
+  try {
+    return { type: parse(form, ctx.rootSpan, ctx) };
+  } catch (e) {
+    if (!(e instanceof TypeExprError)) throw e;
+    const at = e.span ?? ctx.rootSpan ?? syntheticSpan(form);
+    return {
+      diagnostic: diagnostic(
+        TypeCodes.invalidTypeExpression,
+        'type',
+        e.message,
+        at,
+        e.notes.length > 0 ? e.notes : undefined,
+      ),
+    };
+  }
+}
+
+/**
+ * Whether a form looks like a type annotation, for the analyzer: a keyword naming a
+ * type (`:int`, `:string?`, `:Vector`) or a vector headed by a type constructor
+ * keyword (`[:vector …]`, `[:map …]`, `[:union …]`). Bare symbols (`int`, `String`)
+ * are valid type expressions but are not recognised here, since in binding vectors
+ * they are names.
+ */
+export function isTypeExpr(form: Value): boolean {
+  if (form instanceof Keyword) return nameToPrim(form.name) !== undefined;
+  if (typeof form === 'object' && form !== null && form.kind === 'vector' && form.count > 0) {
+    const head = form.get(0);
+    return head instanceof Keyword && CONSTRUCTORS.has(head.name);
+  }
+  return false;
+}
+
+/** The named type of a spelling, with `?` marking an optional type; undefined if unknown. */
+function nameToPrim(name: string): { prim: PrimName; optional: boolean } | undefined {
+  const p = NAMES.get(name);
+  if (p !== undefined) return { prim: p, optional: false };
+  if (name.length > 1 && name.endsWith('?')) {
+    const q = NAMES.get(name.slice(0, -1));
+    if (q !== undefined) return { prim: q, optional: true };
+  }
+  return undefined;
+}
+
+interface Ctx {
+  readonly root: Value;
+  readonly rootSpan: Span | undefined;
+}
+
+class TypeExprError {
+  constructor(
+    readonly message: string,
+    readonly span: Span | undefined,
+    readonly notes: string[] = [],
+  ) {}
+}
+
+function fail(message: string, span: Span | undefined, ...notes: string[]): never {
+  throw new TypeExprError(message, span, notes);
+}
+
+function ownSpan(form: Value): Span | undefined {
+  if (typeof form === 'object' && form !== null) {
+    switch (form.kind) {
+      case 'vector':
+      case 'list':
+      case 'map':
+        return form.span;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+function syntheticSpan(form: Value): Span {
+  const text = printValue(form);
+  return { source: new Source('<type>', text), start: 0, end: text.length };
+}
+
+/** The span of child `i` of a read collection, falling back to the parent's span. */
+function childAt(parent: NodeSpan | undefined, i: number, fallback: Span | undefined) {
+  return childSpan(parent, i) ?? fallback;
+}
+
+function show(form: Value): string {
+  const s = printValue(form);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function describe(form: Value): string {
+  return form === null ? 'nil' : `${typeName(form)} ${show(form)}`;
+}
+
+function parse(form: Value, span: Span | undefined, ctx: Ctx): TypeAst {
+  if (form === null) return PRIM.nil;
+  if (form instanceof Keyword) return parseName(form.name, `:${form.name}`, ':', span);
+  if (form instanceof Sym) return parseName(form.name, form.name, '', span);
+  if (typeof form === 'object') {
+    switch (form.kind) {
+      case 'vector':
+        return parseVector(form, span, ctx);
+      case 'map':
+        return fail(
+          `a map is not a type expression: write [:map ${show(form)}] for a record type`,
+          span,
+        );
+      case 'list':
+        return fail(
+          `a list is not a type expression: type expressions use vectors, e.g. [:union :int :string] rather than (or :int :string)`,
+          span,
+        );
+      default:
+        break;
+    }
+  }
+  if (typeof form === 'string' && nameToPrim(form) !== undefined)
+    return fail(`a string is not a type expression: write :${form}, not "${form}"`, span);
+  return fail(`expected a type expression, got ${describe(form)}`, span);
+}
+
+function parseName(name: string, written: string, prefix: string, span: Span | undefined) {
+  const found = nameToPrim(name);
+  if (found !== undefined) {
+    const t = PRIM[found.prim];
+    return found.optional ? { kind: 'optional' as const, inner: t } : t;
+  }
+  if (CONSTRUCTORS.has(name))
+    return fail(`${written} needs arguments: write [:${name} …] (see docs/types.md)`, span);
+  if (PREDICATES.has(name))
+    return fail(`${written} is a predicate, allowed only inside [:and T …]`, span);
+  const base = name.endsWith('?') ? name.slice(0, -1) : name;
+  const guess = nearest(base.toLowerCase(), [...LOWER_NAMES.keys()]);
+  return fail(
+    `unknown type ${written}${guess === undefined ? '' : ` (did you mean ${prefix}${guess}${base === name ? '' : '?'}?)`}`,
+    span,
+  );
+}
+
+function items(v: RVector): Value[] {
+  return v.toArray();
+}
+
+function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
+  if (v.count === 0) return fail('an empty vector is not a type expression', span);
+  const head = v.get(0) as Value;
+  const headSpan = childAt(v.span, 0, span);
+  if (!(head instanceof Keyword)) {
+    return fail(
+      `a type vector must start with a type constructor keyword such as :vector or :map, got ${describe(head)}`,
+      headSpan,
+    );
+  }
+  const name = head.name;
+  const args = items(v).slice(1);
+  const argSpan = (i: number) => childAt(v.span, i + 1, span);
+  const arg = (i: number) => parse(args[i] as Value, argSpan(i), ctx);
+  const arity = (min: number, max: number, shape: string) => {
+    if (args.length < min || args.length > max)
+      fail(
+        `${shape} takes ${min === max ? `exactly ${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${args.length}`,
+        span,
+      );
+  };
+  switch (name) {
+    case 'vector':
+    case 'list':
+      arity(1, 1, `[:${name} T]`);
+      return { kind: name, element: arg(0) };
+    case 'tuple':
+      return { kind: 'tuple', elements: args.map((_, i) => arg(i)) };
+    case 'array':
+      arity(1, 2, '[:array T [n …]]');
+      return {
+        kind: 'array',
+        element: arg(0),
+        shape: args.length > 1 ? parseShape(args[1] as Value, argSpan(1)) : [null],
+      };
+    case 'map':
+    case 'record':
+      return parseMap(v, span, ctx);
+    case 'map-of':
+    case 'dict':
+      arity(2, 2, `[:${name} K V]`);
+      return { kind: 'map-of', key: arg(0), value: arg(1) };
+    case 'union':
+    case 'or':
+      arity(1, Infinity, `[:${name} T …]`);
+      return { kind: 'union', members: args.map((_, i) => arg(i)) };
+    case 'and':
+      return parseAnd(args, argSpan, span, ctx);
+    case 'enum':
+      arity(1, Infinity, '[:enum v …]');
+      return { kind: 'enum', values: args };
+    case 'val':
+      arity(1, 1, '[:val v]');
+      return { kind: 'val', value: args[0] as Value };
+    case 'fn':
+    case '=>':
+      return parseFn(name, args, argSpan, span, ctx);
+    case 'resource': {
+      arity(1, 1, '[:resource Name]');
+      const n = args[0] as Value;
+      if (n instanceof Sym || n instanceof Keyword || typeof n === 'string')
+        return { kind: 'resource', name: n instanceof Keyword ? n.name : String(n) };
+      return fail(`[:resource Name] takes a symbol, got ${describe(n)}`, argSpan(0));
+    }
+    default:
+      break;
+  }
+  if (nameToPrim(name) !== undefined)
+    return fail(
+      `[:${name}] is not a type expression: write :${name} (a vector of them is [:vector :${name}])`,
+      span,
+    );
+  if (PREDICATES.has(name))
+    return fail(`the predicate [:${name} …] is allowed only inside [:and T …]`, span);
+  const guess = nearest(name, [...CONSTRUCTORS]);
+  return fail(
+    `unknown type constructor :${name}${guess === undefined ? '' : ` (did you mean :${guess}?)`}`,
+    headSpan,
+  );
+}
+
+function parseShape(form: Value, span: Span | undefined): (number | null)[] {
+  if (!(typeof form === 'object' && form !== null && form.kind === 'vector') || form.count === 0)
+    return fail(
+      `the shape of [:array T [n …]] must be a non-empty vector of sizes or ?, got ${describe(form)}`,
+      span,
+    );
+  return items(form).map((d, i) => {
+    if (typeof d === 'number' && d >= 0) return d;
+    if ((d instanceof Sym || d instanceof Keyword) && d.name === '?') return null;
+    return fail(
+      `an array dimension must be a non-negative integer or ?, got ${describe(d)}`,
+      childAt(form.span, i, span),
+    );
+  });
+}
+
+function isMap(v: Value): v is RMap {
+  return typeof v === 'object' && v !== null && v.kind === 'map';
+}
+
+function parseMap(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
+  const entries: MapEntryType[] = [];
+  let rest: TypeAst | undefined;
+  const seen = new Set<Keyword>();
+  const add = (key: Value, type: TypeAst, optional: boolean, keySpan: Span | undefined) => {
+    if (!(key instanceof Keyword))
+      return fail(`keys of a [:map …] type must be keywords, got ${describe(key)}`, keySpan);
+    if (key === STAR) {
+      if (rest !== undefined) return fail('[:map …] has more than one [:* W] entry', keySpan);
+      rest = type;
+      return undefined;
+    }
+    if (seen.has(key)) return fail(`key :${key.name} is declared twice in [:map …]`, keySpan);
+    seen.add(key);
+    entries.push({ key, type, optional });
+    return undefined;
+  };
+  for (let i = 1; i < v.count; i++) {
+    const e = v.get(i) as Value;
+    const eSpan = childAt(v.span, i, span);
+    if (isMap(e)) {
+      const flat = e.toFlat();
+      for (let j = 0; j < flat.length; j += 2) {
+        const t = parse(flat[j + 1] as Value, childAt(e.span, j + 1, eSpan), ctx);
+        add(flat[j] as Value, t, t.kind === 'optional', childAt(e.span, j, eSpan));
+      }
+      continue;
+    }
+    if (!(typeof e === 'object' && e !== null && e.kind === 'vector') || e.count === 0)
+      return fail(
+        `a [:map …] entry must be [:key Type] (or {:key Type …}), got ${describe(e)}`,
+        eSpan,
+      );
+    const parts = items(e);
+    const key = parts[0] as Value;
+    const keySpan = childAt(e.span, 0, eSpan);
+    let at = 1;
+    let props: RMap | undefined;
+    let propsSpan: Span | undefined;
+    if (isMap(parts[at] as Value)) {
+      props = parts[at] as RMap;
+      propsSpan = childAt(e.span, at, eSpan);
+      at++;
+    }
+    if (at >= parts.length)
+      return fail(`the [:map …] entry ${show(e)} needs a type: [${show(key)} Type]`, eSpan);
+    const type = parse(parts[at] as Value, childAt(e.span, at, eSpan), ctx);
+    at++;
+    let optional: boolean | undefined;
+    for (; at < parts.length; at++) {
+      const x = parts[at] as Value;
+      if ((x instanceof Sym || x instanceof Keyword) && x.name === '?') optional = true;
+      else if (isMap(x) && props === undefined) {
+        props = x;
+        propsSpan = childAt(e.span, at, eSpan);
+      } else
+        return fail(
+          `unexpected ${describe(x)} in the [:map …] entry ${show(e)} (expected ? or {:optional true})`,
+          childAt(e.span, at, eSpan),
+        );
+    }
+    if (props !== undefined) {
+      props.forEach((pv, pk) => {
+        if (pk !== OPTIONAL)
+          fail(`unknown map entry property ${show(pk)} (only :optional is supported)`, propsSpan);
+        if (typeof pv !== 'boolean')
+          fail(`:optional must be true or false, got ${describe(pv)}`, propsSpan);
+        optional = optional === true || pv === true;
+      });
+    }
+    if (key === STAR && (optional !== undefined || parts.length !== 2))
+      return fail('the wildcard entry is written [:* Type]', eSpan);
+    add(key, type, optional ?? type.kind === 'optional', keySpan);
+  }
+  return { kind: 'map', entries, rest };
+}
+
+function parseAnd(
+  args: Value[],
+  argSpan: (i: number) => Span | undefined,
+  span: Span | undefined,
+  ctx: Ctx,
+): TypeAst {
+  if (args.length === 0) return fail('[:and T pred …] needs at least one argument', span);
+  const types: TypeAst[] = [];
+  const predicates: Predicate[] = [];
+  args.forEach((a, i) => {
+    const s = argSpan(i);
+    if (a instanceof Keyword && a.name === 'non-empty') {
+      predicates.push({ kind: 'non-empty' });
+      return;
+    }
+    if (typeof a === 'object' && a !== null && a.kind === 'vector' && a.count > 0) {
+      const head = a.get(0);
+      if (head instanceof Keyword && PREDICATES.has(head.name)) {
+        predicates.push(parsePredicate(head.name, items(a).slice(1), a.span, s));
+        return;
+      }
+      if (
+        head instanceof Keyword &&
+        !CONSTRUCTORS.has(head.name) &&
+        nameToPrim(head.name) === undefined
+      ) {
+        const guess = nearest(head.name, [...PREDICATES, ...CONSTRUCTORS]);
+        fail(
+          `unknown predicate or type constructor :${head.name} in [:and …]${guess === undefined ? '' : ` (did you mean :${guess}?)`}`,
+          childAt(a.span, 0, s),
+          `predicates: ${[...PREDICATES].map((p) => `:${p}`).join(' ')}`,
+        );
+      }
+    }
+    types.push(parse(a, s, ctx));
+  });
+  return { kind: 'and', types, predicates };
+}
+
+function isNumeric(v: Value): boolean {
+  return (
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    (typeof v === 'object' && v !== null && v.kind === 'float')
+  );
+}
+
+function parsePredicate(
+  name: string,
+  args: Value[],
+  vspan: NodeSpan | undefined,
+  span: Span | undefined,
+): Predicate {
+  const argSpan = (i: number) => childAt(vspan, i + 1, span);
+  const count = (n: number) => {
+    if (args.length !== n)
+      fail(
+        `the predicate [:${name}${n === 0 ? '' : ' …'}] takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
+        span,
+      );
+  };
+  switch (name) {
+    case '>':
+    case '>=':
+    case '<':
+    case '<=':
+    case '=':
+    case '!=': {
+      count(1);
+      const value = args[0] as Value;
+      if ((name === '=' || name === '!=') && !isCollection(value))
+        return { kind: 'compare', op: name, value };
+      if (!isNumeric(value))
+        fail(`the predicate [:${name} n] needs a number, got ${describe(value)}`, argSpan(0));
+      return { kind: 'compare', op: name as CompareOp, value };
+    }
+    case 'min-length':
+    case 'max-length':
+    case 'length':
+    case 'min-count':
+    case 'max-count':
+    case 'count': {
+      count(1);
+      const n = args[0] as Value;
+      if (typeof n !== 'number' || n < 0)
+        fail(
+          `the predicate [:${name} n] needs a non-negative integer, got ${describe(n)}`,
+          argSpan(0),
+        );
+      return { kind: 'size', op: name as SizeOp, n: n as number };
+    }
+    case 'matches-regex': {
+      count(1);
+      const p = args[0] as Value;
+      if (typeof p !== 'string')
+        return fail(`[:matches-regex "re"] needs a string, got ${describe(p)}`, argSpan(0));
+      try {
+        new RegExp(p, 'u');
+      } catch (e) {
+        return fail(`invalid regular expression ${show(p)}: ${(e as Error).message}`, argSpan(0));
+      }
+      return { kind: 'matches-regex', pattern: p };
+    }
+    case 'in-range': {
+      count(2);
+      const [lo, hi] = args as [Value, Value];
+      if (!isNumeric(lo) || !isNumeric(hi))
+        fail(`[:in-range lo hi] needs two numbers, got ${show(lo)} and ${show(hi)}`, span);
+      if (numericValue(lo) > numericValue(hi))
+        fail(`[:in-range lo hi] needs lo <= hi, got ${show(lo)} > ${show(hi)}`, span);
+      return { kind: 'in-range', lo, hi };
+    }
+    case 'non-empty':
+      count(0);
+      return { kind: 'non-empty' };
+    case 'has-key':
+      count(1);
+      return { kind: 'has-key', key: args[0] as Value };
+    case 'required-keys': {
+      const only = args[0];
+      const keys =
+        args.length === 1 && typeof only === 'object' && only !== null && only.kind === 'vector'
+          ? items(only)
+          : args;
+      if (keys.length === 0) fail('[:required-keys [:k …]] needs at least one key', span);
+      return { kind: 'required-keys', keys };
+    }
+    default:
+      return fail(`unknown predicate :${name}`, span);
+  }
+}
+
+function isCollection(v: Value): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v.kind === 'vector' || v.kind === 'list' || v.kind === 'map')
+  );
+}
+
+/** A number (int or float) as a JS number or bigint, for comparisons. */
+export function numericValue(v: Value): number | bigint {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'object' && v !== null && v.kind === 'float') return v.value;
+  return NaN;
+}
+
+function parseFn(
+  name: string,
+  args: Value[],
+  argSpan: (i: number) => Span | undefined,
+  span: Span | undefined,
+  ctx: Ctx,
+): TypeAst {
+  if (args.length < 1 || args.length > 2)
+    return fail(`[:${name} [Param …] Ret] takes a parameter vector and a return type`, span);
+  const ps = args[0] as Value;
+  const psSpan = argSpan(0);
+  if (!(typeof ps === 'object' && ps !== null && ps.kind === 'vector'))
+    return fail(
+      `the parameters of [:${name} [Param …] Ret] must be a vector of types, got ${describe(ps)}`,
+      psSpan,
+    );
+  const params: TypeAst[] = [];
+  let rest: TypeAst | undefined;
+  const parts = items(ps);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Value;
+    if (p instanceof Sym && p.name === '&') {
+      if (i !== parts.length - 2)
+        return fail('& in a function type must be followed by exactly one type', psSpan);
+      rest = parse(parts[i + 1] as Value, childAt(ps.span, i + 1, psSpan), ctx);
+      break;
+    }
+    params.push(parse(p, childAt(ps.span, i, psSpan), ctx));
+  }
+  const ret = args.length > 1 ? parse(args[1] as Value, argSpan(1), ctx) : PRIM.any;
+  return { kind: 'fn', params, rest, ret };
+}
+
+/** The candidate closest to `name` by edit distance (at most 2 edits), if any. */
+function nearest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const c of candidates) {
+    if (Math.abs(c.length - name.length) >= bestD) continue;
+    const d = distance(name, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(
+        tmp + 1,
+        (prev[j - 1] as number) + 1,
+        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}

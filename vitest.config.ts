@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     pool: 'threads',
     setupFiles: ['test/setup.ts'],
+    // Builds dist/ for the CLI tests when it is missing or stale.
+    globalSetup: ['test/cli/global-setup.ts'],
   },
 });

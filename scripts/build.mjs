@@ -10,14 +10,15 @@
 // classes) built by the fast path in cli.js is the same one the lazily loaded
 // Chevrotain reader builds, and Chevrotain lives only in a chunk that cli.js and
 // index.js do not import. `--metafile` writes dist/meta.json (for esbuild's analyzer).
+//
+// dist/ is never removed first (tests and benchmarks may be running from it): files
+// are overwritten, then outputs of earlier builds (old chunk names) are deleted.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist`;
-
-await rm(outdir, { recursive: true, force: true });
 
 /**
  * commander loads node:child_process at startup (about 5 ms) only to run "executable
@@ -60,7 +61,7 @@ const result = await build({
   sourcemap: true,
   minify: true,
   legalComments: 'linked',
-  metafile: process.argv.includes('--metafile'),
+  metafile: true,
   logLevel: 'warning',
   plugins: [noChildProcess],
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.
@@ -69,7 +70,10 @@ const result = await build({
   },
 });
 
-if (result.metafile) {
-  const { writeFile } = await import('node:fs/promises');
+const outputs = new Set(Object.keys(result.metafile.outputs).map((f) => f.replace(/^dist\//, '')));
+for (const file of await readdir(outdir)) {
+  if (!outputs.has(file)) await rm(`${outdir}/${file}`, { force: true });
+}
+if (process.argv.includes('--metafile')) {
   await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
 }

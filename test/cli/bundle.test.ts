@@ -1,0 +1,63 @@
+/**
+ * The build: the CLI and the library load Chevrotain only when the fast path rejects
+ * input, and both readers then share one data model.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './run-cli.js';
+
+/** Every dist file a bundle imports statically, itself included. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(root, 'dist', file), 'utf8');
+  for (const m of code.matchAll(/from\s*"\.\/([^"]+)"|import\s*"\.\/([^"]+)"/g)) {
+    staticClosure(m[1] ?? m[2] ?? '', seen);
+  }
+  return seen;
+}
+
+function containsChevrotain(entry: string): boolean {
+  return [...staticClosure(entry)].some((f) =>
+    readFileSync(join(root, 'dist', f), 'utf8').includes('performSelfAnalysis'),
+  );
+}
+
+function runModule(code: string): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
+}
+
+describe('dist bundles', () => {
+  it('cli.js and index.js do not import Chevrotain; full-reader.js and full.js do', () => {
+    expect(containsChevrotain('cli.js')).toBe(false);
+    expect(containsChevrotain('index.js')).toBe(false);
+    expect(containsChevrotain('full-reader.js')).toBe(true);
+    expect(containsChevrotain('full.js')).toBe(true);
+  });
+
+  it('index.js loads the full reader on first need, sharing keywords and classes', () => {
+    const out = runModule(`
+      import { read, kw, Sym } from './dist/index.js';
+      const fast = read('[:a b]');
+      const full = read('[:a b] )');
+      console.log(JSON.stringify([
+        fast.diagnostics.length,
+        full.diagnostics.map((d) => d.code),
+        full.forms[0].get(0) === kw('a'),
+        full.forms[0].get(1) instanceof Sym,
+      ]));`);
+    expect(JSON.parse(out)).toEqual([0, ['syntax/unexpected-closing-delimiter'], true, true]);
+  });
+
+  it('rtfs-ts/full installs the Chevrotain reader eagerly', () => {
+    const out = runModule(`
+      import { read, chevrotainRead, kw } from './dist/full.js';
+      console.log(typeof chevrotainRead, read(':k )').forms[0] === kw('k'));`);
+    expect(out).toBe('function true');
+  });
+});

@@ -12,6 +12,8 @@ import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
 import { nearest } from './suggest.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
+import { analyzeMatchPattern } from './match-pattern.js';
+import type { MatchClause } from './nodes.js';
 
 export const AnalysisCodes = {
   badForm: 'analysis/bad-special-form',
@@ -153,6 +155,7 @@ const SPECIALS: Record<string, SpecialForm> = {
     arity(l, span, 2, 2, '(throw value)');
     return { kind: 'throw', value: sub(l, 1, scope, ctx, false), span };
   },
+  match: (l, span, scope, ctx, tail) => analyzeMatch(l, span, scope, ctx, tail),
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   def: (l, span, scope, ctx) => {
@@ -169,6 +172,42 @@ const SPECIALS: Record<string, SpecialForm> = {
     return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), span };
   },
 };
+
+/** `(match value pattern body … pattern when guard body …)` */
+function analyzeMatch(
+  l: RList,
+  span: Span | undefined,
+  scope: BlockScope,
+  ctx: Ctx,
+  tail: boolean,
+): Node {
+  if (l.count < 2)
+    fail(AnalysisCodes.badForm, 'bad form: expected (match value pattern body …)', span);
+  const target = sub(l, 1, scope, ctx, false);
+  const clauses: MatchClause[] = [];
+  const failHere = (message: string, at: Span | undefined): never =>
+    fail(AnalysisCodes.badForm, message, at);
+  let i = 2;
+  while (i < l.count) {
+    const inner = scope.child();
+    const ps = childSpan(l.span, i) ?? span;
+    const pattern = analyzeMatchPattern(l.items[i] as Value, ps, inner, failHere);
+    i++;
+    let guard: Node | undefined;
+    const w = l.items[i];
+    if (w instanceof Sym && w.name === 'when') {
+      if (i + 2 >= l.count + 1)
+        fail(AnalysisCodes.badForm, 'a guard needs a test and a body: pattern when test body', ps);
+      guard = analyze(l.items[i + 1] as Value, childSpan(l.span, i + 1) ?? span, inner, ctx, false);
+      i += 2;
+    }
+    if (i >= l.count) fail(AnalysisCodes.badForm, 'this match pattern has no body', ps);
+    const bodyNode = analyze(l.items[i] as Value, childSpan(l.span, i) ?? span, inner, ctx, tail);
+    i++;
+    clauses.push({ pattern, guard, body: bodyNode });
+  }
+  return { kind: 'match', target, clauses, span };
+}
 
 function tryHooks(ctx: Ctx): TryHooks {
   return {

@@ -1,6 +1,7 @@
 import type { Span } from '../source/index.js';
 import type { Value } from '../data/index.js';
 import type { Pattern } from './pattern.js';
+import type { MatchPattern } from './match-pattern.js';
 
 /** A global variable cell, resolved once at analysis time (no lookups by name later). */
 export interface Var {
@@ -119,6 +120,12 @@ export type Node =
       readonly span: Span | undefined;
     }
   | { readonly kind: 'throw'; readonly value: Node; readonly span: Span | undefined }
+  | {
+      readonly kind: 'match';
+      readonly target: Node;
+      readonly clauses: readonly MatchClause[];
+      readonly span: Span | undefined;
+    }
   | { readonly kind: 'vector'; readonly items: readonly Node[]; readonly span: Span | undefined }
   | { readonly kind: 'map'; readonly items: readonly Node[]; readonly span: Span | undefined };
 
@@ -132,6 +139,12 @@ export interface CatchClause {
   readonly selector: CatchSelector;
   /** Slot of the bound error value, or -1 for `_`. */
   readonly slot: number;
+  readonly body: Node;
+}
+
+export interface MatchClause {
+  readonly pattern: MatchPattern;
+  readonly guard: Node | undefined;
   readonly body: Node;
 }
 

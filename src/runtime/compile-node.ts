@@ -11,6 +11,7 @@ import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
 import { RtfsError, RuntimeCodes, errorFromThrown } from './errors.js';
 import { compileTry } from './compile-try.js';
+import { compileMatch } from './compile-match.js';
 import { keywordLookup } from './keyword-call.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
@@ -125,6 +126,8 @@ export function compileNode(n: Node): Code {
       return compileCall(n.fn, n.args, n.span);
     case 'try':
       return compileTry(n, compileNode);
+    case 'match':
+      return compileMatch(n, compileNode);
     case 'throw': {
       const value = compileNode(n.value);
       const span = n.span;

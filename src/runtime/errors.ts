@@ -101,6 +101,10 @@ export const RuntimeCodes = {
   recurPosition: 'analysis/recur-not-in-tail-position',
   index: 'runtime/index-out-of-bounds',
   destructure: 'runtime/destructure-mismatch',
+  noMatch: 'runtime/no-match',
   thrown: 'user/thrown',
   internal: 'runtime/internal-error',
+  invalidArgument: 'runtime/invalid-argument',
+  invalidJson: 'runtime/invalid-json',
+  invalidRegex: 'runtime/invalid-regex',
 } as const;

@@ -128,10 +128,7 @@ describe('try, catch, finally, throw', () => {
     ['(throw "boom")', '!! user/thrown'],
     ['(try 1 (finally 2))', '1'],
     ['(try (/ 1 0) (catch Exception _ :caught))', ':caught'],
-    [
-      '(def log []) (try (try (/ 1 0) (finally (def log (vector :fin)))) (catch e log))',
-      '[:fin]',
-    ],
+    ['(def log []) (try (try (/ 1 0) (finally (def log (vector :fin)))) (catch e log))', '[:fin]'],
     ['(try (/ 1 0) (catch e (throw e)))', '!! runtime/division-by-zero'],
     [
       '(defn r [n] (if (= n 0) 0 (+ 1 (r (- n 1))))) (try (r 1000000) (catch e (:code e)))',
@@ -141,6 +138,36 @@ describe('try, catch, finally, throw', () => {
       '(try (/ 1 0) (catch e (let [{:keys [message code]} e] [message code])))',
       '["division by zero" :runtime/division-by-zero]',
     ],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});
+
+describe('match', () => {
+  const cases: [string, string][] = [
+    ['(match 1 1 :one 2 :two)', ':one'],
+    ['(match 1.0 1 :int 1.0 :float)', ':float'],
+    ['(match :b :a 1 :b 2 _ 3)', '2'],
+    ['(match 5 n (* n 2))', '10'],
+    ['(match 5 n when (> n 3) :big n :small)', ':big'],
+    ['(match 2 n when (> n 3) :big n :small)', ':small'],
+    ['(match [1 2] [a b] (+ a b))', '3'],
+    ['(match [1 2 3] [a b] :two [a b c] :three)', ':three'],
+    ['(match [1 2 3] [h & t] [h t])', '[1 [2 3]]'],
+    ['(match [] [h & t] :some [] :empty)', ':empty'],
+    ['(match {:type :circle :r 2} {:type :square :side s} s {:type :circle :r r} (* r r))', '4'],
+    ['(match {:a 1 :b 2} {:a a & more} [a more])', '[1 {:b 2}]'],
+    ['(match [1 [2 3]] [a [b c]] (+ a b c))', '6'],
+    ['(match [1 2] (:as whole [a b]) [whole a])', '[[1 2] 1]'],
+    ["(match 'x 'x :sym _ :other)", ':sym'],
+    ['(match nil nil :nil _ :other)', ':nil'],
+    ['(match "s" "s" :str)', ':str'],
+    ['(match 3 1 :one 2 :two)', '!! runtime/no-match'],
+    ['(match 5 n when)', '!! analysis/bad-special-form'],
+    ['(match 5 1)', '!! analysis/bad-special-form'],
   ];
   for (const [src, expected] of cases) {
     it(src, () => {

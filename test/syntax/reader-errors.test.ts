@@ -14,6 +14,7 @@ import { Source } from '../../src/source/index.js';
 import { SyntaxCodes, formatDiagnosticLine } from '../../src/diagnostics/index.js';
 import type { SyntaxCode } from '../../src/diagnostics/index.js';
 import { lineCol } from '../support/forms.js';
+import { printValue } from '../../src/data/index.js';
 
 type Expected = readonly [code: SyntaxCode, at: string, message: string];
 
@@ -349,6 +350,19 @@ describe('malformed input', () => {
     const r = read(text);
     expect(r.diagnostics.map((d) => text.slice(d.span.start, d.span.end))).toEqual(['(', '"']);
     expect(r.incomplete).toBe(true);
+  });
+
+  it.each([
+    ['(]', '()', [0, 1]],
+    ['(a]', '(a)', [0, 2]],
+    ['[x (a b]', '[x (a b)]', [0, 8]],
+    ['#(f %]', '(fn [%1] (f %1))', [0, 5]],
+  ] as const)('gives %s, closed by error recovery, a real span', (text, printed, span) => {
+    // Recovery inserts the missing ')' as a token without an offset.
+    const r = read(text);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([C.mismatchedDelimiter]);
+    expect(r.forms.map(printValue)).toEqual([printed]);
+    expect(r.spans.map((s) => [s.start, s.end])).toEqual([span]);
   });
 
   it('keeps the forms it could read around an error', () => {

@@ -6,13 +6,14 @@
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, type RList, RVector, Sym } from '../data/index.js';
-import type { Node, FnArity, Binding, Destructure } from './nodes.js';
+import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
 import { nearest } from './suggest.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
 import { analyzeMatchPattern } from './match-pattern.js';
+import { expandQuasiquote } from './quasiquote.js';
 import type { MatchClause } from './nodes.js';
 
 export const AnalysisCodes = {
@@ -20,6 +21,7 @@ export const AnalysisCodes = {
   unbound: 'analysis/unbound-symbol',
   recurPosition: 'analysis/recur-not-in-tail-position',
   recurArity: 'analysis/recur-arity',
+  macro: 'analysis/macro-expansion-failed',
 } as const;
 
 class AnalysisFailure {
@@ -30,6 +32,8 @@ interface Ctx {
   readonly globals: Globals;
   /** Slots of the innermost loop/fn that `recur` targets (undefined outside one). */
   recurSlots: readonly number[] | undefined;
+  /** Position used for forms without one (the innermost enclosing form's). */
+  spanHint: Span | undefined;
 }
 
 export interface AnalyzeResult {
@@ -44,7 +48,13 @@ export function analyzeTop(form: Value, span: Span | undefined, globals: Globals
   const frame = new FrameScope(undefined);
   const scope = new BlockScope(frame, undefined);
   try {
-    const node = analyze(form, span, scope, { globals, recurSlots: undefined }, false);
+    const node = analyze(
+      form,
+      span,
+      scope,
+      { globals, recurSlots: undefined, spanHint: span },
+      false,
+    );
     return { node, frameSize: frame.size, diagnostics: [] };
   } catch (e) {
     if (e instanceof AnalysisFailure)
@@ -162,14 +172,31 @@ const SPECIALS: Record<string, SpecialForm> = {
     arity(l, span, 3, 3, '(def name value)');
     const name = symbolAt(l, 1, span, 'def');
     const cell = ctx.globals.intern(name);
-    return { kind: 'def', cell, init: sub(l, 2, scope, ctx, false), span };
+    return { kind: 'def', cell, init: sub(l, 2, scope, ctx, false), macro: false, span };
   },
   defn: (l, span, scope, ctx) => {
     const name = symbolAt(l, 1, span, 'defn');
     const cell = ctx.globals.intern(name);
     let at = 2;
-    if (typeof l.items[at] === 'string' && l.count > at + 1) at++; // docstring
-    return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), span };
+    if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
+    return {
+      kind: 'def',
+      cell,
+      init: analyzeFn(l, at, name, span, scope, ctx),
+      macro: false,
+      span,
+    };
+  },
+  defmacro: (l, span, scope, ctx) => {
+    const name = symbolAt(l, 1, span, 'defmacro');
+    const cell = ctx.globals.intern(name);
+    let at = 2;
+    if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
+    return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), macro: true, span };
+  },
+  quasiquote: (l, span, scope, ctx) => {
+    arity(l, span, 2, 2, '(quasiquote form)');
+    return analyze(expandQuasiquote(l.items[1] as Value), span, scope, ctx, false);
   },
 };
 
@@ -232,7 +259,31 @@ function symbolAt(l: RList, i: number, span: Span | undefined, form: string): st
 }
 
 function sub(l: RList, i: number, scope: BlockScope, ctx: Ctx, tail: boolean): Node {
-  return analyze(l.items[i] as Value, childSpan(l.span, i), scope, ctx, tail);
+  return analyze(l.items[i] as Value, childSpan(l.span, i) ?? ctx.spanHint, scope, ctx, tail);
+}
+
+/** Runs `f` with `span` as the position of forms that have none (macro output). */
+function withSpan<T>(ctx: Ctx, span: Span | undefined, f: () => T): T {
+  const saved = ctx.spanHint;
+  if (span !== undefined) ctx.spanHint = span;
+  try {
+    return f();
+  } finally {
+    ctx.spanHint = saved;
+  }
+}
+
+function expandMacro(cell: Var, l: RList, span: Span | undefined): Value {
+  const macro = cell.value;
+  if (typeof macro !== 'object' || macro === null || macro.kind !== 'fn' || !('invoke' in macro)) {
+    return fail(AnalysisCodes.macro, `${cell.name} is not a macro function`, span);
+  }
+  try {
+    return (macro as { invoke(args: Value[]): Value }).invoke(l.items.slice(1) as Value[]);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(AnalysisCodes.macro, `expanding macro ${cell.name} failed: ${message}`, span);
+  }
 }
 
 function subs(l: RList, from: number, scope: BlockScope, ctx: Ctx): Node[] {
@@ -428,8 +479,13 @@ function analyzeList(
 ): Node {
   const head = l.items[0];
   if (head instanceof Sym && scope.resolve(head.name) === undefined) {
-    const special = SPECIALS[head.name];
-    if (special !== undefined) return special(l, span, scope, ctx, tail);
+    const special = Object.hasOwn(SPECIALS, head.name) ? SPECIALS[head.name] : undefined;
+    if (special !== undefined) return withSpan(ctx, span, () => special(l, span, scope, ctx, tail));
+    const cell = ctx.globals.lookup(head.name);
+    if (cell?.macro === true) {
+      const expansion = expandMacro(cell, l, span);
+      return withSpan(ctx, span, () => analyze(expansion, span, scope, ctx, tail));
+    }
   }
   return { kind: 'call', fn: sub(l, 0, scope, ctx, false), args: subs(l, 1, scope, ctx), span };
 }

@@ -7,6 +7,10 @@ import type { MatchPattern } from './match-pattern.js';
 export interface Var {
   readonly name: string;
   value: Value | undefined;
+  /** True when the value is a macro (a function called on unevaluated forms). */
+  macro?: boolean;
+  /** Docstring and arities, for `:doc` in the REPL. */
+  doc?: string;
 }
 
 /** Where a local lives: `depth` frames up from the current one, at `slot`. */
@@ -99,6 +103,8 @@ export type Node =
       readonly kind: 'def';
       readonly cell: Var;
       readonly init: Node;
+      /** `defmacro`: the value is a macro, and the form evaluates to nil. */
+      readonly macro: boolean;
       readonly span: Span | undefined;
     }
   | {

@@ -105,10 +105,12 @@ export function compileNode(n: Node): Code {
     case 'def': {
       const cell = n.cell;
       const init = compileNode(n.init);
+      const macro = n.macro;
       return (env) => {
         const v = init(env);
         cell.value = v;
-        return v;
+        cell.macro = macro;
+        return macro ? null : v;
       };
     }
     case 'and':

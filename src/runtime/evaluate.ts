@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
 import { analyzeTop, Globals } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
+import { macroBuiltins } from './macro-support.js';
 import { compileNode } from './compile-node.js';
 import { Env } from './env.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
@@ -22,7 +23,9 @@ export class Runtime {
 
   /** A runtime whose global environment holds `builtins` (see src/create-runtime.ts). */
   constructor(builtins: readonly Fn[]) {
-    for (const b of builtins) this.globals.intern(b.name as string).value = b;
+    for (const b of [...macroBuiltins(this.globals), ...builtins]) {
+      this.globals.intern(b.name as string).value = b;
+    }
   }
 
   /** Reads and evaluates every form of `text`; the outcome of the last one. */

@@ -175,3 +175,33 @@ describe('match', () => {
     });
   }
 });
+
+describe('quasiquote and macros', () => {
+  const cases: [string, string][] = [
+    ['(let [x 1 xs [2 3]] `(a ~x ~@xs))', '(a 1 2 3)'],
+    ['(let [x 1] `[~x ~@(list 2 3) 4])', '[1 2 3 4]'],
+    ['(let [k :a v 1] `{~k ~v})', '{:a 1}'],
+    ['`(a (b ~(+ 1 2)))', '(a (b 3))'],
+    ['(defmacro unless [c & body] `(if ~c nil (do ~@body))) (unless false 1 2)', '2'],
+    [
+      '(defmacro unless [c & body] `(if ~c nil (do ~@body))) (macroexpand-1 (quote (unless x y)))',
+      '(if x nil (do y))',
+    ],
+    [
+      '(defmacro twice [e] `(do ~e ~e)) (defmacro thrice [e] `(twice (do ~e))) (macroexpand (quote (thrice 1)))',
+      '(do (do 1) (do 1))',
+    ],
+    ['(defmacro sq [x] `(let [v# ~x] (* v# v#))) (let [v 3] (sq (+ v 1)))', '16'],
+    ['(defmacro bad [] (throw "nope")) (bad)', '!! analysis/macro-expansion-failed'],
+    ['(defmacro m [] 1) (m)', '1'],
+    ['(type-name (gensym))', '"symbol"'],
+    ['(constructor 1)', '!! analysis/unbound-symbol'],
+    ['(toString)', '!! analysis/unbound-symbol'],
+    ['(= (gensym) (gensym))', 'false'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});

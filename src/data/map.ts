@@ -221,6 +221,7 @@ function indexOfKey(kvs: readonly Value[], k: Value): number {
     for (let i = 0; i < n; i += 2) if (kvs[i] === k) return i;
     return -1;
   }
-  for (let i = 0; i < n; i += 2) if (equals(kvs[i] as Value, k)) return i;
+  // Identity first, as immutable.js `is` (big maps) and Clojure do: a ##NaN key is found.
+  for (let i = 0; i < n; i += 2) if (kvs[i] === k || equals(kvs[i] as Value, k)) return i;
   return -1;
 }

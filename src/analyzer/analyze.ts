@@ -5,7 +5,7 @@
  */
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { type Value, type RList, RVector, Sym } from '../data/index.js';
+import { type Value, type RList, Keyword, RVector, Sym } from '../data/index.js';
 import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
@@ -14,6 +14,7 @@ import { nearest } from './suggest.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
 import { analyzeMatchPattern } from './match-pattern.js';
 import { expandQuasiquote } from './quasiquote.js';
+import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
 import type { MatchClause } from './nodes.js';
 
 export const AnalysisCodes = {
@@ -166,6 +167,26 @@ const SPECIALS: Record<string, SpecialForm> = {
     return { kind: 'throw', value: sub(l, 1, scope, ctx, false), span };
   },
   match: (l, span, scope, ctx, tail) => analyzeMatch(l, span, scope, ctx, tail),
+  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx)),
+  dotimes: (l, span, scope, ctx) => analyzeDotimes(l, span, scope, formHooks(ctx)),
+  step: (l, span, scope, ctx) => analyzeStep('step', l, span, scope, formHooks(ctx)),
+  'step-if': (l, span, scope, ctx) => analyzeStep('step-if', l, span, scope, formHooks(ctx)),
+  'step-loop': (l, span, scope, ctx) => analyzeStep('step-loop', l, span, scope, formHooks(ctx)),
+  'step-parallel': (l, span, scope, ctx) =>
+    analyzeStep('step-parallel', l, span, scope, formHooks(ctx)),
+  deref: (l, span, scope, ctx) => {
+    arity(l, span, 2, 2, '(deref x) or @x');
+    const x = l.items[1];
+    if (
+      x instanceof Sym &&
+      scope.resolve(x.name) === undefined &&
+      ctx.globals.lookup(x.name) === undefined
+    ) {
+      return { kind: 'context', name: x.name, span };
+    }
+    if (x instanceof Keyword) return { kind: 'context', name: x.name, span };
+    return sub(l, 1, scope, ctx, false);
+  },
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   def: (l, span, scope, ctx) => {
@@ -234,6 +255,16 @@ function analyzeMatch(
     clauses.push({ pattern, guard, body: bodyNode });
   }
   return { kind: 'match', target, clauses, span };
+}
+
+function formHooks(ctx: Ctx): FormHooks {
+  const inner: Ctx = { ...ctx, recurSlots: undefined };
+  return {
+    analyze: (form, span, scope, tail) => analyze(form, span, scope, inner, tail),
+    body: (l, from, span, scope) => body(l, from, span, scope, inner, false),
+    patternHooks: (scope) => patternHooks(scope, inner),
+    fail: (message, span) => fail(AnalysisCodes.badForm, message, span),
+  };
 }
 
 function tryHooks(ctx: Ctx): TryHooks {

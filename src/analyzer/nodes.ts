@@ -127,6 +127,30 @@ export type Node =
     }
   | { readonly kind: 'throw'; readonly value: Node; readonly span: Span | undefined }
   | {
+      readonly kind: 'step';
+      readonly variant: StepVariant;
+      readonly name: string;
+      /** `:params {"k" v}` bound as `%params` in the step's scope. */
+      readonly params: { readonly slot: number; readonly init: Node } | undefined;
+      /** step: body; step-if: test then else; step-loop: test body; step-parallel: branches. */
+      readonly items: readonly Node[];
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'for';
+      readonly clauses: readonly ForClause[];
+      readonly body: Node;
+      readonly span: Span | undefined;
+    }
+  | {
+      readonly kind: 'dotimes';
+      readonly slot: number;
+      readonly count: Node;
+      readonly body: Node;
+      readonly span: Span | undefined;
+    }
+  | { readonly kind: 'context'; readonly name: string; readonly span: Span | undefined }
+  | {
       readonly kind: 'match';
       readonly target: Node;
       readonly clauses: readonly MatchClause[];
@@ -147,6 +171,13 @@ export interface CatchClause {
   readonly slot: number;
   readonly body: Node;
 }
+
+export type StepVariant = 'step' | 'step-if' | 'step-loop' | 'step-parallel';
+
+export type ForClause =
+  | { readonly kind: 'each'; readonly pattern: Pattern; readonly coll: Node }
+  | { readonly kind: 'when' | 'while'; readonly test: Node }
+  | { readonly kind: 'let'; readonly bindings: readonly Binding[] };
 
 export interface MatchClause {
   readonly pattern: MatchPattern;

@@ -12,11 +12,22 @@ import { Closure, type CompiledArity } from './closure.js';
 import { RtfsError, RuntimeCodes, errorFromThrown } from './errors.js';
 import { compileTry } from './compile-try.js';
 import { compileMatch } from './compile-match.js';
+import type { Host } from './host.js';
+import { compileStep, compileFor, compileDotimes } from './compile-step.js';
 import { keywordLookup } from './keyword-call.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 
-export function compileNode(n: Node): Code {
+/**
+ * A compiler bound to a host: `compile(node)` gives the closure that runs it.
+ * (Step forms and `@name` reach the host through this binding, never a global.)
+ */
+export function makeCompiler(host: Host): (n: Node) => Code {
+  const compileNode = (n: Node): Code => compileWith(n, compileNode, host);
+  return compileNode;
+}
+
+function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code {
   switch (n.kind) {
     case 'const': {
       const v = n.value;
@@ -64,7 +75,7 @@ export function compileNode(n: Node): Code {
     case 'loop': {
       const inits = n.inits.map(compileNode);
       const slots = n.slots;
-      const body = withDestructure(n.destructure, compileNode(n.body));
+      const body = withDestructure(n.destructure, compileNode(n.body), compileNode);
       return (env) => {
         for (let i = 0; i < inits.length; i++) {
           env.slots[slots[i] as number] = (inits[i] as Code)(env);
@@ -97,7 +108,7 @@ export function compileNode(n: Node): Code {
         fixed: a.params.fixed,
         rest: a.params.rest,
         paramSlots: a.paramSlots,
-        body: withDestructure(a.destructure, compileNode(a.body)),
+        body: withDestructure(a.destructure, compileNode(a.body), compileNode),
       }));
       const { name, frameSize, selfSlot } = n;
       return (env) => new Closure(name, arities, frameSize, selfSlot, env);
@@ -125,11 +136,32 @@ export function compileNode(n: Node): Code {
       return (env) => RMap.fromFlat(items.map((c) => c(env)));
     }
     case 'call':
-      return compileCall(n.fn, n.args, n.span);
+      return compileCall(n.fn, n.args, n.span, compileNode);
     case 'try':
       return compileTry(n, compileNode);
     case 'match':
       return compileMatch(n, compileNode);
+    case 'step':
+      return compileStep(n, compileNode, host);
+    case 'for':
+      return compileFor(n, compileNode);
+    case 'dotimes':
+      return compileDotimes(n, compileNode);
+    case 'context': {
+      const name = n.name;
+      const span = n.span;
+      return () => {
+        const v = host.contextValue(name);
+        if (v === undefined) {
+          throw new RtfsError(
+            RuntimeCodes.unknownContext,
+            `no host context value '@${name}'`,
+            span,
+          );
+        }
+        return v;
+      };
+    }
     case 'throw': {
       const value = compileNode(n.value);
       const span = n.span;
@@ -141,7 +173,11 @@ export function compileNode(n: Node): Code {
 }
 
 /** Runs the destructuring steps, then `body` (on every loop/recur iteration). */
-function withDestructure(steps: readonly Destructure[], body: Code): Code {
+function withDestructure(
+  steps: readonly Destructure[],
+  body: Code,
+  compileNode: (n: Node) => Code,
+): Code {
   if (steps.length === 0) return body;
   const binders = steps.map((d) => ({
     slot: d.slot,
@@ -211,7 +247,12 @@ function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
   return e;
 }
 
-function compileCall(fnNode: Node, argNodes: readonly Node[], span: Span | undefined): Code {
+function compileCall(
+  fnNode: Node,
+  argNodes: readonly Node[],
+  span: Span | undefined,
+  compileNode: (n: Node) => Code,
+): Code {
   const fc = compileNode(fnNode);
   const args = argNodes.map(compileNode);
   switch (args.length) {

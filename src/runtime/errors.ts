@@ -102,6 +102,8 @@ export const RuntimeCodes = {
   index: 'runtime/index-out-of-bounds',
   destructure: 'runtime/destructure-mismatch',
   noMatch: 'runtime/no-match',
+  loopLimit: 'runtime/loop-limit-exceeded',
+  unknownContext: 'runtime/unknown-context',
   thrown: 'user/thrown',
   internal: 'runtime/internal-error',
   invalidArgument: 'runtime/invalid-argument',

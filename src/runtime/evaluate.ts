@@ -9,7 +9,8 @@ import type { Value } from '../data/index.js';
 import { analyzeTop, Globals } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
 import { macroBuiltins } from './macro-support.js';
-import { compileNode } from './compile-node.js';
+import { makeCompiler } from './compile-node.js';
+import { PureHost, type Host } from './host.js';
 import { Env } from './env.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
 
@@ -21,8 +22,14 @@ export type EvalOutcome =
 export class Runtime {
   readonly globals = new Globals();
 
+  private readonly compile: ReturnType<typeof makeCompiler>;
+
   /** A runtime whose global environment holds `builtins` (see src/create-runtime.ts). */
-  constructor(builtins: readonly Fn[]) {
+  constructor(
+    builtins: readonly Fn[],
+    readonly host: Host = new PureHost(),
+  ) {
+    this.compile = makeCompiler(host);
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {
       this.globals.intern(b.name as string).value = b;
     }
@@ -36,7 +43,7 @@ export class Runtime {
     for (let i = 0; i < r.forms.length; i++) {
       const a = analyzeTop(r.forms[i] as Value, r.spans[i], this.globals);
       if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
-      const code = compileNode(a.node);
+      const code = this.compile(a.node);
       try {
         last = code(new Env(new Array<Value>(a.frameSize), undefined));
       } catch (e) {

@@ -4,3 +4,4 @@ export { Env, type Code } from './env.js';
 export { RtfsError, RuntimeCodes, type Frame } from './errors.js';
 export { Fn, Builtin } from './fn.js';
 export { Closure } from './closure.js';
+export { type Host, PureHost } from './host.js';

@@ -205,3 +205,67 @@ describe('quasiquote and macros', () => {
     });
   }
 });
+
+describe('for, dotimes, steps, host context', () => {
+  const cases: [string, string][] = [
+    ['(for [x [1 2] y [10 20]] (+ x y))', '[11 21 12 22]'],
+    ['(for [x [1 2 3 4] :when (= 0 (- x (* 2 (/ x 2))))] x)', '[2 4]'],
+    ['(for [x [1 2 3 4] :let [y (* x x)] :when (> y 4)] y)', '[9 16]'],
+    ['(for [x [1 2 3 4] :while (< x 3)] x)', '[1 2]'],
+    ['(for [[k v] {:a 1 :b 2}] [v k])', '[[1 :a] [2 :b]]'],
+    ['(for [c "ab"] c)', '["a" "b"]'],
+    ['(for [x nil] x)', '[]'],
+    ['(for [x 5] x)', '!! runtime/type-error'],
+    ['(dotimes [i 3] i)', '2'],
+    ['(dotimes [i 0] i)', 'nil'],
+    ['(step "add" (+ 1 2))', '3'],
+    ['(step "p" :params {"n" 2} (* 2 (:n {:n 2})))', '4'],
+    ['(step-if 0 :yes :no)', ':no'],
+    ['(step-if "" :yes :no)', ':no'],
+    ['(step-if [] :yes)', 'nil'],
+    ['(step-if 1 :yes :no)', ':yes'],
+    ['(step-parallel (+ 1 1) (+ 2 2))', '[2 4]'],
+    ['(step-loop false 1)', 'nil'],
+    ['(step-loop true 1)', '!! runtime/loop-limit-exceeded'],
+    ['(step "s" (/ 1 0))', '!! runtime/division-by-zero'],
+    ['@plan-id', '!! runtime/unknown-context'],
+    ['(let [x 5] @x)', '5'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});
+
+describe('host notifications', () => {
+  it('reports nested steps, including failures, to the host', async () => {
+    const { Runtime } = await import('../../src/runtime/index.js');
+    const { createBuiltins } = await import('../../src/builtins/index.js');
+    const events: string[] = [];
+    let n = 0;
+    const host = {
+      stepStarted: (name: string) => {
+        events.push(`start ${name}`);
+        return `s${++n}`;
+      },
+      stepCompleted: (id: string, v: unknown) =>
+        void events.push(`done ${id} ${printValue(v as never)}`),
+      stepFailed: (id: string, e: { code: string }) => void events.push(`fail ${id} ${e.code}`),
+      contextValue: (name: string) => (name === 'plan-id' ? 'p-1' : undefined),
+    };
+    const rt = new Runtime(createBuiltins({ out: () => undefined, log: () => undefined }), host);
+    const o = rt.evalString(
+      '(step "outer" (step "inner" 1) (try (step "bad" (/ 1 0)) (catch e @plan-id)))',
+    );
+    expect(o.ok && printValue(o.value)).toBe('"p-1"');
+    expect(events).toEqual([
+      'start outer',
+      'start inner',
+      'done s2 1',
+      'start bad',
+      'fail s3 runtime/division-by-zero',
+      'done s1 "p-1"',
+    ]);
+  });
+});

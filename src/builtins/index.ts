@@ -5,9 +5,41 @@
 import type { Builtin } from '../runtime/fn.js';
 import type { BuiltinContext } from './context.js';
 import { coreBuiltins } from './core.js';
+import { orderBuiltins } from './order.js';
+import { numberBuiltins } from './numbers.js';
+import { predicateBuiltins } from './predicates.js';
+import { stringBuiltins } from './strings.js';
+import { regexBuiltins } from './regex.js';
+import { formatBuiltins } from './format.js';
+import { sequenceBuiltins } from './sequences.js';
+import { sliceBuiltins } from './slices.js';
+import { sortingBuiltins } from './sorting.js';
+import { mapBuiltins } from './maps.js';
+import { hofBuiltins } from './hof.js';
+import { functionBuiltins } from './functions.js';
+import { jsonBuiltins } from './json.js';
+import { exceptionBuiltins } from './exceptions.js';
+import { ioBuiltins } from './io.js';
 
 export type { BuiltinContext } from './context.js';
 
-export function createBuiltins(_ctx: BuiltinContext): Builtin[] {
-  return [...coreBuiltins];
+export function createBuiltins(ctx: BuiltinContext): Builtin[] {
+  return [
+    ...coreBuiltins,
+    ...orderBuiltins,
+    ...numberBuiltins,
+    ...predicateBuiltins,
+    ...stringBuiltins,
+    ...regexBuiltins,
+    ...formatBuiltins,
+    ...sequenceBuiltins,
+    ...sliceBuiltins,
+    ...sortingBuiltins,
+    ...mapBuiltins,
+    ...hofBuiltins,
+    ...functionBuiltins,
+    ...jsonBuiltins,
+    ...exceptionBuiltins,
+    ...ioBuiltins(ctx),
+  ];
 }

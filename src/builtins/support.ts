@@ -1,0 +1,100 @@
+/**
+ * Shared helpers for builtin tables: error constructors with stable codes, argument
+ * checks, and compact ways to declare builtins (aliases, array-taking variadics).
+ */
+import { type Value, RFloat, typeName } from '../data/index.js';
+import { Builtin } from '../runtime/fn.js';
+import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
+
+/** `runtime/type-error`: "<fn>: expected <expected>, got <actual type>". */
+export function typeError(fn: string, expected: string, got: Value): RtfsError {
+  return new RtfsError(RuntimeCodes.type, `${fn}: expected ${expected}, got ${typeName(got)}`);
+}
+
+/** `runtime/invalid-argument`: the type is right but the value is not. */
+export function invalidArg(fn: string, message: string): RtfsError {
+  return new RtfsError(RuntimeCodes.invalidArgument, `${fn}: ${message}`);
+}
+
+export function indexError(fn: string, index: number, count: number): RtfsError {
+  return new RtfsError(
+    RuntimeCodes.index,
+    `${fn}: index ${index} is out of bounds for length ${count}`,
+  );
+}
+
+export function arityError(fn: string, message: string): RtfsError {
+  return new RtfsError(RuntimeCodes.arity, `${fn}: ${message}`);
+}
+
+/** Largest collection a builtin will build (`range`, `repeat`, …), to fail cleanly. */
+export const MAX_BUILD = 10_000_000;
+
+export function isNumber(v: Value): v is number | bigint | RFloat {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof RFloat;
+}
+
+/** An integer argument as a JS number (bigints become ±huge, which callers clamp). */
+export function intArg(fn: string, v: Value, what = 'an integer'): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  throw typeError(fn, what, v);
+}
+
+export function strArg(fn: string, v: Value): string {
+  if (typeof v === 'string') return v;
+  throw typeError(fn, 'a string', v);
+}
+
+type F = (...args: Value[]) => Value;
+type F1 = (a: Value) => Value;
+type F2 = (a: Value, b: Value) => Value;
+
+/** One builtin under several names (each reports its own name in arity errors). */
+export function def(
+  names: string | readonly string[],
+  min: number,
+  max: number,
+  f: F,
+  f1?: F1,
+  f2?: F2,
+): Builtin[] {
+  const list = typeof names === 'string' ? [names] : names;
+  return list.map((n) => new Builtin(n, min, max, f, f1, f2));
+}
+
+/**
+ * A builtin whose body takes the argument array itself, so a variadic call made with
+ * an array (3+ arguments, `apply`) does not spread and re-collect it. The body must
+ * not mutate or keep `args`.
+ */
+export class ArrayBuiltin extends Builtin {
+  constructor(
+    name: string,
+    min: number,
+    max: number,
+    private readonly fa: (args: readonly Value[]) => Value,
+    f1?: F1,
+    f2?: F2,
+  ) {
+    super(name, min, max, (...xs) => fa(xs), f1, f2);
+  }
+
+  override invoke(args: Value[]): Value {
+    if (args.length < this.min || args.length > this.max) return super.invoke(args);
+    return this.fa(args);
+  }
+}
+
+/** {@link def} for {@link ArrayBuiltin}s. */
+export function defa(
+  names: string | readonly string[],
+  min: number,
+  max: number,
+  fa: (args: readonly Value[]) => Value,
+  f1?: F1,
+  f2?: F2,
+): Builtin[] {
+  const list = typeof names === 'string' ? [names] : names;
+  return list.map((n) => new ArrayBuiltin(n, min, max, fa, f1, f2));
+}

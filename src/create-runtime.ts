@@ -2,7 +2,8 @@
  * The one place that wires a runtime together: builtins (with their output context),
  * and later the stdlib, the host and the causal-chain sink.
  */
-import { Runtime } from './runtime/index.js';
+import { Runtime, type Host } from './runtime/index.js';
+import { FsModuleLoader } from './modules/index.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';
 
 export interface RuntimeOptions {
@@ -10,6 +11,9 @@ export interface RuntimeOptions {
   readonly out?: (text: string) => void;
   /** Where `log` writes (default: process.stderr). */
   readonly log?: (text: string) => void;
+  /** Extra module directories (`--path`). */
+  readonly paths?: readonly string[];
+  readonly host?: Host;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -17,5 +21,5 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     out: options.out ?? ((t) => void process.stdout.write(t)),
     log: options.log ?? ((t) => void process.stderr.write(t)),
   };
-  return new Runtime(createBuiltins(ctx));
+  return new Runtime(createBuiltins(ctx), options.host, new FsModuleLoader(options.paths ?? []));
 }

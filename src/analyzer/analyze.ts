@@ -23,6 +23,7 @@ export const AnalysisCodes = {
   recurPosition: 'analysis/recur-not-in-tail-position',
   recurArity: 'analysis/recur-arity',
   macro: 'analysis/macro-expansion-failed',
+  notExported: 'analysis/not-exported',
 } as const;
 
 class AnalysisFailure {
@@ -105,7 +106,7 @@ function analyze(
 function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
   const local = scope.resolve(s.name);
   if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
-  const cell = ctx.globals.lookup(s.name);
+  const cell = ctx.globals.lookup(s.name) ?? qualified(s, span, ctx);
   if (cell !== undefined) return { kind: 'global', cell, span };
   const hint = nearest(s.name, [...scope.visibleNames(), ...ctx.globals.names()]);
   return fail(
@@ -113,6 +114,25 @@ function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: C
     `unbound symbol '${s.name}'${hint ? `; did you mean '${hint}'?` : ''}`,
     span,
   );
+}
+
+/** `alias/name` through an `(import m :as alias)`; unexported names are an error. */
+function qualified(s: Sym, span: Span | undefined, ctx: Ctx): Var | undefined {
+  if (s.ns === null) return undefined;
+  const mod = ctx.globals.aliases.get(s.ns);
+  if (mod === undefined) return undefined;
+  const cell = mod.own(s.local);
+  if (cell === undefined) {
+    return fail(AnalysisCodes.unbound, `module ${mod.name} has no '${s.local}'`, span);
+  }
+  if (!mod.isExported(s.local)) {
+    return fail(
+      AnalysisCodes.notExported,
+      `'${s.local}' is not exported by module ${mod.name}`,
+      span,
+    );
+  }
+  return cell;
 }
 
 type SpecialForm = (

@@ -1,15 +1,35 @@
 import type { Var } from './nodes.js';
 
-/** The global variable table. Names are resolved to cells once, during analysis. */
+/**
+ * A namespace: the global variables of one module (or of a script, `user`), the names
+ * it imported, and its module aliases. Names are resolved to cells once, during
+ * analysis. Lookups fall back to the parent (the core namespace of builtins and
+ * stdlib macros).
+ */
 export class Globals {
   private readonly vars = new Map<string, Var>();
+  /** `(import m :as a)`: alias → module namespace. */
+  readonly aliases = new Map<string, Globals>();
+  /** `(import m :only [f])`: local name → the module's cell. */
+  readonly refers = new Map<string, Var>();
+  /** Names other modules may use; undefined means every name. */
+  exports: Set<string> | undefined = undefined;
 
+  constructor(
+    readonly name = 'user',
+    readonly parent: Globals | undefined = undefined,
+  ) {}
+
+  /** A bound cell visible here under `name` (own, imported, then parent), or undefined. */
   lookup(name: string): Var | undefined {
     const v = this.vars.get(name);
-    return v !== undefined && v.value !== undefined ? v : undefined;
+    if (v !== undefined && v.value !== undefined) return v;
+    const r = this.refers.get(name);
+    if (r !== undefined && r.value !== undefined) return r;
+    return this.parent?.lookup(name);
   }
 
-  /** The cell for `name`, created (unbound) if needed: `def` and forward references. */
+  /** This namespace's own cell for `name`, created (unbound) if needed: `def`. */
   intern(name: string): Var {
     let v = this.vars.get(name);
     if (v === undefined) {
@@ -19,7 +39,19 @@ export class Globals {
     return v;
   }
 
+  /** An own bound cell (no imports, no parent): what a module exports from. */
+  own(name: string): Var | undefined {
+    const v = this.vars.get(name);
+    return v !== undefined && v.value !== undefined ? v : undefined;
+  }
+
+  isExported(name: string): boolean {
+    return this.exports === undefined || this.exports.has(name);
+  }
+
+  /** Every bound name visible here (for suggestions and completion). */
   names(): string[] {
-    return [...this.vars.entries()].filter(([, v]) => v.value !== undefined).map(([k]) => k);
+    const own = [...this.vars.entries()].filter(([, v]) => v.value !== undefined).map(([k]) => k);
+    return [...own, ...this.refers.keys(), ...(this.parent?.names() ?? [])];
   }
 }

@@ -1,10 +1,12 @@
 /**
  * Running RTFS: read → analyze each top-level form → compile to closures → run.
- * Each top-level form is analyzed after the previous one ran, so a `def` is visible
- * to the forms that follow it.
+ * Each top-level form is analyzed after the previous one ran, so a `def` (or a
+ * `defmacro`) is visible to the forms that follow it. `module` and `import` are
+ * handled here, at top level (see modules.ts).
  */
+import type { Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
-import type { Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
 import { analyzeTop, Globals } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
@@ -12,55 +14,150 @@ import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
 import { PureHost, type Host } from './host.js';
 import { Env } from './env.js';
-import { RtfsError, RuntimeCodes } from './errors.js';
+import { RtfsError } from './errors.js';
+import { asRtfsError } from './compile-try.js';
+import type { ModuleLoader } from './module-loader.js';
+import {
+  evalImport,
+  evalModule,
+  isHead,
+  ModuleCodes,
+  type ModuleHost,
+  type TopResult,
+} from './modules.js';
 
 export type EvalOutcome =
   | { readonly ok: true; readonly value: Value }
-  | { readonly ok: false; readonly diagnostics: Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly error?: undefined }
   | { readonly ok: false; readonly error: RtfsError; readonly diagnostics?: undefined };
 
-export class Runtime {
-  readonly globals = new Globals();
-
+export class Runtime implements ModuleHost {
+  /** Builtins and stdlib macros; every namespace falls back to it. */
+  readonly core = new Globals('rtfs.core');
+  /** The namespace of scripts and the REPL. */
+  readonly globals = new Globals('user', this.core);
   private readonly compile: ReturnType<typeof makeCompiler>;
+  private readonly modules = new Map<string, Globals>();
+  private readonly loading: string[] = [];
 
-  /** A runtime whose global environment holds `builtins` (see src/create-runtime.ts). */
+  /** A runtime whose core namespace holds `builtins` (see src/create-runtime.ts). */
   constructor(
     builtins: readonly Fn[],
     readonly host: Host = new PureHost(),
+    readonly loader: ModuleLoader | undefined = undefined,
   ) {
     this.compile = makeCompiler(host);
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {
-      this.globals.intern(b.name as string).value = b;
+      this.core.intern(b.name as string).value = b;
     }
   }
 
-  /** Reads and evaluates every form of `text`; the outcome of the last one. */
-  evalString(text: string, uri = '<eval>'): EvalOutcome {
+  /** Reads and evaluates every form of `text` in `ns`; the outcome of the last one. */
+  evalString(text: string, uri = '<eval>', ns: Globals = this.globals): EvalOutcome {
     const r = read(text, uri);
     if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
     let last: Value = null;
     for (let i = 0; i < r.forms.length; i++) {
-      const a = analyzeTop(r.forms[i] as Value, r.spans[i], this.globals);
-      if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
-      const code = this.compile(a.node);
-      try {
-        last = code(new Env(new Array<Value>(a.frameSize), undefined));
-      } catch (e) {
-        if (e instanceof RtfsError) return { ok: false, error: e };
-        if (e instanceof RangeError) {
-          return {
-            ok: false,
-            error: new RtfsError(
-              RuntimeCodes.stackDepth,
-              'stack depth exceeded (recursion too deep)',
-              r.spans[i],
-            ),
-          };
-        }
-        throw e;
-      }
+      const t = this.evalForm(r.forms[i] as Value, r.spans[i], ns, uri);
+      if (!t.ok) return this.outcome(t);
+      last = t.value;
     }
     return { ok: true, value: last };
+  }
+
+  private outcome(t: Extract<TopResult, { ok: false }>): EvalOutcome {
+    if ('diagnostics' in t) return { ok: false, diagnostics: t.diagnostics };
+    const err = asRtfsError(t.error);
+    if (err === undefined) throw t.error;
+    return { ok: false, error: err };
+  }
+
+  /** Evaluates one top-level form in `ns`. */
+  evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult {
+    if (isHead(form, 'module')) {
+      const m = evalModule(form, span, this, uri);
+      if ('ns' in m) {
+        this.modules.set(m.ns.name, m.ns);
+        return { ok: true, value: null };
+      }
+      return 'diagnostics' in m
+        ? { ok: false, diagnostics: m.diagnostics }
+        : { ok: false, error: m.error };
+    }
+    if (isHead(form, 'import')) {
+      const d = evalImport(form, span, ns, this, uri);
+      return d === undefined ? { ok: true, value: null } : { ok: false, diagnostics: d };
+    }
+    const a = analyzeTop(form, span, ns);
+    if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
+    const code = this.compile(a.node);
+    try {
+      return { ok: true, value: code(new Env(new Array<Value>(a.frameSize), undefined)) };
+    } catch (e) {
+      const err = asRtfsError(e);
+      if (err === undefined) throw e;
+      if (err.span === undefined) err.span = span;
+      return { ok: false, error: err };
+    }
+  }
+
+  loadModule(
+    name: string,
+    fromUri: string | undefined,
+    span: Span | undefined,
+  ): Globals | Diagnostic[] {
+    const done = this.modules.get(name);
+    if (done !== undefined) return done;
+    const fail = (code: string, message: string): Diagnostic[] => {
+      if (span === undefined) throw new Error(message);
+      return [diagnostic(code, 'analysis', message, span)];
+    };
+    if (this.loading.includes(name)) {
+      return fail(
+        ModuleCodes.cycle,
+        `import cycle: ${[...this.loading.slice(this.loading.indexOf(name)), name].join(' → ')}`,
+      );
+    }
+    if (this.loader === undefined)
+      return fail(ModuleCodes.notFound, `cannot load module ${name}: no module path is configured`);
+    const found = this.loader.load(name, fromUri);
+    if ('error' in found) return fail(ModuleCodes.notFound, found.error);
+    const r = read(found.text, found.uri);
+    if (r.diagnostics.length > 0) return r.diagnostics;
+    const idx = r.forms.findIndex((f) => isHead(f, 'module'));
+    if (idx < 0) return fail(ModuleCodes.notFound, `${found.uri} does not define module ${name}`);
+    this.loading.push(name);
+    try {
+      const ns = new Globals(name, this.core);
+      for (let i = 0; i < r.forms.length; i++) {
+        const f = r.forms[i] as Value;
+        if (i !== idx) {
+          const t = this.evalForm(f, r.spans[i], ns, found.uri);
+          if (!t.ok) return this.asDiagnostics(t, fail);
+          continue;
+        }
+        const m = evalModule(f as never, r.spans[i], this, found.uri, name);
+        if (!('ns' in m))
+          return 'diagnostics' in m
+            ? m.diagnostics
+            : this.asDiagnostics({ ok: false, error: m.error }, fail);
+        this.modules.set(name, m.ns);
+      }
+      return this.modules.get(name) ?? ns;
+    } finally {
+      this.loading.pop();
+    }
+  }
+
+  private asDiagnostics(
+    t: Extract<TopResult, { ok: false }>,
+    fail: (c: string, m: string) => Diagnostic[],
+  ): Diagnostic[] {
+    if ('diagnostics' in t) return t.diagnostics;
+    const err = asRtfsError(t.error);
+    if (err === undefined) throw t.error;
+    return err.span
+      ? [diagnostic(err.code, 'runtime', err.message, err.span)]
+      : fail(err.code, err.message);
   }
 }

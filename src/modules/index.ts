@@ -1,0 +1,1 @@
+export { FsModuleLoader, stdlibDir } from './fs-loader.js';

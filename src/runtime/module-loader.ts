@@ -1,0 +1,16 @@
+/** Finds the source of a module by name (the runtime never touches files itself). */
+export interface ModuleLoader {
+  /**
+   * The text of module `name` (e.g. `my.app/math`), looked up relative to the file
+   * that imports it (`fromUri`), or an error message naming where it looked.
+   */
+  load(
+    name: string,
+    fromUri: string | undefined,
+  ): { uri: string; text: string } | { error: string };
+}
+
+/** The relative file path of a module: `my.app/math` → `my/app/math.rtfs`. */
+export function modulePath(name: string): string {
+  return `${name.replace(/\./g, '/')}.rtfs`;
+}

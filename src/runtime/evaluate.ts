@@ -14,7 +14,7 @@ import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
 import { PureHost, type Host } from './host.js';
 import { Env } from './env.js';
-import { RtfsError } from './errors.js';
+import type { RtfsError } from './errors.js';
 import { asRtfsError } from './compile-try.js';
 import type { ModuleLoader } from './module-loader.js';
 import {

@@ -58,8 +58,10 @@ export function spanToJson(s: Span): JsonSpan {
 /** One value as tagged JSON; `span` is where it was read (undefined when synthesised). */
 export function formToJson(v: Value, span: Span | undefined): JsonForm {
   const node = bareForm(v);
-  if (span !== undefined) node.span = spanToJson(span);
-  return node;
+  // `span` right after `type`, where a reader of the JSON looks for it.
+  if (span === undefined) return node;
+  const { type, ...rest } = node;
+  return { type, span: spanToJson(span), ...rest } as JsonForm;
 }
 
 function bareForm(v: Value): JsonForm {

@@ -253,7 +253,7 @@ function parseName(name: string, written: string, prefix: string, span: Span | u
   const base = name.endsWith('?') ? name.slice(0, -1) : name;
   const guess = nearest(base.toLowerCase(), [...LOWER_NAMES.keys()]);
   return fail(
-    `unknown type ${written}${guess === undefined ? '' : ` (did you mean ${prefix}${guess}${base === name ? '' : '?'}?)`}`,
+    `unknown type ${written}${guess === undefined ? '' : `; did you mean '${prefix}${guess}${base === name ? '' : '?'}'?`}`,
     span,
   );
 }
@@ -277,11 +277,11 @@ function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
   const argSpan = (i: number) => childAt(v.span, i + 1, span);
   const arg = (i: number) => parse(args[i] as Value, argSpan(i), ctx);
   const arity = (min: number, max: number, shape: string) => {
-    if (args.length < min || args.length > max)
-      fail(
-        `${shape} takes ${min === max ? `exactly ${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${args.length}`,
-        span,
-      );
+    if (args.length >= min && args.length <= max) return;
+    const n = max === Infinity ? min : max;
+    const range =
+      min === max ? `exactly ${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    fail(`${shape} takes ${range} argument${n === 1 ? '' : 's'}, got ${args.length}`, span);
   };
   switch (name) {
     case 'vector':
@@ -338,7 +338,7 @@ function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
     return fail(`the predicate [:${name} …] is allowed only inside [:and T …]`, span);
   const guess = nearest(name, [...CONSTRUCTORS]);
   return fail(
-    `unknown type constructor :${name}${guess === undefined ? '' : ` (did you mean :${guess}?)`}`,
+    `unknown type constructor :${name}${guess === undefined ? '' : `; did you mean ':${guess}'?`}`,
     headSpan,
   );
 }
@@ -468,7 +468,7 @@ function parseAnd(
       ) {
         const guess = nearest(head.name, [...PREDICATES, ...CONSTRUCTORS]);
         fail(
-          `unknown predicate or type constructor :${head.name} in [:and …]${guess === undefined ? '' : ` (did you mean :${guess}?)`}`,
+          `unknown predicate or type constructor :${head.name} in [:and …]${guess === undefined ? '' : `; did you mean ':${guess}'?`}`,
           childAt(a.span, 0, s),
           `predicates: ${[...PREDICATES].map((p) => `:${p}`).join(' ')}`,
         );
@@ -620,10 +620,13 @@ function parseFn(
   return { kind: 'fn', params, rest, ret };
 }
 
-/** The candidate closest to `name` by edit distance (at most 2 edits), if any. */
+/**
+ * The candidate closest to `name` by edit distance, if any is close enough: one edit
+ * for names of up to 4 characters, two for longer ones.
+ */
 function nearest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestD = 3;
+  let bestD = name.length <= 4 ? 2 : 3;
   for (const c of candidates) {
     if (Math.abs(c.length - name.length) >= bestD) continue;
     const d = distance(name, c);

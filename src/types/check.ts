@@ -1,0 +1,22 @@
+/**
+ * Checking values against compiled types. A {@link Mismatch} says where (a path of
+ * map keys and positions from the checked value), what was expected and what was
+ * found; format it with `formatMismatch` or `typeErrorMessage` (format.ts).
+ */
+import type { Value } from '../data/index.js';
+import type { TypeAst } from './ast.js';
+import { compileValidator, type Validator } from './compile.js';
+import type { Mismatch } from './format.js';
+
+export type { Mismatch } from './format.js';
+export type { Validator } from './compile.js';
+
+/** Runs a validator: undefined when `value` matches, otherwise the first mismatch. */
+export function checkValue(validator: Validator, value: Value): Mismatch | undefined {
+  return validator(value);
+}
+
+/** Whether `value` matches `type` (compiles on first use; compiled types are cached). */
+export function matchesType(type: TypeAst, value: Value): boolean {
+  return compileValidator(type)(value) === undefined;
+}

@@ -1,0 +1,526 @@
+/**
+ * `compileValidator`: TypeAst → a closure tree, compiled once per type.
+ *
+ * Every node compiles to two functions: `test(v)`, a boolean check that allocates
+ * nothing, and `explain(v)`, called only after `test` failed, which finds the first
+ * offending part and builds the {@link Mismatch} (path, expected, actual). A
+ * validator is `v => test(v) ? undefined : explain(v)`, so values that match cost
+ * no allocation. Why not zod: docs/adr/0004-type-validators.md.
+ */
+import { type Value, type RMap, type RVector, Keyword, equals, printValue } from '../data/index.js';
+import type { Predicate, PrimName, TypeAst } from './ast.js';
+import { describeValue, formatPredicate, formatType, type Mismatch } from './format.js';
+import { numericValue } from './type-expr.js';
+
+/** Checks a value: undefined when it matches, otherwise where and why it does not. */
+export type Validator = (v: Value) => Mismatch | undefined;
+
+/** A mismatch under construction: the path is collected innermost-first. */
+interface Fail {
+  readonly rev: (string | number)[];
+  expected: string;
+  actual: string;
+}
+
+interface Node {
+  readonly test: (v: Value) => boolean;
+  /** Only called when `test(v)` is false. */
+  readonly explain: (v: Value) => Fail;
+}
+
+const nodes = new WeakMap<TypeAst, Node>();
+const validators = new WeakMap<TypeAst, Validator>();
+
+/**
+ * Compiles a type to a validator (cached per TypeAst object, so compiling the same
+ * parsed annotation twice is free).
+ */
+export function compileValidator(type: TypeAst): Validator {
+  let v = validators.get(type);
+  if (v === undefined) {
+    const { test, explain } = node(type);
+    v = (x: Value) => (test(x) ? undefined : finish(explain(x)));
+    validators.set(type, v);
+  }
+  return v;
+}
+
+/** Compiles a type to a boolean test (no mismatch details), e.g. for dispatch. */
+export function compileTest(type: TypeAst): (v: Value) => boolean {
+  return node(type).test;
+}
+
+function finish(f: Fail): Mismatch {
+  return { path: f.rev.reverse(), expected: f.expected, actual: f.actual };
+}
+
+function node(t: TypeAst): Node {
+  let n = nodes.get(t);
+  if (n === undefined) {
+    n = build(t);
+    nodes.set(t, n);
+  }
+  return n;
+}
+
+/** A leaf failure at the current position: expected `t`, got `v`. */
+function failHere(t: TypeAst, v: Value): Fail {
+  return { rev: [], expected: formatType(t), actual: describeValue(v) };
+}
+
+function leaf(t: TypeAst, test: (v: Value) => boolean): Node {
+  return { test, explain: (v) => failHere(t, v) };
+}
+
+function isVector(v: Value): v is RVector {
+  return typeof v === 'object' && v !== null && v.kind === 'vector';
+}
+
+function isMap(v: Value): v is RMap {
+  return typeof v === 'object' && v !== null && v.kind === 'map';
+}
+
+/** The path step for a map key: keyword and string keys by name, integers as numbers. */
+function keyStep(k: Value): string | number {
+  if (k instanceof Keyword) return k.name;
+  if (typeof k === 'string' || typeof k === 'number') return k;
+  return printValue(k);
+}
+
+function build(t: TypeAst): Node {
+  switch (t.kind) {
+    case 'prim':
+      return leaf(t, primTest(t.name));
+    case 'optional': {
+      const inner = node(t.inner).test;
+      return leaf(t, (v) => v === null || inner(v));
+    }
+    case 'vector':
+      return seqNode(t, t.element, 'vector');
+    case 'list':
+      return seqNode(t, t.element, 'list');
+    case 'tuple':
+      return tupleNode(t, t.elements);
+    case 'array':
+      return arrayNode(t, t.element, t.shape);
+    case 'map':
+      return recordNode(t, t);
+    case 'map-of':
+      return mapOfNode(t, t.key, t.value);
+    case 'union': {
+      const tests = t.members.map((m) => node(m).test);
+      const n = tests.length;
+      return leaf(t, (v) => {
+        for (let i = 0; i < n; i++) if ((tests[i] as (v: Value) => boolean)(v)) return true;
+        return false;
+      });
+    }
+    case 'and':
+      return andNode(t, t.types, t.predicates);
+    case 'enum': {
+      const values = t.values;
+      return leaf(t, (v) => {
+        for (let i = 0; i < values.length; i++) if (equals(v, values[i] as Value)) return true;
+        return false;
+      });
+    }
+    case 'val': {
+      const want = t.value;
+      return leaf(t, (v) => equals(v, want));
+    }
+    case 'fn':
+      return leaf(t, primTest('fn'));
+    case 'resource':
+      return leaf(t, primTest('resource'));
+  }
+}
+
+const isIntV = (v: Value) => typeof v === 'number' || typeof v === 'bigint';
+const isNumberV = (v: Value) =>
+  typeof v === 'number' ||
+  typeof v === 'bigint' ||
+  (typeof v === 'object' && v !== null && v.kind === 'float');
+
+function kindTest(kind: string): (v: Value) => boolean {
+  return (v) => typeof v === 'object' && v !== null && v.kind === kind;
+}
+
+function primTest(name: PrimName): (v: Value) => boolean {
+  switch (name) {
+    case 'any':
+      return () => true;
+    case 'never':
+      return () => false;
+    case 'int':
+      return isIntV;
+    case 'float':
+    case 'number':
+      return isNumberV;
+    case 'string':
+      return (v) => typeof v === 'string';
+    case 'bool':
+      return (v) => typeof v === 'boolean';
+    case 'nil':
+      return (v) => v === null;
+    case 'keyword':
+    case 'symbol':
+    case 'timestamp':
+    case 'uuid':
+    case 'resource':
+    case 'error':
+    case 'list':
+    case 'vector':
+    case 'map':
+    case 'fn':
+      return kindTest(name);
+  }
+}
+
+function seqNode(t: TypeAst, element: TypeAst, kind: 'vector' | 'list'): Node {
+  const el = node(element);
+  const et = el.test;
+  const anyElement = element.kind === 'prim' && element.name === 'any';
+  if (kind === 'vector') {
+    const test = (v: Value): boolean => {
+      if (!isVector(v)) return false;
+      if (anyElement) return true;
+      const n = v.count;
+      for (let i = 0; i < n; i++) if (!et(v.get(i) as Value)) return false;
+      return true;
+    };
+    return {
+      test,
+      explain: (v) => {
+        if (isVector(v)) {
+          for (let i = 0; i < v.count; i++) {
+            const x = v.get(i) as Value;
+            if (!et(x)) return at(el.explain(x), i);
+          }
+        }
+        return failHere(t, v);
+      },
+    };
+  }
+  const test = (v: Value): boolean => {
+    if (typeof v !== 'object' || v === null || v.kind !== 'list') return false;
+    if (anyElement) return true;
+    const xs = v.items;
+    for (let i = 0; i < xs.length; i++) if (!et(xs[i] as Value)) return false;
+    return true;
+  };
+  return {
+    test,
+    explain: (v) => {
+      if (typeof v === 'object' && v !== null && v.kind === 'list') {
+        for (let i = 0; i < v.items.length; i++) {
+          const x = v.items[i] as Value;
+          if (!et(x)) return at(el.explain(x), i);
+        }
+      }
+      return failHere(t, v);
+    },
+  };
+}
+
+function at(f: Fail, step: string | number): Fail {
+  f.rev.push(step);
+  return f;
+}
+
+function tupleNode(t: TypeAst, elements: readonly TypeAst[]): Node {
+  const els = elements.map(node);
+  const n = els.length;
+  return {
+    test: (v) => {
+      if (!isVector(v) || v.count !== n) return false;
+      for (let i = 0; i < n; i++) if (!(els[i] as Node).test(v.get(i) as Value)) return false;
+      return true;
+    },
+    explain: (v) => {
+      if (isVector(v) && v.count === n) {
+        for (let i = 0; i < n; i++) {
+          const x = v.get(i) as Value;
+          const e = els[i] as Node;
+          if (!e.test(x)) return at(e.explain(x), i);
+        }
+      }
+      return failHere(t, v);
+    },
+  };
+}
+
+function arrayNode(t: TypeAst, element: TypeAst, shape: readonly (number | null)[]): Node {
+  const el = node(element);
+  const last = shape.length - 1;
+  const test = (v: Value, d: number): boolean => {
+    if (!isVector(v)) return false;
+    const dim = shape[d];
+    const n = v.count;
+    if (dim !== null && dim !== undefined && n !== dim) return false;
+    if (d === last) {
+      for (let i = 0; i < n; i++) if (!el.test(v.get(i) as Value)) return false;
+    } else {
+      for (let i = 0; i < n; i++) if (!test(v.get(i) as Value, d + 1)) return false;
+    }
+    return true;
+  };
+  const explain = (v: Value, d: number): Fail | undefined => {
+    if (!isVector(v)) return undefined;
+    const dim = shape[d];
+    if (dim !== null && dim !== undefined && v.count !== dim) return undefined;
+    for (let i = 0; i < v.count; i++) {
+      const x = v.get(i) as Value;
+      if (d === last) {
+        if (!el.test(x)) return at(el.explain(x), i);
+      } else if (!test(x, d + 1)) {
+        return at(explain(x, d + 1) ?? failHere(t, x), i);
+      }
+    }
+    return undefined;
+  };
+  return { test: (v) => test(v, 0), explain: (v) => explain(v, 0) ?? failHere(t, v) };
+}
+
+function recordNode(t: TypeAst, m: Extract<TypeAst, { kind: 'map' }>): Node {
+  const n = m.entries.length;
+  const keys = m.entries.map((e) => e.key);
+  const names = m.entries.map((e) => e.key.name);
+  const optional = m.entries.map((e) => e.optional);
+  const els = m.entries.map((e) => node(e.type));
+  const rest = m.rest === undefined ? undefined : node(m.rest);
+  const declared = new Set<Value>([...keys, ...names]);
+  const lookup = (v: RMap, i: number): Value | undefined => {
+    const x = v.get(keys[i] as Keyword);
+    return x === undefined ? v.get(names[i] as string) : x;
+  };
+  // Extra-key check without allocating a closure per call; `extrasOk` is saved and
+  // restored around each walk, so a re-entrant check stays correct.
+  let extrasOk = true;
+  const restTest = rest?.test;
+  const visit = (x: Value, k: Value): void => {
+    if (extrasOk && !declared.has(k) && !(restTest as (v: Value) => boolean)(x)) extrasOk = false;
+  };
+  return {
+    test: (v) => {
+      if (!isMap(v)) return false;
+      for (let i = 0; i < n; i++) {
+        const x = lookup(v, i);
+        if (x === undefined) {
+          if (!optional[i]) return false;
+        } else if (!(els[i] as Node).test(x)) return false;
+      }
+      if (restTest === undefined) return true;
+      const saved = extrasOk;
+      extrasOk = true;
+      v.forEach(visit);
+      const ok = extrasOk;
+      extrasOk = saved;
+      return ok;
+    },
+    explain: (v) => {
+      if (!isMap(v)) return failHere(t, v);
+      for (let i = 0; i < n; i++) {
+        const x = lookup(v, i);
+        const e = els[i] as Node;
+        if (x === undefined) {
+          if (!optional[i])
+            return {
+              rev: [names[i] as string],
+              expected: formatType((m.entries[i] as { type: TypeAst }).type),
+              actual: `nothing (missing key :${names[i] as string})`,
+            };
+        } else if (!e.test(x)) return at(e.explain(x), names[i] as string);
+      }
+      if (rest !== undefined) {
+        for (const [k, x] of v.entries()) {
+          if (!declared.has(k) && !rest.test(x)) return at(rest.explain(x), keyStep(k));
+        }
+      }
+      return failHere(t, v);
+    },
+  };
+}
+
+function mapOfNode(t: TypeAst, keyType: TypeAst, valueType: TypeAst): Node {
+  const kn = node(keyType);
+  const vn = node(valueType);
+  let ok = true;
+  const visit = (x: Value, k: Value): void => {
+    if (ok && !(kn.test(k) && vn.test(x))) ok = false;
+  };
+  return {
+    test: (v) => {
+      if (!isMap(v)) return false;
+      const saved = ok;
+      ok = true;
+      v.forEach(visit);
+      const r = ok;
+      ok = saved;
+      return r;
+    },
+    explain: (v) => {
+      if (isMap(v)) {
+        for (const [k, x] of v.entries()) {
+          if (!kn.test(k)) {
+            const f = at(kn.explain(k), keyStep(k));
+            f.expected = `map key ${f.expected}`;
+            return f;
+          }
+          if (!vn.test(x)) return at(vn.explain(x), keyStep(k));
+        }
+      }
+      return failHere(t, v);
+    },
+  };
+}
+
+function andNode(t: TypeAst, types: readonly TypeAst[], predicates: readonly Predicate[]): Node {
+  const tns = types.map(node);
+  const preds = predicates.map(predicateTest);
+  const test = (v: Value): boolean => {
+    for (let i = 0; i < tns.length; i++) if (!(tns[i] as Node).test(v)) return false;
+    for (let i = 0; i < preds.length; i++)
+      if (!(preds[i] as (v: Value) => boolean)(v)) return false;
+    return true;
+  };
+  return {
+    test,
+    explain: (v) => {
+      // A failing part type explains itself (with its inner path); a failing
+      // predicate is reported against the whole [:and …] type.
+      for (const n of tns) if (!n.test(v)) return n.explain(v);
+      return failHere(t, v);
+    },
+  };
+}
+
+// ---- predicates -------------------------------------------------------------
+
+/** Numeric `a` vs `b` (either may be a bigint); NaN compares as unordered. */
+function cmp(a: number | bigint, b: number | bigint): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (typeof a === 'number' && a !== a) return NaN;
+  if (typeof b === 'number' && b !== b) return NaN;
+  return 0;
+}
+
+/** The number of characters (code points) of a string or entries of a collection; -1 otherwise. */
+function sizeOf(v: Value): number {
+  if (typeof v === 'string') {
+    let n = v.length;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+        const d = v.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          n--;
+          i++;
+        }
+      }
+    }
+    return n;
+  }
+  if (typeof v !== 'object' || v === null) return -1;
+  switch (v.kind) {
+    case 'vector':
+      return v.count;
+    case 'list':
+      return v.items.length;
+    case 'map':
+      return v.size;
+    default:
+      return -1;
+  }
+}
+
+/** The keys to try for a `:has-key` lookup: the key and its keyword/string twin. */
+function keyForms(k: Value): [Value, Value] {
+  if (k instanceof Keyword) return [k, k.name];
+  if (typeof k === 'string') return [k, Keyword.of(k)];
+  return [k, k];
+}
+
+function hasKey(v: Value, [a, b]: [Value, Value]): boolean {
+  return isMap(v) && (v.has(a) || v.has(b));
+}
+
+/** A refinement predicate as a boolean test on RTFS values. */
+export function predicateTest(p: Predicate): (v: Value) => boolean {
+  switch (p.kind) {
+    case 'compare': {
+      const lit = p.value;
+      if (!isNumberV(lit)) {
+        return p.op === '!=' ? (v) => !equals(v, lit) : (v) => equals(v, lit);
+      }
+      const b = numericValue(lit);
+      const ok = compareOk(p.op);
+      return (v) => {
+        if (!isNumberV(v)) return p.op === '!=';
+        return ok(cmp(numericValue(v), b));
+      };
+    }
+    case 'size': {
+      const n = p.n;
+      switch (p.op) {
+        case 'min-length':
+        case 'min-count':
+          return (v) => sizeOf(v) >= n;
+        case 'max-length':
+        case 'max-count':
+          return (v) => {
+            const s = sizeOf(v);
+            return s >= 0 && s <= n;
+          };
+        case 'length':
+        case 'count':
+          return (v) => sizeOf(v) === n;
+      }
+      break;
+    }
+    case 'matches-regex': {
+      const re = new RegExp(p.pattern, 'u');
+      return (v) => typeof v === 'string' && re.test(v);
+    }
+    case 'in-range': {
+      const lo = numericValue(p.lo);
+      const hi = numericValue(p.hi);
+      return (v) => {
+        if (!isNumberV(v)) return false;
+        const x = numericValue(v);
+        return cmp(x, lo) >= 0 && cmp(x, hi) <= 0;
+      };
+    }
+    case 'non-empty':
+      return (v) => sizeOf(v) > 0;
+    case 'has-key': {
+      const forms = keyForms(p.key);
+      return (v) => hasKey(v, forms);
+    }
+    case 'required-keys': {
+      const all = p.keys.map(keyForms);
+      return (v) => {
+        for (let i = 0; i < all.length; i++) if (!hasKey(v, all[i] as [Value, Value])) return false;
+        return true;
+      };
+    }
+  }
+  throw new Error(`unreachable predicate ${formatPredicate(p)}`);
+}
+
+function compareOk(op: '>' | '>=' | '<' | '<=' | '=' | '!='): (c: number) => boolean {
+  switch (op) {
+    case '>':
+      return (c) => c > 0;
+    case '>=':
+      return (c) => c >= 0;
+    case '<':
+      return (c) => c < 0;
+    case '<=':
+      return (c) => c <= 0;
+    case '=':
+      return (c) => c === 0;
+    case '!=':
+      return (c) => c !== 0;
+  }
+}

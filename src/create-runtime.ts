@@ -3,7 +3,9 @@
  * and later the stdlib, the host and the causal-chain sink.
  */
 import { Runtime, type Host } from './runtime/index.js';
-import { FsModuleLoader } from './modules/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FsModuleLoader, stdlibDir } from './modules/index.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';
 
 export interface RuntimeOptions {
@@ -21,5 +23,26 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     out: options.out ?? ((t) => void process.stdout.write(t)),
     log: options.log ?? ((t) => void process.stderr.write(t)),
   };
-  return new Runtime(createBuiltins(ctx), options.host, new FsModuleLoader(options.paths ?? []));
+  const rt = new Runtime(
+    createBuiltins(ctx),
+    options.host,
+    new FsModuleLoader(options.paths ?? []),
+  );
+  loadCoreLibrary(rt);
+  return rt;
+}
+
+let coreSource: { uri: string; text: string } | undefined;
+
+/** Evaluates stdlib/core.rtfs (the core macros) into the runtime's core namespace. */
+function loadCoreLibrary(rt: Runtime): void {
+  if (coreSource === undefined) {
+    const uri = join(stdlibDir(), 'core.rtfs');
+    coreSource = { uri, text: readFileSync(uri, 'utf8') };
+  }
+  const o = rt.evalString(coreSource.text, coreSource.uri, rt.core);
+  if (!o.ok) {
+    const why = o.diagnostics ? o.diagnostics.map((d) => d.message).join('; ') : o.error.render();
+    throw new Error(`rtfs: the core library failed to load: ${why}`);
+  }
 }

@@ -3,9 +3,22 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modulePath, type ModuleLoader } from '../runtime/module-loader.js';
 
-/** The `stdlib/` directory shipped with the package (from src/ or from dist/). */
+let stdlibCache: string | undefined;
+
+/**
+ * The `stdlib/` directory shipped with the package: the nearest ancestor of this
+ * module's directory that has `stdlib/core.rtfs` (this file runs from src/modules/ in
+ * development and from the bundle in dist/ when installed).
+ */
 export function stdlibDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'stdlib');
+  if (stdlibCache !== undefined) return stdlibCache;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'stdlib');
+    if (existsSync(join(candidate, 'core.rtfs'))) return (stdlibCache = candidate);
+    dir = resolve(dir, '..');
+  }
+  throw new Error('rtfs: cannot find the stdlib/ directory of the package');
 }
 
 /**

@@ -269,3 +269,40 @@ describe('host notifications', () => {
     ]);
   });
 });
+
+describe('core macros (stdlib/core.rtfs)', () => {
+  const cases: [string, string][] = [
+    ['(when true 1 2)', '2'],
+    ['(when false 1)', 'nil'],
+    ['(when-not false 1)', '1'],
+    ['(if-not false :a :b)', ':a'],
+    ['(cond false 1 nil 2 :else 3)', '3'],
+    ['(cond (= 1 1) :one)', ':one'],
+    ['(cond false 1)', 'nil'],
+    ['(cond true)', '!! analysis/macro-expansion-failed'],
+    ['(case 2 1 :a 2 :b :c)', ':b'],
+    ['(case 5 1 :a 2 :b :c)', ':c'],
+    ["(case 'x x :sym :other)", ':sym'],
+    ['(case 3 (1 2 3) :small :big)', ':small'],
+    ['(case :k :k 1 :j 2)', '1'],
+    ['(case 9 1 :a)', '!! runtime/no-match'],
+    ['(if-let [x (get {:a 1} :a)] (inc x) :none)', '2'],
+    ['(if-let [x nil] x :none)', ':none'],
+    ['(if-let [[a b] [1 2]] (+ a b) 0)', '3'],
+    ['(when-let [x 5] (* x 2))', '10'],
+    ['(when-let [x nil] (* x 2))', 'nil'],
+    ['(-> 1 inc (* 10) (- 1))', '19'],
+    ['(->> [1 2 3] (map inc) (filter even?) (reduce +))', '6'],
+    ['(as-> 5 x (+ x 1) (* x x))', '36'],
+    ['(some-> {:a {:b 2}} :a :b inc)', '3'],
+    ['(some-> {:a nil} :a :b inc)', 'nil'],
+    ['(comment (/ 1 0))', 'nil'],
+    ["(macroexpand '(when a b))", '(if a (do b) nil)'],
+    ['(let [when 5] when)', '5'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});

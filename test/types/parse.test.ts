@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { read } from '../../src/syntax/full.js';
-import { type Value, kw, sym, RVector } from '../../src/data/index.js';
+import { type Value, type RList, kw, sym, RVector } from '../../src/data/index.js';
 import { formatDiagnosticLine } from '../../src/diagnostics/index.js';
 import { PRIM, TypeCodes, formatType, isTypeExpr, parseTypeExpr } from '../../src/types/index.js';
 import { form, invalid, type } from './helpers.js';
@@ -244,7 +244,7 @@ describe('invalid type expressions', () => {
   it('reports the code, phase and the span of the offending part', () => {
     const text = '(defn f [x [:map [:id :int] [:tags [:vector :kw]]]] x)';
     const r = read(text, 'plan.rtfs');
-    const params = (r.forms[0] as { items: Value[] }).items[2] as RVector;
+    const params = (r.forms[0] as RList).items[2] as RVector;
     const annotation = params.get(1) as Value;
     const res = parseTypeExpr(annotation);
     expect('diagnostic' in res).toBe(true);

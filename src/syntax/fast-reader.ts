@@ -361,7 +361,15 @@ class FastReader {
       let p = start + 2;
       while (p < this.text.length) {
         const c = this.text.charCodeAt(p);
-        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45) p++;
+        if (
+          (c >= 65 && c <= 90) ||
+          (c >= 97 && c <= 122) ||
+          (c >= 48 && c <= 57) ||
+          c === 45 ||
+          c === 46 ||
+          c === 95
+        )
+          p++;
         else break;
       }
       const r = classifySpecial(this.text.slice(start, p));

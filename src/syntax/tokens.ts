@@ -41,7 +41,7 @@ export const AnonFnOpen = createToken({ name: 'AnonFnOpen', pattern: /#\(/, labe
 export const Discard = createToken({ name: 'Discard', pattern: /#_/, label: "'#_'" });
 export const Special = createToken({
   name: 'Special',
-  pattern: /##[A-Za-z-]*/,
+  pattern: /##[A-Za-z0-9_.-]*/,
   label: 'special value',
 });
 export const UnknownDispatch = createToken({ name: 'UnknownDispatch', pattern: /#/, label: "'#'" });

@@ -167,6 +167,8 @@ const ATOMS: Bad[] = [
     "unknown special value '##Foo': expected ##Inf, ##-Inf or ##NaN",
   ]),
   bad('##inf', false, [C.invalidSpecialValue, '1:1', "'##inf'"]),
+  bad('##Inf1', false, [C.invalidSpecialValue, '1:1', "unknown special value '##Inf1'"]),
+  bad('[##NaN.5]', false, [C.invalidSpecialValue, '1:2', "unknown special value '##NaN.5'"]),
   bad('2024-13-01T00:00:00Z', false, [
     C.invalidTimestamp,
     '1:1',

@@ -8,6 +8,7 @@
  */
 import { compare, formatTable, type Measured } from './harness.js';
 import { makeParseData, parseCases } from './workloads/parse.js';
+import { evalWorkloads } from './workloads/eval.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -21,6 +22,8 @@ const results: Measured[] = [];
   const { baseline, candidates } = parseCases(data);
   results.push(...compare(baseline, candidates, opts));
 }
+
+for (const w of evalWorkloads()) results.push(...compare(w.baseline, w.candidates, opts));
 
 if (json) {
   console.log(

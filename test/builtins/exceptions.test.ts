@@ -1,0 +1,33 @@
+import { table, TYPE, ARITY } from './run.js';
+
+table('error values', [
+  ['(ex-message (ex-info "boom" {:a 1}))', '"boom"'],
+  ['(ex-data (ex-info "boom" {:a 1}))', '{:a 1}'],
+  ['(ex-data (ex-info "boom"))', 'nil'],
+  ['(ex-code (ex-info "m" {:code :http/404}))', ':http/404'],
+  ['(ex-code (ex-info "m" {}))', ':user/thrown'],
+  ['(ex-code 1)', 'nil'],
+  ['(:message (ex-info "m" {}))', '"m"'],
+  ['(:data (ex-info "m" {:k 1}))', '{:k 1}'],
+  ['(type-name (ex-info "m" {}))', '"error"'],
+  ['(ex-message (ex-info 42 {}))', '"42"'],
+  ['(ex-message 5)', 'nil'],
+  ['(ex-data "x")', 'nil'],
+  ['(getMessage (Exception. "bad"))', '"bad"'],
+  ['(getMessage (Exception. 42))', '"42"'],
+  ['(ex-data (Exception. "m" {:k 1}))', '{:k 1}'],
+  ['(getMessage 5)', TYPE],
+  ['(ex-info)', ARITY],
+  ['(Exception.)', ARITY],
+  ['(error "boom")', '!! user/thrown'],
+  ['(error "nf" {:code :not-found})', '!! not-found'],
+  ['(try (error "x" {:v 1}) (catch e (ex-data e)))', '{:v 1}'],
+  ['(try (error "x") (catch e (ex-message e)))', '"x"'],
+  [
+    '(try (throw (ex-info "m" {:code :oops})) (catch e [(ex-message e) (ex-code e)]))',
+    '["m" :oops]',
+  ],
+  ['(try (/ 1 0) (catch e (ex-message e)))', '"division by zero"'],
+  ['(try (first 5) (catch e (ex-code e)))', ':runtime/type-error'],
+  ['(error)', ARITY],
+]);

@@ -6,7 +6,8 @@ import type { LocalRef } from './nodes.js';
  * fn params) map names to slots inside the enclosing frame.
  */
 export class FrameScope {
-  size = 0;
+  /** Slot 0 of every frame holds the enclosing frame, so locals start at 1. */
+  size = 1;
   constructor(readonly parent: BlockScope | undefined) {}
 
   allocate(): number {

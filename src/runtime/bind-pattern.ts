@@ -20,7 +20,7 @@ export function compilePattern(p: Pattern, compile: (n: Node) => Code): Binder {
     case 'slot': {
       const slot = p.slot;
       return (v, env) => {
-        env.slots[slot] = v;
+        env[slot] = v;
       };
     }
     case 'ignore':
@@ -66,7 +66,7 @@ function vectorBinder(p: Extract<Pattern, { kind: 'vector' }>, compile: (n: Node
         env,
       );
     }
-    if (as !== undefined) env.slots[as] = v;
+    if (as !== undefined) env[as] = v;
   };
 }
 
@@ -98,8 +98,8 @@ function mapBinder(p: Extract<Pattern, { kind: 'map' }>, compile: (n: Node) => C
     if (rest !== undefined) {
       let m = isMap ? (v as RMap) : RMap.EMPTY;
       for (const e of entries) m = m.dissoc(e.key);
-      env.slots[rest] = m;
+      env[rest] = m;
     }
-    if (as !== undefined) env.slots[as] = v;
+    if (as !== undefined) env[as] = v;
   };
 }

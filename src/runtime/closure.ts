@@ -1,7 +1,7 @@
 import type { Value } from '../data/index.js';
 import { RList } from '../data/index.js';
 import { Fn } from './fn.js';
-import { Env, RECUR, type Code } from './env.js';
+import { newFrame, RECUR, type Env, type Code } from './env.js';
 
 export interface CompiledArity {
   readonly fixed: number;
@@ -38,13 +38,12 @@ export class Closure extends Fn {
   }
 
   private frame(): Value[] {
-    const slots = new Array<Value>(this.frameSize);
+    const slots = newFrame(this.frameSize, this.captured);
     if (this.selfSlot >= 0) slots[this.selfSlot] = this;
     return slots;
   }
 
-  private run(a: CompiledArity, slots: Value[]): Value {
-    const env = new Env(slots, this.captured);
+  private run(a: CompiledArity, env: Env): Value {
     const body = a.body;
     for (;;) {
       const v = body(env);

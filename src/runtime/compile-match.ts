@@ -21,7 +21,7 @@ function compileMatcher(p: MatchPattern): Matcher {
     case 'bind': {
       const slot = p.slot;
       return (v, env) => {
-        env.slots[slot] = v;
+        env[slot] = v;
         return true;
       };
     }
@@ -33,7 +33,7 @@ function compileMatcher(p: MatchPattern): Matcher {
       const slot = p.slot;
       const inner = compileMatcher(p.pattern);
       return (v, env) => {
-        env.slots[slot] = v;
+        env[slot] = v;
         return inner(v, env);
       };
     }
@@ -63,7 +63,7 @@ function compileMatcher(p: MatchPattern): Matcher {
         if (rest !== undefined) {
           let m = v;
           for (const e of entries) m = m.dissoc(e.key);
-          env.slots[rest] = m;
+          env[rest] = m;
         }
         return true;
       };

@@ -6,8 +6,8 @@ import type { Span } from '../source/index.js';
 import type { Node, Var } from '../analyzer/index.js';
 import { type Value, RVector, RMap, printValue } from '../data/index.js';
 import type { Env } from './env.js';
-import { RECUR, type Code } from './env.js';
-import { Fn } from './fn.js';
+import { parentOf, RECUR, type Code } from './env.js';
+import { Fn, Builtin } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
 import { RtfsError, RuntimeCodes, errorFromThrown } from './errors.js';
 import { compileTry } from './compile-try.js';
@@ -62,7 +62,7 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       if (slots.every((s) => s >= 0)) {
         return (env) => {
           for (let i = 0; i < inits.length; i++) {
-            env.slots[slots[i] as number] = (inits[i] as Code)(env);
+            env[slots[i] as number] = (inits[i] as Code)(env);
           }
           return body(env);
         };
@@ -78,7 +78,7 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       const body = withDestructure(n.destructure, compileNode(n.body), compileNode);
       return (env) => {
         for (let i = 0; i < inits.length; i++) {
-          env.slots[slots[i] as number] = (inits[i] as Code)(env);
+          env[slots[i] as number] = (inits[i] as Code)(env);
         }
         for (;;) {
           const v = body(env);
@@ -93,13 +93,13 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
         const a0 = args[0] as Code;
         const s0 = slots[0] as number;
         return (env) => {
-          env.slots[s0] = a0(env);
+          env[s0] = a0(env);
           return RECUR;
         };
       }
       return (env) => {
         const vals = args.map((a) => a(env));
-        for (let i = 0; i < vals.length; i++) env.slots[slots[i] as number] = vals[i] as Value;
+        for (let i = 0; i < vals.length; i++) env[slots[i] as number] = vals[i] as Value;
         return RECUR;
       };
     }
@@ -184,7 +184,7 @@ function withDestructure(
     bind: compilePattern(d.pattern, compileNode),
   }));
   return (env) => {
-    for (const b of binders) b.bind(env.slots[b.slot] as Value, env);
+    for (const b of binders) b.bind(env[b.slot] as Value, env);
     return body(env);
   };
 }
@@ -192,14 +192,14 @@ function withDestructure(
 function compileLocal(depth: number, slot: number): Code {
   switch (depth) {
     case 0:
-      return (env) => env.slots[slot] as Value;
+      return (env) => env[slot] as Value;
     case 1:
-      return (env) => (env.parent as Env).slots[slot] as Value;
+      return (env) => parentOf(env)[slot] as Value;
     default:
       return (env) => {
         let e = env;
-        for (let d = 0; d < depth; d++) e = e.parent as Env;
-        return e.slots[slot] as Value;
+        for (let d = 0; d < depth; d++) e = parentOf(e);
+        return e[slot] as Value;
       };
   }
 }
@@ -247,6 +247,56 @@ function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
   return e;
 }
 
+/**
+ * A call of a global that currently holds a builtin with a fixed-arity entry goes
+ * straight to it while the cell still holds that builtin (redefining `+` still works:
+ * the check fails and the generic call runs).
+ */
+function directBuiltinCall(fnNode: Node, args: Code[], span: Span | undefined): Code | undefined {
+  if (fnNode.kind !== 'global') return undefined;
+  const cell = fnNode.cell;
+  const b = cell.value;
+  if (!(b instanceof Builtin)) return undefined;
+  if (args.length === 2 && b.f2 !== undefined && b.min <= 2 && b.max >= 2) {
+    const f2 = b.f2;
+    const a0 = args[0] as Code;
+    const a1 = args[1] as Code;
+    return (env) => {
+      const x = a0(env);
+      const y = a1(env);
+      const f = cell.value;
+      try {
+        return f === b ? f2(x, y) : callValue(f, [x, y], span);
+      } catch (e) {
+        throw locate(e, span, f ?? null);
+      }
+    };
+  }
+  if (args.length === 1 && b.f1 !== undefined && b.min <= 1 && b.max >= 1) {
+    const f1 = b.f1;
+    const a0 = args[0] as Code;
+    return (env) => {
+      const x = a0(env);
+      const f = cell.value;
+      try {
+        return f === b ? f1(x) : callValue(f, [x], span);
+      } catch (e) {
+        throw locate(e, span, f ?? null);
+      }
+    };
+  }
+  return undefined;
+}
+
+function callValue(f: Value | undefined, args: Value[], span: Span | undefined): Value {
+  if (f === undefined) throw new RtfsError(RuntimeCodes.unbound, 'unbound function', span);
+  if (f instanceof Fn) return f.invoke(args);
+  if (typeof f === 'object' && f !== null && f.kind === 'keyword') {
+    return keywordLookup(f, args[0] ?? null, args[1] ?? null);
+  }
+  throw notCallable(f, span);
+}
+
 function compileCall(
   fnNode: Node,
   argNodes: readonly Node[],
@@ -255,6 +305,8 @@ function compileCall(
 ): Code {
   const fc = compileNode(fnNode);
   const args = argNodes.map(compileNode);
+  const direct = directBuiltinCall(fnNode, args, span);
+  if (direct !== undefined) return direct;
   switch (args.length) {
     case 1: {
       const a0 = args[0] as Code;

@@ -35,7 +35,7 @@ export function compileStep(n: StepNode, compile: (n: Node) => Code, host: Host)
   const { name, span, variant } = n;
   const run = stepBody(variant, items, span);
   return (env) => {
-    if (params !== undefined) env.slots[params.slot] = params.init(env);
+    if (params !== undefined) env[params.slot] = params.init(env);
     const id = host.stepStarted(name, span);
     let v: Value;
     try {
@@ -170,7 +170,7 @@ export function compileDotimes(n: DotimesNode, compile: (n: Node) => Code): Code
     }
     let last: Value = null;
     for (let i = 0; i < c; i++) {
-      env.slots[slot] = i;
+      env[slot] = i;
       last = body(env);
     }
     return last;

@@ -39,7 +39,7 @@ export function compileTry(n: TryNode, compile: (n: Node) => Code): Code {
       if (err.span === undefined) err.span = span;
       for (const c of catches) {
         if (matches(c.selector, err.code)) {
-          if (c.slot >= 0) env.slots[c.slot] = err.toValue() as Value;
+          if (c.slot >= 0) env[c.slot] = err.toValue() as Value;
           return c.body(env);
         }
       }

@@ -13,7 +13,7 @@ import type { Fn } from './fn.js';
 import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
 import { PureHost, type Host } from './host.js';
-import { Env } from './env.js';
+import { newFrame } from './env.js';
 import type { RtfsError } from './errors.js';
 import { asRtfsError } from './compile-try.js';
 import type { ModuleLoader } from './module-loader.js';
@@ -92,7 +92,7 @@ export class Runtime implements ModuleHost {
     if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
     const code = this.compile(a.node);
     try {
-      return { ok: true, value: code(new Env(new Array<Value>(a.frameSize), undefined)) };
+      return { ok: true, value: code(newFrame(a.frameSize, undefined)) };
     } catch (e) {
       const err = asRtfsError(e);
       if (err === undefined) throw e;

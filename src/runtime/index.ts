@@ -1,6 +1,6 @@
 export { Runtime, type EvalOutcome } from './evaluate.js';
 export { applyFn, call1, call2, isCallable } from './apply.js';
-export { Env, type Code } from './env.js';
+export { newFrame, parentOf, type Env, type Code } from './env.js';
 export { RtfsError, RuntimeCodes, type Frame } from './errors.js';
 export { Fn, Builtin } from './fn.js';
 export { Closure } from './closure.js';

@@ -5,7 +5,6 @@
 import type { Span } from '../source/index.js';
 import type { Node, Var } from '../analyzer/index.js';
 import { type Value, RVector, RMap, printValue } from '../data/index.js';
-import type { Env } from './env.js';
 import { parentOf, RECUR, type Code } from './env.js';
 import { Fn, Builtin } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';

@@ -135,7 +135,11 @@ export const coreBuiltins: readonly Builtin[] = [
   new Builtin('not', 1, 1, (x) => !isTruthy(x)),
   new Builtin('vector', 0, Infinity, (...xs) => RVector.from(xs)),
   new Builtin('list', 0, Infinity, (...xs) => new RList(xs)),
-  new Builtin('hash-map', 0, Infinity, (...xs) => RMap.fromFlat(xs)),
+  new Builtin('hash-map', 0, Infinity, (...xs) => {
+    if (xs.length % 2 !== 0)
+      throw new RtfsError(RuntimeCodes.arity, 'hash-map: expects key/value pairs (an even count)');
+    return RMap.fromFlat(xs);
+  }),
   new Builtin('count', 1, 1, (x) => count(x)),
   new Builtin('str', 0, Infinity, (...xs) => xs.map(printDisplay).join('')),
   new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createBuiltins } from '../../src/builtins/index.js';
 import { RtfsError } from '../../src/runtime/errors.js';
 import { createRuntime } from '../../src/create-runtime.js';
+import { printValue } from '../../src/data/index.js';
 
 const builtins = createBuiltins({ out: () => undefined, log: () => undefined });
 
@@ -93,7 +94,7 @@ describe('builtin registry', () => {
 });
 
 describe('robustness', () => {
-  it('any argument mix raises RTFS errors, never JS exceptions', () => {
+  it('any argument mix returns a printable value or raises an RTFS error, never a JS exception', () => {
     const rt = createRuntime({ out: () => undefined, log: () => undefined });
     const o = rt.evalString(
       '[nil true 0 -1 2.5 ##NaN "" "ab😀" :k (quote s) [] [1 "a"] (list 1) {} {:a 1} inc (ex-info "e" {})]',
@@ -109,7 +110,9 @@ describe('robustness', () => {
     const attempt = (name: string, args: never[]) => {
       try {
         const b = builtins.find((x) => x.name === name);
-        b?.invoke(args);
+        const v = b?.invoke(args);
+        if (v === undefined) failures.push(`${name} ${args.length}: returned undefined`);
+        else printValue(v);
       } catch (e) {
         if (!(e instanceof RtfsError)) failures.push(`${name} ${args.length}: ${String(e)}`);
       }

@@ -107,14 +107,8 @@ function build(t: TypeAst): Node {
       return recordNode(t, t);
     case 'map-of':
       return mapOfNode(t, t.key, t.value);
-    case 'union': {
-      const tests = t.members.map((m) => node(m).test);
-      const n = tests.length;
-      return leaf(t, (v) => {
-        for (let i = 0; i < n; i++) if ((tests[i] as (v: Value) => boolean)(v)) return true;
-        return false;
-      });
-    }
+    case 'union':
+      return unionNode(t, t.members);
     case 'and':
       return andNode(t, t.types, t.predicates);
     case 'enum': {
@@ -372,6 +366,58 @@ function mapOfNode(t: TypeAst, keyType: TypeAst, valueType: TypeAst): Node {
       return failHere(t, v);
     },
   };
+}
+
+function unionNode(t: TypeAst, members: readonly TypeAst[]): Node {
+  const ns = members.map(node);
+  const tests = ns.map((m) => m.test);
+  const n = tests.length;
+  return {
+    test: (v) => {
+      for (let i = 0; i < n; i++) if ((tests[i] as (v: Value) => boolean)(v)) return true;
+      return false;
+    },
+    explain: (v) => {
+      // When exactly one member has the value's outer shape (`[:union :nil [:map …]]`
+      // given a map), its explanation points inside the value; otherwise the whole
+      // union is reported here.
+      let only: Node | undefined;
+      for (let i = 0; i < n; i++) {
+        if (outerAccepts(members[i] as TypeAst, v)) {
+          if (only !== undefined) return failHere(t, v);
+          only = ns[i];
+        }
+      }
+      return only === undefined ? failHere(t, v) : only.explain(v);
+    },
+  };
+}
+
+/** Whether `v` has the outer shape of `t` (the right kind of collection, say). */
+function outerAccepts(t: TypeAst, v: Value): boolean {
+  switch (t.kind) {
+    case 'vector':
+    case 'tuple':
+    case 'array':
+      return isVector(v);
+    case 'list':
+      return typeof v === 'object' && v !== null && v.kind === 'list';
+    case 'map':
+    case 'map-of':
+      return isMap(v);
+    case 'optional':
+      return v === null || outerAccepts(t.inner, v);
+    case 'union':
+      return t.members.some((m) => outerAccepts(m, v));
+    case 'and':
+      return t.types.every((m) => outerAccepts(m, v));
+    case 'prim':
+    case 'enum':
+    case 'val':
+    case 'fn':
+    case 'resource':
+      return node(t).test(v);
+  }
 }
 
 function andNode(t: TypeAst, types: readonly TypeAst[], predicates: readonly Predicate[]): Node {

@@ -210,8 +210,25 @@ rows('[:union …] / [:or …]', [
   ['[:union :int :string]', ':a', 'expected [:union :int :string], got keyword :a'],
   ['[:or :nil [:vector :int]]', 'nil', 'ok'],
   ['[:or :nil [:vector :int]]', '[1]', 'ok'],
-  ['[:or :nil [:vector :int]]', '["x"]', 'expected [:union :nil [:vector :int]], got vector ["x"]'],
+  ['[:or :nil [:vector :int]]', '["x"]', 'at [0]: expected :int, got string "x"'],
   ['[:union [:val 1] [:val 2]]', '2', 'ok'],
+  ['[:union :nil [:map [:a :int]]]', '{:a "x"}', 'at .a: expected :int, got string "x"'],
+  [
+    '[:union :nil [:map [:a :int]]]',
+    '[]',
+    'expected [:union :nil [:map [:a :int]]], got vector []',
+  ],
+  ['[:union [:vector :int] [:map [:a :int]]]', '[1 :x]', 'at [1]: expected :int, got keyword :x'],
+  [
+    '[:union [:vector :int] [:tuple :string]]',
+    '[:x]',
+    'expected [:union [:vector :int] [:tuple :string]], got vector [:x]',
+  ],
+  [
+    '[:union :int [:and :string [:min-length 2]]]',
+    '"a"',
+    'expected [:and :string [:min-length 2]], got string "a"',
+  ],
 ]);
 
 rows('[:and …] refinements', [

@@ -5,7 +5,7 @@
  */
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { type Value, type RList, Keyword, RVector, Sym } from '../data/index.js';
+import { type Value, type RList, Keyword, RVector, Sym, printValue } from '../data/index.js';
 import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
@@ -14,6 +14,16 @@ import { nearest } from './suggest.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
 import { analyzeMatchPattern } from './match-pattern.js';
 import { expandQuasiquote } from './quasiquote.js';
+import { sliceBindings } from './annotations.js';
+import {
+  parseTypeExpr,
+  isTypeExpr,
+  argumentContext,
+  returnContext,
+  letContext,
+  defContext,
+  type TypeAst,
+} from '../types/index.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
 import type { MatchClause } from './nodes.js';
 
@@ -210,10 +220,13 @@ const SPECIALS: Record<string, SpecialForm> = {
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   def: (l, span, scope, ctx) => {
-    arity(l, span, 3, 3, '(def name value)');
+    arity(l, span, 3, 4, '(def name value) or (def name :Type value)');
     const name = symbolAt(l, 1, span, 'def');
     const cell = ctx.globals.intern(name);
-    return { kind: 'def', cell, init: sub(l, 2, scope, ctx, false), macro: false, span };
+    const type =
+      l.count === 4 ? typeAt(l.items[2] as Value, childSpan(l.span, 2) ?? span) : undefined;
+    const init = checked(sub(l, l.count - 1, scope, ctx, false), type, defContext(name), span);
+    return { kind: 'def', cell, init, macro: false, span };
   },
   defn: (l, span, scope, ctx) => {
     const name = symbolAt(l, 1, span, 'defn');
@@ -358,6 +371,26 @@ function body(
   return { kind: 'do', body: nodes, span };
 }
 
+/** Parses the type expression at `form` or fails with its diagnostic. */
+function typeAt(form: Value, span: Span | undefined): TypeAst {
+  const r = parseTypeExpr(form, span);
+  if ('diagnostic' in r) throw new AnalysisFailure(r.diagnostic);
+  return r.type;
+}
+
+function checked(
+  expr: Node,
+  type: TypeAst | undefined,
+  context: string,
+  span: Span | undefined,
+): Node {
+  return type === undefined ? expr : { kind: 'check', expr, type, context, span };
+}
+
+function patternName(p: Value): string {
+  return p instanceof Sym ? p.name : printValue(p);
+}
+
 function patternHooks(scope: BlockScope, ctx: Ctx): PatternHooks {
   return {
     fail: (message, span) => fail(AnalysisCodes.badForm, message, span),
@@ -365,8 +398,19 @@ function patternHooks(scope: BlockScope, ctx: Ctx): PatternHooks {
   };
 }
 
-function isFnBinding(bv: RVector, i: number): boolean {
-  const init = bv.get(i + 1);
+/** When bindings do not parse, a keyword that is not a type is the likely culprit. */
+function reportBadAnnotation(bv: RVector, span: Span | undefined): void {
+  for (let i = 1; i < bv.count; i++) {
+    const x = bv.get(i) as Value;
+    if (x instanceof Keyword || (x instanceof RVector && x.get(0) instanceof Keyword)) {
+      const r = parseTypeExpr(x, childSpan(bv.span, i) ?? span);
+      if ('diagnostic' in r) throw new AnalysisFailure(r.diagnostic);
+    }
+  }
+}
+
+function isFnBinding(bv: RVector, i: number, valueAt = i + 1): boolean {
+  const init = bv.get(valueAt);
   const head =
     typeof init === 'object' && init !== null && init.kind === 'list' ? init.items[0] : undefined;
   return (
@@ -391,7 +435,9 @@ function analyzeBindings(
   tail: boolean,
 ): Node {
   const bv = l.items[1];
-  if (!(bv instanceof RVector) || bv.count % 2 !== 0) {
+  const slices = bv instanceof RVector ? sliceBindings(bv) : undefined;
+  if (!(bv instanceof RVector) || slices === undefined) {
+    if (bv instanceof RVector) reportBadAnnotation(bv, span);
     return fail(
       AnalysisCodes.badForm,
       `bad form: expected (${kind} [pattern value …] body…)`,
@@ -402,26 +448,24 @@ function analyzeBindings(
   const hooks = patternHooks(inner, ctx);
   const bindings: Binding[] = [];
   const prebound = new Map<number, Pattern>();
-  for (let i = 0; i < bv.count; i += 2) {
+  const at = (i: number): Span | undefined => childSpan(bv.span, i) ?? span;
+  for (let k = 0; k < slices.length; k++) {
+    const sl = slices[k] as (typeof slices)[number];
     // A run of `name (fn …)` bindings is bound first, so the fns can call each other.
-    if (kind === 'let' && !prebound.has(i) && isFnBinding(bv, i)) {
-      for (let j = i; j < bv.count && isFnBinding(bv, j); j += 2) {
-        prebound.set(
-          j,
-          analyzePattern(bv.get(j) as Value, childSpan(bv.span, j) ?? span, inner, hooks),
-        );
+    if (kind === 'let' && !prebound.has(sl.at) && isFnBinding(bv, sl.at, sl.valueAt)) {
+      for (let j = k; j < slices.length; j++) {
+        const sj = slices[j] as (typeof slices)[number];
+        if (!isFnBinding(bv, sj.at, sj.valueAt)) break;
+        prebound.set(sj.at, analyzePattern(bv.get(sj.at) as Value, at(sj.at), inner, hooks));
       }
     }
-    const init = analyze(
-      bv.get(i + 1) as Value,
-      childSpan(bv.span, i + 1) ?? span,
-      inner,
-      ctx,
-      false,
-    );
+    const type =
+      sl.typeAt === undefined ? undefined : typeAt(bv.get(sl.typeAt) as Value, at(sl.typeAt));
+    const value = analyze(bv.get(sl.valueAt) as Value, at(sl.valueAt), inner, ctx, false);
+    const context = letContext(patternName(bv.get(sl.at) as Value));
+    const init = checked(value, type, context, at(sl.valueAt));
     const pattern =
-      prebound.get(i) ??
-      analyzePattern(bv.get(i) as Value, childSpan(bv.span, i) ?? span, inner, hooks);
+      prebound.get(sl.at) ?? analyzePattern(bv.get(sl.at) as Value, at(sl.at), inner, hooks);
     bindings.push({ pattern, init });
   }
   if (kind === 'loop') {
@@ -456,7 +500,7 @@ function analyzeFn(
   const arities: FnArity[] = [];
   const head = l.items[at];
   if (head instanceof RVector) {
-    arities.push(analyzeArity(head, l, at + 1, span, fnScope, ctx));
+    arities.push(analyzeArity(head, l, at + 1, span, fnScope, ctx, name));
   } else {
     for (let i = at; i < l.count; i++) {
       const clause = l.items[i];
@@ -473,7 +517,7 @@ function analyzeFn(
         );
       }
       arities.push(
-        analyzeArity(clause.items[0], clause, 1, clause.span ?? span, fnScope.child(), ctx),
+        analyzeArity(clause.items[0], clause, 1, clause.span ?? span, fnScope.child(), ctx, name),
       );
     }
   }
@@ -488,6 +532,7 @@ function analyzeArity(
   span: Span | undefined,
   scope: BlockScope,
   ctx: Ctx,
+  fnName: string | undefined,
 ): FnArity {
   const inner = scope.child();
   const hooks = patternHooks(inner, ctx);
@@ -495,29 +540,57 @@ function analyzeArity(
   let rest = false;
   const paramSlots: number[] = [];
   const destructure: Destructure[] = [];
+  const checks: Node[] = [];
+  const at = (i: number): Span | undefined => childSpan(params.span, i) ?? span;
+  /** A type annotation after the parameter at `i`, recorded as a check of its slot. */
+  const annotate = (i: number, slot: number, name: string, restArg: boolean): number => {
+    const t = params.get(i + 1);
+    if (t === undefined || !isTypeExpr(t)) return i;
+    const type = typeAt(t, at(i + 1));
+    const local: Node = { kind: 'local', ref: { depth: 0, slot }, name, span: at(i) };
+    const context = restArg
+      ? `the rest arguments of ${fnName ?? 'an anonymous fn'}`
+      : argumentContext(name, fnName);
+    const full: TypeAst = restArg
+      ? { kind: 'optional', inner: { kind: 'list', element: type } }
+      : type;
+    checks.push({ kind: 'check', expr: local, type: full, context, span: at(i) });
+    return i + 1;
+  };
   for (let i = 0; i < params.count; i++) {
     const p = params.get(i) as Value;
-    const ps = childSpan(params.span, i) ?? span;
     if (p instanceof Sym && p.name === '&') {
-      if (i + 2 !== params.count)
-        fail(AnalysisCodes.badForm, '& must be followed by exactly one parameter', ps);
-      const pattern = analyzePattern(
-        params.get(i + 1) as Value,
-        childSpan(params.span, i + 1) ?? span,
-        inner,
-        hooks,
-      );
-      paramSlots.push(slotFor(pattern, inner, destructure));
+      const last = params.get(i + 2);
+      if (
+        i + 2 !== params.count &&
+        !(i + 3 === params.count && last !== undefined && isTypeExpr(last))
+      ) {
+        fail(AnalysisCodes.badForm, '& must be followed by exactly one parameter', at(i));
+      }
+      const pattern = analyzePattern(params.get(i + 1) as Value, at(i + 1), inner, hooks);
+      const slot = slotFor(pattern, inner, destructure);
+      paramSlots.push(slot);
+      annotate(i + 1, slot, patternName(params.get(i + 1) as Value), true);
       rest = true;
       break;
     }
-    paramSlots.push(slotFor(analyzePattern(p, ps, inner, hooks), inner, destructure));
+    const slot = slotFor(analyzePattern(p, at(i), inner, hooks), inner, destructure);
+    paramSlots.push(slot);
+    i = annotate(i, slot, patternName(p), false);
     fixed++;
+  }
+  let retType: TypeAst | undefined;
+  const maybeRet = l.items[bodyAt];
+  if (maybeRet !== undefined && bodyAt + 1 < l.count && isTypeExpr(maybeRet)) {
+    retType = typeAt(maybeRet, childSpan(l.span, bodyAt) ?? span);
+    bodyAt++;
   }
   const saved = ctx.recurSlots;
   ctx.recurSlots = paramSlots;
-  const b = body(l, bodyAt, span, inner, ctx, true);
+  let b = body(l, bodyAt, span, inner, ctx, true);
   ctx.recurSlots = saved;
+  b = checked(b, retType, returnContext(fnName), span);
+  if (checks.length > 0) b = { kind: 'do', body: [...checks, b], span };
   return { params: { fixed, rest }, paramSlots, destructure, body: b };
 }
 

@@ -2,6 +2,7 @@ import type { Span } from '../source/index.js';
 import type { Value } from '../data/index.js';
 import type { Pattern } from './pattern.js';
 import type { MatchPattern } from './match-pattern.js';
+import type { TypeAst } from '../types/index.js';
 
 /** A global variable cell, resolved once at analysis time (no lookups by name later). */
 export interface Var {
@@ -150,6 +151,14 @@ export type Node =
       readonly span: Span | undefined;
     }
   | { readonly kind: 'context'; readonly name: string; readonly span: Span | undefined }
+  | {
+      /** Checks `expr`'s value against a declared type (`context` names the site). */
+      readonly kind: 'check';
+      readonly expr: Node;
+      readonly type: TypeAst;
+      readonly context: string;
+      readonly span: Span | undefined;
+    }
   | {
       readonly kind: 'match';
       readonly target: Node;

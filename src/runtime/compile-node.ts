@@ -11,6 +11,7 @@ import { Closure, type CompiledArity } from './closure.js';
 import { RtfsError, RuntimeCodes, errorFromThrown } from './errors.js';
 import { compileTry } from './compile-try.js';
 import { compileMatch } from './compile-match.js';
+import { compileCheck } from './compile-check.js';
 import type { Host } from './host.js';
 import { compileStep, compileFor, compileDotimes } from './compile-step.js';
 import { keywordLookup } from './keyword-call.js';
@@ -140,6 +141,8 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       return compileTry(n, compileNode);
     case 'match':
       return compileMatch(n, compileNode);
+    case 'check':
+      return compileCheck(n, compileNode);
     case 'step':
       return compileStep(n, compileNode, host);
     case 'for':

@@ -306,3 +306,49 @@ describe('core macros (stdlib/core.rtfs)', () => {
     });
   }
 });
+
+describe('type annotations', () => {
+  const cases: [string, string][] = [
+    ['(let [x :int 5] x)', '5'],
+    ['(let [x :int "s"] x)', '!! type/mismatch'],
+    ['(let [status :ok] status)', ':ok'],
+    ['(let [a :int b 2] [a b])', '[:int 2]'],
+    ['(let [x :int 1 y :string "s"] [x y])', '[1 "s"]'],
+    ['(let [v [:vector :int] [1 2]] v)', '[1 2]'],
+    ['(let [v [:vector :int] [1 "x"]] v)', '!! type/mismatch'],
+    ['(def n :int 5) n', '5'],
+    ['(def n :int 5.0)', '!! type/mismatch'],
+    ['(def k :ok) k', ':ok'],
+    ['(defn add [a :int b :int] (+ a b)) (add 1 2)', '3'],
+    ['(defn add [a :int b :int] (+ a b)) (add 1 "2")', '!! type/mismatch'],
+    ['(defn f [x] :int (* x 2)) (f 2)', '4'],
+    ['(defn f [x] :int (* x 2.0)) (f 2)', '!! type/mismatch'],
+    ['(defn s [] :ok) (s)', ':ok'],
+    ['(fn [] :keyword :ok)', '#<fn>'],
+    ['((fn [] :keyword :ok))', ':ok'],
+    ['(defn f [& xs :int] (count xs)) (f 1 2 3)', '3'],
+    ['(defn f [& xs :int] (count xs)) (f 1 "2")', '!! type/mismatch'],
+    ['(defn f [& xs :int] (count xs)) (f)', '0'],
+    ['(defn f [m [:map [:id :int]]] (:id m)) (f {:id 1 :x 2})', '1'],
+    ['(defn f [m [:map [:id :int]]] (:id m)) (f {:x 2})', '!! type/mismatch'],
+    ['(defn cnt [n :int acc :int] (if (= n 0) acc (recur (- n 1) (+ acc 1)))) (cnt 100 0)', '100'],
+    ['(defn f [x] :int (if (> x 0) (recur (- x 1)) x)) (f 3)', '0'],
+    ['(let [x :nope 1] x)', '!! type/invalid-type-expression'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+
+  it('names the function, parameter, path, expected and actual type', () => {
+    const o = createRuntime().evalString(
+      '(defn save [user [:map [:tags [:vector :keyword]]]] user)\n(save {:tags [:a "b"]})',
+      't.rtfs',
+    );
+    if (o.ok || o.diagnostics) throw new Error('expected a type error');
+    expect(o.error.message).toBe(
+      'type mismatch in argument \'user\' of save at .tags[1]: expected :keyword, got string "b"',
+    );
+  });
+});

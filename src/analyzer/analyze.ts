@@ -5,7 +5,7 @@
  */
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { type Value, type RList, Keyword, RVector, Sym, printValue } from '../data/index.js';
+import { type Value, RList, Keyword, RVector, Sym, printValue } from '../data/index.js';
 import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
@@ -240,6 +240,30 @@ const SPECIALS: Record<string, SpecialForm> = {
       macro: false,
       span,
     };
+  },
+  defstruct: (l, span, scope, ctx) => {
+    // (defstruct Name :k1 T1 :k2 T2 …) → (def Name (fn Name [m [:map [:k1 T1] …]] m))
+    const name = symbolAt(l, 1, span, 'defstruct');
+    if ((l.count - 2) % 2 !== 0)
+      fail(
+        AnalysisCodes.badForm,
+        'defstruct takes field/type pairs: (defstruct Name :k :T …)',
+        span,
+      );
+    const entries: Value[] = [Keyword.of('map')];
+    for (let i = 2; i < l.count; i += 2) {
+      const k = l.items[i];
+      if (!(k instanceof Keyword))
+        fail(
+          AnalysisCodes.badForm,
+          'defstruct field names are keywords',
+          childSpan(l.span, i) ?? span,
+        );
+      entries.push(RVector.of(k, l.items[i + 1] as Value));
+    }
+    const m = Sym.of('m');
+    const fnForm = RList.of(Sym.of('fn'), Sym.of(name), RVector.of(m, RVector.from(entries)), m);
+    return analyze(RList.of(Sym.of('def'), Sym.of(name), fnForm), span, scope, ctx, false);
   },
   defmacro: (l, span, scope, ctx) => {
     const name = symbolAt(l, 1, span, 'defmacro');

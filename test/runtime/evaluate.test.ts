@@ -352,3 +352,19 @@ describe('type annotations', () => {
     );
   });
 });
+
+describe('defstruct', () => {
+  const cases: [string, string][] = [
+    ['(defstruct Pt :x :int :y :int) (Pt {:x 1 :y 2})', '{:x 1 :y 2}'],
+    ['(defstruct Pt :x :int :y :int) (Pt {:x 1 :y 2 :z 3})', '{:x 1 :y 2 :z 3}'],
+    ['(defstruct Pt :x :int :y :int) (Pt {:x 1})', '!! type/mismatch'],
+    ['(defstruct Pt :x :int :y :int) (Pt {:x 1 :y "2"})', '!! type/mismatch'],
+    ['(defstruct Pt :x :int) (Pt {:x 1} 2)', '!! runtime/arity-mismatch'],
+    ['(defstruct Pt :x)', '!! analysis/bad-special-form'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});

@@ -27,3 +27,6 @@ export function loadFullReader(): FullReader {
 }
 
 if (!hasFullReader()) setFullReader(loadFullReader, true);
+
+export { createRuntime, type RuntimeOptions } from './create-runtime.js';
+export { Runtime, RtfsError, type EvalOutcome, type Host, PureHost } from './runtime/index.js';

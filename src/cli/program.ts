@@ -13,7 +13,7 @@ import { makeContext, type CliIo } from './io.js';
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = new Command('rtfs')
-    .description('RTFS toolchain: read RTFS plans and programs')
+    .description('RTFS toolchain: read and run RTFS plans and programs')
     .version(packageJson.version, '-v, --version', 'print the rtfs version')
     .option('--no-color', 'disable colours (also off when NO_COLOR is set or output is not a TTY)')
     .helpOption('-h, --help', 'show help (also: rtfs help <command>)')

@@ -1,5 +1,7 @@
 /** Every `rtfs` subcommand, in the order `rtfs --help` lists them. */
 import type { RegisterCommand } from '../command.js';
 import { registerRead } from './read.js';
+import { registerRun } from './run.js';
+import { registerEval } from './eval.js';
 
-export const commands: readonly RegisterCommand[] = [registerRead];
+export const commands: readonly RegisterCommand[] = [registerRead, registerRun, registerEval];

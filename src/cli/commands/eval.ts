@@ -1,0 +1,25 @@
+/** `rtfs eval 'EXPR'`: evaluates RTFS text given on the command line. */
+import { Option } from 'commander';
+import { Source } from '../../index.js';
+import type { RegisterCommand } from '../command.js';
+import { EXIT_CODES_HELP } from '../exit-codes.js';
+import { collect, evaluateSource, type EvalFlags } from '../evaluate.js';
+
+const EXAMPLES = `
+Examples:
+  rtfs eval '(+ 1 2)'
+  rtfs eval '(defn sq [x] (* x x)) (map sq [1 2 3])'`;
+
+export const registerEval: RegisterCommand = (program, host) => {
+  program
+    .command('eval')
+    .description('evaluate RTFS text and print the value of its last form')
+    .argument('<expr>', 'RTFS source text (one or more forms)')
+    .addOption(
+      new Option('-p, --path <dir>', 'add a module directory (repeatable)').argParser(collect),
+    )
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .action((expr: string, flags: EvalFlags) =>
+      host.run((ctx) => evaluateSource(new Source('<eval>', expr), flags, ctx)),
+    );
+};

@@ -1,0 +1,36 @@
+/**
+ * `rtfs run FILE [--path DIR]…`: evaluates every top-level form of FILE and prints the
+ * value of the last one. `(println …)` output comes first, on stdout; errors go to
+ * stderr (exit 1).
+ */
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command.js';
+import { EXIT_CODES_HELP } from '../exit-codes.js';
+import { readSources } from '../io.js';
+import { collect, evaluateSource, type EvalFlags } from '../evaluate.js';
+
+const EXAMPLES = `
+Examples:
+  rtfs run examples/fib.rtfs
+  rtfs run app.rtfs --path lib --path vendor    module search path for (import …)
+  echo '(+ 1 2)' | rtfs run -`;
+
+export const registerRun: RegisterCommand = (program, host) => {
+  program
+    .command('run')
+    .description('evaluate an RTFS file and print the value of its last form')
+    .argument('<file>', "the program ('-' for standard input)")
+    .addOption(
+      new Option(
+        '-p, --path <dir>',
+        "add a module directory (repeatable); the file's own directory and stdlib/ are always searched",
+      ).argParser(collect),
+    )
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .action((file: string, flags: EvalFlags) =>
+      host.run(async (ctx) => {
+        const [source] = await readSources([file], ctx.io);
+        return evaluateSource(source as NonNullable<typeof source>, flags, ctx);
+      }),
+    );
+};

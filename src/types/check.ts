@@ -16,7 +16,17 @@ export function checkValue(validator: Validator, value: Value): Mismatch | undef
   return validator(value);
 }
 
-/** Whether `value` matches `type` (compiles on first use; compiled types are cached). */
+const cache = new WeakMap<TypeAst, Validator>();
+
+/**
+ * Whether `value` matches `type`: a convenience that compiles on first use and caches
+ * per type object. Hot paths should compile once with `compileValidator` instead.
+ */
 export function matchesType(type: TypeAst, value: Value): boolean {
-  return compileValidator(type)(value) === undefined;
+  let v = cache.get(type);
+  if (v === undefined) {
+    v = compileValidator(type);
+    cache.set(type, v);
+  }
+  return v(value) === undefined;
 }

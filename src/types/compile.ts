@@ -28,21 +28,16 @@ interface Node {
   readonly explain: (v: Value) => Fail;
 }
 
-const nodes = new WeakMap<TypeAst, Node>();
-const validators = new WeakMap<TypeAst, Validator>();
+/** Named types are shared leaves, so their nodes are built once. */
+const primNodes = new Map<PrimName, Node>();
 
 /**
- * Compiles a type to a validator (cached per TypeAst object, so compiling the same
- * parsed annotation twice is free).
+ * Compiles a type to a validator. Compile each annotation once (at analysis time)
+ * and keep the validator: compiling is cheap (microseconds) but not free.
  */
 export function compileValidator(type: TypeAst): Validator {
-  let v = validators.get(type);
-  if (v === undefined) {
-    const { test, explain } = node(type);
-    v = (x: Value) => (test(x) ? undefined : finish(explain(x)));
-    validators.set(type, v);
-  }
-  return v;
+  const { test, explain } = node(type);
+  return (x: Value) => (test(x) ? undefined : finish(explain(x)));
 }
 
 /** Compiles a type to a boolean test (no mismatch details), e.g. for dispatch. */
@@ -55,10 +50,11 @@ function finish(f: Fail): Mismatch {
 }
 
 function node(t: TypeAst): Node {
-  let n = nodes.get(t);
+  if (t.kind !== 'prim') return build(t);
+  let n = primNodes.get(t.name);
   if (n === undefined) {
     n = build(t);
-    nodes.set(t, n);
+    primNodes.set(t.name, n);
   }
   return n;
 }

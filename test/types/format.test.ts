@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { RVector, RMap, kw, float } from '../../src/data/index.js';
 import {
   argumentContext,
+  checkValue,
   compileValidator,
   defContext,
   describeValue,
@@ -10,6 +11,7 @@ import {
   formatPath,
   formatPredicate,
   letContext,
+  matchesType,
   printBounded,
   restArgumentContext,
   returnContext,
@@ -141,9 +143,20 @@ describe('formatPredicate', () => {
 });
 
 describe('validators', () => {
-  it('are compiled once per type object', () => {
+  it('run through checkValue and matchesType', () => {
     const t = type('[:vector :int]');
-    expect(compileValidator(t)).toBe(compileValidator(t));
+    expect(checkValue(compileValidator(t), form('[1 2]'))).toBeUndefined();
+    expect(checkValue(compileValidator(t), form('[1 nil]'))?.path).toEqual([1]);
+    expect(matchesType(t, form('[1]'))).toBe(true);
+    expect(matchesType(t, form('(1)'))).toBe(false);
+  });
+
+  it('compile the same type object more than once', () => {
+    const t = type('[:vector :int]');
+    const a = compileValidator(t);
+    const b = compileValidator(t);
+    expect(a(form('[1]'))).toBeUndefined();
+    expect(b(form('[:x]'))?.path).toEqual([0]);
   });
 
   it('return undefined (no allocation) for matching values, repeatedly', () => {

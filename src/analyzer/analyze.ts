@@ -5,7 +5,7 @@
  */
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { type Value, RList, Keyword, RVector, Sym, printValue } from '../data/index.js';
+import { type Value, RList, Keyword, RVector, RMap, Sym, printValue } from '../data/index.js';
 import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
@@ -97,20 +97,29 @@ function analyze(
         : analyzeList(form, span ?? form.span, scope, ctx, tail);
     case 'vector': {
       const items = [...form].map((x, i) => analyze(x, childSpan(form.span, i), scope, ctx, false));
-      return items.every((n) => n.kind === 'const')
-        ? { kind: 'const', value: form, span }
+      return allConst(items)
+        ? { kind: 'const', value: RVector.from(items.map(constValue)), span }
         : { kind: 'vector', items, span };
     }
     case 'map': {
       const flat = form.toFlat();
       const items = flat.map((x, i) => analyze(x, childSpan(form.span, i), scope, ctx, false));
-      return items.every((n) => n.kind === 'const')
-        ? { kind: 'const', value: form, span }
+      return allConst(items)
+        ? { kind: 'const', value: RMap.fromFlat(items.map(constValue)), span }
         : { kind: 'map', items, span };
     }
     default:
       return { kind: 'const', value: form, span };
   }
+}
+
+function allConst(items: readonly Node[]): boolean {
+  return items.every((n) => n.kind === 'const');
+}
+
+/** The value of a node known to be a constant (`'(2)` inside `[1 '(2)]` is `(2)`). */
+function constValue(n: Node): Value {
+  return n.kind === 'const' ? n.value : null;
 }
 
 function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {

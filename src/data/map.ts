@@ -35,6 +35,7 @@ export class RMap {
    */
   static fromFlat(kvs: Value[], span?: NodeSpan): RMap {
     const n = kvs.length;
+    if (n % 2 !== 0) throw new Error(`RMap.fromFlat: odd number of keys and values (${n})`);
     if (n <= ARRAY_MAP_MAX * 2) {
       if (!hasDuplicateKey(kvs)) return new RMap(kvs, undefined, span);
       const out: Value[] = [];

@@ -368,3 +368,16 @@ describe('defstruct', () => {
     });
   }
 });
+
+describe('constant collections', () => {
+  const cases: [string, string][] = [
+    ["[1 '(2)]", '[1 (2)]'],
+    ["{:a 'x}", '{:a x}'],
+    ["[1 [2 '(3 4)]]", '[1 [2 (3 4)]]'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});

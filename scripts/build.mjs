@@ -2,14 +2,18 @@
 //
 //   dist/cli.js          the `rtfs` command (bin/rtfs.js imports it)
 //   dist/index.js        the library (`rtfs-ts`)
+//   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
-//   dist/full-reader.js  the Chevrotain reader, `require`d on first use by index.js
+//   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
 // classes) built by the fast path in cli.js is the same one the lazily loaded
-// Chevrotain reader builds, and Chevrotain lives only in a chunk that cli.js and
-// index.js do not import. `--metafile` writes dist/meta.json (for esbuild's analyzer).
+// Chevrotain reader builds, and Chevrotain lives only in a chunk that cli.js and the
+// libraries do not import; the runtime is loaded by cli.js only for run/eval.
+// `--metafile` writes dist/meta.json (for esbuild's analyzer). The "sideEffects" list
+// in package.json names the only modules with import-time effects, so esbuild can drop
+// modules a barrel re-exports but a bundle does not use.
 //
 // dist/ is never removed first (tests and benchmarks may be running from it): files
 // are overwritten, then outputs of earlier builds (old chunk names) are deleted.
@@ -45,11 +49,12 @@ const result = await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
     index: 'src/index.ts',
+    reader: 'src/reader.ts',
     full: 'src/full.ts',
     'full-reader': 'src/full-reader.ts',
   },
   outdir,
-  // Chunks stay next to the entries: index.ts resolves './full-reader.js' from its own file.
+  // Chunks stay next to the entries: reader.ts resolves './full-reader.js' from its own file.
   chunkNames: 'chunk-[hash]',
   bundle: true,
   splitting: true,

@@ -1,32 +1,8 @@
 /**
- * The public API of rtfs-ts: reading RTFS text into RTFS data (`read`), the data model,
- * printing (`printValue`), sources/spans and diagnostics.
- *
- * `read` parses valid text with a fast hand-written scanner and needs the Chevrotain
- * reader only for input that scanner rejects (it produces the diagnostics). Importing
- * this module installs a loader that `require`s that reader synchronously the first
- * time it is needed (`dist/full-reader.js`), so programs that only read valid text
- * never load Chevrotain. `import 'rtfs-ts/full'` installs it eagerly instead.
+ * The public API of rtfs-ts: everything in reader.ts (read, the data model, printing,
+ * sources/spans, diagnostics) plus the runtime.
  */
-import { createRequire } from 'node:module';
-import { hasFullReader, setFullReader, type FullReader } from './syntax/index.js';
-
-export * from './source/index.js';
-export * from './diagnostics/index.js';
-export * from './data/index.js';
-export * from './syntax/index.js';
-
-/**
- * Loads the Chevrotain reader synchronously. In the build, `full-reader.js` sits next
- * to every bundle file (entries and chunks), and `require` of an ES module shares
- * module instances with `import`, so both readers build the same keywords and classes.
- */
-export function loadFullReader(): FullReader {
-  const load = createRequire(import.meta.url);
-  return (load('./full-reader.js') as { chevrotainRead: FullReader }).chevrotainRead;
-}
-
-if (!hasFullReader()) setFullReader(loadFullReader, true);
+export * from './reader.js';
 
 export { createRuntime, type RuntimeOptions } from './create-runtime.js';
 export { Runtime, RtfsError, type EvalOutcome, type Host, PureHost } from './runtime/index.js';

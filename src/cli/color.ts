@@ -3,8 +3,8 @@
  * `--no-color` or NO_COLOR turn it off, or FORCE_COLOR turns it on for pipes.
  */
 import pc from 'picocolors';
-import type { Diagnostic } from '../index.js';
-import { renderDiagnostic } from '../index.js';
+import type { Diagnostic } from '../reader.js';
+import { renderDiagnostic } from '../reader.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 

@@ -33,8 +33,3 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
   }
   return ExitCode.inputErrors;
 }
-
-/** commander collector for a repeatable option. */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}

@@ -4,7 +4,7 @@
  * their own {@link CliIo}.
  */
 import { readFileSync } from 'node:fs';
-import { Source } from '../index.js';
+import { Source } from '../reader.js';
 import { UsageError } from './exit-codes.js';
 import { makeColors, type Colors } from './color.js';
 

@@ -8,8 +8,8 @@
  * NodeSpan); forms the reader synthesised, such as the parameter vector of `#(…)`,
  * have none.
  */
-import type { Comment, NodeSpan, ReadResult, RMap, Span, Value } from '../index.js';
-import { childSpan, diagnosticToJson, formatFloat } from '../index.js';
+import type { Comment, NodeSpan, ReadResult, RMap, Span, Value } from '../reader.js';
+import { childSpan, diagnosticToJson, formatFloat } from '../reader.js';
 
 export interface JsonSpan {
   readonly file: string;

@@ -19,11 +19,16 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-function containsChevrotain(entry: string): boolean {
+/** Whether `entry` loads code containing `marker` at startup (static imports only). */
+function loads(entry: string, marker: string): boolean {
   return [...staticClosure(entry)].some((f) =>
-    readFileSync(join(root, 'dist', f), 'utf8').includes('performSelfAnalysis'),
+    readFileSync(join(root, 'dist', f), 'utf8').includes(marker),
   );
 }
+
+const containsChevrotain = (entry: string): boolean => loads(entry, 'performSelfAnalysis');
+/** A message in src/create-runtime.ts: present wherever the runtime is bundled. */
+const RUNTIME_MARKER = 'the core library failed to load';
 
 function runModule(code: string): string {
   return execFileSync(process.execPath, ['--input-type=module', '-e', code], {
@@ -33,11 +38,18 @@ function runModule(code: string): string {
 }
 
 describe('dist bundles', () => {
-  it('cli.js and index.js do not import Chevrotain; full-reader.js and full.js do', () => {
+  it('cli.js, index.js and reader.js do not import Chevrotain; full-reader.js and full.js do', () => {
     expect(containsChevrotain('cli.js')).toBe(false);
     expect(containsChevrotain('index.js')).toBe(false);
+    expect(containsChevrotain('reader.js')).toBe(false);
     expect(containsChevrotain('full-reader.js')).toBe(true);
     expect(containsChevrotain('full.js')).toBe(true);
+  });
+
+  it('cli.js loads the runtime only for run and eval (dynamic import)', () => {
+    expect(loads('index.js', RUNTIME_MARKER)).toBe(true);
+    expect(loads('cli.js', RUNTIME_MARKER)).toBe(false);
+    expect(loads('reader.js', RUNTIME_MARKER)).toBe(false);
   });
 
   it('index.js loads the full reader on first need, sharing keywords and classes', () => {

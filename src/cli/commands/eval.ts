@@ -1,9 +1,10 @@
 /** `rtfs eval 'EXPR'`: evaluates RTFS text given on the command line. */
 import { Option } from 'commander';
-import { Source } from '../../index.js';
+import { Source } from '../../reader.js';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
-import { collect, evaluateSource, type EvalFlags } from '../evaluate.js';
+import type { EvalFlags } from '../evaluate.js';
+import { collect } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -20,6 +21,9 @@ export const registerEval: RegisterCommand = (program, host) => {
     )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action((expr: string, flags: EvalFlags) =>
-      host.run((ctx) => evaluateSource(new Source('<eval>', expr), flags, ctx)),
+      host.run(async (ctx) => {
+        const { evaluateSource } = await import('../evaluate.js');
+        return evaluateSource(new Source('<eval>', expr), flags, ctx);
+      }),
     );
 };

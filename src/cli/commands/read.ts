@@ -9,7 +9,7 @@
  * Exit code 1 when any file has diagnostics.
  */
 import { Option } from 'commander';
-import { printValue, read, type ReadResult, type Source } from '../../index.js';
+import { printValue, read, type ReadResult, type Source } from '../../reader.js';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
 import { readSources, type CliContext } from '../io.js';

@@ -7,7 +7,8 @@ import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { readSources } from '../io.js';
-import { collect, evaluateSource, type EvalFlags } from '../evaluate.js';
+import type { EvalFlags } from '../evaluate.js';
+import { collect } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -30,6 +31,7 @@ export const registerRun: RegisterCommand = (program, host) => {
     .action((file: string, flags: EvalFlags) =>
       host.run(async (ctx) => {
         const [source] = await readSources([file], ctx.io);
+        const { evaluateSource } = await import('../evaluate.js');
         return evaluateSource(source as NonNullable<typeof source>, flags, ctx);
       }),
     );

@@ -5,6 +5,10 @@
  *   npx tsx bench/types/validators.ts            100k values, 9 runs
  *   npx tsx bench/types/validators.ts --quick    3 runs
  *
+ * Bundled like the CLI (zod's numbers differ a lot between the two builds):
+ *   npx esbuild bench/types/validators.ts --bundle --minify --platform=node \
+ *     --format=esm --outfile=/tmp/v.mjs && node /tmp/v.mjs
+ *
  * Type: [:map [:id :int] [:tags [:vector :keyword]] [:score [:and :float [:>= 0]]]]
  * Every engine must accept the valid values, reject the invalid ones and report the
  * same path (checked before timing). Engines:

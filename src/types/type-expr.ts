@@ -510,8 +510,7 @@ function parsePredicate(
     case '!=': {
       count(1);
       const value = args[0] as Value;
-      if ((name === '=' || name === '!=') && !isCollection(value))
-        return { kind: 'compare', op: name, value };
+      if (name === '=' || name === '!=') return { kind: 'compare', op: name, value };
       if (!isNumeric(value))
         fail(`the predicate [:${name} n] needs a number, got ${describe(value)}`, argSpan(0));
       return { kind: 'compare', op: name as CompareOp, value };
@@ -570,14 +569,6 @@ function parsePredicate(
     default:
       return fail(`unknown predicate :${name}`, span);
   }
-}
-
-function isCollection(v: Value): boolean {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    (v.kind === 'vector' || v.kind === 'list' || v.kind === 'map')
-  );
 }
 
 /** A number (int or float) as a JS number or bigint, for comparisons. */

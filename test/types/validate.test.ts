@@ -243,6 +243,8 @@ rows('[:and …] refinements', [
   ['[:and :number [:!= 0]]', '0', 'expected [:and :number [:!= 0]], got integer 0'],
   ['[:and :number [:!= 0]]', '0.5', 'ok'],
   ['[:and :keyword [:= :a]]', ':a', 'ok'],
+  ['[:and :vector [:= [1 2]]]', '[1 2]', 'ok'],
+  ['[:and :vector [:!= []]]', '[]', 'expected [:and :vector [:!= []]], got vector []'],
   ['[:and :keyword [:!= :a]]', ':a', 'expected [:and :keyword [:!= :a]], got keyword :a'],
   ['[:and :int [:> 9007199254740992]]', '9007199254740993', 'ok'],
   [

@@ -213,6 +213,32 @@ const SPECIALS: Record<string, SpecialForm> = {
   'step-loop': (l, span, scope, ctx) => analyzeStep('step-loop', l, span, scope, formHooks(ctx)),
   'step-parallel': (l, span, scope, ctx) =>
     analyzeStep('step-parallel', l, span, scope, formHooks(ctx)),
+  call: (l, span, scope, ctx) => {
+    if (l.count < 2)
+      fail(AnalysisCodes.badForm, 'bad form: expected (call "capability.id" arg…)', span);
+    return {
+      kind: 'capability',
+      id: sub(l, 1, scope, ctx, false),
+      args: subs(l, 2, scope, ctx),
+      span,
+    };
+  },
+  defcapability: (l, span, scope, ctx) => {
+    arity(
+      l,
+      span,
+      4,
+      4,
+      '(defcapability "id" {:input-schema … :output-schema … :effects […]} (fn [input] …))',
+    );
+    return {
+      kind: 'defcapability',
+      id: sub(l, 1, scope, ctx, false),
+      spec: sub(l, 2, scope, ctx, false),
+      impl: sub(l, 3, scope, ctx, false),
+      span,
+    };
+  },
   deref: (l, span, scope, ctx) => {
     arity(l, span, 2, 2, '(deref x) or @x');
     const x = l.items[1];

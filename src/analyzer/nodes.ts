@@ -151,6 +151,21 @@ export type Node =
       readonly span: Span | undefined;
     }
   | { readonly kind: 'context'; readonly name: string; readonly span: Span | undefined }
+  /** `(call id arg…)`: a capability call through the host. */
+  | {
+      readonly kind: 'capability';
+      readonly id: Node;
+      readonly args: readonly Node[];
+      readonly span: Span | undefined;
+    }
+  /** `(defcapability id spec impl)` */
+  | {
+      readonly kind: 'defcapability';
+      readonly id: Node;
+      readonly spec: Node;
+      readonly impl: Node;
+      readonly span: Span | undefined;
+    }
   | {
       /** Checks `expr`'s value against a declared type (`context` names the site). */
       readonly kind: 'check';

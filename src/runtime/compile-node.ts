@@ -143,6 +143,38 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       return compileMatch(n, compileNode);
     case 'check':
       return compileCheck(n, compileNode);
+    case 'capability': {
+      const id = compileNode(n.id);
+      const args = n.args.map(compileNode);
+      const span = n.span;
+      return (env) => {
+        const cap = capabilityId(id(env), span);
+        return host.callCapability(
+          cap,
+          args.map((a) => a(env)),
+          span,
+        );
+      };
+    }
+    case 'defcapability': {
+      const id = compileNode(n.id);
+      const spec = compileNode(n.spec);
+      const impl = compileNode(n.impl);
+      const span = n.span;
+      return (env) => {
+        const cap = capabilityId(id(env), span);
+        const fn = impl(env);
+        if (!(fn instanceof Fn)) {
+          throw new RtfsError(
+            RuntimeCodes.type,
+            `defcapability ${cap}: the implementation must be a function`,
+            span,
+          );
+        }
+        host.defineCapability(cap, spec(env), fn, span);
+        return cap;
+      };
+    }
     case 'step':
       return compileStep(n, compileNode, host);
     case 'for':
@@ -172,6 +204,17 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       };
     }
   }
+}
+
+/** A capability id from a string or keyword (`:ccos.kv/get` → `"ccos.kv/get"`). */
+function capabilityId(v: Value, span: Span | undefined): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null && v.kind === 'keyword') return v.name;
+  throw new RtfsError(
+    RuntimeCodes.type,
+    `a capability id must be a string or keyword, got ${printValue(v)}`,
+    span,
+  );
 }
 
 /** Runs the destructuring steps, then `body` (on every loop/recur iteration). */

@@ -1,6 +1,7 @@
 import type { Span } from '../source/index.js';
 import type { Value } from '../data/index.js';
-import type { RtfsError } from './errors.js';
+import { RtfsError } from './errors.js';
+import type { Fn } from './fn.js';
 
 /**
  * What the evaluator needs from its host. The runtime only calls this interface; the
@@ -13,6 +14,10 @@ export interface Host {
   stepFailed(id: string, error: RtfsError): void;
   /** `@name`: a value from the host's context (plan id, step context …), or undefined. */
   contextValue(name: string): Value | undefined;
+  /** `(call "id" args…)`: runs a capability (checked, logged) and returns its value. */
+  callCapability(id: string, args: Value[], span: Span | undefined): Value;
+  /** `(defcapability "id" spec impl)`: registers a capability implemented in RTFS. */
+  defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void;
 }
 
 /** A host with no context that records nothing (pure RTFS). */
@@ -25,5 +30,19 @@ export class PureHost implements Host {
   stepFailed(): void {}
   contextValue(): Value | undefined {
     return undefined;
+  }
+  callCapability(id: string, _args: Value[], span: Span | undefined): Value {
+    throw new RtfsError(
+      'capability/unavailable',
+      `capability '${id}' is not available: this runtime has no capability host`,
+      span,
+    );
+  }
+  defineCapability(id: string, _spec: Value, _impl: Fn, span: Span | undefined): void {
+    throw new RtfsError(
+      'capability/unavailable',
+      `cannot define capability '${id}': no capability host`,
+      span,
+    );
   }
 }

@@ -1,0 +1,38 @@
+import type { Value } from '../data/index.js';
+import type { TypeAst } from '../types/index.js';
+
+/** What a capability may do; `pure` and `read` are safe to run in a dry run. */
+export type Effect = 'pure' | 'read' | 'write' | 'network' | 'llm' | 'human';
+
+export const EFFECTS: readonly Effect[] = ['pure', 'read', 'write', 'network', 'llm', 'human'];
+
+/** What an implementation gets besides its input: nested calls go through the host. */
+export interface CapabilityContext {
+  /** Calls another capability (recorded as a child of the current call). */
+  call(id: string, input: Value): Value;
+  /** Writes a line to the program's log. */
+  log(text: string): void;
+}
+
+/**
+ * A capability: an id (`core.data.filter`), a description, input and output schemas
+ * written as RTFS type expressions (validated on every call), declared effects, and a
+ * synchronous implementation (asynchronous providers run through the sync bridge,
+ * docs/adr/0007-capability-calls.md).
+ */
+export interface Capability {
+  readonly id: string;
+  readonly description: string;
+  readonly inputSchema: TypeAst | undefined;
+  readonly outputSchema: TypeAst | undefined;
+  /** The schemas as written (RTFS data), for catalogs and `:caps`. */
+  readonly inputSchemaForm?: Value;
+  readonly outputSchemaForm?: Value;
+  readonly effects: readonly Effect[];
+  readonly impl: (input: Value, ctx: CapabilityContext) => Value;
+}
+
+/** True when a dry run may execute the capability for real. */
+export function isSafeInDryRun(c: Capability): boolean {
+  return c.effects.every((e) => e === 'pure' || e === 'read');
+}

@@ -1,0 +1,20 @@
+export {
+  type Capability,
+  type CapabilityContext,
+  type Effect,
+  EFFECTS,
+  isSafeInDryRun,
+} from './capability.js';
+export { CapabilityRegistry } from './registry.js';
+export { type Policy, type Decision, DENY_ALL, decide, mergePolicies } from './policy.js';
+export { RunHost, CapabilityCodes, type RunHostOptions } from './run-host.js';
+export {
+  createHostedRuntime,
+  runProgram,
+  builtinCapabilities,
+  type Hosted,
+  type HostedOptions,
+  type RunOutcome,
+} from './create.js';
+export { capabilityFromSpec, parseEffects } from './define.js';
+export { uuidv7 } from './ids.js';

@@ -1,0 +1,290 @@
+/**
+ * The capability host: the runtime's {@link Host} for real runs. It checks every
+ * `(call …)` against the policy (deny by default), validates input and output against
+ * the capability's schemas, runs it, and records the run, its steps and its calls in
+ * the causal chain through an {@link AuditSink}, with explicit parents and a
+ * deterministic call path (`"2.0.1"`: the third child of the run's first … ).
+ */
+import type { Span } from '../source/index.js';
+import { type Value, Keyword, RMap, RVector } from '../data/index.js';
+import { RtfsError, type Host, type Fn } from '../runtime/index.js';
+import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
+import { compileValidator, typeErrorMessage, type Validator } from '../types/index.js';
+import type { Capability, CapabilityContext } from './capability.js';
+import { isSafeInDryRun } from './capability.js';
+import type { CapabilityRegistry } from './registry.js';
+import { decide, type Policy } from './policy.js';
+import { uuidv7 } from './ids.js';
+import { capabilityFromSpec } from './define.js';
+
+export const CapabilityCodes = {
+  unknown: 'capability/unknown',
+  denied: 'capability/denied',
+  invalidInput: 'capability/invalid-input',
+  invalidOutput: 'capability/invalid-output',
+  failed: 'capability/failed',
+  badDefinition: 'capability/bad-definition',
+} as const;
+
+interface Frame {
+  readonly id: string;
+  readonly path: string;
+  children: number;
+  readonly started: number;
+}
+
+export interface RunHostOptions {
+  readonly registry: CapabilityRegistry;
+  readonly policy: Policy;
+  readonly sink?: AuditSink;
+  /** `@name` values (plan-id, intent-id …). */
+  readonly context?: ReadonlyMap<string, Value>;
+  /** Dry run: capabilities with effects other than :pure/:read return a simulated value. */
+  readonly dryRun?: boolean;
+  readonly log?: (text: string) => void;
+  /** Wall clock in ms (tests fix it). */
+  readonly now?: () => number;
+}
+
+export class RunHost implements Host {
+  private readonly stack: Frame[] = [];
+  private readonly validators = new WeakMap<
+    Capability,
+    { input?: Validator; output?: Validator }
+  >();
+  private runId = '';
+  /** Number of live (non-simulated) capability executions. */
+  liveCalls = 0;
+
+  constructor(private readonly opts: RunHostOptions) {}
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
+  private record(a: ActionInput, durable = false): void {
+    this.opts.sink?.append(a, durable);
+  }
+
+  /** Opens a run: records PlanStarted (with the program source and its name). */
+  startRun(name: string, meta: Value = null): string {
+    this.runId = uuidv7(this.now());
+    const frame: Frame = { id: this.runId, path: '', children: 0, started: this.now() };
+    this.stack.length = 0;
+    this.stack.push(frame);
+    this.record(
+      {
+        id: this.runId,
+        type: 'PlanStarted',
+        parent: null,
+        run: this.runId,
+        callPath: '',
+        name,
+        meta,
+      },
+      true,
+    );
+    return this.runId;
+  }
+
+  /** Closes the run with its value or error (PlanCompleted / PlanAborted) and flushes. */
+  endRun(
+    outcome: { ok: true; value: Value } | { ok: false; error: { code: string; message: string } },
+  ): void {
+    const run = this.stack[0];
+    if (run === undefined) return;
+    const type: ActionType = outcome.ok ? 'PlanCompleted' : 'PlanAborted';
+    this.record({
+      id: `${this.runId}/end`,
+      type,
+      parent: this.runId,
+      run: this.runId,
+      callPath: 'end',
+      result: outcome.ok
+        ? { ok: true, value: outcome.value }
+        : { ok: false, error: { code: outcome.error.code, message: outcome.error.message } },
+      durationMs: this.now() - run.started,
+    });
+    this.stack.length = 0;
+    this.opts.sink?.flush();
+  }
+
+  get currentRun(): string {
+    return this.runId;
+  }
+
+  /** Opens a child span of the innermost open one; returns it. */
+  private open(
+    type: ActionType,
+    name: string,
+    extra: Partial<ActionInput> = {},
+    durable = false,
+  ): Frame {
+    const parent = this.stack[this.stack.length - 1];
+    const index = parent === undefined ? 0 : parent.children++;
+    const path =
+      parent === undefined || parent.path === '' ? `${index}` : `${parent.path}.${index}`;
+    const id = `${this.runId || 'norun'}/${path}`;
+    this.record(
+      { id, type, parent: parent?.id ?? null, run: this.runId, callPath: path, name, ...extra },
+      durable,
+    );
+    const frame: Frame = { id, path, children: 0, started: this.now() };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  private close(frame: Frame, type: ActionType, name: string, extra: Partial<ActionInput>): void {
+    const top = this.stack.pop();
+    if (top !== frame) throw new Error(`rtfs host: span ${frame.id} closed out of order`);
+    this.record({
+      id: `${frame.id}/end`,
+      type,
+      parent: frame.id,
+      run: this.runId,
+      callPath: frame.path,
+      name,
+      durationMs: this.now() - frame.started,
+      ...extra,
+    });
+  }
+
+  stepStarted(name: string): string {
+    return this.open('StepStarted', name).id;
+  }
+
+  stepCompleted(id: string, value: Value): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame?.id !== id) return;
+    this.close(frame, 'StepCompleted', '', { result: { ok: true, value } });
+  }
+
+  stepFailed(id: string, error: RtfsError): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame?.id !== id) return;
+    this.close(frame, 'StepFailed', '', {
+      result: { ok: false, error: { code: error.code, message: error.message } },
+    });
+  }
+
+  contextValue(name: string): Value | undefined {
+    if (name === 'run-id' || name === 'plan-run-id') return this.runId || undefined;
+    return this.opts.context?.get(name);
+  }
+
+  callCapability(id: string, args: Value[], span: Span | undefined): Value {
+    // One argument is the input; none is nil; several are passed as a vector.
+    const input: Value =
+      args.length === 0 ? null : args.length === 1 ? (args[0] as Value) : RVector.from(args);
+    return this.call(id, input, span);
+  }
+
+  /** Runs capability `id` on `input` (also used for nested calls from implementations). */
+  call(id: string, input: Value, span: Span | undefined): Value {
+    const cap = this.opts.registry.get(id);
+    if (cap === undefined) {
+      const near = this.opts.registry.suggestions(id);
+      const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
+      throw new RtfsError(CapabilityCodes.unknown, `unknown capability '${id}'${hint}`, span);
+    }
+    const decision = decide(this.opts.policy, id);
+    const effects = cap.effects.map((e) => `:${e}`).join(' ');
+    const frame = this.open(
+      'CapabilityCall',
+      id,
+      { args: input, meta: metaOf(decision.allowed ? 'allow' : 'deny', decision.rule, effects) },
+      !isSafeInDryRun(cap),
+    );
+    const fail = (code: string, message: string): never => {
+      const err = new RtfsError(code, message, span);
+      this.close(frame, 'CapabilityResult', id, {
+        result: { ok: false, error: { code, message } },
+      });
+      throw err;
+    };
+    if (!decision.allowed) {
+      fail(
+        CapabilityCodes.denied,
+        `capability '${id}' is not allowed by this run's policy (grant it with --allow ${id})`,
+      );
+    }
+    const v = this.validatorsOf(cap);
+    const bad = v.input?.(input);
+    if (bad !== undefined)
+      fail(CapabilityCodes.invalidInput, typeErrorMessage(`the input of capability '${id}'`, bad));
+    let out: Value;
+    const simulate = this.opts.dryRun === true && !isSafeInDryRun(cap);
+    try {
+      if (simulate) {
+        out = simulated(cap, input);
+      } else {
+        this.liveCalls++;
+        out = cap.impl(input, this.contextFor(span));
+      }
+    } catch (e) {
+      const err =
+        e instanceof RtfsError
+          ? e
+          : new RtfsError(
+              CapabilityCodes.failed,
+              `capability '${id}' failed: ${e instanceof Error ? e.message : String(e)}`,
+              span,
+            );
+      this.close(frame, 'CapabilityResult', id, {
+        result: { ok: false, error: { code: err.code, message: err.message } },
+      });
+      throw err;
+    }
+    const badOut = simulate ? undefined : v.output?.(out);
+    if (badOut !== undefined)
+      fail(
+        CapabilityCodes.invalidOutput,
+        typeErrorMessage(`the output of capability '${id}'`, badOut),
+      );
+    this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
+    return out;
+  }
+
+  private contextFor(span: Span | undefined): CapabilityContext {
+    return {
+      call: (id, input) => this.call(id, input, span),
+      log: (text) => this.opts.log?.(text),
+    };
+  }
+
+  private validatorsOf(cap: Capability): { input?: Validator; output?: Validator } {
+    let v = this.validators.get(cap);
+    if (v === undefined) {
+      v = {
+        ...(cap.inputSchema ? { input: compileValidator(cap.inputSchema) } : {}),
+        ...(cap.outputSchema ? { output: compileValidator(cap.outputSchema) } : {}),
+      };
+      this.validators.set(cap, v);
+    }
+    return v;
+  }
+
+  defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void {
+    const r = capabilityFromSpec(id, spec, impl);
+    if ('error' in r) throw new RtfsError(CapabilityCodes.badDefinition, r.error, span);
+    this.opts.registry.register(r.capability);
+  }
+}
+
+const kw = (name: string): Keyword => Keyword.of(name);
+
+function metaOf(decision: string, rule: string | undefined, effects: string): Value {
+  return RMap.fromFlat([
+    kw('decision'),
+    kw(decision),
+    kw('rule'),
+    rule ?? null,
+    kw('effects'),
+    effects,
+  ]);
+}
+
+/** A dry-run stand-in for an effectful capability: a map saying what would have run. */
+function simulated(cap: Capability, input: Value): Value {
+  return RMap.fromFlat([kw('simulated'), true, kw('capability'), cap.id, kw('input'), input]);
+}

@@ -18,3 +18,6 @@ export {
 } from './create.js';
 export { capabilityFromSpec, parseEffects } from './define.js';
 export { uuidv7 } from './ids.js';
+export { SyncBridge, type BridgeReply } from './sync-bridge.js';
+export { asyncCapability, type AsyncCapabilitySpec } from './async-capability.js';
+export { toPlain, fromPlain, type Plain } from './plain.js';

@@ -118,12 +118,12 @@ export type ParseTypeResult = { type: TypeAst } | { diagnostic: Diagnostic };
  * the printed expression.
  */
 export function parseTypeExpr(form: Value, span?: Span): ParseTypeResult {
-  const ctx: Ctx = { root: form, rootSpan: span ?? ownSpan(form) };
+  const rootSpan = span ?? ownSpan(form);
   try {
-    return { type: parse(form, ctx.rootSpan, ctx) };
+    return { type: parse(form, rootSpan) };
   } catch (e) {
     if (!(e instanceof TypeExprError)) throw e;
-    const at = e.span ?? ctx.rootSpan ?? syntheticSpan(form);
+    const at = e.span ?? rootSpan ?? syntheticSpan(form);
     return {
       diagnostic: diagnostic(
         TypeCodes.invalidTypeExpression,
@@ -161,11 +161,6 @@ function nameToPrim(name: string): { prim: PrimName; optional: boolean } | undef
     if (q !== undefined) return { prim: q, optional: true };
   }
   return undefined;
-}
-
-interface Ctx {
-  readonly root: Value;
-  readonly rootSpan: Span | undefined;
 }
 
 class TypeExprError {
@@ -213,14 +208,14 @@ function describe(form: Value): string {
   return form === null ? 'nil' : `${typeName(form)} ${show(form)}`;
 }
 
-function parse(form: Value, span: Span | undefined, ctx: Ctx): TypeAst {
+function parse(form: Value, span: Span | undefined): TypeAst {
   if (form === null) return PRIM.nil;
   if (form instanceof Keyword) return parseName(form.name, `:${form.name}`, ':', span);
   if (form instanceof Sym) return parseName(form.name, form.name, '', span);
   if (typeof form === 'object') {
     switch (form.kind) {
       case 'vector':
-        return parseVector(form, span, ctx);
+        return parseVector(form, span);
       case 'map':
         return fail(
           `a map is not a type expression: write [:map ${show(form)}] for a record type`,
@@ -262,7 +257,7 @@ function items(v: RVector): Value[] {
   return v.toArray();
 }
 
-function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
+function parseVector(v: RVector, span: Span | undefined): TypeAst {
   if (v.count === 0) return fail('an empty vector is not a type expression', span);
   const head = v.get(0) as Value;
   const headSpan = childAt(v.span, 0, span);
@@ -275,7 +270,7 @@ function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
   const name = head.name;
   const args = items(v).slice(1);
   const argSpan = (i: number) => childAt(v.span, i + 1, span);
-  const arg = (i: number) => parse(args[i] as Value, argSpan(i), ctx);
+  const arg = (i: number) => parse(args[i] as Value, argSpan(i));
   const arity = (min: number, max: number, shape: string) => {
     if (args.length >= min && args.length <= max) return;
     const n = max === Infinity ? min : max;
@@ -299,7 +294,7 @@ function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
       };
     case 'map':
     case 'record':
-      return parseMap(v, span, ctx);
+      return parseMap(v, span);
     case 'map-of':
     case 'dict':
       arity(2, 2, `[:${name} K V]`);
@@ -309,7 +304,7 @@ function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
       arity(1, Infinity, `[:${name} T …]`);
       return { kind: 'union', members: args.map((_, i) => arg(i)) };
     case 'and':
-      return parseAnd(args, argSpan, span, ctx);
+      return parseAnd(args, argSpan, span);
     case 'enum':
       arity(1, Infinity, '[:enum v …]');
       return { kind: 'enum', values: args };
@@ -318,7 +313,7 @@ function parseVector(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
       return { kind: 'val', value: args[0] as Value };
     case 'fn':
     case '=>':
-      return parseFn(name, args, argSpan, span, ctx);
+      return parseFn(name, args, argSpan, span);
     case 'resource': {
       arity(1, 1, '[:resource Name]');
       const n = args[0] as Value;
@@ -363,7 +358,7 @@ function isMap(v: Value): v is RMap {
   return typeof v === 'object' && v !== null && v.kind === 'map';
 }
 
-function parseMap(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
+function parseMap(v: RVector, span: Span | undefined): TypeAst {
   const entries: MapEntryType[] = [];
   let rest: TypeAst | undefined;
   const seen = new Set<Keyword>();
@@ -386,7 +381,7 @@ function parseMap(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
     if (isMap(e)) {
       const flat = e.toFlat();
       for (let j = 0; j < flat.length; j += 2) {
-        const t = parse(flat[j + 1] as Value, childAt(e.span, j + 1, eSpan), ctx);
+        const t = parse(flat[j + 1] as Value, childAt(e.span, j + 1, eSpan));
         add(flat[j] as Value, t, t.kind === 'optional', childAt(e.span, j, eSpan));
       }
       continue;
@@ -409,7 +404,7 @@ function parseMap(v: RVector, span: Span | undefined, ctx: Ctx): TypeAst {
     }
     if (at >= parts.length)
       return fail(`the [:map …] entry ${show(e)} needs a type: [${show(key)} Type]`, eSpan);
-    const type = parse(parts[at] as Value, childAt(e.span, at, eSpan), ctx);
+    const type = parse(parts[at] as Value, childAt(e.span, at, eSpan));
     at++;
     let optional: boolean | undefined;
     for (; at < parts.length; at++) {
@@ -444,7 +439,6 @@ function parseAnd(
   args: Value[],
   argSpan: (i: number) => Span | undefined,
   span: Span | undefined,
-  ctx: Ctx,
 ): TypeAst {
   if (args.length === 0) return fail('[:and T pred …] needs at least one argument', span);
   const types: TypeAst[] = [];
@@ -474,7 +468,7 @@ function parseAnd(
         );
       }
     }
-    types.push(parse(a, s, ctx));
+    types.push(parse(a, s));
   });
   return { kind: 'and', types, predicates };
 }
@@ -583,7 +577,6 @@ function parseFn(
   args: Value[],
   argSpan: (i: number) => Span | undefined,
   span: Span | undefined,
-  ctx: Ctx,
 ): TypeAst {
   if (args.length < 1 || args.length > 2)
     return fail(`[:${name} [Param …] Ret] takes a parameter vector and a return type`, span);
@@ -602,12 +595,12 @@ function parseFn(
     if (p instanceof Sym && p.name === '&') {
       if (i !== parts.length - 2)
         return fail('& in a function type must be followed by exactly one type', psSpan);
-      rest = parse(parts[i + 1] as Value, childAt(ps.span, i + 1, psSpan), ctx);
+      rest = parse(parts[i + 1] as Value, childAt(ps.span, i + 1, psSpan));
       break;
     }
-    params.push(parse(p, childAt(ps.span, i, psSpan), ctx));
+    params.push(parse(p, childAt(ps.span, i, psSpan)));
   }
-  const ret = args.length > 1 ? parse(args[1] as Value, argSpan(1), ctx) : PRIM.any;
+  const ret = args.length > 1 ? parse(args[1] as Value, argSpan(1)) : PRIM.any;
   return { kind: 'fn', params, rest, ret };
 }
 

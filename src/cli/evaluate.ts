@@ -3,24 +3,31 @@
  * stdout, print the last value (unless it is nil and `quietNil`), report errors on
  * stderr with their position, excerpt and RTFS stack.
  */
-import { createRuntime, printValue, type Source } from '../index.js';
+import { printValue, type Source } from '../index.js';
+import { createHostedRuntime, runProgram } from '../host/index.js';
+import { answersFrom, policyFrom } from './host-config.js';
+import type { HostFlags } from './host-options.js';
 import type { CliContext } from './io.js';
 import { formatDiagnostic } from './color.js';
 import { ExitCode } from './exit-codes.js';
 
-export interface EvalFlags {
+export interface EvalFlags extends HostFlags {
   /** Extra module directories. */
   readonly path?: readonly string[];
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
-  const rt = createRuntime({
+  const hosted = createHostedRuntime({
+    policy: policyFrom(flags),
     out: (t) => stdout.write(t),
     log: (t) => stderr.write(t),
     paths: flags.path ?? [],
+    readRoots: flags.allowRead ?? [],
+    ...(flags.answers !== undefined ? { answers: answersFrom(flags.answers) } : {}),
+    dryRun: flags.dryRun === true,
   });
-  const outcome = rt.evalString(source.text, source.uri);
+  const outcome = runProgram(hosted, source.text, source.uri);
   if (outcome.ok) {
     stdout.write(`${printValue(outcome.value)}\n`);
     return ExitCode.ok;

@@ -59,3 +59,73 @@ describe('rtfs eval', () => {
     expect(rtfs(['eval', '--help']).stdout).toContain('evaluate RTFS text');
   });
 });
+
+describe('rtfs run: capability host options', () => {
+  it('denies capabilities unless granted, naming the flag', () => {
+    const r = rtfs(['eval', '(call "ccos.echo" "hi")']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "capability/denied: capability 'ccos.echo' is not allowed by this run's policy (grant it with --allow ccos.echo)",
+    );
+  });
+
+  it('grants with --allow patterns and refuses with --deny', () => {
+    expect(rtfs(['eval', '(call "ccos.echo" "hi")', '--allow', 'ccos.*']).stdout).toBe('"hi"\n');
+    const r = rtfs(['eval', '(call "ccos.echo" "hi")', '--allow', '*', '--deny', 'ccos.echo']);
+    expect(r.stderr).toContain('capability/denied');
+  });
+
+  it('reads a policy file', () => {
+    const r = rtfs([
+      'eval',
+      '[(call "core.data.map" {:items [1 2] :fn inc}) (try (call "core.data.count" {:items []}) (catch e (:code e)))]',
+      '--policy',
+      'test/cli/fixtures/policy.rtfs',
+    ]);
+    expect(r.stdout).toBe('[[2 3] :capability/denied]\n');
+  });
+
+  it('answers ccos.user.ask from --answers, in order', () => {
+    const r = rtfs([
+      'eval',
+      '[(call "ccos.user.ask" "name?") (call "ccos.user.ask" "colour?")]',
+      '--allow',
+      'ccos.user.ask',
+      '--answers',
+      'test/cli/fixtures/answers.rtfs',
+    ]);
+    expect(r.stdout).toBe('["Ada" "blue"]\n');
+  });
+
+  it('reads files only below --allow-read directories', () => {
+    const ok = rtfs([
+      'eval',
+      '(count (call "ccos.fs.read" "test/cli/fixtures/answers.rtfs"))',
+      '--allow',
+      'ccos.fs.read',
+      '--allow-read',
+      'test/cli/fixtures',
+    ]);
+    expect(ok.stdout).toBe('15\n');
+    const bad = rtfs([
+      'eval',
+      '(call "ccos.fs.read" "package.json")',
+      '--allow',
+      'ccos.fs.read',
+      '--allow-read',
+      'test/cli/fixtures',
+    ]);
+    expect(bad.stderr).toContain('outside the granted directories');
+  });
+
+  it('simulates effectful capabilities with --dry-run', () => {
+    const r = rtfs(['eval', '(call "ccos.io.log" "x")', '--allow', '*', '--dry-run']);
+    expect(r.stdout).toBe('{:simulated true :capability "ccos.io.log" :input "x"}\n');
+  });
+
+  it('reports an unreadable policy file as a usage error', () => {
+    const r = rtfs(['eval', '1', '--policy', 'no/such/policy.rtfs']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read policy file no/such/policy.rtfs');
+  });
+});

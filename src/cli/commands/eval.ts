@@ -5,6 +5,7 @@ import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
+import { addHostOptions } from '../host-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -12,18 +13,18 @@ Examples:
   rtfs eval '(defn sq [x] (* x x)) (map sq [1 2 3])'`;
 
 export const registerEval: RegisterCommand = (program, host) => {
-  program
+  const cmd = program
     .command('eval')
     .description('evaluate RTFS text and print the value of its last form')
     .argument('<expr>', 'RTFS source text (one or more forms)')
     .addOption(
       new Option('-p, --path <dir>', 'add a module directory (repeatable)').argParser(collect),
     )
-    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
-    .action((expr: string, flags: EvalFlags) =>
-      host.run(async (ctx) => {
-        const { evaluateSource } = await import('../evaluate.js');
-        return evaluateSource(new Source('<eval>', expr), flags, ctx);
-      }),
-    );
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
+  addHostOptions(cmd).action((expr: string, flags: EvalFlags) =>
+    host.run(async (ctx) => {
+      const { evaluateSource } = await import('../evaluate.js');
+      return evaluateSource(new Source('<eval>', expr), flags, ctx);
+    }),
+  );
 };

@@ -9,15 +9,18 @@ import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { readSources } from '../io.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
+import { addHostOptions } from '../host-options.js';
 
 const EXAMPLES = `
 Examples:
   rtfs run examples/fib.rtfs
   rtfs run app.rtfs --path lib --path vendor    module search path for (import …)
+  rtfs run plan.rtfs --allow 'core.data.*' --allow ccos.echo
+                                         capabilities are denied unless granted
   echo '(+ 1 2)' | rtfs run -`;
 
 export const registerRun: RegisterCommand = (program, host) => {
-  program
+  const cmd = program
     .command('run')
     .description('evaluate an RTFS file and print the value of its last form')
     .argument('<file>', "the program ('-' for standard input)")
@@ -27,12 +30,12 @@ export const registerRun: RegisterCommand = (program, host) => {
         "add a module directory (repeatable); the file's own directory and stdlib/ are always searched",
       ).argParser(collect),
     )
-    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
-    .action((file: string, flags: EvalFlags) =>
-      host.run(async (ctx) => {
-        const [source] = await readSources([file], ctx.io);
-        const { evaluateSource } = await import('../evaluate.js');
-        return evaluateSource(source as NonNullable<typeof source>, flags, ctx);
-      }),
-    );
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
+  addHostOptions(cmd).action((file: string, flags: EvalFlags) =>
+    host.run(async (ctx) => {
+      const [source] = await readSources([file], ctx.io);
+      const { evaluateSource } = await import('../evaluate.js');
+      return evaluateSource(source as NonNullable<typeof source>, flags, ctx);
+    }),
+  );
 };

@@ -1,0 +1,50 @@
+/**
+ * The capability-host options of `run` and `eval` (definitions only: the files they
+ * name are read by host-config.ts, loaded with the runtime).
+ */
+import { Option, type Command } from 'commander';
+import { collect } from './options.js';
+
+export interface HostFlags {
+  readonly allow?: readonly string[];
+  readonly deny?: readonly string[];
+  readonly policy?: string;
+  readonly allowRead?: readonly string[];
+  readonly answers?: string;
+  readonly dryRun?: boolean;
+}
+
+/** Adds the host options to a command (`run`, `eval`). */
+export function addHostOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--allow <pattern>',
+        'grant capabilities matching a pattern, e.g. core.data.* (repeatable)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--deny <pattern>',
+        'refuse capabilities matching a pattern, even if allowed (repeatable)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option('--policy <file>', 'a policy file: {:allow ["…"] :deny ["…"]} (RTFS or JSON)'),
+    )
+    .addOption(
+      new Option(
+        '--allow-read <dir>',
+        'let ccos.fs.read read files below DIR (repeatable)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--answers <file>',
+        'answers for ccos.user.ask: a vector (in order) or a map prompt → answer',
+      ),
+    )
+    .addOption(
+      new Option('--dry-run', 'simulate capabilities whose effects are not :pure or :read'),
+    );
+}

@@ -52,6 +52,12 @@ export function sub(a: Value, b: Value): Value {
   return exact(BigInt(x) - BigInt(y), '-');
 }
 
+/** Unary `-`: exact for ints (`(- MIN_I64)` overflows); `(- 0.0)` is `-0.0`. */
+export function neg(a: Value): Value {
+  if (a instanceof RFloat) return new RFloat(-a.value);
+  return sub(0, a);
+}
+
 export function mul(a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;

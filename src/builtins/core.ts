@@ -15,10 +15,12 @@ import {
 } from '../data/index.js';
 import { Builtin } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
-import { add, sub, mul, div, compareNum } from './arithmetic.js';
+import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
+    // One argument goes through op too, so (apply + ["a"]) is a type error like (+ "a").
+    if (xs.length === 1) return op(init, xs[0] as Value);
     let acc = xs.length === 0 ? init : (xs[0] as Value);
     for (let i = 1; i < xs.length; i++) acc = op(acc, xs[i] as Value);
     return acc;
@@ -60,8 +62,8 @@ export const coreBuiltins: readonly Builtin[] = [
     '-',
     1,
     Infinity,
-    (...xs) => (xs.length === 1 ? sub(0, xs[0] as Value) : fold(sub, 0)(...xs)),
-    (a) => sub(0, a),
+    (...xs) => (xs.length === 1 ? neg(xs[0] as Value) : fold(sub, 0)(...xs)),
+    neg,
     sub,
   ),
   new Builtin(

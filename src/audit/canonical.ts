@@ -1,0 +1,176 @@
+/**
+ * The lossless, tagged JSON form of RTFS values (format `rtfs-cc/1`), and its exact
+ * inverse. Every RTFS value maps to JSON data that no other value maps to:
+ *
+ * | RTFS                    | tagged JSON                                         |
+ * | ----------------------- | --------------------------------------------------- |
+ * | nil, true/false, string | `null`, `true`/`false`, `"…"`                        |
+ * | integer, safe (≤ 2^53−1) | a JSON number: `42`                                 |
+ * | integer, beyond         | `{"$int":"9223372036854775807"}`                    |
+ * | float                   | `{"$f":1}` (1.0), `{"$f":"NaN"}`, `"Infinity"`, `"-Infinity"`, `"-0"` |
+ * | keyword / symbol        | `{"$kw":"ns/name"}` / `{"$sym":"name"}`             |
+ * | vector / list           | `[…]` / `{"$list":[…]}`                             |
+ * | map                     | `{"$map":[[k,v],…]}`, entries sorted by the canonical bytes of k |
+ * | timestamp/uuid/resource | `{"$ts":"…"}` / `{"$uuid":"…"}` / `{"$res":"…"}`    |
+ * | function                | `{"$fn":"name"}` (`null` when anonymous)            |
+ * | error value             | `{"$err":{"code":"ns/name","data":…,"message":"…"}}` |
+ *
+ * A bare JSON number is therefore always an integer and a float is always tagged, so
+ * `1 ≠ 1.0`; maps are always `$map`, so map insertion order never changes the bytes.
+ * Metadata and source spans are not part of a value and are not encoded. Functions
+ * cannot be serialised: they decode to a `RecordedFn` placeholder (decode.ts).
+ */
+import { type Value, MIN_I64, MAX_I64 } from '../data/index.js';
+import { type Json, canonicalJson, compareCodePoints } from './jcs.js';
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function floatTag(x: number): Json {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  if (Object.is(x, -0)) return '-0';
+  return x;
+}
+
+function bigintTag(n: bigint): Json {
+  if (n < MIN_I64 || n > MAX_I64) throw new RangeError(`integer ${n} is outside 64 bits`);
+  return n >= -MAX_SAFE && n <= MAX_SAFE ? Number(n) : { $int: n.toString() };
+}
+
+/** The tagged JSON form of `v` (see the module comment). */
+export function encodeValue(v: Value): Json {
+  switch (typeof v) {
+    case 'number':
+      if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
+      // Not a canonical RTFS integer: keep what it is rather than lose it.
+      return Number.isInteger(v) ? bigintTag(BigInt(v)) : { $f: floatTag(v) };
+    case 'bigint':
+      return bigintTag(v);
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'object':
+      if (v === null) return null;
+      switch (v.kind) {
+        case 'float':
+          return { $f: floatTag(v.value) };
+        case 'keyword':
+          return { $kw: v.name };
+        case 'symbol':
+          return { $sym: v.name };
+        case 'timestamp':
+          return { $ts: v.text };
+        case 'uuid':
+          return { $uuid: v.text };
+        case 'resource':
+          return { $res: v.text };
+        case 'list':
+          return { $list: v.items.map(encodeValue) };
+        case 'vector': {
+          const out: Json[] = new Array<Json>(v.count);
+          for (let i = 0; i < v.count; i++) out[i] = encodeValue(v.get(i) as Value);
+          return out;
+        }
+        case 'map': {
+          const entries: [string, string, Json[]][] = [];
+          v.forEach((val, k) => {
+            const ek = encodeValue(k);
+            const ev = encodeValue(val);
+            entries.push([canonicalJson(ek), canonicalJson(ev), [ek, ev]]);
+          });
+          entries.sort(compareEntries);
+          return { $map: entries.map((e) => e[2]) };
+        }
+        case 'fn':
+          return { $fn: v.name ?? null };
+        case 'error':
+          return { $err: { code: v.code.name, data: encodeValue(v.data), message: v.message } };
+      }
+      break;
+    default:
+      break;
+  }
+  throw new TypeError(`encodeValue: not an RTFS value (${typeof v})`);
+}
+
+function compareEntries(
+  a: readonly [string, string, ...unknown[]],
+  b: readonly [string, string, ...unknown[]],
+): number {
+  return compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1]);
+}
+
+/**
+ * `canonicalJson(encodeValue(v))`, computed directly (no intermediate objects):
+ * the bytes that `args_hash`/`result_hash` and the chain hash cover.
+ */
+export function canonicalValue(v: Value): string {
+  switch (typeof v) {
+    case 'number':
+      if (Number.isSafeInteger(v)) return v === 0 ? '0' : String(v);
+      return canonicalJson(encodeValue(v));
+    case 'bigint':
+      return canonicalJson(bigintTag(v));
+    case 'string':
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object':
+      if (v === null) return 'null';
+      switch (v.kind) {
+        case 'float': {
+          const t = floatTag(v.value);
+          return typeof t === 'number' ? `{"$f":${JSON.stringify(t)}}` : `{"$f":"${t as string}"}`;
+        }
+        case 'keyword':
+          return `{"$kw":${JSON.stringify(v.name)}}`;
+        case 'symbol':
+          return `{"$sym":${JSON.stringify(v.name)}}`;
+        case 'timestamp':
+          return `{"$ts":${JSON.stringify(v.text)}}`;
+        case 'uuid':
+          return `{"$uuid":${JSON.stringify(v.text)}}`;
+        case 'resource':
+          return `{"$res":${JSON.stringify(v.text)}}`;
+        case 'list':
+          return `{"$list":${canonicalItems(v.items, v.items.length)}}`;
+        case 'vector':
+          return canonicalItems(v.toArray(), v.count);
+        case 'map': {
+          if (v.size === 0) return '{"$map":[]}';
+          const entries: [string, string][] = [];
+          v.forEach((val, k) => {
+            entries.push([canonicalValue(k), canonicalValue(val)]);
+          });
+          if (entries.length > 1) entries.sort(compareEntries);
+          let s = '{"$map":[';
+          for (let i = 0; i < entries.length; i++) {
+            const e = entries[i] as [string, string];
+            s += (i > 0 ? ',[' : '[') + e[0] + ',' + e[1] + ']';
+          }
+          return s + ']}';
+        }
+        case 'fn':
+          return `{"$fn":${v.name === undefined ? 'null' : JSON.stringify(v.name)}}`;
+        case 'error':
+          return (
+            `{"$err":{"code":${JSON.stringify(v.code.name)},"data":${canonicalValue(v.data)},` +
+            `"message":${JSON.stringify(v.message)}}}`
+          );
+      }
+      break;
+    default:
+      break;
+  }
+  throw new TypeError(`canonicalValue: not an RTFS value (${typeof v})`);
+}
+
+function canonicalItems(items: readonly Value[], n: number): string {
+  let s = '[';
+  for (let i = 0; i < n; i++) {
+    if (i > 0) s += ',';
+    s += canonicalValue(items[i] as Value);
+  }
+  return s + ']';
+}

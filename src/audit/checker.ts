@@ -1,0 +1,261 @@
+/**
+ * Checks lines one by one against the chain rules (the engine of `verify` and of the
+ * writer's open-and-recover). Fast path: the envelope is parsed at fixed offsets and
+ * the raw bytes of `a` are hashed, with no JSON parsing (except ChainOpened and
+ * Checkpoint bodies). Strict mode also parses every line and requires it to be
+ * byte-identical to its re-canonicalized form, and every body to decode.
+ */
+import type { KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { type Json, canonicalJson } from './jcs.js';
+import { DOMAIN, FORMAT, ZERO_HASH, decodeAction, formatLine } from './record.js';
+import { canonicalValue } from './canonical.js';
+import { sha256Hex } from './hashes.js';
+import { checkpointSignatureValid, keyId, loadPublicKey } from './signing.js';
+
+export type FailureKind =
+  | 'hash-mismatch'
+  | 'prev-mismatch'
+  | 'seq-gap'
+  | 'torn-tail'
+  | 'bad-json'
+  | 'bad-record'
+  | 'non-canonical'
+  | 'bad-signature'
+  | 'head-mismatch';
+
+export interface LineFailure {
+  readonly kind: FailureKind;
+  /** The seq the line carries (null when it cannot be read). */
+  readonly seq: number | null;
+  readonly expected: string;
+  readonly actual: string;
+  readonly message: string;
+}
+
+export interface CheckerOptions {
+  readonly strict?: boolean;
+  /** A trusted Ed25519 public key: every Checkpoint must be signed by it. */
+  readonly publicKey?: string | KeyObject;
+}
+
+const PREFIX = Buffer.from('{"seq":');
+const PREV = Buffer.from(',"prev":"');
+const HASH = Buffer.from('","hash":"');
+const A = Buffer.from('","a":');
+const CHECKPOINT_END = Buffer.from(',"type":"Checkpoint"}');
+const OPENED_END = Buffer.from(',"type":"ChainOpened"}');
+
+function at(buf: Buffer, pos: number, lit: Buffer): boolean {
+  return buf.compare(lit, 0, lit.length, pos, pos + lit.length) === 0;
+}
+
+function endsWith(buf: Buffer, end: number, lit: Buffer): boolean {
+  return end - lit.length >= 0 && at(buf, end - lit.length, lit);
+}
+
+type Obj = { [key: string]: Json };
+const isObj = (x: Json | undefined): x is Obj =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+export class LineChecker {
+  /** Seq and hash of the last good record (-1 and zeros before the first). */
+  seq = -1;
+  hash = ZERO_HASH;
+  chainId: string | undefined;
+  checkpoints = 0;
+  /** Seq covered by the last valid Checkpoint. */
+  signedThrough: number | null = null;
+  lastCheckpointSeq: number | null = null;
+  /** A seq whose hash to remember (HEAD's), and that hash once seen. */
+  watchSeq = -1;
+  watchedHash: string | undefined;
+  private readonly trusted: KeyObject | undefined;
+  private readonly trustedId: string | undefined;
+
+  constructor(private readonly opts: CheckerOptions = {}) {
+    this.trusted = opts.publicKey === undefined ? undefined : loadPublicKey(opts.publicKey);
+    this.trustedId = this.trusted && keyId(this.trusted);
+  }
+
+  /** Checks line `buf[start, end)`; on success advances the state. */
+  check(buf: Buffer, start: number, end: number): LineFailure | undefined {
+    const fail = (
+      kind: FailureKind,
+      seq: number | null,
+      expected: string,
+      actual: string,
+      message: string,
+    ) => ({ kind, seq, expected, actual, message }) as const;
+    // Envelope, at fixed offsets.
+    if (!at(buf, start, PREFIX)) return fail('bad-json', null, '{"seq":', '', 'not a chain line');
+    let p = start + PREFIX.length;
+    let seq = 0;
+    const digits = p;
+    while (p < end && buf[p]! >= 48 && buf[p]! <= 57) seq = seq * 10 + (buf[p++]! - 48);
+    const nd = p - digits;
+    const envOk =
+      nd > 0 &&
+      nd <= 15 &&
+      !(nd > 1 && buf[digits] === 48) &&
+      at(buf, p, PREV) &&
+      at(buf, p + PREV.length + 64, HASH) &&
+      at(buf, p + PREV.length + 64 + HASH.length + 64, A) &&
+      buf[end - 1] === 0x7d;
+    if (!envOk)
+      return fail(
+        'bad-json',
+        nd > 0 ? seq : null,
+        'a chain envelope',
+        '',
+        'malformed line envelope',
+      );
+    const prevAt = p + PREV.length;
+    const hashAt = prevAt + 64 + HASH.length;
+    const aStart = hashAt + 64 + A.length;
+    const aEnd = end - 1;
+    if (aEnd <= aStart) return fail('bad-json', seq, 'a body', '', 'empty body');
+    const expectSeq = this.seq + 1;
+    if (seq !== expectSeq)
+      return fail(
+        'seq-gap',
+        seq,
+        String(expectSeq),
+        String(seq),
+        `expected seq ${expectSeq}, found ${seq}`,
+      );
+    const prev = buf.toString('latin1', prevAt, prevAt + 64);
+    if (prev !== this.hash)
+      return fail(
+        'prev-mismatch',
+        seq,
+        this.hash,
+        prev,
+        'prev is not the hash of the previous record',
+      );
+    const stored = buf.toString('latin1', hashAt, hashAt + 64);
+    const h = createHash('sha256')
+      .update(`${DOMAIN}${seq}\n${prev}\n`)
+      .update(buf.subarray(aStart, aEnd))
+      .digest('hex');
+    if (h !== stored)
+      return fail('hash-mismatch', seq, h, stored, 'the record does not hash to its hash');
+    // Records the fast path has to read.
+    const parseBody = (): Obj | undefined => {
+      try {
+        const o = JSON.parse(buf.toString('utf8', aStart, aEnd)) as Json;
+        if (isObj(o)) return o;
+      } catch {
+        // fall through
+      }
+      return undefined;
+    };
+    const notObject = () =>
+      fail('bad-json', seq, 'a JSON object', '', 'the body is not a JSON object');
+    if (this.opts.strict) {
+      const f = this.strictCheck(buf.toString('utf8', start, end), seq);
+      if (f) return f;
+    }
+    if (seq === 0) {
+      if (!endsWith(buf, aEnd, OPENED_END))
+        return fail('bad-record', seq, 'ChainOpened', '', 'the first record is not ChainOpened');
+      const body = parseBody();
+      if (body === undefined) return notObject();
+      const data = body.data;
+      if (!isObj(data) || typeof data.chain_id !== 'string' || data.format !== FORMAT)
+        return fail(
+          'bad-record',
+          seq,
+          FORMAT,
+          JSON.stringify(isObj(data) ? data.format : null),
+          'bad ChainOpened',
+        );
+      this.chainId = data.chain_id;
+    } else if (endsWith(buf, aEnd, CHECKPOINT_END)) {
+      const body = parseBody();
+      if (body === undefined) return notObject();
+      const f = this.checkCheckpoint(body, seq, prev);
+      if (f) return f;
+    }
+    this.seq = seq;
+    this.hash = h;
+    if (seq === this.watchSeq) this.watchedHash = h;
+    return undefined;
+  }
+
+  private checkCheckpoint(body: Obj, seq: number, prev: string): LineFailure | undefined {
+    const data = body.data;
+    const bad = (message: string, expected = '', actual = ''): LineFailure => ({
+      kind: 'bad-signature',
+      seq,
+      expected,
+      actual,
+      message,
+    });
+    if (!isObj(data)) return bad('checkpoint without data');
+    if (data.seq !== seq - 1 || data.hash !== prev || data.chain_id !== this.chainId)
+      return bad(
+        'the checkpoint does not name the record before it',
+        `${seq - 1} ${prev}`,
+        `${String(data.seq)} ${String(data.hash)}`,
+      );
+    if (this.trusted && data.key_id !== this.trustedId)
+      return bad('checkpoint signed by another key', this.trustedId ?? '', String(data.key_id));
+    let key = this.trusted;
+    if (key === undefined) {
+      try {
+        key = loadPublicKey(String(data.public_key));
+      } catch {
+        return bad('checkpoint with an unreadable public key');
+      }
+    }
+    if (!checkpointSignatureValid(key, data)) return bad('invalid checkpoint signature');
+    this.checkpoints++;
+    this.signedThrough = seq - 1;
+    this.lastCheckpointSeq = seq;
+    return undefined;
+  }
+
+  private strictCheck(line: string, seq: number): LineFailure | undefined {
+    let o: Json;
+    try {
+      o = JSON.parse(line) as Json;
+    } catch (e) {
+      return { kind: 'bad-json', seq, expected: 'JSON', actual: '', message: (e as Error).message };
+    }
+    if (!isObj(o) || !isObj(o.a) || typeof o.prev !== 'string' || typeof o.hash !== 'string')
+      return {
+        kind: 'bad-json',
+        seq,
+        expected: 'a chain line',
+        actual: '',
+        message: 'not a chain line',
+      };
+    const again = formatLine(seq, o.prev, o.hash, canonicalJson(o.a));
+    if (again !== line + '\n')
+      return {
+        kind: 'non-canonical',
+        seq,
+        expected: again.trimEnd(),
+        actual: line,
+        message: 'the line is not in canonical form',
+      };
+    const a = o.a;
+    try {
+      const d = decodeAction(a);
+      if (d.args !== undefined && d.argsHash !== sha256Hex(canonicalValue(d.args)))
+        throw new Error('args_hash is not the hash of args');
+      if (a.result !== undefined && a.result_hash !== sha256Hex(canonicalJson(a.result)))
+        throw new Error('result_hash is not the hash of result');
+    } catch (e) {
+      return {
+        kind: 'bad-record',
+        seq,
+        expected: 'a valid action',
+        actual: '',
+        message: (e as Error).message,
+      };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * `MemoryChain`: the same chain (same lines, hashes and checkpoints) kept in memory,
+ * for `--trace` and tests. `save(dir)` writes it out as a verifiable chain directory.
+ */
+import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
+import {
+  type ChainRecord,
+  type HousekeepingType,
+  FORMAT,
+  ZERO_HASH,
+  actionBody,
+  chainHash,
+  formatLine,
+  housekeepingBody,
+  parseLine,
+} from './record.js';
+import type { Json } from './jcs.js';
+import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
+import { writeHead } from './head.js';
+import { listSegments, segmentName } from './verify.js';
+
+export interface MemoryChainOptions {
+  readonly now?: () => number;
+  /** Ed25519 private key: a signed Checkpoint is added by `seal()` and `save()`. */
+  readonly signingKey?: string | KeyObject;
+}
+
+export class MemoryChain implements AuditSink {
+  readonly chainId = randomBytes(16).toString('hex');
+  private readonly out: string[] = [];
+  private seq = -1;
+  private hash = ZERO_HASH;
+  private readonly now: () => number;
+  private readonly key: KeyObject | undefined;
+  private lastCheckpoint = -1;
+
+  constructor(opts: MemoryChainOptions = {}) {
+    this.now = opts.now ?? Date.now;
+    this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
+    const data: { [k: string]: Json } = { chain_id: this.chainId, format: FORMAT, hash: 'sha256' };
+    if (this.key) {
+      const pub = createPublicKey(this.key);
+      data.key_id = keyId(pub);
+      data.public_key = publicKeyText(pub);
+    }
+    this.housekeeping('ChainOpened', data);
+  }
+
+  private push(a: string): void {
+    const seq = this.seq + 1;
+    const hash = chainHash(seq, this.hash, a);
+    this.out.push(formatLine(seq, this.hash, hash, a));
+    this.seq = seq;
+    this.hash = hash;
+  }
+
+  private housekeeping(type: HousekeepingType, data: { [k: string]: Json }): void {
+    this.push(housekeepingBody(type, randomUUID(), this.now(), data));
+  }
+
+  append(action: ActionInput, _durable?: boolean): void {
+    this.push(actionBody(action, this.now()));
+  }
+
+  flush(): void {
+    // nothing to do: memory is as durable as it gets
+  }
+
+  /** Appends a signed Checkpoint over the current head (needs a signing key). */
+  seal(): void {
+    if (!this.key || this.lastCheckpoint === this.seq) return;
+    this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
+    this.lastCheckpoint = this.seq;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  get lastHash(): string {
+    return this.hash;
+  }
+
+  /** The JSONL lines (each with its newline). */
+  get lines(): readonly string[] {
+    return this.out;
+  }
+
+  toJsonl(): string {
+    return this.out.join('');
+  }
+
+  /** The records, decoded. */
+  records(): ChainRecord[] {
+    return this.out.map((l) => parseLine(l));
+  }
+
+  /** Writes the chain to `dir` (which must not hold a chain yet), sealing it first. */
+  save(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    if (listSegments(dir).length > 0 || existsSync(join(dir, 'HEAD')))
+      throw new Error(`${dir} already holds a causal chain`);
+    this.seal();
+    const segment = segmentName(1);
+    writeFileSync(join(dir, segment), this.toJsonl(), { flush: true });
+    writeHead(dir, {
+      chain_id: this.chainId,
+      segment,
+      seq: this.seq,
+      hash: this.hash,
+      ...(this.lastCheckpoint >= 0 ? { checkpoint: this.lastCheckpoint } : {}),
+    });
+  }
+}

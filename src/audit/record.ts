@@ -1,0 +1,175 @@
+/**
+ * The stored action body (`a`) and the line envelope.
+ *
+ * Line: `{"seq":N,"prev":"<64 hex>","hash":"<64 hex>","a":<canonical body>}\n`, with
+ * `hash = SHA-256("rtfs-causal-chain/v1\n" ‖ decimal(seq) ‖ "\n" ‖ prev ‖ "\n" ‖ a)`
+ * over the UTF-8 bytes of `a`, which is RFC 8785 canonical JSON. The first record
+ * (seq 0, prev = 64 zeros) is a `ChainOpened` carrying a random 128-bit `chain_id`.
+ */
+import { createHash } from 'node:crypto';
+import type { Value } from '../data/index.js';
+import type { ActionInput, ActionType } from '../runtime/audit-sink.js';
+import { canonicalValue } from './canonical.js';
+import { decodeValue } from './decode.js';
+import { type Json, canonicalJson } from './jcs.js';
+import { sha256Hex } from './hashes.js';
+
+export const FORMAT = 'rtfs-cc/1';
+export const DOMAIN = 'rtfs-causal-chain/v1\n';
+export const ZERO_HASH = '0'.repeat(64);
+
+/** Record types the log itself writes (they carry `data` instead of run fields). */
+export type HousekeepingType = 'ChainOpened' | 'Checkpoint' | 'RecoveryTruncated';
+export type StoredType = ActionType | HousekeepingType;
+export const HOUSEKEEPING: ReadonlySet<string> = new Set<HousekeepingType>([
+  'ChainOpened',
+  'Checkpoint',
+  'RecoveryTruncated',
+]);
+
+export type ActionResult = NonNullable<ActionInput['result']>;
+
+/** A stored action, decoded (RTFS values are values again). */
+export interface ChainAction {
+  readonly id: string;
+  /** An {@link StoredType}; other strings are kept (forward compatibility). */
+  readonly type: StoredType | (string & Record<never, never>);
+  /** Wall-clock epoch ms at append (informational: `seq` is the order). */
+  readonly ts: number;
+  /** null for a run's PlanStarted and for housekeeping records. */
+  readonly parent: string | null;
+  /** null for housekeeping records. */
+  readonly run: string | null;
+  readonly callPath: string | null;
+  readonly name?: string;
+  readonly args?: Value;
+  readonly argsHash?: string;
+  readonly result?: ActionResult;
+  readonly resultHash?: string;
+  readonly durationMs?: number;
+  readonly meta?: Value;
+  /** Housekeeping payload (plain JSON). */
+  readonly data?: { readonly [key: string]: Json };
+}
+
+/** One line of the log. */
+export interface ChainRecord {
+  readonly seq: number;
+  readonly prev: string;
+  readonly hash: string;
+  readonly action: ChainAction;
+}
+
+/** The canonical JSON of a result: `{"ok":true,"value":…}` or `{"error":{…},"ok":false}`. */
+export function canonicalResult(r: ActionResult): string {
+  return r.ok
+    ? `{"ok":true,"value":${canonicalValue(r.value)}}`
+    : canonicalJson({ error: { code: r.error.code, message: r.error.message }, ok: false });
+}
+
+const str = JSON.stringify;
+
+/**
+ * The canonical body of a host action (members in RFC 8785 order, built directly).
+ * `args_hash`/`result_hash` are computed when the action carries args/result and
+ * does not bring its own hash.
+ */
+export function actionBody(a: ActionInput, ts: number): string {
+  let s = '{';
+  if (a.args !== undefined) {
+    const args = canonicalValue(a.args);
+    s += `"args":${args},"args_hash":${str(a.argsHash ?? sha256Hex(args))},`;
+  } else if (a.argsHash !== undefined) s += `"args_hash":${str(a.argsHash)},`;
+  s += `"call_path":${str(a.callPath)},`;
+  if (a.durationMs !== undefined && Number.isFinite(a.durationMs))
+    s += `"duration_ms":${str(a.durationMs)},`;
+  s += `"id":${str(a.id)},`;
+  if (a.meta !== undefined) s += `"meta":${canonicalValue(a.meta)},`;
+  if (a.name !== undefined) s += `"name":${str(a.name)},`;
+  s += `"parent":${a.parent === null ? 'null' : str(a.parent)},`;
+  if (a.result !== undefined) {
+    const r = canonicalResult(a.result);
+    s += `"result":${r},"result_hash":${str(a.resultHash ?? sha256Hex(r))},`;
+  } else if (a.resultHash !== undefined) s += `"result_hash":${str(a.resultHash)},`;
+  return s + `"run":${str(a.run)},"ts":${str(ts)},"type":${str(a.type)}}`;
+}
+
+/** The canonical body of a housekeeping record. */
+export function housekeepingBody(
+  type: HousekeepingType,
+  id: string,
+  ts: number,
+  data: { [key: string]: Json },
+): string {
+  return canonicalJson({ data, id, ts, type });
+}
+
+/** The chain hash of a record (hex). */
+export function chainHash(seq: number, prev: string, a: string | Uint8Array): string {
+  return createHash('sha256').update(`${DOMAIN}${seq}\n${prev}\n`).update(a).digest('hex');
+}
+
+/** The full line (with its trailing newline). */
+export function formatLine(seq: number, prev: string, hash: string, a: string): string {
+  return `{"seq":${seq},"prev":"${prev}","hash":"${hash}","a":${a}}\n`;
+}
+
+function isObject(x: Json | undefined): x is { [key: string]: Json } {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function optString(o: { [key: string]: Json }, k: string): string | undefined {
+  const v = o[k];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw new Error(`action member ${k} is not a string`);
+  return v;
+}
+
+function decodeResult(r: Json): ActionResult {
+  if (!isObject(r)) throw new Error('result is not an object');
+  if (r.ok === true && r.value !== undefined) return { ok: true, value: decodeValue(r.value) };
+  const e = r.error;
+  if (r.ok === false && isObject(e) && typeof e.code === 'string' && typeof e.message === 'string')
+    return { ok: false, error: { code: e.code, message: e.message } };
+  throw new Error('result is neither {ok:true,value} nor {ok:false,error:{code,message}}');
+}
+
+/** Decodes a parsed body `a` (throws on a malformed one). */
+export function decodeAction(a: Json): ChainAction {
+  if (!isObject(a)) throw new Error('action is not an object');
+  const id = optString(a, 'id');
+  const type = optString(a, 'type');
+  if (id === undefined || type === undefined || typeof a.ts !== 'number')
+    throw new Error('action lacks id, type or ts');
+  const parent = a.parent ?? null;
+  if (parent !== null && typeof parent !== 'string') throw new Error('parent is not a string');
+  const out: { -readonly [K in keyof ChainAction]: ChainAction[K] } = {
+    id,
+    type,
+    ts: a.ts,
+    parent,
+    run: optString(a, 'run') ?? null,
+    callPath: optString(a, 'call_path') ?? null,
+  };
+  const name = optString(a, 'name');
+  if (name !== undefined) out.name = name;
+  if (a.args !== undefined) out.args = decodeValue(a.args, 'args');
+  const argsHash = optString(a, 'args_hash');
+  if (argsHash !== undefined) out.argsHash = argsHash;
+  if (a.result !== undefined) out.result = decodeResult(a.result);
+  const resultHash = optString(a, 'result_hash');
+  if (resultHash !== undefined) out.resultHash = resultHash;
+  if (typeof a.duration_ms === 'number') out.durationMs = a.duration_ms;
+  if (a.meta !== undefined) out.meta = decodeValue(a.meta, 'meta');
+  if (isObject(a.data)) out.data = a.data;
+  return out;
+}
+
+/** Parses a full line (envelope and body) into a record. */
+export function parseLine(line: string): ChainRecord {
+  const o = JSON.parse(line) as Json;
+  if (!isObject(o) || typeof o.seq !== 'number' || typeof o.prev !== 'string')
+    throw new Error('not a chain line');
+  if (typeof o.hash !== 'string' || o.a === undefined) throw new Error('not a chain line');
+  return { seq: o.seq, prev: o.prev, hash: o.hash, action: decodeAction(o.a) };
+}

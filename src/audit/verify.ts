@@ -1,0 +1,191 @@
+/**
+ * `verifyChain(dir)`: streams every segment of a chain directory through the
+ * {@link LineChecker} and reports either success or the first bad line, then checks
+ * `HEAD` (a log cut back behind its HEAD is `head-mismatch`).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CheckerOptions, type FailureKind, LineChecker } from './checker.js';
+import { scanLines } from './lines.js';
+import { readHead } from './head.js';
+
+export const SEGMENT_PATTERN = /^seg-(\d{6,})\.jsonl$/;
+
+export function segmentName(n: number): string {
+  return `seg-${String(n).padStart(6, '0')}.jsonl`;
+}
+
+/** The segment files of `dir`, in order. */
+export function listSegments(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => SEGMENT_PATTERN.test(f))
+    .sort();
+}
+
+export interface VerifyOk {
+  readonly ok: true;
+  /** Records verified. */
+  readonly count: number;
+  /** The last record (null for an empty directory). */
+  readonly head: { readonly seq: number; readonly hash: string } | null;
+  readonly chainId: string | null;
+  /** Valid signed checkpoints seen. */
+  readonly checkpoints: number;
+  /** The seq the last valid checkpoint covers (records after it are unsigned). */
+  readonly signedThrough: number | null;
+  /** Whether a HEAD file was present (and matched). */
+  readonly headFile: boolean;
+}
+
+export interface VerifyFailure {
+  readonly ok: false;
+  readonly kind: FailureKind;
+  /** Segment file name, and the 1-based line in it. */
+  readonly segment: string;
+  readonly line: number;
+  /** Byte offset of the line in its segment. */
+  readonly offset: number;
+  readonly seq: number | null;
+  readonly expected: string;
+  readonly actual: string;
+  readonly message: string;
+  /** Records before this line that verified. */
+  readonly verified: number;
+}
+
+export type VerifyResult = VerifyOk | VerifyFailure;
+
+export interface VerifyOptions extends CheckerOptions {
+  /** Compare with HEAD (default true). */
+  readonly checkHead?: boolean;
+  /** Fail when no checkpoint is signed by `publicKey` (default: when a key is given). */
+  readonly requireSignature?: boolean;
+}
+
+/** The outcome of a scan, with what the writer needs to recover. */
+export interface ScanOutcome {
+  readonly result: VerifyResult;
+  readonly checker: LineChecker;
+  /** Segment holding the last good record, and the offset just after it. */
+  readonly segment: string | undefined;
+  readonly goodEnd: number;
+  /** Size of the failing segment and the end of the failing line (failures only). */
+  readonly size: number;
+  readonly failEnd: number;
+}
+
+/** Scans every segment (no HEAD check). */
+export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1): ScanOutcome {
+  const checker = new LineChecker(opts);
+  checker.watchSeq = watchSeq;
+  let count = 0;
+  let segment: string | undefined;
+  let goodEnd = 0;
+  for (const seg of listSegments(dir)) {
+    const path = join(dir, seg);
+    let failure: VerifyFailure | undefined;
+    let failEnd = 0;
+    const scan = scanLines(path, (buf, start, end, line, offset) => {
+      const f = checker.check(buf, start, end);
+      if (f === undefined) {
+        count++;
+        goodEnd = offset + (end - start) + 1;
+        return true;
+      }
+      failure = { ok: false, ...f, segment: seg, line, offset, verified: count };
+      failEnd = offset + (end - start) + 1;
+      return false;
+    });
+    if (!failure) segment = seg;
+    else segment ??= seg;
+    if (failure === undefined && scan.tail !== undefined) {
+      failure = {
+        ok: false,
+        kind: 'torn-tail',
+        segment: seg,
+        line: scan.lines + 1,
+        offset: scan.tail.offset,
+        seq: null,
+        expected: 'a line ending in \\n',
+        actual: `${scan.tail.length} bytes without a newline`,
+        message: 'the segment ends with a partial line',
+        verified: count,
+      };
+      failEnd = scan.tail.offset + scan.tail.length;
+    }
+    if (failure) {
+      return {
+        result: failure,
+        checker,
+        segment: seg,
+        goodEnd: failure.line === 1 ? 0 : goodEnd,
+        size: statSync(path).size,
+        failEnd,
+      };
+    }
+    if (scan.lines > 0) goodEnd = scan.end;
+  }
+  return {
+    result: {
+      ok: true,
+      count,
+      head: checker.seq < 0 ? null : { seq: checker.seq, hash: checker.hash },
+      chainId: checker.chainId ?? null,
+      checkpoints: checker.checkpoints,
+      signedThrough: checker.signedThrough,
+      headFile: false,
+    },
+    checker,
+    segment,
+    goodEnd,
+    size: 0,
+    failEnd: 0,
+  };
+}
+
+/**
+ * Verifies the chain in `dir`: `{ok: true, count, head, …}` or the first failure with
+ * its segment, line, byte offset, seq, kind, expected and actual values.
+ */
+export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult {
+  const headFile = opts.checkHead === false ? undefined : readHead(dir);
+  const watch = typeof headFile === 'object' ? headFile.seq : -1;
+  const { result, checker } = scanChain(dir, opts, watch);
+  if (!result.ok) return result;
+  const last = listSegments(dir).at(-1) ?? '';
+  const fail = (message: string, expected: string, actual: string): VerifyFailure => ({
+    ok: false,
+    kind: 'head-mismatch',
+    segment: last,
+    line: result.count + 1,
+    offset: 0,
+    seq: result.head?.seq ?? null,
+    expected,
+    actual,
+    message,
+    verified: result.count,
+  });
+  if (headFile === 'bad') return fail('HEAD does not parse', 'a HEAD record', 'garbage');
+  if (headFile !== undefined) {
+    const end = result.head?.seq ?? -1;
+    if (headFile.chain_id !== result.chainId)
+      return fail('HEAD belongs to another chain', headFile.chain_id, String(result.chainId));
+    if (headFile.seq > end)
+      return fail(
+        `the log ends at seq ${end} but HEAD names seq ${headFile.seq}: records were removed`,
+        `seq ${headFile.seq}`,
+        `seq ${end}`,
+      );
+    const h = checker.watchedHash;
+    if (h !== headFile.hash)
+      return fail(`record ${headFile.seq} differs from HEAD`, headFile.hash, String(h));
+  }
+  const wantSig = opts.requireSignature ?? opts.publicKey !== undefined;
+  if (wantSig && result.checkpoints === 0)
+    return {
+      ...fail('no checkpoint signed by the given key', 'a signed Checkpoint', 'none'),
+      kind: 'bad-signature',
+    };
+  return { ...result, headFile: headFile !== undefined };
+}

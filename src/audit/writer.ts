@@ -1,0 +1,296 @@
+/**
+ * `JsonlChain`: the causal chain as a hash-chained JSONL log in a directory, behind the
+ * synchronous {@link AuditSink} interface (the evaluator is synchronous).
+ *
+ * - One writer per directory (`LOCK`, see lock.ts); seq and prev are assigned inside
+ *   `append`, which is synchronous, so callers can never fork the chain.
+ * - Group commit: lines are buffered and written with one `writeSync`, then
+ *   `fdatasync`, every `batchSize` records, on `flush()`, on a durable append, on
+ *   close, and every `flushIntervalMs` (a background timer).
+ * - Open and recover (recover.ts): the whole log is verified; only a torn or
+ *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
+ *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
+ * - Signed checkpoints every `checkpointEvery` records and at close, when a signing key
+ *   is configured. `HEAD` is rewritten after fsynced writes (see head.ts).
+ * - v1 writes one segment (`seg-000001.jsonl`); rotation is future work (the readers
+ *   already follow the chain across `seg-*.jsonl` files).
+ */
+import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
+import {
+  type HousekeepingType,
+  FORMAT,
+  actionBody,
+  chainHash,
+  formatLine,
+  housekeepingBody,
+} from './record.js';
+import type { Json } from './jcs.js';
+import { acquireLock } from './lock.js';
+import { writeHead } from './head.js';
+import { type Recovered, type RecoveryInfo, recoverChain } from './recover.js';
+import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
+
+export interface JsonlChainOptions {
+  /** Records buffered before a write (default 256). */
+  readonly batchSize?: number;
+  /** fdatasync after every batch write (default true); flush(), durable appends and close always sync. */
+  readonly fsync?: boolean;
+  /** Background flush of buffered records, in ms (default 200; 0 disables). */
+  readonly flushIntervalMs?: number;
+  /** Ed25519 private key (PEM or KeyObject): enables signed checkpoints. */
+  readonly signingKey?: string | KeyObject;
+  /** Records between signed checkpoints (default 10,000). */
+  readonly checkpointEvery?: number;
+  /** Records between HEAD rewrites (default 10,000; also at checkpoints, open and close). */
+  readonly headEvery?: number;
+  /** Clock for `ts` (epoch ms). */
+  readonly now?: () => number;
+}
+
+const DROPPED_INLINE_MAX = 4096;
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class JsonlChain implements AuditSink {
+  private fd: number;
+  private seq: number;
+  private hash: string;
+  private pending: string[] = [];
+  private written: number;
+  private durable: number;
+  private headSeq: number;
+  private lastCheckpoint: number | null;
+  private readonly key: KeyObject | undefined;
+  private readonly batchSize: number;
+  private readonly syncBatches: boolean;
+  private readonly checkpointEvery: number;
+  private readonly headEvery: number;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | undefined;
+  private broken: Error | undefined;
+  private closed = false;
+  private readonly onExit = (): void => {
+    try {
+      this.close();
+    } catch {
+      // the process is exiting; a torn tail is recovered at the next open
+    }
+  };
+  /** Set when open trimmed a torn tail. */
+  readonly recovery: RecoveryInfo | undefined;
+
+  private constructor(
+    readonly dir: string,
+    readonly segment: string,
+    readonly chainId: string,
+    private readonly release: () => void,
+    fd: number,
+    state: Recovered,
+    opts: JsonlChainOptions,
+  ) {
+    this.fd = fd;
+    this.seq = state.seq;
+    this.hash = state.hash;
+    this.written = this.durable = this.headSeq = state.seq;
+    this.lastCheckpoint = state.lastCheckpoint;
+    this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
+    this.batchSize = Math.max(1, opts.batchSize ?? 256);
+    this.syncBatches = opts.fsync ?? true;
+    this.checkpointEvery = Math.max(1, opts.checkpointEvery ?? 10_000);
+    this.headEvery = Math.max(1, opts.headEvery ?? 10_000);
+    this.now = opts.now ?? Date.now;
+    if (this.seq < 0) this.housekeeping('ChainOpened', this.openedData());
+    const trimmed = state.trimmed;
+    if (trimmed) {
+      const data: { [k: string]: Json } = {
+        after_seq: this.seq,
+        bytes: trimmed.bytes,
+        kind: trimmed.kind,
+        line: trimmed.line,
+        segment: trimmed.segment,
+        sha256: trimmed.sha256,
+      };
+      if (trimmed.dropped.length <= DROPPED_INLINE_MAX)
+        data.dropped = trimmed.dropped.toString('base64');
+      this.housekeeping('RecoveryTruncated', data);
+      const { dropped: _dropped, ...info } = trimmed;
+      this.recovery = { ...info, seq: this.seq };
+    }
+    this.flush();
+    this.writeHeadNow();
+    const every = opts.flushIntervalMs ?? 200;
+    if (every > 0) {
+      this.timer = setInterval(() => this.tick(), every);
+      this.timer.unref();
+    }
+    process.on('exit', this.onExit);
+  }
+
+  /**
+   * Opens (creating if needed) the chain in `dir` for appending: takes the lock,
+   * verifies the log, trims a torn last line, and writes ChainOpened for a new chain.
+   */
+  static open(dir: string, opts: JsonlChainOptions = {}): JsonlChain {
+    mkdirSync(dir, { recursive: true });
+    const release = acquireLock(dir);
+    try {
+      const r = recoverChain(dir);
+      const fd = openSync(join(dir, r.segment), 'a');
+      if (r.created) fsyncDir(dir);
+      const chainId = r.chainId ?? randomBytes(16).toString('hex');
+      return new JsonlChain(dir, r.segment, chainId, release, fd, r, opts);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  private openedData(): { [k: string]: Json } {
+    const d: { [k: string]: Json } = { chain_id: this.chainId, format: FORMAT, hash: 'sha256' };
+    if (this.key) {
+      const pub = createPublicKey(this.key);
+      d.key_id = keyId(pub);
+      d.public_key = publicKeyText(pub);
+    }
+    return d;
+  }
+
+  /** Seq of the last appended record (-1 when none). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Hash of the last appended record. */
+  get lastHash(): string {
+    return this.hash;
+  }
+
+  /** Seq of the last record known to be on disk (fsynced). */
+  get durableSeq(): number {
+    return this.durable;
+  }
+
+  private check(): void {
+    if (this.closed) throw new Error(`causal chain ${this.dir} is closed`);
+    if (this.broken)
+      throw new Error(
+        `causal chain ${this.dir} failed (${this.broken.message}); reopen it to recover`,
+      );
+  }
+
+  private push(a: string): void {
+    const seq = this.seq + 1;
+    const hash = chainHash(seq, this.hash, a);
+    this.pending.push(formatLine(seq, this.hash, hash, a));
+    this.seq = seq;
+    this.hash = hash;
+  }
+
+  private housekeeping(type: HousekeepingType, data: { [k: string]: Json }): void {
+    this.push(housekeepingBody(type, randomUUID(), this.now(), data));
+  }
+
+  private checkpoint(): void {
+    if (!this.key || this.seq < 0 || this.lastCheckpoint === this.seq) return;
+    this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
+    this.lastCheckpoint = this.seq;
+  }
+
+  append(action: ActionInput, durable = false): void {
+    this.check();
+    this.push(actionBody(action, this.now()));
+    if (this.key && this.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
+      this.checkpoint();
+    if (durable) this.flush();
+    else if (this.pending.length >= this.batchSize) this.write(this.syncBatches);
+  }
+
+  /** Writes and fsyncs every buffered record. */
+  flush(): void {
+    this.check();
+    this.write(true);
+  }
+
+  private write(sync: boolean): void {
+    if (this.pending.length > 0) {
+      const data = Buffer.from(this.pending.join(''));
+      this.pending = [];
+      try {
+        let off = 0;
+        while (off < data.length) off += writeSync(this.fd, data, off, data.length - off);
+      } catch (e) {
+        this.broken = e as Error;
+        throw e;
+      }
+      this.written = this.seq;
+    }
+    if (!sync || this.durable === this.written) return;
+    try {
+      fdatasyncSync(this.fd);
+    } catch (e) {
+      this.broken = e as Error;
+      throw e;
+    }
+    this.durable = this.written;
+    if (this.durable - this.headSeq >= this.headEvery || this.lastCheckpoint === this.durable)
+      this.writeHeadNow();
+  }
+
+  private writeHeadNow(): void {
+    writeHead(this.dir, {
+      chain_id: this.chainId,
+      segment: this.segment,
+      seq: this.durable,
+      hash: this.durableHash(),
+      ...(this.lastCheckpoint !== null && this.lastCheckpoint <= this.durable
+        ? { checkpoint: this.lastCheckpoint }
+        : {}),
+    });
+    this.headSeq = this.durable;
+  }
+
+  private durableHash(): string {
+    // HEAD is written only when everything appended is durable.
+    if (this.durable !== this.seq) throw new Error('internal: HEAD behind buffered records');
+    return this.hash;
+  }
+
+  private tick(): void {
+    if (this.closed || this.broken || this.pending.length === 0) return;
+    try {
+      this.write(this.syncBatches);
+    } catch {
+      // kept in this.broken; the next append reports it
+    }
+  }
+
+  /** Signs a final checkpoint (with a key), flushes, updates HEAD and releases the lock. */
+  close(): void {
+    if (this.closed) return;
+    try {
+      if (!this.broken) {
+        this.checkpoint();
+        this.write(true);
+        if (this.headSeq !== this.durable) this.writeHeadNow();
+      }
+    } finally {
+      this.closed = true;
+      if (this.timer) clearInterval(this.timer);
+      process.removeListener('exit', this.onExit);
+      closeSync(this.fd);
+      this.release();
+    }
+  }
+}
+
+export { ChainCorruptError, type RecoveryInfo } from './recover.js';

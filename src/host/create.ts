@@ -12,6 +12,7 @@ import type { Policy } from './policy.js';
 import { coreDataCapabilities } from './builtin/core-data.js';
 import { ccosCapabilities } from './builtin/ccos.js';
 import type { Capability } from './capability.js';
+import type { ReplayLog } from './replay.js';
 
 export interface HostedOptions {
   readonly policy: Policy;
@@ -25,6 +26,7 @@ export interface HostedOptions {
   /** Extra capabilities (catalog implementations, test doubles). */
   readonly capabilities?: readonly Capability[];
   readonly context?: ReadonlyMap<string, Value>;
+  readonly replay?: ReplayLog;
 }
 
 export interface Hosted {
@@ -56,6 +58,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.log ? { log: o.log } : {}),
     ...(o.context ? { context: o.context } : {}),
     ...(o.dryRun !== undefined ? { dryRun: o.dryRun } : {}),
+    ...(o.replay ? { replay: o.replay } : {}),
   });
   const runtime = createRuntime({
     host,

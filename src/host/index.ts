@@ -21,3 +21,13 @@ export { uuidv7 } from './ids.js';
 export { SyncBridge, type BridgeReply } from './sync-bridge.js';
 export { asyncCapability, type AsyncCapabilitySpec } from './async-capability.js';
 export { toPlain, fromPlain, type Plain } from './plain.js';
+export {
+  loadRun,
+  ReplayLog,
+  ReplayError,
+  checkFinal,
+  type RecordedRun,
+  type ReplayAnswer,
+  type ReplayOutcome,
+} from './replay.js';
+export { replayRun, type ReplayOptions } from './replay-run.js';

@@ -16,6 +16,7 @@ import type { CapabilityRegistry } from './registry.js';
 import { decide, type Policy } from './policy.js';
 import { uuidv7 } from './ids.js';
 import { capabilityFromSpec } from './define.js';
+import type { ReplayLog } from './replay.js';
 
 export const CapabilityCodes = {
   unknown: 'capability/unknown',
@@ -44,6 +45,8 @@ export interface RunHostOptions {
   readonly log?: (text: string) => void;
   /** Wall clock in ms (tests fix it). */
   readonly now?: () => number;
+  /** Replaying a recorded run: calls are matched against, and answered from, this log. */
+  readonly replay?: ReplayLog;
 }
 
 export class RunHost implements Host {
@@ -182,6 +185,10 @@ export class RunHost implements Host {
   /** Runs capability `id` on `input` (also used for nested calls from implementations). */
   call(id: string, input: Value, span: Span | undefined): Value {
     const cap = this.opts.registry.get(id);
+    if (this.opts.replay !== undefined) {
+      const replayed = this.replayCall(id, input, cap, span);
+      if (replayed !== undefined) return replayed.value;
+    }
     if (cap === undefined) {
       const near = this.opts.registry.suggestions(id);
       const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
@@ -243,6 +250,29 @@ export class RunHost implements Host {
       );
     this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
     return out;
+  }
+
+  /** In a replay: the recorded answer of this call, or undefined to run it live. */
+  private replayCall(
+    id: string,
+    input: Value,
+    cap: Capability | undefined,
+    span: Span | undefined,
+  ): { value: Value } | undefined {
+    const replay = this.opts.replay as ReplayLog;
+    const parent = this.stack[this.stack.length - 1];
+    const path =
+      parent === undefined || parent.path === ''
+        ? `${parent?.children ?? 0}`
+        : `${parent.path}.${parent.children}`;
+    const ans = replay.answer(path, id, input, cap);
+    if (ans.kind === 'live') return undefined;
+    if (ans.kind === 'diverged') throw new RtfsError('replay/diverged', ans.message, span);
+    const frame = this.open('CapabilityCall', id, { args: input });
+    const r = ans.result;
+    this.close(frame, 'CapabilityResult', id, { result: r });
+    if (!r.ok) throw new RtfsError(r.error.code, r.error.message, span);
+    return { value: r.value };
   }
 
   private contextFor(span: Span | undefined): CapabilityContext {

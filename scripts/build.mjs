@@ -59,8 +59,6 @@ const result = await build({
   bundle: true,
   splitting: true,
   platform: 'node',
-  // Prefer ES builds (immutable's "module"): esbuild can drop what is not used.
-  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
   sourcemap: true,
@@ -69,6 +67,8 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   plugins: [noChildProcess],
+  // immutable.js is required on first use, not at startup (see the file).
+  alias: { immutable: './scripts/lazy-immutable.mjs' },
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.
   banner: {
     js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",

@@ -5,6 +5,15 @@
  */
 import { printValue, type Source } from '../index.js';
 import { createHostedRuntime, runProgram } from '../host/index.js';
+import {
+  JsonlChain,
+  MemoryChain,
+  ChainLockedError,
+  ChainCorruptError,
+  formatTree,
+  readRecords,
+} from '../audit/index.js';
+import { UsageError } from './exit-codes.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import type { CliContext } from './io.js';
@@ -18,7 +27,9 @@ export interface EvalFlags extends HostFlags {
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
+  const sink = openSink(flags);
   const hosted = createHostedRuntime({
+    sink,
     policy: policyFrom(flags),
     out: (t) => stdout.write(t),
     log: (t) => stderr.write(t),
@@ -27,7 +38,17 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...(flags.answers !== undefined ? { answers: answersFrom(flags.answers) } : {}),
     dryRun: flags.dryRun === true,
   });
-  const outcome = runProgram(hosted, source.text, source.uri);
+  let outcome;
+  try {
+    outcome = runProgram(hosted, source.text, source.uri);
+  } finally {
+    if (sink instanceof JsonlChain) sink.close();
+  }
+  if (flags.trace) {
+    const records =
+      sink instanceof JsonlChain ? readRecords(flags.chain as string) : sink.records();
+    stderr.write(`${formatTree(records, hosted.host.currentRun)}\n`);
+  }
   if (outcome.ok) {
     stdout.write(`${printValue(outcome.value)}\n`);
     return ExitCode.ok;
@@ -39,4 +60,17 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     stderr.write(`${outcome.error.render()}\n`);
   }
   return ExitCode.inputErrors;
+}
+
+/** The chain a run writes to: a directory (--chain) or memory (for --trace). */
+function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
+  if (flags.chain === undefined) return new MemoryChain();
+  try {
+    return JsonlChain.open(flags.chain);
+  } catch (e) {
+    if (e instanceof ChainLockedError || e instanceof ChainCorruptError) {
+      throw new UsageError(`cannot append to the chain in ${flags.chain}: ${e.message}`);
+    }
+    throw e;
+  }
 }

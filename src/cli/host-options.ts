@@ -12,6 +12,10 @@ export interface HostFlags {
   readonly allowRead?: readonly string[];
   readonly answers?: string;
   readonly dryRun?: boolean;
+  /** Write the causal chain to this directory. */
+  readonly chain?: string;
+  /** Print the run's causal chain as a tree on stderr. */
+  readonly trace?: boolean;
 }
 
 /** Adds the host options to a command (`run`, `eval`). */
@@ -46,5 +50,14 @@ export function addHostOptions(cmd: Command): Command {
     )
     .addOption(
       new Option('--dry-run', 'simulate capabilities whose effects are not :pure or :read'),
+    )
+    .addOption(
+      new Option(
+        '--chain <dir>',
+        'append the run to a causal-chain log in DIR (hash-chained JSONL)',
+      ),
+    )
+    .addOption(
+      new Option('--trace', 'print the run as a tree of steps and capability calls on stderr'),
     );
 }

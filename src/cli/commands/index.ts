@@ -3,5 +3,11 @@ import type { RegisterCommand } from '../command.js';
 import { registerRead } from './read.js';
 import { registerRun } from './run.js';
 import { registerEval } from './eval.js';
+import { registerChain } from './chain.js';
 
-export const commands: readonly RegisterCommand[] = [registerRead, registerRun, registerEval];
+export const commands: readonly RegisterCommand[] = [
+  registerRead,
+  registerRun,
+  registerEval,
+  registerChain,
+];

@@ -1,0 +1,74 @@
+/**
+ * `rtfs chain verify|show|query|stats|replay DIR`: inspect a causal-chain log.
+ * The work is in chain-actions.ts, loaded only when a chain command runs.
+ */
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command.js';
+import { EXIT_CODES_HELP } from '../exit-codes.js';
+
+const VERIFY_HELP = `
+Exit codes:
+  0  the chain verifies
+  1  tampering or corruption: the first bad line is printed (line, seq, kind:
+     hash-mismatch, prev-mismatch, seq-gap, torn-tail, bad-json, bad-signature, head-mismatch)
+  2  usage error`;
+
+export const registerChain: RegisterCommand = (program, host) => {
+  const chain = program
+    .command('chain')
+    .description('inspect, verify and replay causal-chain logs');
+  chain
+    .command('verify')
+    .description('check every hash link of a chain directory; report the first bad line')
+    .argument('<dir>', 'the chain directory (as given to rtfs run --chain)')
+    .addOption(
+      new Option('--strict', 're-canonicalize every record (catches non-conforming writers)'),
+    )
+    .addOption(
+      new Option('--pubkey <file>', 'require checkpoints signed by this Ed25519 public key (PEM)'),
+    )
+    .addHelpText('after', VERIFY_HELP)
+    .action((dir: string, flags: { strict?: boolean; pubkey?: string }) =>
+      host.run(async (ctx) => (await import('../chain-actions.js')).verifyAction(dir, flags, ctx)),
+    );
+  chain
+    .command('show')
+    .description('print the records of a chain (decoded RTFS values), or the run as a tree')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--tree', 'print runs as indented trees of steps and calls'))
+    .addOption(new Option('--run <id>', 'only this run'))
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((dir: string, flags: { tree?: boolean; run?: string }) =>
+      host.run(async (ctx) => (await import('../chain-actions.js')).showAction(dir, flags, ctx)),
+    );
+  chain
+    .command('query')
+    .description('records matching every given filter, in order')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--cap <id>', 'capability id (ns.* matches a prefix)'))
+    .addOption(new Option('--type <type>', 'record type, e.g. CapabilityCall'))
+    .addOption(new Option('--run <id>', 'run id'))
+    .addOption(new Option('--json', 'one JSON object per line'))
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((dir: string, flags: { cap?: string; type?: string; run?: string; json?: boolean }) =>
+      host.run(async (ctx) => (await import('../chain-actions.js')).queryAction(dir, flags, ctx)),
+    );
+  chain
+    .command('stats')
+    .description('calls, errors and p50/p95 duration per capability')
+    .argument('<dir>', 'the chain directory')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((dir: string) =>
+      host.run(async (ctx) => (await import('../chain-actions.js')).statsAction(dir, ctx)),
+    );
+  chain
+    .command('replay')
+    .description('re-run a recorded program with every capability answered from the log')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--run <id>', 'the run to replay (default: the last one)'))
+    .addOption(new Option('--source <file>', 'replay this program instead of the recorded source'))
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((dir: string, flags: { run?: string; source?: string }) =>
+      host.run(async (ctx) => (await import('../chain-actions.js')).replayAction(dir, flags, ctx)),
+    );
+};

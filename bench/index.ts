@@ -9,6 +9,7 @@
 import { compare, formatTable, type Measured } from './harness.js';
 import { makeParseData, parseCases } from './workloads/parse.js';
 import { evalWorkloads } from './workloads/eval.js';
+import { hostWorkload } from './workloads/host.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -25,6 +26,15 @@ const results: Measured[] = [];
 
 for (const w of evalWorkloads()) results.push(...compare(w.baseline, w.candidates, opts));
 
+const host = hostWorkload();
+const hostRows = compare(host.baseline, host.candidates, opts);
+results.push(...hostRows);
+const perCall = hostRows.map((r) => ({
+  engine: r.engine,
+  usPerCall: (r.medianMs * 1000) / host.calls,
+  addedUs: ((r.medianMs - (hostRows[0]?.medianMs ?? 0)) * 1000) / host.calls,
+}));
+
 if (json) {
   console.log(
     JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2),
@@ -34,4 +44,10 @@ if (json) {
     `rtfs-ts benchmarks (node ${process.version}, medians of ${opts.runs} interleaved runs)\n`,
   );
   console.log(formatTable(results));
+  console.log('\nCost per capability call (logging added vs chain off; target ≤ 20 µs):');
+  for (const p of perCall) {
+    console.log(
+      `  ${p.engine.padEnd(28)} ${p.usPerCall.toFixed(1).padStart(7)} µs/call  (+${p.addedUs.toFixed(1)} µs)`,
+    );
+  }
 }

@@ -51,11 +51,46 @@ function integerOf(v: Value, conv: string): bigint {
   throw typeError('format', `an integer for %${conv}`, v);
 }
 
+/**
+ * The shortest decimal digits of a finite x ≥ 0 (what `str` prints) and the exponent of
+ * the first one: 1.005 → ["1005", 0]. Java's Formatter rounds these digits (HALF_UP),
+ * not the exact binary value, so `%.2f` of 1.005 is "1.01" (toFixed gives "1.00").
+ */
+function shortestDigits(x: number): [string, number] {
+  const [m, e] = x.toExponential().split('e') as [string, string];
+  return [m.replace('.', ''), Number(e)];
+}
+
+/** Keeps the first n digits of ds (padded with zeros), rounding half up; true if it carried. */
+function roundDigits(ds: string, n: number): [string, boolean] {
+  const kept = ds.padEnd(n, '0').slice(0, n);
+  if (ds.length <= n || (ds[n] as string) < '5') return [kept, false];
+  const up = (BigInt(`1${kept}`) + 1n).toString();
+  return up[0] === '2' ? [up.slice(1), true] : [up.slice(1), false];
+}
+
+/** `%.pf` of a finite x ≥ 0: plain digits (never an exponent), half up. */
+function fixed(x: number, p: number): string {
+  const [ds, e] = shortestDigits(x);
+  // Digits before the point: e + 1 (at least one, padding 0.00ddd with leading zeros).
+  const lead = e >= 0 ? ds : '0'.repeat(-e) + ds;
+  const intLen = Math.max(e + 1, 1);
+  const [kept, carry] = roundDigits(lead, intLen + p);
+  const digits = carry ? `1${kept}` : kept;
+  const cut = intLen + (carry ? 1 : 0);
+  const int = digits.slice(0, cut).replace(/^0+(?=\d)/, '');
+  return p === 0 ? int : `${int}.${digits.slice(cut)}`;
+}
+
+/** `%.pe` of a finite x ≥ 0: d.ddde±XX, half up. */
 function exponent(x: number, p: number): string {
-  const [m, e] = x.toExponential(p).split('e') as [string, string];
-  const sign = e.startsWith('-') ? '-' : '+';
-  const digits = e.replace(/^[+-]/, '');
-  return `${m}e${sign}${digits.padStart(2, '0')}`;
+  let [ds, e] = shortestDigits(x);
+  const [kept, carry] = roundDigits(ds, p + 1);
+  ds = carry ? `1${kept}`.slice(0, p + 1) : kept;
+  if (carry) e++;
+  if (x === 0) e = 0;
+  const m = p === 0 ? (ds[0] as string) : `${ds[0] as string}.${ds.slice(1)}`;
+  return `${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
 function convert(conv: string, v: Value, spec: Spec): string {
@@ -82,7 +117,7 @@ function convert(conv: string, v: Value, spec: Spec): string {
       const p = spec.precision ?? 6;
       if (!Number.isFinite(x))
         return pad(x !== x ? 'NaN' : signed(x < 0, 'Infinity', spec), spec, false);
-      let body = conv === 'f' ? Math.abs(x).toFixed(p) : exponent(Math.abs(x), p);
+      let body = conv === 'f' ? fixed(Math.abs(x), p) : exponent(Math.abs(x), p);
       if (conv === 'f' && spec.flags.includes(',')) {
         const [int, frac] = body.split('.') as [string, string | undefined];
         body = group(int) + (frac === undefined ? '' : `.${frac}`);

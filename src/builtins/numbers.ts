@@ -229,12 +229,26 @@ function parseFloat_(v: Value): Value {
 
 /** `(numbers from to)`: the inclusive integer range; float bounds are truncated. */
 function numbers(a: Value, b: Value): Value {
-  const lo = Math.trunc(toF(num('numbers', a)));
-  const hi = Math.trunc(toF(num('numbers', b)));
-  if (hi - lo + 1 > MAX_BUILD) throw invalidArg('numbers', `range too large (over ${MAX_BUILD})`);
+  const lo = truncBig('numbers', num('numbers', a));
+  const hi = truncBig('numbers', num('numbers', b));
+  if (hi - lo + 1n > BigInt(MAX_BUILD))
+    throw invalidArg('numbers', `range too large (over ${MAX_BUILD})`);
   const out: Value[] = [];
-  for (let i = lo; i <= hi; i++) out.push(i);
+  const [l, h] = [Number(lo), Number(hi)];
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(h)) {
+    for (let i = l; i <= h; i++) out.push(i);
+  } else {
+    // Exact beyond ±2^53, where a number loop would stop advancing (i++ is a no-op).
+    for (let i = lo; i <= hi; i++) out.push(exact('numbers', i));
+  }
   return RVector.from(out);
+}
+
+/** An integer bound: ints exactly, floats truncated (NaN and infinities are errors). */
+function truncBig(fn: string, x: Num): bigint {
+  if (!(x instanceof RFloat)) return BigInt(x);
+  if (!Number.isFinite(x.value)) throw invalidArg(fn, `expected a finite number, got ${x.value}`);
+  return BigInt(Math.trunc(x.value));
 }
 
 function sqrt(v: Value): Value {

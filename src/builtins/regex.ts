@@ -116,6 +116,8 @@ function reSeq(p: Value, s: Value): Value {
   const t = text('re-seq', s);
   if (t === null) return RVector.EMPTY;
   const out: Value[] = [];
+  // matchAll starts at the regex's lastIndex: never inherit one from an earlier call.
+  c.global.lastIndex = 0;
   for (const m of t.matchAll(c.global)) out.push(m[0]);
   return RVector.from(out);
 }
@@ -142,6 +144,8 @@ export function regexSplit(s: string, re: RegExp, limit: number): string[] {
     last = at + len;
   }
   out.push(s.slice(last));
+  // The regex is shared (compiled once per pattern): leave it as found.
+  re.lastIndex = 0;
   return out;
 }
 

@@ -5,7 +5,7 @@
  * and nil becomes a vector when something is added to it (`(conj nil 1)` is `[1]`).
  * Maps seen as sequences are vectors of `[k v]` entries.
  */
-import { type Value, RList, RMap, RVector } from '../data/index.js';
+import { type Value, RList, RMap, RVector, normalizeInt } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
 import { def, defa, indexError, intArg, invalidArg, typeError, MAX_BUILD } from './support.js';
 import { cpLength, cpSlice, seqItems } from './seq.js';
@@ -182,9 +182,24 @@ function range(args: readonly Value[]): Value {
   if (step === 0) throw invalidArg('range', 'step must not be zero');
   const n = Math.max(0, Math.ceil((end - start) / step));
   checkSize('range', n);
-  const out = new Array<Value>(n);
-  for (let i = 0; i < n; i++) out[i] = start + i * step;
+  if (Number.isSafeInteger(start) && Number.isSafeInteger(start + n * step)) {
+    const out = new Array<Value>(n);
+    for (let i = 0; i < n; i++) out[i] = start + i * step;
+    return RVector.from(out);
+  }
+  // Beyond ±2^53 number arithmetic rounds: count and step exactly in bigint.
+  const [b0, b1, bs] =
+    nums.length === 1 ? [0n, big(args[0]), 1n] : [big(args[0]), big(args[1]), big(args[2] ?? 1)];
+  const len = b1 - b0;
+  const m =
+    bs > 0n ? (len <= 0n ? 0n : (len + bs - 1n) / bs) : len >= 0n ? 0n : (len + bs + 1n) / bs;
+  const out = new Array<Value>(Number(m));
+  for (let i = 0; i < out.length; i++) out[i] = normalizeInt(b0 + BigInt(i) * bs) as Value;
   return RVector.from(out);
+}
+
+function big(v: Value | undefined): bigint {
+  return BigInt(v as number | bigint);
 }
 
 function interpose(sep: Value, coll: Value): Value {

@@ -16,6 +16,8 @@ import {
   type GoldenCase,
 } from './harness.js';
 
+export type { Engine, EngineSession, EngineOutcome } from './harness.js';
+
 const files = discoverGoldenFiles();
 const parsed = files.map((f) => loadGoldenFile(f));
 const allCases = parsed.flatMap((p) => p.cases);

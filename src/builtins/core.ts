@@ -7,6 +7,7 @@ import {
   RVector,
   RList,
   RMap,
+  RFloat,
   equals,
   isTruthy,
   printDisplay,
@@ -26,6 +27,18 @@ function fold(op: (a: Value, b: Value) => Value, init: Value) {
     return acc;
   };
 }
+
+/** A type error that names inc / dec (not the + or - they are built on). */
+function numberArg(fn: string, x: Value): Value {
+  if (typeof x === 'number' || typeof x === 'bigint' || x instanceof RFloat) return x;
+  throw new RtfsError(
+    RuntimeCodes.type,
+    `${fn} expects a number, got ${typeName(x)} ${printValue(x)}`,
+  );
+}
+
+const inc = (x: Value): Value => add(numberArg('inc', x), 1);
+const dec = (x: Value): Value => sub(numberArg('dec', x), 1);
 
 function chain(op: string, test: (c: number) => boolean) {
   return (...xs: Value[]): boolean => {
@@ -120,20 +133,8 @@ export const coreBuiltins: readonly Builtin[] = [
     Infinity,
     (...xs) => !xs.every((x, i) => i === 0 || equals(xs[i - 1] as Value, x)),
   ),
-  new Builtin(
-    'inc',
-    1,
-    1,
-    (x) => add(x, 1),
-    (x) => add(x, 1),
-  ),
-  new Builtin(
-    'dec',
-    1,
-    1,
-    (x) => sub(x, 1),
-    (x) => sub(x, 1),
-  ),
+  new Builtin('inc', 1, 1, inc, inc),
+  new Builtin('dec', 1, 1, dec, dec),
   new Builtin('not', 1, 1, (x) => !isTruthy(x)),
   new Builtin('vector', 0, Infinity, (...xs) => RVector.from(xs)),
   new Builtin('list', 0, Infinity, (...xs) => new RList(xs)),

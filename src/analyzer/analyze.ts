@@ -10,7 +10,7 @@ import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
-import { nearest } from './suggest.js';
+import { nearest } from '../diagnostics/index.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
 import { analyzeMatchPattern } from './match-pattern.js';
 import { expandQuasiquote } from './quasiquote.js';

@@ -10,4 +10,4 @@ export type {
   CatchSelector,
   CatchClause,
 } from './nodes.js';
-export { nearest } from './suggest.js';
+export { nearest } from '../diagnostics/index.js';

@@ -8,3 +8,4 @@ export {
   diagnosticToJson,
 } from './diagnostic.js';
 export { SyntaxCodes, type SyntaxCode } from './codes.js';
+export { nearest } from './suggest.js';

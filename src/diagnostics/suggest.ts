@@ -1,7 +1,10 @@
-/** The candidate closest to `name` by edit distance (at most 2 edits), if any. */
+/**
+ * The candidate closest to `name` by edit distance, if any is close enough: one edit
+ * for names of up to 4 characters, two for longer ones ("did you mean …?" hints).
+ */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestD = 3;
+  let bestD = name.length <= 4 ? 2 : 3;
   for (const c of candidates) {
     if (Math.abs(c.length - name.length) >= bestD) continue;
     const d = distance(name, c);

@@ -29,15 +29,28 @@ export interface CliContext {
   colors(stream: 'stdout' | 'stderr'): Colors;
 }
 
+/**
+ * The process's streams. Node creates `process.stdout` and `process.stderr` on first
+ * access (a socket or TTY stream for pipes and terminals), so they are only touched
+ * when a command writes to them.
+ */
 export function nodeIo(): CliIo {
-  // `rtfs read big.rtfs | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  let stdoutReady = false;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdout() {
+      if (!stdoutReady) {
+        stdoutReady = true;
+        // `rtfs read big.rtfs | head` closes the pipe early: that is not an error.
+        process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code === 'EPIPE') process.exit(0);
+          throw e;
+        });
+      }
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
     env: process.env,
     async readStdin() {
       if (process.stdin.isTTY) return undefined;

@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type {
-  RFloat} from '../../src/data/index.js';
+import type { RFloat } from '../../src/data/index.js';
 import {
   type Value,
   type RFn,

@@ -65,11 +65,11 @@ export async function runRead(
 }
 
 function writeForms(results: readonly FileResult[], ctx: CliContext): void {
-  const colors = ctx.colors('stderr');
   const out: string[] = [];
   const errors: string[] = [];
   for (const { result } of results) {
     if (result.diagnostics.length > 0) {
+      const colors = ctx.colors('stderr');
       for (const d of result.diagnostics) errors.push(formatDiagnostic(d, colors), '');
     } else {
       for (const form of result.forms) out.push(printValue(form));
@@ -80,9 +80,10 @@ function writeForms(results: readonly FileResult[], ctx: CliContext): void {
 }
 
 function writeCheck(results: readonly FileResult[], ctx: CliContext): void {
-  const colors = ctx.colors('stdout');
   const out: string[] = [];
   for (const { result } of results) {
+    if (result.diagnostics.length === 0) continue;
+    const colors = ctx.colors('stdout');
     for (const d of result.diagnostics) out.push(formatDiagnostic(d, colors, false), '');
   }
   if (out.length > 0) ctx.io.stdout.write(out.join('\n'));

@@ -113,6 +113,18 @@ function analyze(
   }
 }
 
+/**
+ * `(get :k)`: the local or global named k, else the host's context value k, else nil
+ * (the reference's one-argument `get`).
+ */
+function getShorthand(k: Keyword, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
+  const local = scope.resolve(k.name);
+  if (local !== undefined) return { kind: 'local', ref: local, name: k.name, span };
+  const cell = ctx.globals.lookup(k.name);
+  if (cell !== undefined) return { kind: 'global', cell, span };
+  return { kind: 'context', name: k.name, optional: true, span };
+}
+
 function allConst(items: readonly Node[]): boolean {
   return items.every((n) => n.kind === 'const');
 }
@@ -507,6 +519,8 @@ function analyzeBindings(
   const hooks = patternHooks(inner, ctx);
   const bindings: Binding[] = [];
   const prebound = new Map<number, Pattern>();
+  const loopChecks: { index: number; type: TypeAst; context: string; span: Span | undefined }[] =
+    [];
   const at = (i: number): Span | undefined => childSpan(bv.span, i) ?? span;
   for (let k = 0; k < slices.length; k++) {
     const sl = slices[k] as (typeof slices)[number];
@@ -522,18 +536,36 @@ function analyzeBindings(
       sl.typeAt === undefined ? undefined : typeAt(bv.get(sl.typeAt) as Value, at(sl.typeAt));
     const value = analyze(bv.get(sl.valueAt) as Value, at(sl.valueAt), inner, ctx, false);
     const context = letContext(patternName(bv.get(sl.at) as Value));
-    const init = checked(value, type, context, at(sl.valueAt));
+    // A loop checks its annotations at the top of every iteration (so recur values too).
+    const init = kind === 'loop' ? value : checked(value, type, context, at(sl.valueAt));
     const pattern =
       prebound.get(sl.at) ?? analyzePattern(bv.get(sl.at) as Value, at(sl.at), inner, hooks);
     bindings.push({ pattern, init });
+    if (kind === 'loop' && type !== undefined)
+      loopChecks.push({ index: bindings.length - 1, type, context, span: at(sl.valueAt) });
   }
   if (kind === 'loop') {
     const destructure: Destructure[] = [];
     const slots = bindings.map((b) => slotFor(b.pattern, inner, destructure));
     const saved = ctx.recurSlots;
     ctx.recurSlots = slots;
-    const b = body(l, 2, span, inner, ctx, true);
+    let b = body(l, 2, span, inner, ctx, true);
     ctx.recurSlots = saved;
+    if (loopChecks.length > 0) {
+      const checks: Node[] = loopChecks.map((c) => ({
+        kind: 'check',
+        expr: {
+          kind: 'local',
+          ref: { depth: 0, slot: slots[c.index] as number },
+          name: '',
+          span: c.span,
+        },
+        type: c.type,
+        context: c.context,
+        span: c.span,
+      }));
+      b = { kind: 'do', body: [...checks, b], span };
+    }
     return { kind: 'loop', slots, inits: bindings.map((x) => x.init), destructure, body: b, span };
   }
   return { kind: 'let', bindings, body: body(l, 2, span, inner, ctx, tail), span };
@@ -664,6 +696,19 @@ function analyzeList(
   if (head instanceof Sym && scope.resolve(head.name) === undefined) {
     const special = Object.hasOwn(SPECIALS, head.name) ? SPECIALS[head.name] : undefined;
     if (special !== undefined) return withSpan(ctx, span, () => special(l, span, scope, ctx, tail));
+    if (head.name === 'get' && l.count === 2 && l.items[1] instanceof Keyword) {
+      return getShorthand(l.items[1], span, scope, ctx);
+    }
+    if (head.name.length > 1 && head.name.startsWith('.') && head.name !== '..' && l.count >= 2) {
+      // Method-call sugar: (.name target args…) is (name target args…).
+      return analyze(
+        new RList([Sym.of(head.name.slice(1)), ...l.items.slice(1)], l.span, l.meta),
+        span,
+        scope,
+        ctx,
+        tail,
+      );
+    }
     const cell = ctx.globals.lookup(head.name);
     if (cell?.macro === true) {
       const expansion = expandMacro(cell, l, span);

@@ -150,7 +150,13 @@ export type Node =
       readonly body: Node;
       readonly span: Span | undefined;
     }
-  | { readonly kind: 'context'; readonly name: string; readonly span: Span | undefined }
+  /** `@name` (an error when the host has no such value) or `(get :name)` (`optional`: nil). */
+  | {
+      readonly kind: 'context';
+      readonly name: string;
+      readonly optional?: boolean;
+      readonly span: Span | undefined;
+    }
   /** `(call id arg…)`: a capability call through the host. */
   | {
       readonly kind: 'capability';

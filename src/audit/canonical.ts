@@ -20,7 +20,7 @@
  * Metadata and source spans are not part of a value and are not encoded. Functions
  * cannot be serialised: they decode to a `RecordedFn` placeholder (decode.ts).
  */
-import { type Value, MIN_I64, MAX_I64 } from '../data/index.js';
+import { type RMap, type Value, MIN_I64, MAX_I64 } from '../data/index.js';
 import { type Json, canonicalJson, compareCodePoints } from './jcs.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -137,20 +137,8 @@ export function canonicalValue(v: Value): string {
           return `{"$list":${canonicalItems(v.items, v.items.length)}}`;
         case 'vector':
           return canonicalItems(v.toArray(), v.count);
-        case 'map': {
-          if (v.size === 0) return '{"$map":[]}';
-          const entries: [string, string][] = [];
-          v.forEach((val, k) => {
-            entries.push([canonicalValue(k), canonicalValue(val)]);
-          });
-          if (entries.length > 1) entries.sort(compareEntries);
-          let s = '{"$map":[';
-          for (let i = 0; i < entries.length; i++) {
-            const e = entries[i] as [string, string];
-            s += (i > 0 ? ',[' : '[') + e[0] + ',' + e[1] + ']';
-          }
-          return s + ']}';
-        }
+        case 'map':
+          return canonicalMap(v);
         case 'fn':
           return `{"$fn":${v.name === undefined ? 'null' : JSON.stringify(v.name)}}`;
         case 'error':
@@ -164,6 +152,43 @@ export function canonicalValue(v: Value): string {
       break;
   }
   throw new TypeError(`canonicalValue: not an RTFS value (${typeof v})`);
+}
+
+function canonicalMap(m: RMap): string {
+  const n = m.size;
+  if (n === 0) return '{"$map":[]}';
+  const ks: string[] = new Array<string>(n);
+  const vs: string[] = new Array<string>(n);
+  let j = 0;
+  m.forEach((val, k) => {
+    ks[j] = canonicalValue(k);
+    vs[j++] = canonicalValue(val);
+  });
+  let order: number[];
+  if (n <= 32) {
+    // Insertion sort: maps in plans are small, and often already in order.
+    order = [0];
+    for (let i = 1; i < n; i++) {
+      let p = i;
+      while (p > 0 && compareEntry(ks, vs, order[p - 1] as number, i) > 0) p--;
+      order.splice(p, 0, i);
+    }
+  } else {
+    order = Array.from({ length: n }, (_, i) => i).sort((x, y) => compareEntry(ks, vs, x, y));
+  }
+  let s = '{"$map":[';
+  for (let i = 0; i < n; i++) {
+    const e = order[i] as number;
+    s += (i > 0 ? ',[' : '[') + (ks[e] as string) + ',' + (vs[e] as string) + ']';
+  }
+  return s + ']}';
+}
+
+function compareEntry(ks: readonly string[], vs: readonly string[], x: number, y: number): number {
+  return (
+    compareCodePoints(ks[x] as string, ks[y] as string) ||
+    compareCodePoints(vs[x] as string, vs[y] as string)
+  );
 }
 
 function canonicalItems(items: readonly Value[], n: number): string {

@@ -6,13 +6,13 @@
  * over the UTF-8 bytes of `a`, which is RFC 8785 canonical JSON. The first record
  * (seq 0, prev = 64 zeros) is a `ChainOpened` carrying a random 128-bit `chain_id`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Value } from '../data/index.js';
 import type { ActionInput, ActionType } from '../runtime/audit-sink.js';
 import { canonicalValue } from './canonical.js';
 import { decodeValue } from './decode.js';
 import { type Json, canonicalJson } from './jcs.js';
-import { sha256Hex } from './hashes.js';
+import { flatten, sha256Hex } from './hashes.js';
 
 export const FORMAT = 'rtfs-cc/1';
 export const DOMAIN = 'rtfs-causal-chain/v1\n';
@@ -104,9 +104,15 @@ export function housekeepingBody(
   return canonicalJson({ data, id, ts, type });
 }
 
-/** The chain hash of a record (hex). */
+/** The chain hash of a record (hex), over the UTF-8 bytes of `a` (or its raw bytes). */
 export function chainHash(seq: number, prev: string, a: string | Uint8Array): string {
-  return createHash('sha256').update(`${DOMAIN}${seq}\n${prev}\n`).update(a).digest('hex');
+  const head = `${DOMAIN}${seq}\n${prev}\n`;
+  if (typeof a === 'string') {
+    const input = head + a;
+    flatten(input);
+    return hash('sha256', input);
+  }
+  return createHash('sha256').update(head).update(a).digest('hex');
 }
 
 /** The full line (with its trailing newline). */

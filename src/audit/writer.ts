@@ -65,7 +65,10 @@ export class JsonlChain implements AuditSink {
   private fd: number;
   private seq: number;
   private hash: string;
-  private pending: string[] = [];
+  /** Encoded lines not yet written: `buf[0, len)`, `count` records. */
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private len = 0;
+  private count = 0;
   private written: number;
   private durable: number;
   private headSeq: number;
@@ -191,7 +194,15 @@ export class JsonlChain implements AuditSink {
   private push(a: string): void {
     const seq = this.seq + 1;
     const hash = chainHash(seq, this.hash, a);
-    this.pending.push(formatLine(seq, this.hash, hash, a));
+    const line = formatLine(seq, this.hash, hash, a);
+    const room = line.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+    if (this.len + room > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + room));
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    this.len += this.buf.write(line, this.len);
+    this.count++;
     this.seq = seq;
     this.hash = hash;
   }
@@ -212,7 +223,7 @@ export class JsonlChain implements AuditSink {
     if (this.key && this.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
       this.checkpoint();
     if (durable) this.flush();
-    else if (this.pending.length >= this.batchSize) this.write(this.syncBatches);
+    else if (this.count >= this.batchSize) this.write(this.syncBatches);
   }
 
   /** Writes and fsyncs every buffered record. */
@@ -222,17 +233,20 @@ export class JsonlChain implements AuditSink {
   }
 
   private write(sync: boolean): void {
-    if (this.pending.length > 0) {
-      const data = Buffer.from(this.pending.join(''));
-      this.pending = [];
+    if (this.count > 0) {
+      const n = this.len;
+      this.len = 0;
+      this.count = 0;
       try {
         let off = 0;
-        while (off < data.length) off += writeSync(this.fd, data, off, data.length - off);
+        while (off < n) off += writeSync(this.fd, this.buf, off, n - off);
       } catch (e) {
         this.broken = e as Error;
         throw e;
       }
       this.written = this.seq;
+      // Do not keep a buffer grown for one huge record.
+      if (this.buf.length > 8 << 20) this.buf = Buffer.allocUnsafe(1 << 20);
     }
     if (!sync || this.durable === this.written) return;
     try {
@@ -266,7 +280,7 @@ export class JsonlChain implements AuditSink {
   }
 
   private tick(): void {
-    if (this.closed || this.broken || this.pending.length === 0) return;
+    if (this.closed || this.broken || this.count === 0) return;
     try {
       this.write(this.syncBatches);
     } catch {

@@ -16,6 +16,8 @@ import {
 import { UsageError } from './exit-codes.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { CliContext } from './io.js';
 import { formatDiagnostic } from './color.js';
 import { ExitCode } from './exit-codes.js';
@@ -33,7 +35,8 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     policy: policyFrom(flags),
     out: (t) => stdout.write(t),
     log: (t) => stderr.write(t),
-    paths: flags.path ?? [],
+    // Modules resolve from the importing file, then --path, then the main program's directory.
+    paths: [...(flags.path ?? []), ...(existsSync(source.uri) ? [dirname(source.uri)] : [])],
     readRoots: flags.allowRead ?? [],
     ...(flags.answers !== undefined ? { answers: answersFrom(flags.answers) } : {}),
     dryRun: flags.dryRun === true,

@@ -184,9 +184,11 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
     case 'context': {
       const name = n.name;
       const span = n.span;
+      const optional = n.optional === true;
       return () => {
         const v = host.contextValue(name);
         if (v === undefined) {
+          if (optional) return null;
           throw new RtfsError(
             RuntimeCodes.unknownContext,
             `no host context value '@${name}'`,
@@ -391,6 +393,13 @@ function compileCall(
         const vals = args.map((a) => a(env));
         try {
           if (f instanceof Fn) return f.invoke(vals);
+          if (typeof f === 'object' && f !== null && f.kind === 'keyword') {
+            throw new RtfsError(
+              RuntimeCodes.arity,
+              `keyword ${printValue(f)} called with ${vals.length} arguments: expected 1 or 2`,
+              span,
+            );
+          }
         } catch (e) {
           throw locate(e, span, f);
         }

@@ -4,7 +4,7 @@
  * `defmacro`) is visible to the forms that follow it. `module` and `import` are
  * handled here, at top level (see modules.ts).
  */
-import type { Span } from '../source/index.js';
+import { childSpan, type Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
@@ -74,6 +74,17 @@ export class Runtime implements ModuleHost {
 
   /** Evaluates one top-level form in `ns`. */
   evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult {
+    if (isHead(form, 'do') && ns.lookup('do') === undefined) {
+      // A top-level `do` runs form by form (as in Clojure), so a def inside it is
+      // visible to the forms after it: the single-(do …) plan body idiom.
+      let last: Value = null;
+      for (let i = 1; i < form.count; i++) {
+        const t = this.evalForm(form.items[i] as Value, childSpan(form.span, i) ?? span, ns, uri);
+        if (!t.ok) return t;
+        last = t.value;
+      }
+      return { ok: true, value: last };
+    }
     if (isHead(form, 'module')) {
       const m = evalModule(form, span, this, uri);
       if ('ns' in m) {

@@ -253,6 +253,8 @@ describe('host notifications', () => {
         void events.push(`done ${id} ${printValue(v as never)}`),
       stepFailed: (id: string, e: { code: string }) => void events.push(`fail ${id} ${e.code}`),
       contextValue: (name: string) => (name === 'plan-id' ? 'p-1' : undefined),
+      callCapability: () => null,
+      defineCapability: () => undefined,
     };
     const rt = new Runtime(createBuiltins({ out: () => undefined, log: () => undefined }), host);
     const o = rt.evalString(
@@ -374,6 +376,26 @@ describe('constant collections', () => {
     ["[1 '(2)]", '[1 (2)]'],
     ["{:a 'x}", '{:a x}'],
     ["[1 [2 '(3 4)]]", '[1 [2 (3 4)]]'],
+  ];
+  for (const [src, expected] of cases) {
+    it(src, () => {
+      expect(run(src)).toBe(expected);
+    });
+  }
+});
+
+describe('reference idioms', () => {
+  const cases: [string, string][] = [
+    ['(do (def y 1) y)', '1'],
+    ['(do (defn helper [] 1) (defn main [] (+ 1 (helper))) (main))', '2'],
+    ['(.string-upper "ab")', '"AB"'],
+    ['(.str "a" "b")', '"ab"'],
+    ['(let [k 5] (get :k))', '5'],
+    ['(get :missing)', 'nil'],
+    ['(get {:a 1} :a)', '1'],
+    ['(loop [i :int 0] (if (< i 3) (recur (+ i 0.5)) i))', '!! type/mismatch'],
+    ['(loop [i :int 0] (if (< i 3) (recur (+ i 1)) i))', '3'],
+    ['(:a 1 2 3)', '!! runtime/arity-mismatch'],
   ];
   for (const [src, expected] of cases) {
     it(src, () => {

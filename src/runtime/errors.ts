@@ -100,7 +100,6 @@ export const RuntimeCodes = {
   badForm: 'analysis/bad-special-form',
   recurPosition: 'analysis/recur-not-in-tail-position',
   index: 'runtime/index-out-of-bounds',
-  destructure: 'runtime/destructure-mismatch',
   noMatch: 'runtime/no-match',
   loopLimit: 'runtime/loop-limit-exceeded',
   unknownContext: 'runtime/unknown-context',

@@ -8,8 +8,7 @@
 import type { KeyObject } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { type Json, canonicalJson } from './jcs.js';
-import { DOMAIN, FORMAT, ZERO_HASH, decodeAction, formatLine } from './record.js';
-import { canonicalValue } from './canonical.js';
+import { DOMAIN, FORMAT, ZERO_HASH, decodeAction } from './record.js';
 import { sha256Hex } from './hashes.js';
 import { checkpointSignatureValid, keyId, loadPublicKey } from './signing.js';
 
@@ -53,6 +52,8 @@ function at(buf: Buffer, pos: number, lit: Buffer): boolean {
 function endsWith(buf: Buffer, end: number, lit: Buffer): boolean {
   return end - lit.length >= 0 && at(buf, end - lit.length, lit);
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 type Obj = { [key: string]: Json };
 const isObj = (x: Json | undefined): x is Obj =>
@@ -153,7 +154,13 @@ export class LineChecker {
     const notObject = () =>
       fail('bad-json', seq, 'a JSON object', '', 'the body is not a JSON object');
     if (this.opts.strict) {
-      const f = this.strictCheck(buf.toString('utf8', start, end), seq);
+      let text: string;
+      try {
+        text = utf8.decode(buf.subarray(aStart, aEnd));
+      } catch {
+        return fail('bad-json', seq, 'UTF-8', '', 'the body is not valid UTF-8');
+      }
+      const f = this.strictCheck(text, seq);
       if (f) return f;
     }
     if (seq === 0) {
@@ -216,34 +223,38 @@ export class LineChecker {
     return undefined;
   }
 
-  private strictCheck(line: string, seq: number): LineFailure | undefined {
+  /**
+   * The fast path has checked the envelope byte by byte (it is canonical when `a` is):
+   * `a` must be canonical JSON, decode, and carry the hashes of its args and result.
+   */
+  private strictCheck(text: string, seq: number): LineFailure | undefined {
     let o: Json;
     try {
-      o = JSON.parse(line) as Json;
+      o = JSON.parse(text) as Json;
     } catch (e) {
       return { kind: 'bad-json', seq, expected: 'JSON', actual: '', message: (e as Error).message };
     }
-    if (!isObj(o) || !isObj(o.a) || typeof o.prev !== 'string' || typeof o.hash !== 'string')
+    if (!isObj(o))
       return {
         kind: 'bad-json',
         seq,
-        expected: 'a chain line',
+        expected: 'an object',
         actual: '',
-        message: 'not a chain line',
+        message: 'body is not an object',
       };
-    const again = formatLine(seq, o.prev, o.hash, canonicalJson(o.a));
-    if (again !== line + '\n')
+    const again = canonicalJson(o);
+    if (again !== text)
       return {
         kind: 'non-canonical',
         seq,
-        expected: again.trimEnd(),
-        actual: line,
-        message: 'the line is not in canonical form',
+        expected: again,
+        actual: text,
+        message: 'the body is not in canonical form',
       };
-    const a = o.a;
+    const a = o;
     try {
       const d = decodeAction(a);
-      if (d.args !== undefined && d.argsHash !== sha256Hex(canonicalValue(d.args)))
+      if (d.args !== undefined && d.argsHash !== sha256Hex(canonicalJson(a.args ?? null)))
         throw new Error('args_hash is not the hash of args');
       if (a.result !== undefined && a.result_hash !== sha256Hex(canonicalJson(a.result)))
         throw new Error('result_hash is not the hash of result');

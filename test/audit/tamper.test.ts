@@ -148,6 +148,23 @@ describe('T2: deleted, inserted, swapped and duplicated lines', () => {
   });
 });
 
+describe('strict mode', () => {
+  it('rejects a body that is not valid UTF-8, even with a matching hash', () => {
+    const k = 7;
+    const line = lines[k - 1] as string;
+    const raw = Buffer.from(bodyOf(line).replace('"run-1"', '"run-\u00e9"'));
+    const at = raw.indexOf(0xc3); // é is C3 A9: break it into C3 FF
+    raw[at + 1] = 0xff;
+    const prev = line.slice(line.indexOf('"prev":"') + 8, line.indexOf('"prev":"') + 72);
+    const hash = chainHash(k - 1, prev, raw);
+    const head = Buffer.from(`{"seq":${k - 1},"prev":"${prev}","hash":"${hash}","a":`);
+    const forged = Buffer.concat([head, raw, Buffer.from('}')]);
+    const all: (string | Buffer)[] = [...lines.slice(0, k - 1), forged];
+    expect(verifyMutated(all).ok).toBe(true);
+    expectFailure(verifyMutated(all, { strict: true }), k, 'bad-json', k - 1);
+  });
+});
+
 describe('T3: cutting the tail is detected only against HEAD', () => {
   it('dropping the last 10 lines: OK without HEAD, head-mismatch with it', () => {
     const cut = lines.slice(0, -10);

@@ -36,7 +36,7 @@ export function checkExample(name: string): ExampleResult {
   } catch {
     expected = undefined;
   }
-  const r = rtfs(['run', `examples/${name}`]);
+  const r = rtfs(['run', `examples/${name}`, ...flagsOf(join(examplesDir, name))]);
   const problems: string[] = [];
   if (expected === undefined) problems.push(`missing ${name.replace(/\.rtfs$/, '.expected')}`);
   else if (r.stdout !== expected)
@@ -44,6 +44,16 @@ export function checkExample(name: string): ExampleResult {
   if (r.code !== 0) problems.push(`exit code ${String(r.code)}`);
   if (r.stderr !== '') problems.push(`stderr: ${r.stderr.trimEnd()}`);
   return { name, ok: problems.length === 0, problems, stdout: r.stdout, expected };
+}
+
+/**
+ * Extra `rtfs run` flags an example asks for on its first line, e.g.
+ * `;; flags: --allow core.data.* --allow app.*` (capabilities are denied by default).
+ */
+export function flagsOf(file: string): string[] {
+  const first = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^;; flags: (.*)$/.exec(first);
+  return m ? (m[1] as string).trim().split(/\s+/) : [];
 }
 
 function firstDifference(expected: string, actual: string): string {

@@ -52,6 +52,19 @@ export interface JsonlChainOptions {
 
 const DROPPED_INLINE_MAX = 4096;
 
+/** Chains open in this process: closed (flushed, signed) if the process exits. */
+const openChains = new Set<JsonlChain>();
+
+function closeAllOnExit(): void {
+  for (const c of [...openChains]) {
+    try {
+      c.close();
+    } catch {
+      // the process is exiting; a torn tail is recovered at the next open
+    }
+  }
+}
+
 function fsyncDir(dir: string): void {
   const fd = openSync(dir, 'r');
   try {
@@ -82,13 +95,6 @@ export class JsonlChain implements AuditSink {
   private timer: NodeJS.Timeout | undefined;
   private broken: Error | undefined;
   private closed = false;
-  private readonly onExit = (): void => {
-    try {
-      this.close();
-    } catch {
-      // the process is exiting; a torn tail is recovered at the next open
-    }
-  };
   /** Set when open trimmed a torn tail. */
   readonly recovery: RecoveryInfo | undefined;
 
@@ -136,7 +142,8 @@ export class JsonlChain implements AuditSink {
       this.timer = setInterval(() => this.tick(), every);
       this.timer.unref();
     }
-    process.on('exit', this.onExit);
+    openChains.add(this);
+    if (openChains.size === 1) process.on('exit', closeAllOnExit);
   }
 
   /**
@@ -300,7 +307,8 @@ export class JsonlChain implements AuditSink {
     } finally {
       this.closed = true;
       if (this.timer) clearInterval(this.timer);
-      process.removeListener('exit', this.onExit);
+      openChains.delete(this);
+      if (openChains.size === 0) process.removeListener('exit', closeAllOnExit);
       closeSync(this.fd);
       this.release();
     }

@@ -6,8 +6,8 @@
  * power cut leaves them) are also injected: a partial line before every tenth start.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -141,4 +141,13 @@ describe('T5: kill -9 while appending', () => {
         `${acked.size} acknowledged durable appends, ${recs.length} records`,
     );
   }, 120_000);
+
+  it('a writer that exits without closing flushes on exit and releases the lock', () => {
+    const dir = tempDir('exit');
+    const r = spawnSync(process.execPath, [childJs, dir, 'exit', '25'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(existsSync(join(dir, 'LOCK'))).toBe(false);
+    expect(verifyChain(dir)).toMatchObject({ ok: true, count: 26, headFile: true });
+  });
 });

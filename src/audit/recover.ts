@@ -57,6 +57,16 @@ export interface Recovered {
   readonly trimmed?: Omit<RecoveryInfo, 'seq'> & { readonly dropped: Buffer };
 }
 
+/** fsyncs a directory (after creating a file in it). */
+export function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const TRIMMABLE = new Set(['torn-tail', 'bad-json', 'hash-mismatch']);
 
 function readRange(path: string, start: number, end: number): Buffer {

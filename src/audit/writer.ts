@@ -16,7 +16,7 @@
  *   already follow the chain across `seg-*.jsonl` files).
  */
 import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
 import {
@@ -30,7 +30,8 @@ import {
 import type { Json } from './jcs.js';
 import { acquireLock } from './lock.js';
 import { writeHead } from './head.js';
-import { type Recovered, type RecoveryInfo, recoverChain } from './recover.js';
+import { type Recovered, type RecoveryInfo, fsyncDir, recoverChain } from './recover.js';
+import { closeOnExit, forgetOnExit } from './exit.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
 
 export interface JsonlChainOptions {
@@ -51,28 +52,6 @@ export interface JsonlChainOptions {
 }
 
 const DROPPED_INLINE_MAX = 4096;
-
-/** Chains open in this process: closed (flushed, signed) if the process exits. */
-const openChains = new Set<JsonlChain>();
-
-function closeAllOnExit(): void {
-  for (const c of [...openChains]) {
-    try {
-      c.close();
-    } catch {
-      // the process is exiting; a torn tail is recovered at the next open
-    }
-  }
-}
-
-function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export class JsonlChain implements AuditSink {
   private fd: number;
@@ -142,8 +121,7 @@ export class JsonlChain implements AuditSink {
       this.timer = setInterval(() => this.tick(), every);
       this.timer.unref();
     }
-    openChains.add(this);
-    if (openChains.size === 1) process.on('exit', closeAllOnExit);
+    closeOnExit(this);
   }
 
   /**
@@ -307,8 +285,7 @@ export class JsonlChain implements AuditSink {
     } finally {
       this.closed = true;
       if (this.timer) clearInterval(this.timer);
-      openChains.delete(this);
-      if (openChains.size === 0) process.removeListener('exit', closeAllOnExit);
+      forgetOnExit(this);
       closeSync(this.fd);
       this.release();
     }

@@ -38,7 +38,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     // Modules resolve from the importing file, then --path, then the main program's directory.
     paths: [...(flags.path ?? []), ...(existsSync(source.uri) ? [dirname(source.uri)] : [])],
     readRoots: flags.allowRead ?? [],
-    ...(flags.answers !== undefined ? { answers: answersFrom(flags.answers) } : {}),
+    ...answersOption(flags.answers),
     dryRun: flags.dryRun === true,
   });
   let outcome;
@@ -76,4 +76,11 @@ function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
     }
     throw e;
   }
+}
+
+function answersOption(file: string | undefined): {
+  answers?: { next(prompt: string): string | undefined };
+} {
+  const answers = answersFrom(file);
+  return answers === undefined ? {} : { answers };
 }

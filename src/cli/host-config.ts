@@ -3,7 +3,8 @@
  * `--policy FILE`), file access (`--allow-read DIR`), answers for `ccos.user.ask`
  * (`--answers FILE`) and `--dry-run`. Policy and answers files are RTFS or JSON.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { type Value, Keyword, RMap, RVector, printValue, read } from '../index.js';
 import { UsageError } from './exit-codes.js';
 
@@ -46,11 +47,14 @@ export function policyFrom(flags: HostFlags): { allow: string[]; deny: string[] 
   return { allow, deny };
 }
 
-/** Answers in order (a vector) or by prompt (a map from prompt to answer). */
+/**
+ * Answers in order (a vector) or by prompt (a map from prompt to answer); without a
+ * file, the terminal when stdin is one (the prompt goes to stderr, a line is read).
+ */
 export function answersFrom(
   file: string | undefined,
 ): { next(prompt: string): string | undefined } | undefined {
-  if (file === undefined) return undefined;
+  if (file === undefined) return isatty(0) ? terminalAnswers() : undefined;
   const data = readData(file, 'answers file');
   if (data instanceof RVector) {
     const queue = [...data].map((x) => (typeof x === 'string' ? x : printValue(x)));
@@ -71,4 +75,34 @@ export function answersFrom(
   throw new UsageError(
     `answers file ${file}: expected a vector of answers or a map from prompt to answer`,
   );
+}
+
+/**
+ * Asks on the terminal, synchronously (capability calls are synchronous, ADR 0007):
+ * reads a line from /dev/tty, which blocks, unlike fd 0 once Node has opened stdin.
+ */
+function terminalAnswers(): { next(prompt: string): string | undefined } {
+  return {
+    next(prompt) {
+      let fd: number;
+      try {
+        fd = openSync('/dev/tty', 'r');
+      } catch {
+        return undefined;
+      }
+      try {
+        process.stderr.write(`${prompt} `);
+        const bytes: number[] = [];
+        const buf = Buffer.alloc(1);
+        for (;;) {
+          const n = readSync(fd, buf, 0, 1, null);
+          if (n === 0 || buf[0] === 10) break;
+          bytes.push(buf[0] as number);
+        }
+        return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }

@@ -65,6 +65,8 @@ export class JsonlChain implements AuditSink {
   private durable: number;
   private headSeq: number;
   private lastCheckpoint: number | null;
+  /** A checkpoint was appended since HEAD was last written. */
+  private checkpointSinceHead = false;
   private readonly key: KeyObject | undefined;
   private readonly batchSize: number;
   private readonly syncBatches: boolean;
@@ -200,6 +202,7 @@ export class JsonlChain implements AuditSink {
     if (!this.key || this.seq < 0 || this.lastCheckpoint === this.seq) return;
     this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
     this.lastCheckpoint = this.seq;
+    this.checkpointSinceHead = true;
   }
 
   append(action: ActionInput, durable = false): void {
@@ -241,7 +244,7 @@ export class JsonlChain implements AuditSink {
       throw e;
     }
     this.durable = this.written;
-    if (this.durable - this.headSeq >= this.headEvery || this.lastCheckpoint === this.durable)
+    if (this.durable - this.headSeq >= this.headEvery || this.checkpointSinceHead)
       this.writeHeadNow();
   }
 
@@ -256,6 +259,7 @@ export class JsonlChain implements AuditSink {
         : {}),
     });
     this.headSeq = this.durable;
+    this.checkpointSinceHead = false;
   }
 
   private durableHash(): string {

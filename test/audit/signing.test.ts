@@ -9,6 +9,7 @@ import {
   generateSigningKeys,
   keyId,
   loadPublicKey,
+  readHead,
   readRecords,
   resolveSigningKey,
   segmentName,
@@ -92,6 +93,7 @@ describe('T13: signed checkpoints', () => {
       expect(cp.action.data?.key_id).toBe(keyId(loadPublicKey(right.publicKeyPem)));
     }
     expect(recs[0]?.action.data?.public_key).toBe(cps[0]?.action.data?.public_key);
+    expect(readHead(dir)).toMatchObject({ seq: 354, checkpoint: 354 });
   });
 
   it('the right public key passes; signedThrough is the last covered seq', () => {

@@ -14,8 +14,14 @@ export type Decision =
   | { readonly allowed: true; readonly rule: string }
   | { readonly allowed: false; readonly rule: string | undefined };
 
+const compiled = new Map<string, RegExp>();
+
 function matches(pattern: string, id: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`);
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`);
+    compiled.set(pattern, re);
+  }
   return re.test(id);
 }
 

@@ -10,6 +10,7 @@ import { compare, formatTable, type Measured } from './harness.js';
 import { makeParseData, parseCases } from './workloads/parse.js';
 import { evalWorkloads } from './workloads/eval.js';
 import { hostWorkload } from './workloads/host.js';
+import { chainBench, formatChainBench } from './workloads/chain.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -35,9 +36,15 @@ const perCall = hostRows.map((r) => ({
   addedUs: ((r.medianMs - (hostRows[0]?.medianMs ?? 0)) * 1000) / host.calls,
 }));
 
+const chainRows = chainBench({ quick });
+
 if (json) {
   console.log(
-    JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2),
+    JSON.stringify(
+      { node: process.version, date: new Date().toISOString(), results, perCall, chain: chainRows },
+      null,
+      2,
+    ),
   );
 } else {
   console.log(
@@ -50,4 +57,6 @@ if (json) {
       `  ${p.engine.padEnd(28)} ${p.usPerCall.toFixed(1).padStart(7)} µs/call  (+${p.addedUs.toFixed(1)} µs)`,
     );
   }
+  console.log('\nCausal chain (appends and verify):');
+  console.log(formatChainBench(chainRows));
 }

@@ -4,49 +4,21 @@
  * checked to be in tail position — all once, before anything runs.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { type Value, RList, Keyword, RVector, RMap, Sym, printValue } from '../data/index.js';
-import type { Node, FnArity, Binding, Destructure, Var } from './nodes.js';
-import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
+import { nearest, type Diagnostic } from '../diagnostics/index.js';
+import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
+import { defContext } from '../types/index.js';
+import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
-import { nearest } from '../diagnostics/index.js';
+import { AnalysisCodes, AnalysisFailure, fail, typeAt, checked, type Ctx } from './context.js';
+import { analyzeBindings, patternHooks } from './analyze-bindings.js';
+import { analyzeFn } from './analyze-fn.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
 import { analyzeMatchPattern } from './match-pattern.js';
 import { expandQuasiquote } from './quasiquote.js';
-import { sliceBindings } from './annotations.js';
-import {
-  parseTypeExpr,
-  isTypeExpr,
-  argumentContext,
-  returnContext,
-  letContext,
-  defContext,
-  type TypeAst,
-} from '../types/index.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
-import type { MatchClause } from './nodes.js';
 
-export const AnalysisCodes = {
-  badForm: 'analysis/bad-special-form',
-  unbound: 'analysis/unbound-symbol',
-  recurPosition: 'analysis/recur-not-in-tail-position',
-  recurArity: 'analysis/recur-arity',
-  macro: 'analysis/macro-expansion-failed',
-  notExported: 'analysis/not-exported',
-} as const;
-
-class AnalysisFailure {
-  constructor(readonly diagnostic: Diagnostic) {}
-}
-
-interface Ctx {
-  readonly globals: Globals;
-  /** Slots of the innermost loop/fn that `recur` targets (undefined outside one). */
-  recurSlots: readonly number[] | undefined;
-  /** Position used for forms without one (the innermost enclosing form's). */
-  spanHint: Span | undefined;
-}
+export { AnalysisCodes } from './context.js';
 
 export interface AnalyzeResult {
   readonly node: Node | undefined;
@@ -75,12 +47,7 @@ export function analyzeTop(form: Value, span: Span | undefined, globals: Globals
   }
 }
 
-function fail(code: string, message: string, span: Span | undefined): never {
-  if (span === undefined) throw new Error(`analysis error without a span: ${message}`);
-  throw new AnalysisFailure(diagnostic(code, 'analysis', message, span));
-}
-
-function analyze(
+export function analyze(
   form: Value,
   span: Span | undefined,
   scope: BlockScope,
@@ -393,7 +360,7 @@ function symbolAt(l: RList, i: number, span: Span | undefined, form: string): st
   return s.name;
 }
 
-function sub(l: RList, i: number, scope: BlockScope, ctx: Ctx, tail: boolean): Node {
+export function sub(l: RList, i: number, scope: BlockScope, ctx: Ctx, tail: boolean): Node {
   return analyze(l.items[i] as Value, childSpan(l.span, i) ?? ctx.spanHint, scope, ctx, tail);
 }
 
@@ -427,7 +394,7 @@ function subs(l: RList, from: number, scope: BlockScope, ctx: Ctx): Node[] {
   return out;
 }
 
-function body(
+export function body(
   l: RList,
   from: number,
   span: Span | undefined,
@@ -440,249 +407,6 @@ function body(
   if (nodes.length === 0) return { kind: 'const', value: null, span };
   if (nodes.length === 1) return nodes[0] as Node;
   return { kind: 'do', body: nodes, span };
-}
-
-/** Parses the type expression at `form` or fails with its diagnostic. */
-function typeAt(form: Value, span: Span | undefined): TypeAst {
-  const r = parseTypeExpr(form, span);
-  if ('diagnostic' in r) throw new AnalysisFailure(r.diagnostic);
-  return r.type;
-}
-
-function checked(
-  expr: Node,
-  type: TypeAst | undefined,
-  context: string,
-  span: Span | undefined,
-): Node {
-  return type === undefined ? expr : { kind: 'check', expr, type, context, span };
-}
-
-function patternName(p: Value): string {
-  return p instanceof Sym ? p.name : printValue(p);
-}
-
-function patternHooks(scope: BlockScope, ctx: Ctx): PatternHooks {
-  return {
-    fail: (message, span) => fail(AnalysisCodes.badForm, message, span),
-    analyzeDefault: (form, span) => analyze(form, span, scope, ctx, false),
-  };
-}
-
-/** When bindings do not parse, a keyword that is not a type is the likely culprit. */
-function reportBadAnnotation(bv: RVector, span: Span | undefined): void {
-  for (let i = 1; i < bv.count; i++) {
-    const x = bv.get(i) as Value;
-    if (x instanceof Keyword || (x instanceof RVector && x.get(0) instanceof Keyword)) {
-      const r = parseTypeExpr(x, childSpan(bv.span, i) ?? span);
-      if ('diagnostic' in r) throw new AnalysisFailure(r.diagnostic);
-    }
-  }
-}
-
-function isFnBinding(bv: RVector, i: number, valueAt = i + 1): boolean {
-  const init = bv.get(valueAt);
-  const head =
-    typeof init === 'object' && init !== null && init.kind === 'list' ? init.items[0] : undefined;
-  return (
-    bv.get(i) instanceof Sym && head instanceof Sym && (head.name === 'fn' || head.name === 'λ')
-  );
-}
-
-/** A pattern bound through a slot: simple symbols use their own slot. */
-function slotFor(pattern: Pattern, scope: BlockScope, destructure: Destructure[]): number {
-  if (pattern.kind === 'slot') return pattern.slot;
-  const slot = scope.frame.allocate();
-  destructure.push({ pattern, slot });
-  return slot;
-}
-
-function analyzeBindings(
-  kind: 'let' | 'loop',
-  l: RList,
-  span: Span | undefined,
-  scope: BlockScope,
-  ctx: Ctx,
-  tail: boolean,
-): Node {
-  const bv = l.items[1];
-  const slices = bv instanceof RVector ? sliceBindings(bv) : undefined;
-  if (!(bv instanceof RVector) || slices === undefined) {
-    if (bv instanceof RVector) reportBadAnnotation(bv, span);
-    return fail(
-      AnalysisCodes.badForm,
-      `bad form: expected (${kind} [pattern value …] body…)`,
-      span,
-    );
-  }
-  const inner = scope.child();
-  const hooks = patternHooks(inner, ctx);
-  const bindings: Binding[] = [];
-  const prebound = new Map<number, Pattern>();
-  const loopChecks: { index: number; type: TypeAst; context: string; span: Span | undefined }[] =
-    [];
-  const at = (i: number): Span | undefined => childSpan(bv.span, i) ?? span;
-  for (let k = 0; k < slices.length; k++) {
-    const sl = slices[k] as (typeof slices)[number];
-    // A run of `name (fn …)` bindings is bound first, so the fns can call each other.
-    if (kind === 'let' && !prebound.has(sl.at) && isFnBinding(bv, sl.at, sl.valueAt)) {
-      for (let j = k; j < slices.length; j++) {
-        const sj = slices[j] as (typeof slices)[number];
-        if (!isFnBinding(bv, sj.at, sj.valueAt)) break;
-        prebound.set(sj.at, analyzePattern(bv.get(sj.at) as Value, at(sj.at), inner, hooks));
-      }
-    }
-    const type =
-      sl.typeAt === undefined ? undefined : typeAt(bv.get(sl.typeAt) as Value, at(sl.typeAt));
-    const value = analyze(bv.get(sl.valueAt) as Value, at(sl.valueAt), inner, ctx, false);
-    const context = letContext(patternName(bv.get(sl.at) as Value));
-    // A loop checks its annotations at the top of every iteration (so recur values too).
-    const init = kind === 'loop' ? value : checked(value, type, context, at(sl.valueAt));
-    const pattern =
-      prebound.get(sl.at) ?? analyzePattern(bv.get(sl.at) as Value, at(sl.at), inner, hooks);
-    bindings.push({ pattern, init });
-    if (kind === 'loop' && type !== undefined)
-      loopChecks.push({ index: bindings.length - 1, type, context, span: at(sl.valueAt) });
-  }
-  if (kind === 'loop') {
-    const destructure: Destructure[] = [];
-    const slots = bindings.map((b) => slotFor(b.pattern, inner, destructure));
-    const saved = ctx.recurSlots;
-    ctx.recurSlots = slots;
-    let b = body(l, 2, span, inner, ctx, true);
-    ctx.recurSlots = saved;
-    if (loopChecks.length > 0) {
-      const checks: Node[] = loopChecks.map((c) => ({
-        kind: 'check',
-        expr: {
-          kind: 'local',
-          ref: { depth: 0, slot: slots[c.index] as number },
-          name: '',
-          span: c.span,
-        },
-        type: c.type,
-        context: c.context,
-        span: c.span,
-      }));
-      b = { kind: 'do', body: [...checks, b], span };
-    }
-    return { kind: 'loop', slots, inits: bindings.map((x) => x.init), destructure, body: b, span };
-  }
-  return { kind: 'let', bindings, body: body(l, 2, span, inner, ctx, tail), span };
-}
-
-/** `(fn name? [params] body…)` or `(fn name? ([params] body…)+)`, from index `at`. */
-function analyzeFn(
-  l: RList,
-  at: number,
-  defName: string | undefined,
-  span: Span | undefined,
-  scope: BlockScope,
-  ctx: Ctx,
-): Node {
-  let name = defName;
-  const first = l.items[at];
-  if (first instanceof Sym) {
-    name = first.name;
-    at++;
-  }
-  const fnScope = scope.fnChild();
-  const selfSlot = name !== undefined ? fnScope.bind(name) : -1;
-  const arities: FnArity[] = [];
-  const head = l.items[at];
-  if (head instanceof RVector) {
-    arities.push(analyzeArity(head, l, at + 1, span, fnScope, ctx, name));
-  } else {
-    for (let i = at; i < l.count; i++) {
-      const clause = l.items[i];
-      if (
-        typeof clause !== 'object' ||
-        clause === null ||
-        clause.kind !== 'list' ||
-        !(clause.items[0] instanceof RVector)
-      ) {
-        fail(
-          AnalysisCodes.badForm,
-          'bad fn: expected [params] body… or ([params] body…)…',
-          childSpan(l.span, i) ?? span,
-        );
-      }
-      arities.push(
-        analyzeArity(clause.items[0], clause, 1, clause.span ?? span, fnScope.child(), ctx, name),
-      );
-    }
-  }
-  if (arities.length === 0) fail(AnalysisCodes.badForm, 'bad fn: missing parameter vector', span);
-  return { kind: 'fn', name, selfSlot, frameSize: fnScope.frame.size, arities, span };
-}
-
-function analyzeArity(
-  params: RVector,
-  l: RList,
-  bodyAt: number,
-  span: Span | undefined,
-  scope: BlockScope,
-  ctx: Ctx,
-  fnName: string | undefined,
-): FnArity {
-  const inner = scope.child();
-  const hooks = patternHooks(inner, ctx);
-  let fixed = 0;
-  let rest = false;
-  const paramSlots: number[] = [];
-  const destructure: Destructure[] = [];
-  const checks: Node[] = [];
-  const at = (i: number): Span | undefined => childSpan(params.span, i) ?? span;
-  /** A type annotation after the parameter at `i`, recorded as a check of its slot. */
-  const annotate = (i: number, slot: number, name: string, restArg: boolean): number => {
-    const t = params.get(i + 1);
-    if (t === undefined || !isTypeExpr(t)) return i;
-    const type = typeAt(t, at(i + 1));
-    const local: Node = { kind: 'local', ref: { depth: 0, slot }, name, span: at(i) };
-    const context = restArg
-      ? `the rest arguments of ${fnName ?? 'an anonymous fn'}`
-      : argumentContext(name, fnName);
-    const full: TypeAst = restArg
-      ? { kind: 'optional', inner: { kind: 'list', element: type } }
-      : type;
-    checks.push({ kind: 'check', expr: local, type: full, context, span: at(i) });
-    return i + 1;
-  };
-  for (let i = 0; i < params.count; i++) {
-    const p = params.get(i) as Value;
-    if (p instanceof Sym && p.name === '&') {
-      const last = params.get(i + 2);
-      if (
-        i + 2 !== params.count &&
-        !(i + 3 === params.count && last !== undefined && isTypeExpr(last))
-      ) {
-        fail(AnalysisCodes.badForm, '& must be followed by exactly one parameter', at(i));
-      }
-      const pattern = analyzePattern(params.get(i + 1) as Value, at(i + 1), inner, hooks);
-      const slot = slotFor(pattern, inner, destructure);
-      paramSlots.push(slot);
-      annotate(i + 1, slot, patternName(params.get(i + 1) as Value), true);
-      rest = true;
-      break;
-    }
-    const slot = slotFor(analyzePattern(p, at(i), inner, hooks), inner, destructure);
-    paramSlots.push(slot);
-    i = annotate(i, slot, patternName(p), false);
-    fixed++;
-  }
-  let retType: TypeAst | undefined;
-  const maybeRet = l.items[bodyAt];
-  if (maybeRet !== undefined && bodyAt + 1 < l.count && isTypeExpr(maybeRet)) {
-    retType = typeAt(maybeRet, childSpan(l.span, bodyAt) ?? span);
-    bodyAt++;
-  }
-  const saved = ctx.recurSlots;
-  ctx.recurSlots = paramSlots;
-  let b = body(l, bodyAt, span, inner, ctx, true);
-  ctx.recurSlots = saved;
-  b = checked(b, retType, returnContext(fnName), span);
-  if (checks.length > 0) b = { kind: 'do', body: [...checks, b], span };
-  return { params: { fixed, rest }, paramSlots, destructure, body: b };
 }
 
 function analyzeList(

@@ -18,3 +18,4 @@ export { RErrorValue } from './error-value.js';
 export { equals, hashValue } from './equality.js';
 export { printValue, printDisplay, formatFloat, quoteString } from './printer.js';
 export { MIN_I64, MAX_I64, normalizeInt } from './ints.js';
+export { toPlain, fromPlain, type Plain } from './plain.js';

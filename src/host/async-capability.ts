@@ -3,7 +3,7 @@ import { RtfsError } from '../runtime/index.js';
 import type { TypeAst } from '../types/index.js';
 import type { Capability, Effect } from './capability.js';
 import { SyncBridge } from './sync-bridge.js';
-import { fromPlain, toPlain } from './plain.js';
+import { fromPlain, toPlain } from '../data/index.js';
 
 let shared: SyncBridge | undefined;
 

@@ -20,7 +20,7 @@ export { capabilityFromSpec, parseEffects } from './define.js';
 export { uuidv7 } from './ids.js';
 export { SyncBridge, type BridgeReply } from './sync-bridge.js';
 export { asyncCapability, type AsyncCapabilitySpec } from './async-capability.js';
-export { toPlain, fromPlain, type Plain } from './plain.js';
+export { toPlain, fromPlain, type Plain } from '../data/index.js';
 export {
   loadRun,
   ReplayLog,

@@ -11,7 +11,7 @@
  * `:fn` matches nothing.
  */
 import { z } from 'zod';
-import { type Value, Keyword } from '../data/index.js';
+import { type Value, Keyword, toPlain } from '../data/index.js';
 import type { Predicate, PrimName, TypeAst } from './ast.js';
 import { formatType } from './format.js';
 import { numericValue } from './type-expr.js';
@@ -117,34 +117,11 @@ function primToZod(name: PrimName, params: { error: string }): z.ZodType {
 }
 
 /** An RTFS literal as JSON data (keywords and symbols by name, floats unboxed). */
+/** A value as plain JSON (functions and error values have none). */
 function toJson(v: Value): unknown {
-  if (typeof v !== 'object' || v === null) return typeof v === 'bigint' ? Number(v) : v;
-  switch (v.kind) {
-    case 'float':
-      return v.value;
-    case 'keyword':
-    case 'symbol':
-      return v.name;
-    case 'timestamp':
-    case 'uuid':
-    case 'resource':
-      return v.text;
-    case 'vector':
-      return v.toArray().map(toJson);
-    case 'list':
-      return v.items.map(toJson);
-    case 'map': {
-      const o: Record<string, unknown> = {};
-      v.forEach((x, k) => {
-        o[k instanceof Keyword ? k.name : typeof k === 'string' ? k : String(toJson(k))] =
-          toJson(x);
-      });
-      return o;
-    }
-    case 'fn':
-    case 'error':
-      return undefined;
-  }
+  if (typeof v === 'object' && v !== null && (v.kind === 'fn' || v.kind === 'error'))
+    return undefined;
+  return toPlain(v);
 }
 
 function jsonEquals(a: unknown, b: unknown): boolean {

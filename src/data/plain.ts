@@ -4,7 +4,12 @@
  * objects, vectors and lists arrays, keywords their names, floats numbers; back,
  * objects become maps with keyword keys and integral numbers ints.
  */
-import { type Value, Keyword, RMap, RVector, float, printValue } from '../data/index.js';
+import type { Value } from './value.js';
+import { Keyword } from './keyword.js';
+import { RMap } from './map.js';
+import { RVector } from './vector.js';
+import { float } from './float.js';
+import { printValue } from './printer.js';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 

@@ -299,13 +299,35 @@ function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
  * straight to it while the cell still holds that builtin (redefining `+` still works:
  * the check fails and the generic call runs).
  */
-function directBuiltinCall(fnNode: Node, args: Code[], span: Span | undefined): Code | undefined {
+function directBuiltinCall(
+  fnNode: Node,
+  argNodes: readonly Node[],
+  args: Code[],
+  span: Span | undefined,
+): Code | undefined {
   if (fnNode.kind !== 'global') return undefined;
   const cell = fnNode.cell;
   const b = cell.value;
   if (!(b instanceof Builtin)) return undefined;
   if (args.length === 2 && b.f2 !== undefined && b.min <= 2 && b.max >= 2) {
     const f2 = b.f2;
+    const n0 = argNodes[0] as Node;
+    const n1 = argNodes[1] as Node;
+    if (n0.kind === 'local' && n0.ref.depth === 0 && n1.kind === 'const') {
+      // `(op x 1)` with x a local of this frame: read the slot directly (e.g. fib's
+      // `(< n 2)` and `(- n 1)`), saving two closure calls per operation.
+      const slot = n0.ref.slot;
+      const c = n1.value;
+      return (env) => {
+        const x = env[slot] as Value;
+        const f = cell.value;
+        try {
+          return f === b ? f2(x, c) : callValue(f, [x, c], span);
+        } catch (e) {
+          throw locate(e, span, f ?? null);
+        }
+      };
+    }
     const a0 = args[0] as Code;
     const a1 = args[1] as Code;
     return (env) => {
@@ -352,8 +374,25 @@ function compileCall(
 ): Code {
   const fc = compileNode(fnNode);
   const args = argNodes.map(compileNode);
-  const direct = directBuiltinCall(fnNode, args, span);
+  const direct = directBuiltinCall(fnNode, argNodes, args, span);
   if (direct !== undefined) return direct;
+  if (args.length === 1 && fnNode.kind === 'local' && fnNode.ref.depth === 0) {
+    // A function held in this frame (self-recursion, a let-bound fn): read its slot.
+    const slot = fnNode.ref.slot;
+    const a0 = args[0] as Code;
+    return (env) => {
+      const f = env[slot] as Value;
+      const x = a0(env);
+      try {
+        if (f instanceof Fn) return f.call1(x);
+        if (typeof f === 'object' && f !== null && f.kind === 'keyword')
+          return keywordLookup(f, x, null);
+      } catch (e) {
+        throw locate(e, span, f);
+      }
+      throw notCallable(f, span);
+    };
+  }
   switch (args.length) {
     case 1: {
       const a0 = args[0] as Code;

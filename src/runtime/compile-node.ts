@@ -313,6 +313,21 @@ function directBuiltinCall(
     const f2 = b.f2;
     const n0 = argNodes[0] as Node;
     const n1 = argNodes[1] as Node;
+    if (n0.kind === 'local' && n0.ref.depth === 0 && n1.kind === 'local' && n1.ref.depth === 0) {
+      // `(op x y)` with both locals of this frame, e.g. a loop's `(+ acc i)`.
+      const s0 = n0.ref.slot;
+      const s1 = n1.ref.slot;
+      return (env) => {
+        const x = env[s0] as Value;
+        const y = env[s1] as Value;
+        const f = cell.value;
+        try {
+          return f === b ? f2(x, y) : callValue(f, [x, y], span);
+        } catch (e) {
+          throw locate(e, span, f ?? null);
+        }
+      };
+    }
     if (n0.kind === 'local' && n0.ref.depth === 0 && n1.kind === 'const') {
       // `(op x 1)` with x a local of this frame: read the slot directly (e.g. fib's
       // `(< n 2)` and `(- n 1)`), saving two closure calls per operation.

@@ -356,6 +356,22 @@ function directBuiltinCall(
       }
     };
   }
+  if (args.length === 3 && b.min <= 3 && b.max >= 3) {
+    // Three arguments (assoc, update, get-in …): no argument array at the call site.
+    const f = b.f;
+    const [a0, a1, a2] = args as [Code, Code, Code];
+    return (env) => {
+      const x = a0(env);
+      const y = a1(env);
+      const z = a2(env);
+      const g = cell.value;
+      try {
+        return g === b ? f(x, y, z) : callValue(g, [x, y, z], span);
+      } catch (e) {
+        throw locate(e, span, g ?? null);
+      }
+    };
+  }
   if (args.length === 1 && b.f1 !== undefined && b.min <= 1 && b.max >= 1) {
     const f1 = b.f1;
     const a0 = args[0] as Code;

@@ -29,10 +29,17 @@ export interface Capability {
   readonly inputSchemaForm?: Value;
   readonly outputSchemaForm?: Value;
   readonly effects: readonly Effect[];
+  /**
+   * True for a capability described by a catalog without an implementation in this
+   * process (an external service): a dry run always simulates it, a full run reports
+   * `capability/unavailable` unless a provider is configured.
+   */
+  readonly external?: boolean;
   readonly impl: (input: Value, ctx: CapabilityContext) => Value;
 }
 
 /** True when a dry run may execute the capability for real. */
 export function isSafeInDryRun(c: Capability): boolean {
+  if (c.external === true) return false;
   return c.effects.every((e) => e === 'pure' || e === 'read');
 }

@@ -18,6 +18,7 @@ const KEYWORD_FIELDS: ReadonlySet<string> = new Set([
   'method',
   'effects',
   'provision_source',
+  'role',
 ]);
 
 /** Fields whose numbers are always floats. */

@@ -34,6 +34,8 @@ export interface Constraint {
   readonly name: string;
   readonly value: Value;
   readonly source: SignalSource;
+  /** How a plan binds it: a plan input (`:input`) or a typed literal (`:qualifier`). */
+  readonly role?: 'input' | 'qualifier';
   readonly rationale?: string;
 }
 
@@ -83,6 +85,9 @@ export interface MenuEntry {
   readonly score: number;
   readonly effects: readonly string[];
   readonly metadata: Readonly<Record<string, string>>;
+  /** The schemas as RTFS type-expression data (nil when unknown). */
+  readonly input_schema: Value;
+  readonly output_schema: Value;
 }
 
 export type Binding =

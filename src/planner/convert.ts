@@ -4,7 +4,16 @@
  * become keywords, score-like numbers are floats, and a few fields (`value`,
  * `contextual_facts` values, schema forms) carry RTFS values through untouched.
  */
-import { type Value, Keyword, RFloat, RList, RMap, RVector, Sym, printValue } from '../data/index.js';
+import {
+  type Value,
+  Keyword,
+  RFloat,
+  RList,
+  RMap,
+  RVector,
+  Sym,
+  printValue,
+} from '../data/index.js';
 
 /** Fields whose string values are keywords in RTFS (kebab-case enum values). */
 const KEYWORD_FIELDS: ReadonlySet<string> = new Set([

@@ -8,7 +8,15 @@ import { read } from '../syntax/index.js';
 import type { Value } from '../data/index.js';
 import type { SynthesizedCapability } from './types.js';
 
-export const GEN_OPS = ['filter', 'sort', 'group-by', 'count', 'select', 'parse-json', 'format'] as const;
+export const GEN_OPS = [
+  'filter',
+  'sort',
+  'group-by',
+  'count',
+  'select',
+  'parse-json',
+  'format',
+] as const;
 export type GenOp = (typeof GEN_OPS)[number];
 
 interface Template {

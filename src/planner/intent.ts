@@ -27,7 +27,8 @@ export interface Extracted {
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const URL = /https?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/g;
 const DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
-const PATH = /(?:^|\s)((?:\.{0,2}\/)?(?:[\w.-]+\/)*[\w-]+\.(?:csv|json|txt|md|log|yaml|yml|xml|html))\b/g;
+const PATH =
+  /(?:^|\s)((?:\.{0,2}\/)?(?:[\w.-]+\/)*[\w-]+\.(?:csv|json|txt|md|log|yaml|yml|xml|html))\b/g;
 const STOP_PHRASE = /\s+(?:then|and then|and|but|before|after|so|to|from|with|into)\s+|[,.;:!?]|$/;
 
 function all(re: RegExp, text: string, group = 0): string[] {
@@ -67,13 +68,16 @@ export function extractIntent(goal: string): Extracted {
     add('owner', repo[1] ?? '', 'input', 'owner/repo');
     add('repo', repo[2] ?? '', 'input', 'owner/repo');
   }
-  const number = /\b(?:issue|pr|pull request|ticket)\s+#?(\d+)\b/i.exec(plain) ?? /#(\d+)\b/.exec(plain);
+  const number =
+    /\b(?:issue|pr|pull request|ticket)\s+#?(\d+)\b/i.exec(plain) ?? /#(\d+)\b/.exec(plain);
   if (number) add('number', Number(number[1]), 'qualifier', 'issue number');
   const state = /\b(open|closed)\b/i.exec(plain);
   if (state) add('state', (state[1] ?? '').toLowerCase(), 'qualifier', 'state word');
   const label = /\b(?:label(?:l?ed)?|tagged|with (?:the )?label)\s+("[^"]+"|[\w-]+)/i.exec(plain);
   if (label) add('labels', RVector.of(unquote(label[1] ?? '')), 'qualifier', 'label X');
-  const filter = /\bfilter(?:ed)?\s+(?:them\s+|it\s+)?(?:by|for|to|on)\s+("[^"]+"|[\w-]+)/i.exec(plain);
+  const filter = /\bfilter(?:ed)?\s+(?:them\s+|it\s+)?(?:by|for|to|on)\s+("[^"]+"|[\w-]+)/i.exec(
+    plain,
+  );
   if (filter) add('filter', unquote(filter[1] ?? ''), 'qualifier', 'filter by X');
   const limit = /\b(?:top|first|last|latest|recent)\s+(\d+)\b/i.exec(plain);
   if (limit) add('limit', Number(limit[1]), 'qualifier', 'top N');
@@ -81,9 +85,15 @@ export function extractIntent(goal: string): Extracted {
   if (days) add('days', Number(days[1] ?? days[2]), 'qualifier', 'next N days');
   const channel = /(?:^|\s)#([a-z][\w-]*)/.exec(plain);
   if (channel) add('channel', `#${channel[1] ?? ''}`, 'input', '#channel');
-  const city = /\b(?:weather|forecast|temperature)\b[^.]*?\b(?:in|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/.exec(plain);
+  const city =
+    /\b(?:weather|forecast|temperature)\b[^.]*?\b(?:in|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/.exec(
+      plain,
+    );
   if (city) add('city', city[1] ?? '', 'input', 'weather in City');
-  const lang = /\b(?:into|to)\s+(French|Spanish|German|Italian|Japanese|Chinese|Portuguese|English|Dutch)\b/.exec(plain);
+  const lang =
+    /\b(?:into|to)\s+(French|Spanish|German|Italian|Japanese|Chinese|Portuguese|English|Dutch)\b/.exec(
+      plain,
+    );
   if (lang) add('target_language', lang[1] ?? '', 'qualifier', 'into Language');
   const symbol = /\b(?:stock|share|ticker|quote)s?\b[^.]*?\b([A-Z]{2,5})\b/.exec(plain);
   if (symbol) add('symbol', symbol[1] ?? '', 'input', 'ticker');
@@ -96,7 +106,10 @@ export function extractIntent(goal: string): Extracted {
   if (urls.length > 0) add('url', urls[0] ?? '', 'input', 'url');
   const paths = all(PATH, noUrls, 1);
   if (paths.length > 0) add('path', paths[0] ?? '', 'input', 'file path');
-  const range = /\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|and|until)\s+(\d{4}-\d{2}-\d{2})\b/.exec(plain);
+  const range =
+    /\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|and|until)\s+(\d{4}-\d{2}-\d{2})\b/.exec(
+      plain,
+    );
   if (range) {
     add('from', range[1] ?? '', 'input', 'date range');
     add('to', range[2] ?? '', 'input', 'date range');
@@ -105,7 +118,10 @@ export function extractIntent(goal: string): Extracted {
     add('to', emails[0] ?? '', 'input', 'email address');
     add('attendees', RVector.from(emails), 'input', 'email addresses');
   }
-  const search = /\b(?:search|look up|find)\s+(?:the\s+)?(?:web|wiki|internet|repositories|repos)?\s*(?:for|about)\s+/i.exec(plain);
+  const search =
+    /\b(?:search|look up|find)\s+(?:the\s+)?(?:web|wiki|internet|repositories|repos)?\s*(?:for|about)\s+/i.exec(
+      plain,
+    );
   if (search) {
     const q = unquote(phraseAfter(plain, search.index + search[0].length));
     if (q.length > 0) add('query', q, 'input', 'search for X');

@@ -25,7 +25,11 @@ export interface MenuOptions {
 
 export interface MenuResult {
   readonly menu: MenuEntry[];
-  readonly discovery: { readonly capability_id: string; readonly status: string; readonly notes: string }[];
+  readonly discovery: {
+    readonly capability_id: string;
+    readonly status: string;
+    readonly notes: string;
+  }[];
   readonly catalog_snapshot: string;
 }
 
@@ -68,7 +72,11 @@ export function menuEntry(
   };
 }
 
-export function buildMenu(signals: GoalSignals, catalog: Catalog, opts: MenuOptions = {}): MenuResult {
+export function buildMenu(
+  signals: GoalSignals,
+  catalog: Catalog,
+  opts: MenuOptions = {},
+): MenuResult {
   const limit = opts.limit ?? 12;
   const minScore = opts.min_score ?? 0.3;
   const synthesized = new Map<string, SynthesizedCapability>();
@@ -98,11 +106,12 @@ export function buildMenu(signals: GoalSignals, catalog: Catalog, opts: MenuOpti
   }
   const asks = signals.contextual_facts['ask_user'];
   const ask = catalog.get('ccos.user.ask');
-  if (asks !== undefined && asks !== null && ask !== undefined) put(menuEntry(ask, 1, 'catalog'), true);
+  if (asks !== undefined && asks !== null && ask !== undefined)
+    put(menuEntry(ask, 1, 'catalog'), true);
   // (b) scored
   const query = signalQuery(signals);
   for (const e of catalog.entries) {
-    if (isMetaCapability(e.id)) continue;
+    if (isMetaCapability(e.id) || e.id.startsWith('ccos.')) continue;
     const score = scoreEntry(e, query);
     if (score >= minScore) put(menuEntry(e, score, 'catalog'), false);
   }
@@ -126,7 +135,11 @@ export function buildMenu(signals: GoalSignals, catalog: Catalog, opts: MenuOpti
           menuEntry(synthesizedEntry(t), 0.5, 'synthetic', { capability_status: 'scaffold' }),
           true,
         );
-        discovery.push({ capability_id: t.id, status: 'scaffold', notes: 'synthetic filter scaffold' });
+        discovery.push({
+          capability_id: t.id,
+          status: 'scaffold',
+          notes: 'synthetic filter scaffold',
+        });
       }
     }
   }

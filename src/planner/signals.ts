@@ -31,9 +31,12 @@ function valueText(v: Value): string {
   return typeof v === 'string' ? v : printDisplay(v);
 }
 
-/** The query tokens of a goal: its text, constraint values and string facts. */
+/** The query tokens of a goal: its text, constraint values (and names of plan inputs) and facts. */
 export function signalQuery(s: GoalSignals): string[] {
-  const parts = [s.goal_text, ...s.constraints.map((c) => valueText(c.value))];
+  const parts = [
+    s.goal_text,
+    ...s.constraints.map((c) => (c.role === 'input' ? `${c.name} ${valueText(c.value)}` : valueText(c.value))),
+  ];
   for (const key of Object.keys(s.contextual_facts).sort()) {
     const v = s.contextual_facts[key];
     if (v !== undefined) parts.push(valueText(v));

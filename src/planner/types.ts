@@ -19,11 +19,7 @@ export const READINESS_ORDER: readonly Readiness[] = [
 ];
 
 export type SourceKind =
-  | 'goal-text'
-  | 'intent-constraint'
-  | 'intent-preference'
-  | 'catalog'
-  | 'derived';
+  'goal-text' | 'intent-constraint' | 'intent-preference' | 'catalog' | 'derived';
 
 export interface SignalSource {
   readonly kind: SourceKind;
@@ -40,10 +36,7 @@ export interface Constraint {
 }
 
 export type RequirementKind =
-  | 'must-call-capability'
-  | 'must-filter'
-  | 'must-produce-output'
-  | 'custom';
+  'must-call-capability' | 'must-filter' | 'must-produce-output' | 'custom';
 
 export interface Requirement {
   readonly id: string;
@@ -171,11 +164,7 @@ export interface PendingRequest {
 }
 
 export type ResolutionOutcome =
-  | 'discovered'
-  | 'synthesized'
-  | 'awaiting-external'
-  | 'failed'
-  | 'no-action';
+  'discovered' | 'synthesized' | 'awaiting-external' | 'failed' | 'no-action';
 
 export interface Resolution {
   readonly outcome: ResolutionOutcome;

@@ -55,7 +55,12 @@ export function loadJsonCatalog(text: string, uri: string): LoadResult {
     return {
       entries: [],
       diagnostics: [
-        diagnostic(CatalogCodes.syntax, 'capability', `invalid JSON: ${msg}`, parseErrorSpan(source, msg)),
+        diagnostic(
+          CatalogCodes.syntax,
+          'capability',
+          `invalid JSON: ${msg}`,
+          parseErrorSpan(source, msg),
+        ),
       ],
     };
   }

@@ -79,7 +79,11 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
   };
   const id = str('id', true);
   if (id !== undefined && !ID_PATTERN.test(id)) {
-    bad(CatalogCodes.invalidEntry, `capability id "${id}" must be dotted, like "service.action"`, 'id');
+    bad(
+      CatalogCodes.invalidEntry,
+      `capability id "${id}" must be dotted, like "service.action"`,
+      'id',
+    );
   }
   const description = str('description', true);
   const name = str('name', false);
@@ -92,8 +96,7 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
     const form = fields.get(key) ?? null;
     if (form === null) return null;
     const r = parseTypeExpr(form, spans.get(key));
-    if ('diagnostic' in r)
-      bad(CatalogCodes.badSchema, `:${key}: ${r.diagnostic.message}`, key);
+    if ('diagnostic' in r) bad(CatalogCodes.badSchema, `:${key}: ${r.diagnostic.message}`, key);
     return form;
   };
   const inputSchema = schemaOf('input-schema');
@@ -112,7 +115,8 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
   if (al instanceof RVector) {
     for (const a of al) {
       if (typeof a === 'string') aliases.push(a);
-      else bad(CatalogCodes.invalidEntry, `:aliases must be strings, got ${typeName(a)}`, 'aliases');
+      else
+        bad(CatalogCodes.invalidEntry, `:aliases must be strings, got ${typeName(a)}`, 'aliases');
     }
   } else if (al !== undefined && al !== null) {
     bad(CatalogCodes.invalidEntry, `:aliases must be a vector of strings`, 'aliases');

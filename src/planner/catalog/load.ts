@@ -47,7 +47,8 @@ export function mergeEntries(lists: readonly (readonly CatalogEntry[])[]): LoadR
     for (const e of list) {
       const prev = seen.get(e.id);
       if (prev !== undefined) {
-        const where = e.span ?? prev.span ?? { source: new Source('<catalog>', ''), start: 0, end: 0 };
+        const where = e.span ??
+          prev.span ?? { source: new Source('<catalog>', ''), start: 0, end: 0 };
         diagnostics.push(
           diagnostic(
             CatalogCodes.duplicateId,

@@ -35,7 +35,9 @@ function valueText(v: Value): string {
 export function signalQuery(s: GoalSignals): string[] {
   const parts = [
     s.goal_text,
-    ...s.constraints.map((c) => (c.role === 'input' ? `${c.name} ${valueText(c.value)}` : valueText(c.value))),
+    ...s.constraints.map((c) =>
+      c.role === 'input' ? `${c.name} ${valueText(c.value)}` : valueText(c.value),
+    ),
   ];
   for (const key of Object.keys(s.contextual_facts).sort()) {
     const v = s.contextual_facts[key];

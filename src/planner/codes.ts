@@ -4,6 +4,7 @@ export const PlannerCodes = {
   unknownCapability: 'planner/unknown-capability',
   badPlan: 'planner/bad-plan',
   badLlmResponse: 'planner/bad-llm-response',
+  catalogMismatch: 'planner/catalog-mismatch',
 } as const;
 
 export const CatalogCodes = {

@@ -44,15 +44,6 @@ const OPAQUE_FIELDS: ReadonlySet<string> = new Set([
 /** Fields whose children (map values) are RTFS values as they are. */
 const OPAQUE_CHILDREN: ReadonlySet<string> = new Set(['contextual_facts', 'inputs_known']);
 
-export type Data =
-  | null
-  | boolean
-  | number
-  | string
-  | Value
-  | readonly Data[]
-  | { readonly [key: string]: Data | undefined };
-
 function isRtfsObject(x: object): x is Exclude<Value, null | boolean | number | bigint | string> {
   return (
     x instanceof RMap ||
@@ -66,7 +57,7 @@ function isRtfsObject(x: object): x is Exclude<Value, null | boolean | number | 
 }
 
 /** TS data → RTFS value (see the module comment). */
-export function toRtfs(x: Data | undefined, field = ''): Value {
+export function toRtfs(x: unknown, field = ''): Value {
   if (x === undefined || x === null) return null;
   if (OPAQUE_FIELDS.has(field)) return x as Value;
   switch (typeof x) {
@@ -82,9 +73,9 @@ export function toRtfs(x: Data | undefined, field = ''): Value {
     default:
       return null;
   }
-  if (Array.isArray(x)) return RVector.from(x.map((e: Data) => toRtfs(e, field)));
+  if (Array.isArray(x)) return RVector.from(x.map((e: unknown) => toRtfs(e, field)));
   if (isRtfsObject(x)) return x;
-  const obj = x as { readonly [key: string]: Data | undefined };
+  const obj = x as { readonly [key: string]: unknown };
   const flat: Value[] = [];
   for (const key of Object.keys(obj).sort()) {
     const v = obj[key];

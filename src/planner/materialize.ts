@@ -84,7 +84,7 @@ export function checkStepRefs(steps: readonly PlanStep[]): string[] {
         errors.push(
           `step "${s.id}" input ${name}: ${later ? 'forward reference to' : 'unknown'} step "${b.step}"`,
         );
-      } else if (!from.outputs.some((o) => o.alias === b.output)) {
+      } else if (b.output !== WHOLE && !from.outputs.some((o) => o.alias === b.output)) {
         errors.push(`step "${s.id}" input ${name}: step "${b.step}" has no output "${b.output}"`);
       }
     }
@@ -96,7 +96,7 @@ export function checkStepRefs(steps: readonly PlanStep[]): string[] {
 function stepRef(steps: ReadonlyMap<string, PlanStep>, step: string, output: string): Value {
   const ref = RList.of(sym('step-result'), step);
   const out = steps.get(step)?.outputs.find((o) => o.alias === output);
-  const source = out?.source ?? output;
+  const source = output === WHOLE ? WHOLE : (out?.source ?? output);
   return source === WHOLE ? ref : RList.of(sym('get'), ref, kw(source));
 }
 

@@ -81,7 +81,10 @@ export function extractIntent(goal: string): Extracted {
   if (filter) add('filter', unquote(filter[1] ?? ''), 'qualifier', 'filter by X');
   const limit = /\b(?:top|first|last|latest|recent)\s+(\d+)\b/i.exec(plain);
   if (limit) add('limit', Number(limit[1]), 'qualifier', 'top N');
-  const by = /\b(?:sort(?:ed)?|order(?:ed)?|group(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)/i.exec(plain);
+  const by =
+    /\b(?:sort(?:ed)?|order(?:ed)?|group(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)/i.exec(
+      plain,
+    );
   if (by) add('by', Keyword.of((by[1] ?? '').toLowerCase()), 'qualifier', 'sort/group by X');
   if (/\b(?:descending|newest first|highest first|most recent first)\b/i.test(plain)) {
     add('order', Keyword.of('desc'), 'qualifier', 'descending');

@@ -46,7 +46,9 @@ describe('example goals', () => {
       const back = read(r.plan_source, golden);
       expect(back.diagnostics).toEqual([]);
       expect(back.forms).toHaveLength(1);
-      expect(printValue(back.forms[0] ?? null)).toBe(printValue(read(printValue(back.forms[0] ?? null)).forms[0] ?? null));
+      expect(printValue(back.forms[0] ?? null)).toBe(
+        printValue(read(printValue(back.forms[0] ?? null)).forms[0] ?? null),
+      );
       // deterministic
       expect(runPlannerPipeline(goal, catalog).plan_source).toBe(r.plan_source);
     });

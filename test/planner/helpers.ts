@@ -37,7 +37,9 @@ export function goalText(file: string): string {
 }
 
 /** A hosted runtime with the catalog and planner capabilities, every capability allowed. */
-export function plannerHost(opts: { llm?: LlmOptions; dryRun?: boolean; chain?: MemoryChain } = {}): Hosted {
+export function plannerHost(
+  opts: { llm?: LlmOptions; dryRun?: boolean; chain?: MemoryChain } = {},
+): Hosted {
   const catalog = defaultCatalog();
   return createHostedRuntime({
     policy: { allow: ['*'], deny: [] },

@@ -96,7 +96,11 @@ function adapt(
   const from: OutInfo =
     last.outs.length === 1
       ? (last.outs[0] as OutInfo)
-      : (last.outs.find((o) => isCollection(o.type)) ?? { alias: WHOLE, source: WHOLE, type: PRIM.map });
+      : (last.outs.find((o) => isCollection(o.type)) ?? {
+          alias: WHOLE,
+          source: WHOLE,
+          type: PRIM.map,
+        });
   let best: { m: MenuEntry; shape: Shape; out: OutInfo; score: number } | undefined;
   for (const m of adapterCandidates(ctx.menu)) {
     const shape = shapeOf(m);

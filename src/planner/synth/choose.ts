@@ -79,7 +79,16 @@ export function idParts(id: string): { verb?: string; nouns: string[]; service: 
 }
 
 /** Words that are verbs in goals but nouns in capability ids (`translate.text`). */
-const ID_NON_VERBS: ReadonlySet<string> = new Set(['text', 'message', 'mail', 'email', 'order', 'book', 'open', 'label']);
+const ID_NON_VERBS: ReadonlySet<string> = new Set([
+  'text',
+  'message',
+  'mail',
+  'email',
+  'order',
+  'book',
+  'open',
+  'label',
+]);
 
 function nounIn(noun: string, clause: readonly string[]): boolean {
   return clause.some(

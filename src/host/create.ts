@@ -2,7 +2,9 @@
  * Wires a runtime to a capability host: builtins, core macros, the built-in
  * capabilities, a policy, and an audit sink.
  */
-import { type Value, Keyword, RMap } from '../data/index.js';
+import { type Value, Keyword, RMap, printValue } from '../data/index.js';
+import { Globals } from '../analyzer/index.js';
+import { RtfsError } from '../runtime/index.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Runtime } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
@@ -11,6 +13,7 @@ import { RunHost } from './run-host.js';
 import type { Policy } from './policy.js';
 import { coreDataCapabilities } from './builtin/core-data.js';
 import { ccosCapabilities } from './builtin/ccos.js';
+import { controlCapabilities } from './builtin/control.js';
 import type { Capability } from './capability.js';
 import type { ReplayLog } from './replay.js';
 
@@ -27,6 +30,8 @@ export interface HostedOptions {
   readonly capabilities?: readonly Capability[];
   readonly context?: ReadonlyMap<string, Value>;
   readonly replay?: ReplayLog;
+  /** The inputs of the plan being run (`rtfs run --input`). */
+  readonly inputs?: RMap;
 }
 
 export interface Hosted {
@@ -40,6 +45,7 @@ export function builtinCapabilities(
 ): Capability[] {
   return [
     ...coreDataCapabilities,
+    ...controlCapabilities(),
     ...ccosCapabilities({
       log: o.log ?? ((t) => void process.stderr.write(t)),
       readRoots: o.readRoots ?? [],
@@ -59,12 +65,22 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.context ? { context: o.context } : {}),
     ...(o.dryRun !== undefined ? { dryRun: o.dryRun } : {}),
     ...(o.replay ? { replay: o.replay } : {}),
+    ...(o.inputs ? { inputs: o.inputs } : {}),
   });
   const runtime = createRuntime({
     host,
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.paths ? { paths: o.paths } : {}),
+  });
+  host.attachEvaluator((plan, uri) => {
+    const text = typeof plan === 'string' ? plan : printValue(plan);
+    // A child plan gets its own namespace: its definitions do not leak into the parent.
+    const o = runtime.evalString(text, uri, new Globals('plan', runtime.core));
+    if (o.ok) return o.value;
+    if (o.error !== undefined) throw o.error;
+    const d = o.diagnostics[0];
+    throw new RtfsError(d?.code ?? 'runtime/unknown', d?.message ?? 'the child plan failed');
   });
   return { runtime, host, registry };
 }

@@ -29,6 +29,8 @@ export const CapabilityCodes = {
 
 interface Frame {
   readonly id: string;
+  /** A step's name ('' for runs and calls). */
+  readonly name: string;
   readonly path: string;
   children: number;
   readonly started: number;
@@ -47,7 +49,12 @@ export interface RunHostOptions {
   readonly now?: () => number;
   /** Replaying a recorded run: calls are matched against, and answered from, this log. */
   readonly replay?: ReplayLog;
+  /** The inputs of the plan this run executes (`--input`). */
+  readonly inputs?: RMap;
 }
+
+/** Evaluates plan source text as a child program (attached by createHostedRuntime). */
+export type PlanEvaluator = (plan: Value, uri: string) => Value;
 
 export class RunHost implements Host {
   private readonly stack: Frame[] = [];
@@ -59,7 +66,23 @@ export class RunHost implements Host {
   /** Number of live (non-simulated) capability executions. */
   liveCalls = 0;
 
-  constructor(private readonly opts: RunHostOptions) {}
+  private dryRun: boolean;
+  private readonly inputStack: RMap[];
+  private evaluator: PlanEvaluator | undefined;
+
+  constructor(private readonly opts: RunHostOptions) {
+    this.dryRun = opts.dryRun === true;
+    this.inputStack = [opts.inputs ?? RMap.EMPTY];
+  }
+
+  /** Lets `ccos.plan.execute` run child plans through the runtime. */
+  attachEvaluator(e: PlanEvaluator): void {
+    this.evaluator = e;
+  }
+
+  planInputs(): Value {
+    return this.inputStack[this.inputStack.length - 1] ?? RMap.EMPTY;
+  }
 
   private now(): number {
     return (this.opts.now ?? Date.now)();
@@ -72,7 +95,7 @@ export class RunHost implements Host {
   /** Opens a run: records PlanStarted (with the program source and its name). */
   startRun(name: string, meta: Value = null): string {
     this.runId = uuidv7(this.now());
-    const frame: Frame = { id: this.runId, path: '', children: 0, started: this.now() };
+    const frame: Frame = { id: this.runId, name: '', path: '', children: 0, started: this.now() };
     this.stack.length = 0;
     this.stack.push(frame);
     this.record(
@@ -132,7 +155,13 @@ export class RunHost implements Host {
       { id, type, parent: parent?.id ?? null, run: this.runId, callPath: path, name, ...extra },
       durable,
     );
-    const frame: Frame = { id, path, children: 0, started: this.now() };
+    const frame: Frame = {
+      id,
+      name: type === 'StepStarted' ? name : '',
+      path,
+      children: 0,
+      started: this.now(),
+    };
     this.stack.push(frame);
     return frame;
   }
@@ -220,7 +249,7 @@ export class RunHost implements Host {
     if (bad !== undefined)
       fail(CapabilityCodes.invalidInput, typeErrorMessage(`the input of capability '${id}'`, bad));
     let out: Value;
-    const simulate = this.opts.dryRun === true && !isSafeInDryRun(cap);
+    const simulate = this.dryRun && !isSafeInDryRun(cap);
     try {
       if (simulate) {
         out = simulated(cap, input);
@@ -279,7 +308,47 @@ export class RunHost implements Host {
     return {
       call: (id, input) => this.call(id, input, span),
       log: (text) => this.opts.log?.(text),
+      step: (name, body) => this.inStep(name, span, body),
+      stepName: this.innermostStep(),
+      runPlan: (plan, inputs, dryRun) => this.runChildPlan(plan, inputs, dryRun, span),
     };
+  }
+
+  private inStep(name: string, span: Span | undefined, body: () => Value): Value {
+    const id = this.stepStarted(name);
+    let v: Value;
+    try {
+      v = body();
+    } catch (e) {
+      if (e instanceof RtfsError) this.stepFailed(id, e);
+      throw e;
+    }
+    this.stepCompleted(id, v);
+    void span;
+    return v;
+  }
+
+  private innermostStep(): string | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const f = this.stack[i] as Frame;
+      if (f.name !== '') return f.name;
+    }
+    return undefined;
+  }
+
+  private runChildPlan(plan: Value, inputs: Value, dryRun: boolean, span: Span | undefined): Value {
+    if (this.evaluator === undefined)
+      throw new RtfsError(CapabilityCodes.failed, 'this host cannot run child plans', span);
+    const saved = this.dryRun;
+    // A dry-run parent never runs a child for real.
+    this.dryRun = saved || dryRun;
+    this.inputStack.push(inputs instanceof RMap ? inputs : RMap.EMPTY);
+    try {
+      return this.evaluator(plan, '<child-plan>');
+    } finally {
+      this.inputStack.pop();
+      this.dryRun = saved;
+    }
   }
 
   private validatorsOf(cap: Capability): { input?: Validator; output?: Validator } {

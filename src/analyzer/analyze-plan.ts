@@ -4,7 +4,8 @@
  * here, statically, to name a step that comes earlier in the plan.
  */
 import type { Span } from '../source/index.js';
-import { type Value, Keyword, RList, RMap, RVector } from '../data/index.js';
+import type { RList } from '../data/index.js';
+import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import type { TypeAst } from '../types/index.js';
 import type { Node, PlanInput } from './nodes.js';
 import type { BlockScope } from './scope.js';

@@ -5,7 +5,8 @@
  * compiler, so a child plan never sees its parent's steps.
  */
 import type { Node } from '../analyzer/index.js';
-import { type Value, Keyword, RMap, printValue } from '../data/index.js';
+import type { Keyword } from '../data/index.js';
+import { type Value, RMap, printValue } from '../data/index.js';
 import { compileValidator, typeErrorMessage } from '../types/index.js';
 import type { Code } from './env.js';
 import type { Host } from './host.js';

@@ -14,6 +14,7 @@ import type { Policy } from './policy.js';
 import { coreDataCapabilities } from './builtin/core-data.js';
 import { ccosCapabilities } from './builtin/ccos.js';
 import { controlCapabilities } from './builtin/control.js';
+import { approvalCapabilities, dryRunCapability } from './builtin/approval.js';
 import type { Capability } from './capability.js';
 import type { ReplayLog } from './replay.js';
 
@@ -42,10 +43,16 @@ export interface Hosted {
 
 export function builtinCapabilities(
   o: Pick<HostedOptions, 'log' | 'readRoots' | 'answers'>,
+  registry?: CapabilityRegistry,
 ): Capability[] {
   return [
     ...coreDataCapabilities,
     ...controlCapabilities(),
+    dryRunCapability(),
+    ...approvalCapabilities({
+      effectsOf: (id) => registry?.get(id)?.effects,
+      ...(o.answers ? { answers: o.answers } : {}),
+    }),
     ...ccosCapabilities({
       log: o.log ?? ((t) => void process.stderr.write(t)),
       readRoots: o.readRoots ?? [],
@@ -56,7 +63,8 @@ export function builtinCapabilities(
 
 export function createHostedRuntime(o: HostedOptions): Hosted {
   const registry = new CapabilityRegistry();
-  for (const c of [...builtinCapabilities(o), ...(o.capabilities ?? [])]) registry.register(c);
+  for (const c of [...builtinCapabilities(o, registry), ...(o.capabilities ?? [])])
+    registry.register(c);
   const host = new RunHost({
     registry,
     policy: o.policy,

@@ -66,11 +66,17 @@ export function compilePlan(
   const { name, span, inputs, contextSlot, inputType, outputType } = n;
   const checkIn = inputType === undefined ? undefined : compileValidator(inputType);
   const checkOut = outputType === undefined ? undefined : compileValidator(outputType);
-  const required =
-    inputType?.kind === 'map' ? inputType.entries.filter((e) => !e.optional).map((e) => e.key) : [];
+  const entries = inputType?.kind === 'map' ? inputType.entries : [];
+  const required = entries
+    .filter((e) => !e.optional && e.default === undefined)
+    .map((e) => e.key);
+  const defaults = entries.filter((e) => e.default !== undefined);
   return (env) => {
     const given = host.planInputs?.();
-    const values = given instanceof RMap ? given : RMap.EMPTY;
+    let values = given instanceof RMap ? given : RMap.EMPTY;
+    for (const d of defaults) {
+      if (!values.has(d.key)) values = values.assoc(d.key, d.default as Value);
+    }
     const missing = required.filter((k) => !values.has(k));
     if (missing.length > 0) {
       const names = missing.map((k) => printValue(k)).join(', ');

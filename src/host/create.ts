@@ -99,9 +99,20 @@ export type RunOutcome = ReturnType<Runtime['evalString']>;
  * Runs a program as one recorded run: PlanStarted (with the program's uri and source,
  * so a replay can re-run it), the evaluation, then PlanCompleted or PlanAborted.
  */
-export function runProgram(h: Hosted, text: string, uri: string): RunOutcome {
-  const meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
+export function runProgram(
+  h: Hosted,
+  text: string,
+  uri: string,
+  extra?: { meta?: RMap; before?: () => void },
+): RunOutcome {
+  let meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
+  const inputs = h.host.planInputs();
+  if (inputs instanceof RMap && inputs.size > 0) meta = meta.assoc(Keyword.of('inputs'), inputs);
+  extra?.meta?.forEach((v, k) => {
+    meta = meta.assoc(k, v);
+  });
   h.host.startRun(uri, meta);
+  extra?.before?.();
   const outcome = h.runtime.evalString(text, uri);
   if (outcome.ok) h.host.endRun({ ok: true, value: outcome.value });
   else {

@@ -135,6 +135,22 @@ export class RunHost implements Host {
     this.opts.sink?.flush();
   }
 
+  /**
+   * Records a run-level event that is not a call or a step (an applied plan rewrite):
+   * a child of the run with call path `<kind>.<n>`.
+   */
+  note(type: ActionType, kind: string, n: number, name: string, meta: Value): void {
+    this.record({
+      id: `${this.runId}/${kind}${n}`,
+      type,
+      parent: this.runId,
+      run: this.runId,
+      callPath: `${kind}.${n}`,
+      name,
+      meta,
+    });
+  }
+
   get currentRun(): string {
     return this.runId;
   }
@@ -214,9 +230,12 @@ export class RunHost implements Host {
   /** Runs capability `id` on `input` (also used for nested calls from implementations). */
   call(id: string, input: Value, span: Span | undefined): Value {
     const cap = this.opts.registry.get(id);
+    // In a replay, the call path of a capability re-executed live (its result is compared).
+    let livePath: string | undefined;
     if (this.opts.replay !== undefined) {
       const replayed = this.replayCall(id, input, cap, span);
-      if (replayed !== undefined) return replayed.value;
+      if ('value' in replayed) return replayed.value;
+      livePath = replayed.live;
     }
     if (cap === undefined) {
       const near = this.opts.registry.suggestions(id);
@@ -278,6 +297,10 @@ export class RunHost implements Host {
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
     this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
+    if (livePath !== undefined) {
+      const problem = this.opts.replay?.checkLive(livePath, id, out);
+      if (problem !== undefined) throw new RtfsError('replay/diverged', problem, span);
+    }
     return out;
   }
 
@@ -287,7 +310,7 @@ export class RunHost implements Host {
     input: Value,
     cap: Capability | undefined,
     span: Span | undefined,
-  ): { value: Value } | undefined {
+  ): { value: Value } | { live: string } {
     const replay = this.opts.replay as ReplayLog;
     const parent = this.stack[this.stack.length - 1];
     const path =
@@ -295,7 +318,7 @@ export class RunHost implements Host {
         ? `${parent?.children ?? 0}`
         : `${parent.path}.${parent.children}`;
     const ans = replay.answer(path, id, input, cap);
-    if (ans.kind === 'live') return undefined;
+    if (ans.kind === 'live') return { live: path };
     if (ans.kind === 'diverged') throw new RtfsError('replay/diverged', ans.message, span);
     const frame = this.open('CapabilityCall', id, { args: input });
     const r = ans.result;

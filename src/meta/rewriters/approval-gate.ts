@@ -4,7 +4,7 @@
  * `execute_final_plan` and wraps the execution in `(if (:approved …) BODY {:status
  * :not-approved …})`. Refused when the plan has no execute or materialize step.
  */
-import type { RList} from '../../data/index.js';
+import type { RList } from '../../data/index.js';
 import { type Value, RMap } from '../../data/index.js';
 import type { Rewriter } from '../rewriter.js';
 import { buildPlan, kw, list, planParts, stepIndex, sym } from '../plan-data.js';

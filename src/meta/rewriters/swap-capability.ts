@@ -5,7 +5,7 @@
  * (when fully constant) validate against B's schema; otherwise A's own schema must
  * declare every key B requires.
  */
-import type { Keyword} from '../../data/index.js';
+import type { Keyword } from '../../data/index.js';
 import { type Value, RList, RMap, printValue } from '../../data/index.js';
 import { compileValidator, typeErrorMessage, type TypeAst } from '../../types/index.js';
 import type { CapabilityInfo, RewriteContext, Rewriter } from '../rewriter.js';

@@ -9,6 +9,8 @@ import { type Value, Keyword, RMap, printValue } from '../data/index.js';
 import {
   argsHash,
   valueHash,
+  sha256Hex,
+  canonicalResult,
   type ChainAction,
   type ChainRecord,
   type ActionResult,
@@ -104,6 +106,12 @@ export class ReplayLog {
     if (rec.result?.result === undefined) {
       return this.diverge(
         `diverged at ${callPath}: the log has no result for ${id} (the run stopped there)`,
+      );
+    }
+    const stored = rec.result.resultHash;
+    if (stored !== undefined && sha256Hex(canonicalResult(rec.result.result)) !== stored) {
+      return this.diverge(
+        `diverged at ${callPath}: the recorded result of ${id} does not match its result_hash (the log was edited)`,
       );
     }
     return { kind: 'answer', result: rec.result.result };

@@ -39,6 +39,8 @@ export interface Rewriter {
   readonly version: string;
   /** The parameters as RTFS data (recorded in the chain). */
   readonly params: Value;
+  /** An RTFS rewriter's source text (recorded so a replay can re-apply it). */
+  readonly source?: string;
   rewrite(plan: Value, ctx: RewriteContext): RewriteOutcome;
 }
 
@@ -49,6 +51,7 @@ export interface AppliedRewrite {
   readonly beforeHash: string;
   readonly afterHash: string;
   readonly edits: readonly Edit[];
+  readonly source?: string;
 }
 
 export type RewritesOutcome =
@@ -81,6 +84,7 @@ export function applyRewrites(
       beforeHash: planHash(current),
       afterHash: planHash(out.plan),
       edits: out.edits,
+      ...(r.source !== undefined ? { source: r.source } : {}),
     });
     current = out.plan;
   }

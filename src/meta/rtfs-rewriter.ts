@@ -38,6 +38,7 @@ export function rtfsRewriter(
     id: typeof id === 'string' ? id : uri,
     version: typeof version === 'string' ? version : '1',
     params,
+    source,
     rewrite(plan) {
       try {
         const next = applyFn(fn, [plan, params]);

@@ -60,6 +60,7 @@ export function rewriteMeta(a: AppliedRewrite): RMap {
     RVector.from(
       a.edits.map((e) => RMap.fromFlat([k('at'), e.at, k('op'), k(e.op), k('what'), e.what])),
     ),
+    ...(a.source !== undefined ? [k('source'), a.source] : []),
   ]);
 }
 

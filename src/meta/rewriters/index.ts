@@ -1,5 +1,7 @@
 /** The built-in rewriters by name, and `NAME[=ARG]` specs as the CLI takes them. */
+import { type Value, Keyword, RMap } from '../../data/index.js';
 import type { Rewriter } from '../rewriter.js';
+import { rtfsRewriter } from '../rtfs-rewriter.js';
 import { insertApprovalGate } from './approval-gate.js';
 import { capRefinementCycles } from './cap-cycles.js';
 import { swapCapability } from './swap-capability.js';
@@ -66,5 +68,36 @@ export function rewriterFromSpec(spec: string): Rewriter | { error: string } {
       const names = BUILTIN_REWRITERS.map((r) => r.name).join(', ');
       return { error: `unknown rewrite '${name}' (built-in: ${names})` };
     }
+  }
+}
+
+/**
+ * The rewriter a `RewriteApplied` record describes (rule, params), to re-apply it in a
+ * replay; RTFS rewriters are rebuilt from the source recorded with them.
+ */
+export function rewriterFromRecord(
+  rule: string,
+  params: Value,
+  source: string | undefined,
+): Rewriter | { error: string } {
+  const p = (name: string): Value | undefined =>
+    params instanceof RMap ? params.get(Keyword.of(name)) : undefined;
+  switch (rule) {
+    case 'cap-refinement-cycles':
+      return rewriterFromSpec(`${rule}=${String(p('max_cycles'))}`);
+    case 'swap-capability':
+      return rewriterFromSpec(`${rule}=${String(p('from'))}->${String(p('to'))}`);
+    case 'pin-catalog-snapshot': {
+      const snap = p('snapshot');
+      return rewriterFromSpec(typeof snap === 'string' ? `${rule}=${snap}` : rule);
+    }
+    case 'insert-approval-gate':
+    case 'validate-after-synthesis':
+    case 'dry-run-critical':
+      return rewriterFromSpec(rule);
+    default:
+      if (source === undefined)
+        return { error: `rewrite ${rule} is not built in and its source was not recorded` };
+      return rtfsRewriter(source, `<recorded rewriter ${rule}>`, params);
   }
 }

@@ -155,9 +155,18 @@ class DocPrinter {
   private endCol(e: Elem, col: number): number | undefined {
     const w = this.width(e.node);
     if (w === undefined || e.trailing !== undefined) return undefined;
-    const last = e.leading[e.leading.length - 1];
-    if (last === undefined) return col + w;
-    return this.afterTrivia(last, e.node.start) === ' ' ? undefined : col + w;
+    let at = col;
+    for (let i = 0; i < e.leading.length; i++) {
+      const t = e.leading[i] as CstTrivia;
+      if (this.afterTrivia(t, e.leading[i + 1]?.start ?? e.node.start) !== ' ') {
+        at = col;
+        continue;
+      }
+      const tw = t.kind === 'comment' ? this.width({ ...t, kind: 'atom' }) : this.width(t.target);
+      if (tw === undefined) return undefined;
+      at += (t.kind === 'discard' ? 2 : 0) + tw + 1;
+    }
+    return at + w;
   }
 
   /** Elements on one line separated by spaces, each aligned where it starts. */
@@ -208,45 +217,43 @@ class DocPrinter {
     const { elems, dangling } = toSeq(c.items, this.text);
     const open = c.open;
     const close = CLOSE[open];
-    const tail = [this.dangling(elems, dangling, false), close];
+    const dang = this.dangling(elems, dangling, false);
     if (open === '{') {
-      return group([open, align(1, this.pairs(elems)), ...tail, this.writtenBroken(elems)]);
+      return group([open, align(1, [this.pairs(elems), dang]), close, this.writtenBroken(elems)]);
     }
     const head = elems[0];
-    if (head === undefined) return [open, ...tail];
+    if (head === undefined) return [open, align(open.length, dang), close];
     const name = head.node.kind === 'atom' ? head.node.text : undefined;
     if (open === '[') {
       // [:map [:k T] …] (type expressions) is laid out like a call on the keyword.
-      const typeLike =
-        name?.startsWith(':') === true && elems.some((e) => e.node.kind === 'coll');
-      if (typeLike) return this.call(elems, open, tail);
-      return group([open, align(1, this.items(elems)), ...tail]);
+      const typeLike = name?.startsWith(':') === true && elems.some((e) => e.node.kind === 'coll');
+      if (typeLike) return group([open, this.call(elems, open, dang), close]);
+      return group([open, align(1, [this.items(elems), dang]), close]);
     }
     const broken = this.writtenBroken(elems);
     const rule = name === undefined ? undefined : ruleFor(name, elems);
     if (rule !== undefined) {
-      return group([open, this.block(elems, rule, open.length), ...tail, broken]);
+      return group([open, this.block(elems, rule, open.length, dang), close, broken]);
     }
     if (head.node.kind === 'coll' && head.node.open === '[') {
       // An arity of a multi-arity fn: ([x] body…).
       const arity: FormRule = { args: 0, body: 'forms' };
-      return group([open, this.block(elems, arity, open.length), ...tail, broken]);
+      return group([open, this.block(elems, arity, open.length, dang), close, broken]);
     }
     if (!isSymbol(name) || this.elemWidth(head) === undefined || elems.length === 1) {
-      return group([open, align(open.length, this.items(elems)), ...tail, broken]);
+      return group([open, align(open.length, [this.items(elems), dang]), close, broken]);
     }
-    return this.call(elems, open, [...tail, broken]);
+    return group([open, this.call(elems, open, dang), close, broken]);
   }
 
   /** `(f a\n   b)`: arguments aligned with the first one. */
-  private call(elems: readonly Elem[], open: string, tail: Doc[]): Doc {
+  private call(elems: readonly Elem[], open: string, dang: Doc): Doc {
     const head = elems[0] as Elem;
     const args = elems.slice(1);
     const first = args[0] as Elem;
     const lead = head.trailing !== undefined || hasLineComment(first.leading) ? hardline : ' ';
     const width = open.length + (this.elemWidth(head) ?? 0) + 1;
-    const argDoc = align(width, [lead, ...this.join(args, line)]);
-    return group([open, this.elem(head), argDoc, ...tail]);
+    return [this.elem(head), align(width, [lead, ...this.join(args, line), dang])];
   }
 
   /** Items of a vector or data list: filled when all are atoms, else one per line. */
@@ -264,20 +271,31 @@ class DocPrinter {
     return this.chunks(chunks);
   }
 
-  private chunks(chunks: readonly Elem[][]): Doc[] {
+  /** Runs of elements (pairs, clauses), one per line when the enclosing group breaks.
+   * With `hang`, a run that does not fit puts its last element (the value) on the
+   * next line, indented: `cond` and `case` clauses, `plan` properties. */
+  private chunks(chunks: readonly Elem[][], hang = false): Doc[] {
     const parts: Doc[] = [];
     chunks.forEach((chunk, i) => {
       if (i > 0) {
         const prev = chunks[i - 1] as Elem[];
         parts.push(this.sep(prev[prev.length - 1] as Elem, chunk[0] as Elem, line));
       }
-      parts.push(group(this.run(chunk)));
+      const last = chunk[chunk.length - 1] as Elem;
+      const before = chunk[chunk.length - 2];
+      if (!hang || before === undefined || this.endCol(before, 0) === undefined) {
+        parts.push(group(this.run(chunk)));
+        return;
+      }
+      const lead = hasLineComment(last.leading) ? hardline : line;
+      const head = group(this.run(chunk.slice(0, -1)));
+      parts.push(group([head, indent([lead, this.elem(last)])]));
     });
     return parts;
   }
 
   /** `(head args… body…)`: args on the head line, the body indented by two. */
-  private block(elems: readonly Elem[], rule: FormRule, openWidth: number): Doc {
+  private block(elems: readonly Elem[], rule: FormRule, openWidth: number, dang: Doc): Doc {
     const head = elems[0] as Elem;
     const args = elems.slice(1, 1 + rule.args);
     const body = elems.slice(1 + rule.args);
@@ -292,8 +310,12 @@ class DocPrinter {
     if (body.length > 0) {
       const prev = elems[rule.args] as Elem;
       const bodyDoc =
-        rule.body === 'forms' ? this.join(body, line) : this.chunks(chunkBody(body, rule.body));
-      parts.push(indent([this.sep(prev, body[0] as Elem, line), ...bodyDoc]));
+        rule.body === 'forms'
+          ? this.join(body, line)
+          : this.chunks(chunkBody(body, rule.body), true);
+      parts.push(indent([this.sep(prev, body[0] as Elem, line), ...bodyDoc, dang]));
+    } else {
+      parts.push(indent(dang));
     }
     return parts;
   }
@@ -339,14 +361,7 @@ function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefined {
   const n1 = at(1);
   if (n1 !== undefined && ((n1.kind === 'atom' && isSymbol(n1.text)) || unquoted(n1))) args++;
   const p = at(1 + args);
-  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) {
-    args++;
-    // A return type after the parameters: (defn f [x] :int body).
-    const r = at(1 + args);
-    if (r !== undefined && r.kind === 'atom' && r.text.startsWith(':') && elems.length > args + 2) {
-      args++;
-    }
-  }
+  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) args++;
   return { args, body: 'forms' };
 }
 

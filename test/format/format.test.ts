@@ -113,10 +113,11 @@ describe('formatForms', () => {
     expect(out).toBe(
       [
         '(plan "p"',
-        '  :body (do',
-        '          (step "a"',
-        '            (call "ccos.echo"',
-        '                  {:message "hi"}))))',
+        '  :body',
+        '    (do',
+        '      (step "a"',
+        '        (call "ccos.echo"',
+        '              {:message "hi"}))))',
         '',
       ].join('\n'),
     );

@@ -44,7 +44,7 @@ export const parsers = {
       const d = r.diagnostics[0];
       if (d !== undefined) {
         const p = d.span.source.position(d.span.start);
-        throw new RtfsSyntaxError(`${d.code}: ${d.message}`, {
+        throw new RtfsSyntaxError(`${d.code}: ${d.message} (${p.line}:${p.column})`, {
           start: { line: p.line, column: p.column },
         });
       }

@@ -1,8 +1,8 @@
 /**
  * The `.rtfs` files named on a command line: files as given, directories searched
- * recursively (skipping `node_modules`, `dist`, dot-directories and the paths listed
- * in `.rtfsfmtignore`, one per line, relative to the current directory; `#` starts a
- * comment).
+ * recursively (skipping `node_modules`, `dist`, dot-directories and, for `rtfs fmt`,
+ * the paths listed in `.rtfsfmtignore`, one per line, relative to the current
+ * directory; `#` starts a comment).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, relative } from 'node:path';
@@ -30,9 +30,14 @@ function ignored(path: string, ignore: readonly string[], cwd: string): boolean 
   return ignore.some((i) => rel === i || rel.startsWith(`${i}/`));
 }
 
-/** Expands directories into the `.rtfs` files below them (sorted); `-` stays as is. */
-export function expandRtfsFiles(paths: readonly string[], cwd = process.cwd()): string[] {
-  const ignore = readIgnoreList(cwd);
+/** Expands directories into the `.rtfs` files below them (sorted); `-` stays as is.
+ * `useIgnoreFile`: skip what `.rtfsfmtignore` lists (rtfs fmt). */
+export function expandRtfsFiles(
+  paths: readonly string[],
+  cwd = process.cwd(),
+  useIgnoreFile = true,
+): string[] {
+  const ignore = useIgnoreFile ? readIgnoreList(cwd) : [];
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>

@@ -5,6 +5,7 @@ import { registerRun } from './run.js';
 import { registerEval } from './eval.js';
 import { registerChain } from './chain.js';
 import { registerFmt } from './fmt.js';
+import { registerCheck } from './check.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
@@ -12,4 +13,5 @@ export const commands: readonly RegisterCommand[] = [
   registerEval,
   registerChain,
   registerFmt,
+  registerCheck,
 ];

@@ -350,7 +350,11 @@ function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefined {
     // (step "name" :params {…} body…): the options stay on the head line.
     const opt = elems[2]?.node;
     const isParams = opt !== undefined && opt.kind === 'atom' && opt.text === ':params';
-    return name.startsWith('step') && isParams ? { ...rule, args: rule.args + 2 } : rule;
+    if (name.startsWith('step') && isParams) return { ...rule, args: rule.args + 2 };
+    // (module name (:exports […]) …): the exports stay on the head line.
+    const ex = opt?.kind === 'coll' && opt.open === '(' ? opt.items[0] : undefined;
+    const isExports = ex !== undefined && ex.kind === 'atom' && ex.text === ':exports';
+    return name === 'module' && isExports ? { ...rule, args: rule.args + 1 } : rule;
   }
   if (!FN_HEADS.has(name)) return undefined;
   // (defn name [params] …), (fn [params] …), (fn name [params] …); a docstring or

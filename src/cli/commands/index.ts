@@ -5,6 +5,8 @@ import { registerRun } from './run.js';
 import { registerEval } from './eval.js';
 import { registerChain } from './chain.js';
 import { registerPlan } from './plan.js';
+import { registerFmt } from './fmt.js';
+import { registerCheck } from './check.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
@@ -12,4 +14,6 @@ export const commands: readonly RegisterCommand[] = [
   registerEval,
   registerPlan,
   registerChain,
+  registerFmt,
+  registerCheck,
 ];

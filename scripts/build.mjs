@@ -5,6 +5,7 @@
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
+//   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
@@ -52,6 +53,7 @@ const result = await build({
     reader: 'src/reader.ts',
     full: 'src/full.ts',
     'full-reader': 'src/full-reader.ts',
+    prettier: 'src/prettier.ts',
   },
   outdir,
   // Chunks stay next to the entries: reader.ts resolves './full-reader.js' from its own file.
@@ -67,6 +69,9 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   plugins: [noChildProcess],
+  // prettier (the Doc printer of `rtfs fmt` and the plugin) stays a runtime
+  // dependency: the plugin's Docs go to the prettier that loaded it.
+  external: ['prettier', 'prettier/*'],
   // immutable.js is required on first use, not at startup (see the file).
   alias: { immutable: './scripts/lazy-immutable.mjs' },
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.

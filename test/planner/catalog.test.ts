@@ -13,7 +13,7 @@ import {
   makeCatalog,
   mergeEntries,
 } from '../../src/planner/index.js';
-import { defaultCatalog } from './helpers.js';
+import { defaultCatalog, errorOf } from './helpers.js';
 
 const ENTRY_A = `{:id "svc.get_thing" :description "Get a thing" :effects [:network :read]
   :input-schema [:map [:id :string]] :output-schema [:map [:thing :map]]}`;
@@ -173,8 +173,8 @@ describe('catalogCapabilities', () => {
     const h = createHostedRuntime({ policy: { allow: ['*'], deny: [] }, capabilities: caps });
     const r = runProgram(h, '(call "svc.get_thing" {:id "1"})', 't.rtfs');
     expect(r.ok).toBe(false);
-    expect(r.error?.code).toBe('capability/unavailable');
-    expect(r.error?.message).toBe(
+    expect(errorOf(r)?.code).toBe('capability/unavailable');
+    expect(errorOf(r)?.message).toBe(
       'no provider for external capability svc.get_thing; run with --dry-run or configure a provider',
     );
   });
@@ -185,7 +185,7 @@ describe('catalogCapabilities', () => {
       capabilities: caps,
       dryRun: true,
     });
-    expect(runProgram(h, '(call "svc.get_thing" {:id 1})', 't.rtfs').error?.code).toBe(
+    expect(errorOf(runProgram(h, '(call "svc.get_thing" {:id 1})', 't.rtfs'))?.code).toBe(
       'capability/invalid-input',
     );
     const ok = runProgram(h, '(call "svc.get_thing" {:id "1"})', 't.rtfs');

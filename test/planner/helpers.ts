@@ -52,3 +52,13 @@ export function plannerHost(
     log: () => undefined,
   });
 }
+
+/** The error code of a failed run (undefined when it succeeded). */
+export function errorOf(r: {
+  ok: boolean;
+  error?: { code: string; message: string } | undefined;
+  diagnostics?: readonly { code: string; message: string }[] | undefined;
+}): { code: string; message: string } | undefined {
+  if (r.ok) return undefined;
+  return r.error ?? r.diagnostics?.[0];
+}

@@ -17,7 +17,7 @@ import {
   scanJsonValues,
   synthesisPrompt,
 } from '../../src/planner/index.js';
-import { defaultCatalog, plannerHost } from './helpers.js';
+import { defaultCatalog, errorOf, plannerHost } from './helpers.js';
 
 describe('JSON scanner', () => {
   it('finds the first complete value, skipping brackets inside strings', () => {
@@ -183,7 +183,7 @@ describe('synthesize_plan_steps with the :llm strategy', () => {
   it('fails with llm/disabled under the null provider', () => {
     const r = runProgram(plannerHost(), program, 'p.rtfs');
     expect(r.ok).toBe(false);
-    expect(r.error?.code).toBe('llm/disabled');
+    expect(errorOf(r)?.code).toBe('llm/disabled');
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHostedRuntime, type Hosted } from '../../src/host/index.js';
-import { MemoryChain } from '../../src/audit/index.js';
+import type { MemoryChain } from '../../src/audit/index.js';
+import type { RMap } from '../../src/data/index.js';
 import {
   type Catalog,
   type LlmOptions,
@@ -49,6 +50,7 @@ export function plannerHost(
     ],
     ...(opts.dryRun !== undefined ? { dryRun: opts.dryRun } : {}),
     ...(opts.chain ? { sink: opts.chain } : {}),
+    ...(opts.inputs ? { inputs: opts.inputs } : {}),
     log: () => undefined,
   });
 }

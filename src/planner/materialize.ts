@@ -4,7 +4,8 @@
  * :output-schema … <definitions of synthesized capabilities> (step "step_1" (call "id"
  * {…})) … {<outputs of the last step>})`. Maps are printed with sorted keys; literals
  * keep their types; `:var` bindings are plan inputs (symbols, typed in the
- * input-schema by the input they feed); `:step` bindings read `(step-result "id")`.
+ * input-schema by the input they feed, with the goal's value as `{:default …}` when it
+ * states one); `:step` bindings read `(step-result "id")`.
  */
 import { type Value, Keyword, RList, RMap, RVector, Sym, equals } from '../data/index.js';
 import { sha256Hex } from '../audit/index.js';
@@ -168,9 +169,20 @@ export function materializePlan(
           : kw('any');
     return RVector.of(kw(o.alias), t ?? kw('any'));
   });
+  // Values the goal states become input defaults: the plan runs as is, and --input overrides.
+  const inputs: Record<string, Value> = {};
+  for (const v of [...vars.keys()].sort(compareIds)) {
+    const c = opts.signals?.constraints.find((x) => normName(x.name) === v);
+    if (c !== undefined) inputs[v] = c.value;
+  }
   const inputSchema = RVector.from([
     kw('map'),
-    ...[...vars.keys()].sort(compareIds).map((v) => RVector.of(kw(v), vars.get(v) as Value)),
+    ...[...vars.keys()].sort(compareIds).map((v) => {
+      const known = inputs[v];
+      return known === undefined
+        ? RVector.of(kw(v), vars.get(v) as Value)
+        : RVector.of(kw(v), RMap.fromFlat([kw('default'), known]), vars.get(v) as Value);
+    }),
   ]);
   const outputSchema = RVector.from([kw('map'), ...outTypes]);
   const form = RList.of(
@@ -187,11 +199,6 @@ export function materializePlan(
     sortedMap(result),
   );
   const source = `${printPlanForm(form)}\n`;
-  const inputs: Record<string, Value> = {};
-  for (const v of [...vars.keys()].sort(compareIds)) {
-    const c = opts.signals?.constraints.find((x) => normName(x.name) === v);
-    if (c !== undefined) inputs[v] = c.value;
-  }
   return {
     source,
     form,

@@ -39,7 +39,7 @@ export function goalText(file: string): string {
 
 /** A hosted runtime with the catalog and planner capabilities, every capability allowed. */
 export function plannerHost(
-  opts: { llm?: LlmOptions; dryRun?: boolean; chain?: MemoryChain } = {},
+  opts: { llm?: LlmOptions; dryRun?: boolean; chain?: MemoryChain; inputs?: RMap } = {},
 ): Hosted {
   const catalog = defaultCatalog();
   return createHostedRuntime({

@@ -198,7 +198,7 @@ export function materializePlan(
     ...body,
     sortedMap(result),
   );
-  const source = `${printPlanForm(form)}\n`;
+  const source = planText(form);
   return {
     source,
     form,
@@ -241,4 +241,13 @@ function fieldForm(schema: Value, name: string): Value | undefined {
     return t;
   }
   return undefined;
+}
+
+/**
+ * The plan's source text from the planner's own printer (print-plan.ts). The project
+ * formatter (src/format) pairs every argument of `plan` after the keyword options
+ * (steps included), so it is not used here yet.
+ */
+function planText(form: Value): string {
+  return `${printPlanForm(form)}\n`;
 }

@@ -9,7 +9,7 @@ import type { Span } from '../source/index.js';
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import { RtfsError, type Host, type Fn } from '../runtime/index.js';
 import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
-import { compileValidator, typeErrorMessage, type Validator } from '../types/index.js';
+import { compileValidator, sampleValue, typeErrorMessage, type Validator } from '../types/index.js';
 import type { Capability, CapabilityContext } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
@@ -271,7 +271,7 @@ export class RunHost implements Host {
     const simulate = this.dryRun && !isSafeInDryRun(cap);
     try {
       if (simulate) {
-        out = simulated(cap, input);
+        out = simulated(cap, input, v.output);
       } else {
         this.liveCalls++;
         out = cap.impl(input, this.contextFor(span));
@@ -296,7 +296,10 @@ export class RunHost implements Host {
         CapabilityCodes.invalidOutput,
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
-    this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
+    this.close(frame, 'CapabilityResult', id, {
+      result: { ok: true, value: out },
+      ...(simulate ? { meta: RMap.fromFlat([kw('simulated'), true]) } : {}),
+    });
     if (livePath !== undefined) {
       const problem = this.opts.replay?.checkLive(livePath, id, out);
       if (problem !== undefined) throw new RtfsError('replay/diverged', problem, span);
@@ -407,6 +410,15 @@ function metaOf(decision: string, rule: string | undefined, effects: string): Va
 }
 
 /** A dry-run stand-in for an effectful capability: a map saying what would have run. */
-function simulated(cap: Capability, input: Value): Value {
-  return RMap.fromFlat([kw('simulated'), true, kw('capability'), cap.id, kw('input'), input]);
+function simulated(cap: Capability, input: Value, check: Validator | undefined): Value {
+  const marker = RMap.fromFlat([kw('simulated'), true, kw('capability'), cap.id, kw('input'), input]);
+  if (check === undefined || cap.outputSchema === undefined || check(marker) === undefined)
+    return marker;
+  // The marker does not fit the output schema: simulate a value that does, so the rest
+  // of the plan can run (maps keep the marker's keys; map types are open).
+  const sample = sampleValue(cap.outputSchema);
+  if (sample === undefined) return marker;
+  if (!(sample instanceof RMap)) return sample;
+  const merged = sample.assoc(kw('simulated'), true).assoc(kw('capability'), cap.id);
+  return check(merged) === undefined ? merged : sample;
 }

@@ -30,3 +30,4 @@ export {
   describeValue,
   printBounded,
 } from './format.js';
+export { sampleValue } from './sample.js';

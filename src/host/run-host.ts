@@ -9,7 +9,7 @@ import type { Span } from '../source/index.js';
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import { RtfsError, type Host, type Fn } from '../runtime/index.js';
 import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
-import { compileValidator, sampleValue, typeErrorMessage, type Validator } from '../types/index.js';
+import { compileValidator, typeErrorMessage, type Validator } from '../types/index.js';
 import type { Capability, CapabilityContext } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
@@ -17,6 +17,7 @@ import { decide, type Policy } from './policy.js';
 import { uuidv7 } from './ids.js';
 import { capabilityFromSpec } from './define.js';
 import type { ReplayLog } from './replay.js';
+import { simulatedValue } from './simulate.js';
 
 export const CapabilityCodes = {
   unknown: 'capability/unknown',
@@ -271,7 +272,7 @@ export class RunHost implements Host {
     const simulate = this.dryRun && !isSafeInDryRun(cap);
     try {
       if (simulate) {
-        out = simulated(cap, input, v.output);
+        out = simulated(cap, input);
       } else {
         this.liveCalls++;
         out = cap.impl(input, this.contextFor(span));
@@ -409,16 +410,7 @@ function metaOf(decision: string, rule: string | undefined, effects: string): Va
   ]);
 }
 
-/** A dry-run stand-in for an effectful capability: a map saying what would have run. */
-function simulated(cap: Capability, input: Value, check: Validator | undefined): Value {
-  const marker = RMap.fromFlat([kw('simulated'), true, kw('capability'), cap.id, kw('input'), input]);
-  if (check === undefined || cap.outputSchema === undefined || check(marker) === undefined)
-    return marker;
-  // The marker does not fit the output schema: simulate a value that does, so the rest
-  // of the plan can run (maps keep the marker's keys; map types are open).
-  const sample = sampleValue(cap.outputSchema);
-  if (sample === undefined) return marker;
-  if (!(sample instanceof RMap)) return sample;
-  const merged = sample.assoc(kw('simulated'), true).assoc(kw('capability'), cap.id);
-  return check(merged) === undefined ? merged : sample;
+/** A dry-run stand-in shaped by the capability's output schema (simulate.ts). */
+function simulated(cap: Capability, input: Value): Value {
+  return simulatedValue(cap, input);
 }

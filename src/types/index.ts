@@ -30,4 +30,3 @@ export {
   describeValue,
   printBounded,
 } from './format.js';
-export { sampleValue } from './sample.js';

@@ -164,15 +164,16 @@ describe('capability calls', () => {
       '[(call "ccos.io.log" "x") (call "core.data.count" {:items [1]})]',
       'p.rtfs',
     );
-    // ccos.io.log's output schema is :nil, so its simulated value is nil (a value that
-    // fits the schema); the causal chain marks the result as simulated.
-    expect(o.ok && printValue(o.value)).toBe('[nil 1]');
+    expect(o.ok && printValue(o.value)).toBe(
+      '[{:simulated true :capability "ccos.io.log" :input "x"} 1]',
+    );
+    // The causal chain marks the result as simulated.
     expect(h.host.liveCalls).toBe(1);
     const result = sink.actions.find(
       (a) => a.type === 'CapabilityResult' && a.name === 'ccos.io.log',
     );
     expect(printValue(result?.meta ?? null)).toBe('{:simulated true}');
-    // A capability whose output schema admits it gets the descriptive marker map.
+    // Without an output schema: the marker map.
     const h2 = createHostedRuntime({ policy: ALL, dryRun: true, log: () => undefined });
     const o2 = runProgram(
       h2,

@@ -69,7 +69,9 @@ export class EvalClient {
         this.failPending();
       });
       w.on('exit', () => {
-        if (this.worker === w) this.failPending();
+        if (this.worker !== w) return;
+        this.worker = undefined;
+        this.failPending();
       });
     });
   }
@@ -93,6 +95,11 @@ export class EvalClient {
     });
   }
 
+  /** False once the worker is gone (it crashed, or was closed). */
+  get alive(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** Asks the running evaluation to stop (it raises runtime/interrupted). */
   interrupt(): void {
     Atomics.store(this.flag, 0, 1);
@@ -107,6 +114,7 @@ export class EvalClient {
     this.worker = undefined;
     this.failPending();
     await old?.terminate();
+    Atomics.store(this.flag, 0, 0);
     await this.start();
     for (const body of replay) {
       if (body.kind !== 'close') await this.request({ ...body, quiet: true });

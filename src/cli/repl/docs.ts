@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { type Value, RList, RVector, Sym, printValue } from '../../index.js';
 import { isTypeExpr } from '../../types/index.js';
 import { stdlibDir } from '../../modules/index.js';
-import { Builtin } from '../../runtime/index.js';
+import type { Builtin } from '../../runtime/index.js';
 
 /** One arity of a defn: its parameter vector and declared return type, printed. */
 export interface Signature {

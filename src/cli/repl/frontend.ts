@@ -65,6 +65,11 @@ export async function runRepl(
   /** Successful inputs, replayed into a fresh worker after a forced restart. */
   const replay: Body[] = [];
   let restarting: Promise<void> | undefined;
+  const restart = (): Promise<void> =>
+    client.restart(replay).catch((e: unknown) => {
+      ctx.io.stderr.write(`rtfs: the session could not be rebuilt: ${String(e)}\n`);
+      rl.close();
+    });
   let interrupts = 0;
   const onInterrupt = (): void => {
     if (client.busy) {
@@ -77,7 +82,7 @@ export async function runRepl(
       ctx.io.stderr.write(
         `\nthe evaluation does not stop: restarting the session (replaying ${replay.length} inputs)\n`,
       );
-      restarting = client.restart(replay).finally(() => {
+      restarting = restart().finally(() => {
         restarting = undefined;
       });
       return;
@@ -99,42 +104,55 @@ export async function runRepl(
     if (restarting !== undefined) await restarting;
     interrupts = 0;
     const ok = await client.request(body);
+    if (restarting === undefined && !client.alive) {
+      ctx.io.stderr.write(
+        `the evaluator stopped: restarting the session (replaying ${replay.length} inputs)\n`,
+      );
+      restarting = restart().finally(() => {
+        restarting = undefined;
+      });
+    }
     if (restarting !== undefined) await restarting;
     return ok;
   };
 
   let failures = 0;
   prompt();
-  for await (const line of rl) {
-    const input = acc.push(line);
-    let ok = true;
-    switch (input.kind) {
-      case 'empty':
-      case 'more':
-        break;
-      case 'source': {
-        const body: Body = { kind: 'eval', text: input.text, quiet: false };
-        ok = await run(body);
-        if (ok) replay.push(body);
-        break;
-      }
-      case 'command': {
-        if (input.name === 'quit') {
-          rl.close();
+  try {
+    await loop();
+  } finally {
+    rl.close();
+    if (tty) stdout.write('\n');
+    else process.off('SIGINT', onInterrupt);
+    await client.close();
+  }
+  return failures > 0 && !tty ? ExitCode.inputErrors : ExitCode.ok;
+
+  async function loop(): Promise<void> {
+    lines: for await (const line of rl) {
+      const input = acc.push(line);
+      let ok = true;
+      switch (input.kind) {
+        case 'empty':
+        case 'more':
+          break;
+        case 'source': {
+          const body: Body = { kind: 'eval', text: input.text, quiet: false };
+          ok = await run(body);
+          if (ok) replay.push(body);
           break;
         }
-        const body: Body = { kind: 'command', name: input.name, arg: input.arg, quiet: false };
-        ok = await run(body);
-        if (input.name === 'reset') replay.length = 0;
-        if (ok && input.name === 'load') replay.push(body);
-        break;
+        case 'command': {
+          if (input.name === 'quit') break lines;
+          const body: Body = { kind: 'command', name: input.name, arg: input.arg, quiet: false };
+          ok = await run(body);
+          if (input.name === 'reset') replay.length = 0;
+          if (ok && input.name === 'load') replay.push(body);
+          break;
+        }
       }
+      if (!ok) failures++;
+      prompt();
     }
-    if (!ok) failures++;
-    prompt();
   }
-  if (tty) stdout.write('\n');
-  if (!tty) process.off('SIGINT', onInterrupt);
-  await client.close();
-  return failures > 0 && !tty ? ExitCode.inputErrors : ExitCode.ok;
 }

@@ -45,6 +45,8 @@ export class EvalClient {
             resolve();
             return;
           case 'fatal':
+            this.worker = undefined;
+            void w.terminate();
             reject(new Error(r.message));
             return;
           case 'out':

@@ -32,7 +32,6 @@ export async function runRepl(
   try {
     await client.start();
   } catch (e) {
-    await client.close().catch(() => undefined);
     throw new UsageError((e as Error).message);
   }
 

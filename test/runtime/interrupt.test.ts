@@ -9,7 +9,7 @@ function interruptedCode(src: string): string | undefined {
   installInterruptFlag(flag);
   Atomics.store(flag, 0, 1);
   const o = rt.evalString(src);
-  return o.ok ? undefined : (o.error?.code ?? o.diagnostics[0]?.code);
+  return o.ok ? undefined : (o.error?.code ?? o.diagnostics?.[0]?.code);
 }
 
 afterEach(() => installInterruptFlag(new Int32Array(1)));

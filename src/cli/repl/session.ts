@@ -42,6 +42,8 @@ export class ReplSession {
   /** `defn`/`defmacro` forms by name, the latest of each. */
   readonly defns = new Map<string, RList>();
   readonly keywords = new Set<string>();
+  /** Lines typed at the prompt so far (the next input starts on line lines + 1). */
+  private lines = 0;
   /** True while output is discarded (replaying inputs into a fresh session). */
   quiet = false;
 
@@ -93,7 +95,12 @@ export class ReplSession {
    * False when reading, analysis or evaluation failed (the error is printed).
    */
   eval(text: string, uri = '<repl>', print = true): boolean {
-    const r = read(text, uri);
+    // Inputs typed at the prompt share the name <repl>: their lines are numbered from
+    // the start of the session (blank lines stand in for the earlier inputs), so a
+    // position such as <repl>:12:3 names one place even in a stack trace.
+    const offset = uri === '<repl>' ? this.lines : 0;
+    if (uri === '<repl>') this.lines += text.split('\n').length;
+    const r = read('\n'.repeat(offset) + text, uri);
     if (r.diagnostics.length > 0) return this.diagnostics(r.diagnostics);
     for (const f of r.forms) collectKeywords(f, this.keywords);
     const { host, runtime } = this.hosted;

@@ -143,8 +143,9 @@ describe.skipIf(unavailable !== undefined)('rtfs repl in a pseudo-terminal', () 
     await t.waitFor('  ... ');
     t.type('  (/ y 0))\r');
     const err = await t.waitFor('rtfs> ');
-    expect(err).toContain('<repl>:2:3: runtime/division-by-zero: division by zero');
-    expect(err).toContain('2 |   (/ y 0))');
+    // Lines are numbered from the start of the session: this is its 5th line.
+    expect(err).toContain('<repl>:5:3: runtime/division-by-zero: division by zero');
+    expect(err).toContain('5 |   (/ y 0))');
     t.type('(sq 9)\r');
     await t.waitFor('81\n');
     await t.waitFor('rtfs> ');

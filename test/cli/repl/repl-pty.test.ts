@@ -105,7 +105,7 @@ describe.skipIf(unavailable !== undefined)('rtfs repl in a pseudo-terminal', () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function start(args: readonly string[] = []): Terminal {
+  function start(args: readonly string[] = [], extraEnv: Record<string, string> = {}): Terminal {
     const env: Record<string, string | undefined> = { ...process.env };
     for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[name];
     const child = spawn(
@@ -113,7 +113,13 @@ describe.skipIf(unavailable !== undefined)('rtfs repl in a pseudo-terminal', () 
       [driver, process.execPath, join(root, 'bin', 'rtfs.js'), 'repl', ...args],
       {
         cwd: dir,
-        env: { ...env, TERM: 'xterm-256color', HOME: dir, RTFS_HISTORY: join(dir, 'history') },
+        env: {
+          ...env,
+          TERM: 'xterm-256color',
+          HOME: dir,
+          RTFS_HISTORY: join(dir, 'history'),
+          ...extraEnv,
+        },
       },
     );
     term = new Terminal(child);
@@ -237,5 +243,20 @@ describe.skipIf(unavailable !== undefined)('rtfs repl in a pseudo-terminal', () 
     await t.waitFor('rtfs> ');
     t.type('\x04');
     expect(await t.exited).toBe(0);
+  });
+
+  it('prints without colour when NO_COLOR is set or --no-color is given', async () => {
+    for (const [args, env] of [
+      [[], { NO_COLOR: '1' }],
+      [['--no-color'], {}],
+    ] as const) {
+      const t = start(args[0] === undefined ? [] : ['--no-color'], env);
+      await t.waitFor('rtfs> ');
+      t.type('(+ 40 2) :k\r');
+      await t.waitFor('\n42\n:k\n');
+      expect(t.rawOutput).toContain('42\r\n:k\r\n');
+      t.type('\x04');
+      expect(await t.exited).toBe(0);
+    }
   });
 });

@@ -4,7 +4,8 @@
  * succeeded, silently) for an evaluation that does not stop when asked (ADR 0009).
  */
 import { Worker } from 'node:worker_threads';
-import type { Completions, Reply, Request, ReplFlags } from './protocol.js';
+import type { Completions, Reply, Request, ReplFlags, WorkerInit } from './protocol.js';
+import { answer, makeAnswerBuffer } from './ask-bridge.js';
 
 export type Output = (text: string, stream: 'stdout' | 'stderr') => void;
 
@@ -20,6 +21,9 @@ export class EvalClient {
   private nextId = 1;
   /** Element 0 set to 1 asks the running evaluation to stop. */
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly answers = makeAnswerBuffer();
+  /** Called when the evaluation asks the user (`ccos.user.ask`); must call {@link answer}. */
+  onAsk: (prompt: string) => void = () => this.answer(undefined);
   completions: Completions = EMPTY;
   /** True between a request and its reply. */
   busy = false;
@@ -34,7 +38,12 @@ export class EvalClient {
   /** Starts the worker; rejects with the message of a session that cannot be built. */
   start(): Promise<void> {
     const w = new Worker(this.workerUrl, {
-      workerData: { flags: this.flags, interrupt: this.flag, colors: this.colors },
+      workerData: {
+        flags: this.flags,
+        interrupt: this.flag,
+        colors: this.colors,
+        answers: this.answers,
+      } satisfies WorkerInit,
     });
     this.worker = w;
     return new Promise((resolve, reject) => {
@@ -51,6 +60,9 @@ export class EvalClient {
             return;
           case 'out':
             this.output(r.text, r.stream);
+            return;
+          case 'ask':
+            this.onAsk(r.prompt);
             return;
           case 'done': {
             this.completions = r.completions;
@@ -95,6 +107,11 @@ export class EvalClient {
       this.pending.set(id, resolve);
       w.postMessage({ ...body, id } as Request);
     });
+  }
+
+  /** Wakes the worker waiting in `ccos.user.ask` with `text` (undefined: no answer). */
+  answer(text: string | undefined): void {
+    answer(this.answers, text);
   }
 
   /** False once the worker is gone (it crashed, or was closed). */

@@ -64,6 +64,7 @@ export async function runRepl(
   /** Successful inputs, replayed into a fresh worker after a forced restart. */
   const replay: Body[] = [];
   let restarting: Promise<void> | undefined;
+  let asking: AbortController | undefined;
   const restart = (): Promise<void> =>
     client.restart(replay).catch((e: unknown) => {
       ctx.io.stderr.write(`rtfs: the session could not be rebuilt: ${String(e)}\n`);
@@ -71,6 +72,12 @@ export async function runRepl(
     });
   let interrupts = 0;
   const onInterrupt = (): void => {
+    if (asking !== undefined) {
+      // Ctrl-C at a question: no answer, and stop the evaluation that asked.
+      asking.abort();
+      asking = undefined;
+      client.answer(undefined);
+    }
     if (client.busy) {
       interrupts++;
       if (interrupts === 1) {
@@ -96,6 +103,17 @@ export async function runRepl(
     stdout.write('^C\n');
     prompt();
   };
+  // ccos.user.ask reads its answer at the prompt (without a terminal: --answers only).
+  if (tty) {
+    client.onAsk = (question) => {
+      const ac = new AbortController();
+      asking = ac;
+      rl.question(`${question} `, { signal: ac.signal }, (line) => {
+        if (asking === ac) asking = undefined;
+        client.answer(line);
+      });
+    };
+  }
   rl.on('SIGINT', onInterrupt);
   if (!tty) process.on('SIGINT', onInterrupt);
 

@@ -11,6 +11,8 @@ export interface WorkerInit {
   /** Int32Array(1) over a SharedArrayBuffer: non-zero interrupts the evaluation. */
   readonly interrupt: Int32Array;
   readonly colors: boolean;
+  /** Where the front end writes answers to `ccos.user.ask` (ask-bridge.ts). */
+  readonly answers: SharedArrayBuffer;
 }
 
 export interface ReplFlags extends HostFlags {
@@ -43,6 +45,8 @@ export type Reply =
   /** The session could not be built (bad policy file, locked chain …): exit 2. */
   | { readonly kind: 'fatal'; readonly message: string }
   | { readonly kind: 'out'; readonly text: string; readonly stream: 'stdout' | 'stderr' }
+  /** `ccos.user.ask`: the worker waits until the front end answered (ask-bridge.ts). */
+  | { readonly kind: 'ask'; readonly prompt: string }
   | {
       readonly kind: 'done';
       readonly id: number;

@@ -24,6 +24,8 @@ export interface SessionOptions {
   readonly flags: ReplFlags;
   readonly colors: Colors;
   readonly write: Write;
+  /** Answers `ccos.user.ask` when no --answers file is given (the REPL's terminal). */
+  readonly ask?: (prompt: string) => string | undefined;
 }
 
 /** Stable codes of the errors REPL commands report (docs/errors.md). */
@@ -55,7 +57,13 @@ export class ReplSession {
 
   private makeHosted(): Hosted {
     const flags = this.opts.flags;
-    const answers = answersFrom(flags.answers);
+    const ask = this.opts.ask;
+    const answers =
+      flags.answers !== undefined
+        ? answersFrom(flags.answers)
+        : ask === undefined
+          ? undefined
+          : { next: ask };
     return createHostedRuntime({
       sink: this.sink,
       policy: this.policy,

@@ -9,6 +9,7 @@ import { installInterruptFlag } from '../../runtime/index.js';
 import { UsageError } from '../exit-codes.js';
 import { ReplSession } from './session.js';
 import { runCommand } from './commands.js';
+import { askThrough } from './ask-bridge.js';
 import type { Reply, Request, WorkerInit } from './protocol.js';
 
 const port = parentPort;
@@ -23,6 +24,7 @@ try {
     flags: init.flags,
     colors: pc.createColors(init.colors),
     write: (text, stream) => post({ kind: 'out', text, stream }),
+    ask: askThrough(init.answers, (prompt) => post({ kind: 'ask', prompt })),
   });
   post({ kind: 'ready', completions: session.completions() });
 } catch (e) {

@@ -209,6 +209,12 @@ describe.skipIf(unavailable !== undefined)('rtfs repl in a pseudo-terminal', () 
     t.type(' {:message "hello"})\r');
     await t.waitFor('"hello"\n');
     await t.waitFor('rtfs> ');
+    // ccos.user.ask asks at the terminal, the evaluation waiting for the answer.
+    t.type('(str "hi " (call "ccos.user.ask" {:prompt "name?"}))\r');
+    await t.waitFor('name? ');
+    t.type('Ada\r');
+    await t.waitFor('"hi Ada"\n');
+    await t.waitFor('rtfs> ');
     t.type(':chain\r');
     const chain = await t.waitFor('rtfs> ');
     expect(chain).toContain('CapabilityCall ccos.echo');

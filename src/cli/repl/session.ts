@@ -7,14 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { type Value, Keyword, RList, RMap, RVector, Sym, read } from '../../index.js';
 import { createHostedRuntime, type Hosted } from '../../host/index.js';
-import { JsonlChain, MemoryChain, readRecords, type ChainRecord } from '../../audit/index.js';
+import {
+  JsonlChain,
+  type MemoryChain,
+  formatTree,
+  readRecords,
+  type ChainRecord,
+} from '../../audit/index.js';
 import { asRtfsError } from '../../runtime/compile-try.js';
 import type { RtfsError } from '../../runtime/index.js';
 import type { Diagnostic } from '../../reader.js';
 import { answersFrom, policyFrom } from '../host-config.js';
 import { formatDiagnostic, type Colors } from '../color.js';
-import { UsageError } from '../exit-codes.js';
-import { ChainCorruptError, ChainLockedError } from '../../audit/index.js';
+import { openSink } from '../evaluate.js';
 import { formatValue } from './printing.js';
 import type { Completions, ReplFlags } from './protocol.js';
 
@@ -51,7 +56,7 @@ export class ReplSession {
 
   constructor(readonly opts: SessionOptions) {
     this.policy = policyFrom(opts.flags);
-    this.sink = openSink(opts.flags.chain);
+    this.sink = openSink(opts.flags);
     this.hosted = this.makeHosted();
   }
 
@@ -128,6 +133,7 @@ export class ReplSession {
         }
         if (err === undefined) throw t.error;
         host.endRun({ ok: false, error: { code: err.code, message: err.message } });
+        this.trace();
         return this.error(err);
       }
       this.remember(form);
@@ -136,7 +142,15 @@ export class ReplSession {
     }
     host.endRun({ ok: true, value: last });
     this.last = last;
+    this.trace();
     return true;
+  }
+
+  /** With --trace, the input's run as a tree on stderr. */
+  private trace(): void {
+    const run = this.runs[this.runs.length - 1];
+    if (this.opts.flags.trace !== true || run === undefined) return;
+    this.out(`${formatTree(this.records().filter((r) => r.action.run === run))}\n`, 'stderr');
   }
 
   /** Evaluates `expr` (one run) and returns its value, or undefined after printing the error. */
@@ -208,18 +222,6 @@ export class ReplSession {
 
   close(): void {
     if (this.sink instanceof JsonlChain) this.sink.close();
-  }
-}
-
-function openSink(dir: string | undefined): JsonlChain | MemoryChain {
-  if (dir === undefined) return new MemoryChain();
-  try {
-    return JsonlChain.open(dir);
-  } catch (e) {
-    if (e instanceof ChainLockedError || e instanceof ChainCorruptError) {
-      throw new UsageError(`cannot append to the chain in ${dir}: ${e.message}`);
-    }
-    throw e;
   }
 }
 

@@ -41,6 +41,14 @@ describe('rtfs repl with piped input', () => {
     expect(rtfs(['chain', 'show', chain, '--tree']).stdout).toContain('CapabilityCall ccos.echo');
   });
 
+  it('--trace prints each input as a tree on stderr', () => {
+    const r = rtfs(['repl', '--trace', '--allow', 'ccos.echo'], {
+      input: '(call "ccos.echo" {:message "t"})\n',
+    });
+    expect(r.stdout).toBe('"t"\n');
+    expect(r.stderr).toMatch(/PlanStarted <repl> #0\n├─ CapabilityCall ccos\.echo/);
+  });
+
   it('is a usage error when the policy file cannot be read', () => {
     const r = rtfs(['repl', '--policy', join(dir, 'nope.rtfs')], { input: '1\n' });
     expect(r.code).toBe(2);

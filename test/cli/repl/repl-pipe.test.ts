@@ -46,7 +46,7 @@ describe('rtfs repl with piped input', () => {
       input: '(call "ccos.echo" {:message "t"})\n',
     });
     expect(r.stdout).toBe('"t"\n');
-    expect(r.stderr).toMatch(/PlanStarted <repl> #0\n├─ CapabilityCall ccos\.echo/);
+    expect(r.stderr).toMatch(/PlanStarted <repl> #\d+\n├─ CapabilityCall ccos\.echo/);
   });
 
   it('is a usage error when the policy file cannot be read', () => {

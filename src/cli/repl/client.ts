@@ -19,8 +19,8 @@ export class EvalClient {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, (ok: boolean) => void>();
   private nextId = 1;
-  /** Element 0 set to 1 asks the running evaluation to stop. */
-  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  /** The worker's interrupt flag: element 0 set to 1 asks the running evaluation to stop. */
+  private flag: Int32Array = new Int32Array(1);
   private readonly answers = makeAnswerBuffer();
   /** Called when the evaluation asks the user (`ccos.user.ask`); must call {@link answer}. */
   onAsk: (prompt: string) => void = () => this.answer(undefined);
@@ -40,7 +40,6 @@ export class EvalClient {
     const w = new Worker(this.workerUrl, {
       workerData: {
         flags: this.flags,
-        interrupt: this.flag,
         colors: this.colors,
         answers: this.answers,
       } satisfies WorkerInit,
@@ -51,6 +50,7 @@ export class EvalClient {
         switch (r.kind) {
           case 'ready':
             this.completions = r.completions;
+            this.flag = r.interrupt;
             resolve();
             return;
           case 'fatal':
@@ -133,7 +133,6 @@ export class EvalClient {
     this.worker = undefined;
     this.failPending();
     await old?.terminate();
-    Atomics.store(this.flag, 0, 0);
     await this.start();
     for (const body of replay) {
       if (body.kind !== 'close') await this.request({ ...body, quiet: true });

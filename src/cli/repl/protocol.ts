@@ -8,8 +8,6 @@ import type { HostFlags } from '../host-options.js';
 /** What the worker is started with (workerData). */
 export interface WorkerInit {
   readonly flags: ReplFlags;
-  /** Int32Array(1) over a SharedArrayBuffer: non-zero interrupts the evaluation. */
-  readonly interrupt: Int32Array;
   readonly colors: boolean;
   /** Where the front end writes answers to `ccos.user.ask` (ask-bridge.ts). */
   readonly answers: SharedArrayBuffer;
@@ -41,7 +39,12 @@ export interface Completions {
 
 export type Reply =
   /** The session is ready (sent once, after the worker built it). */
-  | { readonly kind: 'ready'; readonly completions: Completions }
+  | {
+      readonly kind: 'ready';
+      readonly completions: Completions;
+      /** The evaluator's interrupt flag (over a SharedArrayBuffer): set element 0 to stop it. */
+      readonly interrupt: Int32Array;
+    }
   /** The session could not be built (bad policy file, locked chain …): exit 2. */
   | { readonly kind: 'fatal'; readonly message: string }
   | { readonly kind: 'out'; readonly text: string; readonly stream: 'stdout' | 'stderr' }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import pc from 'picocolors';
-import { installInterruptFlag } from '../../runtime/index.js';
+import { interruptFlag } from '../../runtime/index.js';
 import { UsageError } from '../exit-codes.js';
 import { ReplSession } from './session.js';
 import { runCommand } from './commands.js';
@@ -15,7 +15,6 @@ import type { Reply, Request, WorkerInit } from './protocol.js';
 const port = parentPort;
 if (port === null) throw new Error('rtfs: repl-worker.js must run in a worker thread');
 const init = workerData as WorkerInit;
-installInterruptFlag(init.interrupt);
 const post = (r: Reply): void => port.postMessage(r);
 
 let session: ReplSession | undefined;
@@ -26,7 +25,7 @@ try {
     write: (text, stream) => post({ kind: 'out', text, stream }),
     ask: askThrough(init.answers, (prompt) => post({ kind: 'ask', prompt })),
   });
-  post({ kind: 'ready', completions: session.completions() });
+  post({ kind: 'ready', completions: session.completions(), interrupt: interruptFlag });
 } catch (e) {
   post({ kind: 'fatal', message: e instanceof UsageError ? e.message : String(e) });
 }

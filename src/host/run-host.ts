@@ -297,7 +297,10 @@ export class RunHost implements Host {
         CapabilityCodes.invalidOutput,
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
-    this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
+    this.close(frame, 'CapabilityResult', id, {
+      result: { ok: true, value: out },
+      ...(simulate ? { meta: RMap.fromFlat([kw('simulated'), true]) } : {}),
+    });
     if (livePath !== undefined) {
       const problem = this.opts.replay?.checkLive(livePath, id, out);
       if (problem !== undefined) throw new RtfsError('replay/diverged', problem, span);

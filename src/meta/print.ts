@@ -1,6 +1,11 @@
-/** Plan source text from plan data (one place, so every emitter prints the same way). */
-import { type Value, printValue } from '../data/index.js';
+/**
+ * Plan source text from plan data, through the formatter (src/format), so every emitter
+ * (the meta-plan generator, rewriters, replays) prints the same way as `rtfs fmt`.
+ */
+import type { Value } from '../data/index.js';
+import { formatForms } from '../format/index.js';
 
 export function printPlan(plan: Value): string {
-  return `${printValue(plan)}\n`;
+  const text = formatForms([plan]);
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

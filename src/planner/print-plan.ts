@@ -16,6 +16,7 @@ const KEEP: Readonly<Record<string, number>> = {
   defcapability: 1,
   fn: 1,
   let: 1,
+  loop: 1,
   if: 1,
   call: 1,
   plan: 0,
@@ -32,7 +33,14 @@ function printList(items: readonly Value[], indent: number): string {
   const inner = indent + 2;
   let s = `(${headText}`;
   let i = 1;
-  for (; i <= keep && i < items.length; i++) s += ` ${printForm(items[i] as Value, inner)}`;
+  const binds = head instanceof Sym && (head.name === 'let' || head.name === 'loop');
+  for (; i <= keep && i < items.length; i++) {
+    const arg = items[i] as Value;
+    s +=
+      binds && i === 1 && arg instanceof RVector
+        ? ` ${printBindings(arg, indent + headText.length + 2)}`
+        : ` ${printForm(arg, inner)}`;
+  }
   const isPlan = head instanceof Sym && head.name === 'plan';
   while (i < items.length) {
     const item = items[i] as Value;
@@ -46,6 +54,22 @@ function printList(items: readonly Value[], indent: number): string {
     i++;
   }
   return `${s})`;
+}
+
+/** A `let` binding vector: one `name value` pair per line when it does not fit. */
+function printBindings(v: RVector, indent: number): string {
+  const flat = printValue(v);
+  if (indent + flat.length <= WIDTH) return flat;
+  const items = v.toArray();
+  const pairs: string[] = [];
+  for (let i = 0; i < items.length; i += 2) {
+    const name = printValue(items[i] as Value);
+    const value = items[i + 1];
+    pairs.push(
+      value === undefined ? name : `${name} ${printForm(value, indent + 1 + name.length + 1)}`,
+    );
+  }
+  return `[${pairs.join(`\n${pad(indent + 1)}`)}]`;
 }
 
 /** Prints `v` starting at column `indent` (see the module comment). */

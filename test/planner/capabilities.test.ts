@@ -70,6 +70,35 @@ describe('planner capabilities through the host', () => {
     });
   });
 
+  it('checks the synthesis and materialization inputs too', () => {
+    expect(
+      run(
+        `(let [sig ${SIGNALS}] (call "planner.synthesize_plan_steps" {:goal_signals sig :menu "x"}))`,
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: 'capability/invalid-input',
+    });
+    const strategy = run(
+      `(let [sig ${SIGNALS}] (call "planner.synthesize_plan_steps" {:goal_signals sig :menu [] :strategy :magic}))`,
+    );
+    expect(strategy).toMatchObject({ ok: false, code: 'capability/invalid-input' });
+    expect(!strategy.ok && strategy.message).toMatch(/\.strategy/);
+    expect(
+      run(
+        `(call "planner.materialize_plan" {:plan {:steps [{:id "s" :capability_id "core.data.count"}]}})`,
+      ),
+    ).toMatchObject({ ok: false, code: 'capability/invalid-input' });
+    expect(
+      run(
+        `(call "planner.materialize_plan" {:plan {:steps [{:id "s" :name "n" :capability_id "core.data.count" :inputs {} :outputs [] :notes ""}]}})`,
+      ),
+    ).toMatchObject({ ok: false, code: 'planner/bad-input' });
+    expect(
+      run(`(call "llm.complete" {:purpose "p" :prompt 1 :prompt_version "v1" :temperature 0})`),
+    ).toMatchObject({ ok: false, code: 'capability/invalid-input' });
+  });
+
   it('reports deeper shape errors with planner/bad-input and a path', () => {
     const r = run(`(let [sig ${SIGNALS}]
       (call "planner.build_capability_menu"

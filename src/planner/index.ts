@@ -61,6 +61,7 @@ export {
 export { scanJsonValues, firstJson } from './llm/json-scan.js';
 export { parseLlmSteps } from './llm/parse-steps.js';
 export { synthesisPrompt, PROMPT_VERSION } from './llm/prompt.js';
+export { intentPrompt, parseIntent, INTENT_PROMPT_VERSION } from './llm/intent.js';
 export {
   type LlmOptions,
   type LlmProvider,

@@ -15,6 +15,8 @@ import type { Constraint, GoalSignals, Requirement } from './types.js';
 
 export interface IntentInput {
   readonly name?: string;
+  /** Constraints that are plan inputs (`:role :input`): identifiers such as owner, repo. */
+  readonly inputs?: Readonly<Record<string, Value>>;
   readonly constraints?: Readonly<Record<string, Value>>;
   readonly preferences?: Readonly<Record<string, Value>>;
   readonly success_criteria?: string;
@@ -70,7 +72,12 @@ export function extractGoalSignals(
   const intent = opts.intent;
   if (intent !== undefined) {
     if (intent.name !== undefined) facts['intent_name'] = intent.name;
+    for (const name of Object.keys(intent.inputs ?? {}).sort()) {
+      const value = intent.inputs?.[name] ?? null;
+      constraints.push({ name, value, source: { kind: 'intent-constraint' }, role: 'input' });
+    }
     for (const name of Object.keys(intent.constraints ?? {}).sort()) {
+      if (constraints.some((c) => c.name === name)) continue;
       const value = intent.constraints?.[name] ?? null;
       constraints.push({ name, value, source: { kind: 'intent-constraint' } });
     }

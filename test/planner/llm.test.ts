@@ -10,8 +10,10 @@ import {
   buildMenu,
   extractGoalSignals,
   firstJson,
+  intentPrompt,
   llmOptionsFromEnv,
   llmProvider,
+  parseIntent,
   parseLlmSteps,
   promptHash,
   scanJsonValues,
@@ -242,5 +244,45 @@ describe('openai provider (OpenAI-compatible HTTP, through the sync bridge)', ()
     expect(() =>
       p.complete({ purpose: 't', prompt_version: 'v1', prompt: 'hi', temperature: 0 }),
     ).toThrow(/LLM request failed: HTTP 401/);
+  });
+});
+
+describe('extract_goal_signals with the :llm strategy', () => {
+  const goal = 'show what is open in the acme api tracker, at most 3';
+  const answer =
+    'Sure: {"inputs": {"owner": "acme", "repo": "api"}, "parameters": {"state": "open", "limit": 3}} done';
+  const dir = mkdtempSync(join(tmpdir(), 'rtfs-llm-'));
+  const file = join(dir, 'rec.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'rtfs-llm-recording/1',
+      responses: { [promptHash(intentPrompt(goal))]: { text: answer } },
+    }),
+  );
+
+  it('asks the model for inputs and parameters (a child llm.complete call)', () => {
+    const chain = new MemoryChain();
+    const r = runProgram(
+      plannerHost({ llm: { provider: 'recorded', file }, chain }),
+      `(:constraints (:goal_signals (call "planner.extract_goal_signals" {:goal "${goal}" :strategy :llm})))`,
+      'p.rtfs',
+    );
+    expect(errorOf(r)).toBeUndefined();
+    const shown = r.ok ? printValue(r.value) : '';
+    expect(shown).toContain(
+      ':name "owner" :role :input :source {:kind :intent-constraint} :value "acme"',
+    );
+    expect(shown).toContain(':name "limit" :source {:kind :intent-constraint} :value 3');
+    const actions = chain.records().map((x) => x.action);
+    const extract = actions.find(
+      (a) => a.type === 'CapabilityCall' && a.name === 'planner.extract_goal_signals',
+    );
+    const llm = actions.find((a) => a.type === 'CapabilityCall' && a.name === 'llm.complete');
+    expect(llm?.parent).toBe(extract?.id);
+  });
+
+  it('rejects an answer without inputs or parameters', () => {
+    expect(() => parseIntent('{"foo": 1}')).toThrow(/no JSON object with "inputs" or "parameters"/);
   });
 });

@@ -8,6 +8,7 @@ import { PlannerCodes } from '../codes.js';
 import { fromRtfs, keyName, toRtfs } from '../convert.js';
 import { parseLlmSteps } from '../llm/parse-steps.js';
 import { PROMPT_VERSION, synthesisPrompt } from '../llm/prompt.js';
+import { INTENT_PROMPT_VERSION, intentPrompt, parseIntent } from '../llm/intent.js';
 import { materializePlan } from '../materialize.js';
 import { buildMenu } from '../menu.js';
 import { catalogSchemas } from '../pipeline.js';
@@ -62,10 +63,25 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       min_score: z.number().nullish(),
       max_results: z.number().int().nullish(),
       catalog_snapshot: z.string().nullish(),
+      strategy: z.enum(['rules', 'template', 'llm']).nullish(),
     }),
-    run: (i, _ctx, raw) => {
+    run: (i, ctx, raw) => {
       checkSnapshot('planner.extract_goal_signals', i.catalog_snapshot, catalog.snapshot);
-      const intent = intentOf(raw);
+      let intent = intentOf(raw);
+      if (i.strategy === 'llm' && intent === undefined) {
+        const answer = fromRtfs(
+          ctx.call(
+            'llm.complete',
+            toRtfs({
+              purpose: 'extract_intent',
+              prompt_version: INTENT_PROMPT_VERSION,
+              prompt: intentPrompt(i.goal),
+              temperature: 0,
+            }),
+          ),
+        ) as { text?: unknown };
+        intent = parseIntent(typeof answer.text === 'string' ? answer.text : '');
+      }
       const signals = extractGoalSignals(i.goal, catalog, {
         ...(intent ? { intent } : {}),
         ...(i.apply_catalog_search != null ? { apply_catalog_search: i.apply_catalog_search } : {}),

@@ -32,7 +32,7 @@ export const SCHEMAS = {
   extract: {
     input:
       `[:map [:goal :string] ${opt('intent', '[:map [:name {:optional true} :string] [:constraints {:optional true} :map] [:preferences {:optional true} :map] [:success_criteria {:optional true} :string]]')} ` +
-      `${opt('apply_catalog_search', ':bool')} ${opt('min_score', ':number')} ${opt('max_results', ':int')} ${opt('catalog_snapshot', ':string')}]`,
+      `${opt('apply_catalog_search', ':bool')} ${opt('min_score', ':number')} ${opt('max_results', ':int')} ${opt('catalog_snapshot', ':string')} ${opt('strategy', '[:enum :rules :template :llm]')}]`,
     output: `[:map [:goal_signals ${SIGNALS}] [:catalog_snapshot :string]]`,
   },
   menu: {

@@ -1,0 +1,58 @@
+/**
+ * LLM intent extraction (`planner.extract_goal_signals` with `:strategy :llm`): the
+ * versioned prompt `extract_intent v1` asks for the goal's plan inputs and parameters as
+ * one JSON object; the answer is scanned (json-scan.ts), checked with zod and turned
+ * into an intent that the rule-based extraction then completes.
+ */
+import { z } from 'zod';
+import { type Value, fromPlain } from '../../data/index.js';
+import { RtfsError } from '../../runtime/index.js';
+import { PlannerCodes } from '../codes.js';
+import type { IntentInput } from '../signals.js';
+import { normName } from '../text.js';
+import { firstJson } from './json-scan.js';
+
+export const INTENT_PROMPT_VERSION = 'v1';
+
+export function intentPrompt(goal: string): string {
+  return [
+    `# rtfs planner prompt extract_intent ${INTENT_PROMPT_VERSION}`,
+    'Extract the parameters this goal states.',
+    '',
+    `Goal: ${goal}`,
+    '',
+    'Answer with one JSON object and nothing else:',
+    '{"inputs": {"<name>": "<value>"}, "parameters": {"<name>": <value>}}',
+    '"inputs" are identifiers a reusable plan takes as inputs (owner, repo, channel, path, url, email addresses, city …);',
+    '"parameters" qualify the request (state, labels, limit, days …). Names are snake_case; values keep their JSON types.',
+  ].join('\n');
+}
+
+const IntentZ = z.object({
+  inputs: z.record(z.string(), z.unknown()).optional(),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+});
+
+function values(o: Readonly<Record<string, unknown>> | undefined): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const k of Object.keys(o ?? {}).sort()) out[normName(k)] = fromPlain((o ?? {})[k]);
+  return out;
+}
+
+/** The intent in a model answer; `planner/bad-llm-response` when there is none. */
+export function parseIntent(text: string): IntentInput {
+  const found = firstJson(text, (v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    const r = IntentZ.safeParse(v);
+    return r.success && (r.data.inputs !== undefined || r.data.parameters !== undefined)
+      ? r.data
+      : undefined;
+  });
+  if (found === undefined) {
+    throw new RtfsError(
+      PlannerCodes.badLlmResponse,
+      'the model\'s answer holds no JSON object with "inputs" or "parameters"',
+    );
+  }
+  return { inputs: values(found.inputs), constraints: values(found.parameters) };
+}

@@ -50,7 +50,6 @@ export {
   type Materialized,
   type MaterializeOptions,
 } from './materialize.js';
-export { printPlanForm } from './print-plan.js';
 export {
   runPlannerPipeline,
   catalogSchemas,

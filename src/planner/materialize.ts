@@ -13,7 +13,7 @@ import { RtfsError } from '../runtime/index.js';
 import { read } from '../syntax/index.js';
 import { recordOf, typeOf } from './catalog/index.js';
 import { PlannerCodes } from './codes.js';
-import { printPlanForm } from './print-plan.js';
+import { formatForms } from '../format/index.js';
 import { WHOLE } from './synth/shape.js';
 import { compareIds, normName, words } from './text.js';
 import type { Binding, GoalSignals, PlanStep, SynthesizedCapability } from './types.js';
@@ -243,11 +243,8 @@ function fieldForm(schema: Value, name: string): Value | undefined {
   return undefined;
 }
 
-/**
- * The plan's source text from the planner's own printer (print-plan.ts). The project
- * formatter (src/format) pairs every argument of `plan` after the keyword options
- * (steps included), so it is not used here yet.
- */
+/** The plan's source text, through the project formatter (as `rtfs fmt` prints it). */
 function planText(form: Value): string {
-  return `${printPlanForm(form)}\n`;
+  const text = formatForms([form]);
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

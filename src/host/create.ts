@@ -4,7 +4,7 @@
  */
 import { type Value, Keyword, RMap } from '../data/index.js';
 import { createRuntime } from '../create-runtime.js';
-import type { Runtime } from '../runtime/index.js';
+import type { Runtime, NodeCompiler } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import { CapabilityRegistry } from './registry.js';
 import { RunHost } from './run-host.js';
@@ -27,6 +27,8 @@ export interface HostedOptions {
   readonly capabilities?: readonly Capability[];
   readonly context?: ReadonlyMap<string, Value>;
   readonly replay?: ReplayLog;
+  /** The engine (see RuntimeOptions.compiler). */
+  readonly compiler?: NodeCompiler;
 }
 
 export interface Hosted {
@@ -65,6 +67,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.paths ? { paths: o.paths } : {}),
+    ...(o.compiler ? { compiler: o.compiler } : {}),
   });
   return { runtime, host, registry };
 }

@@ -30,6 +30,9 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
   const label = e.label();
   const params = a.paramSlots.map((s) => slotVar(level, s));
   e.recur = { label, vars: params, used: false };
+  const fname = `$a${label.slice(1)}`;
+  const direct = n.selfSlot >= 0 && !a.params.rest;
+  if (direct) e.selves.push({ level, selfSlot: n.selfSlot, arity: a.params.fixed, name: fname });
   try {
     emitDestructure(e, a.destructure);
     e.tail(a.body, RETURN);
@@ -40,8 +43,9 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
     if (decl !== '') head.push(decl);
     if (n.selfSlot >= 0) head.push(`${slotVar(level, n.selfSlot)} = this;`);
     const inner = used ? `${label}: for (;;) {\n${body}\n}` : body;
-    return `function (${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
+    return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
   } finally {
+    if (direct) e.selves.pop();
     e.fn = savedFn;
     e.recur = savedRecur;
   }

@@ -87,7 +87,7 @@ export function emitExpr(e: Emitter, n: Node): string {
 export function emitTail(e: Emitter, n: Node, sink: Sink): void {
   switch (n.kind) {
     case 'if': {
-      const test = e.truthy(e.expr(n.test));
+      const test = e.test(n.test);
       e.emit(`if (${test}) {`);
       emitTail(e, n.then, sink);
       e.emit('} else {');

@@ -6,10 +6,12 @@
  * {@link Sink} (return it, or assign it and leave a block).
  */
 import type { Span } from '../source/index.js';
-import type { Node, Var } from '../analyzer/index.js';
+import type { Node, Var, LocalRef } from '../analyzer/index.js';
 import type { Value } from '../data/index.js';
-import { Linker, type Link } from './linker.js';
+import type { Linker } from './linker.js';
+import { type Link } from './linker.js';
 import { emitExpr, emitTail } from './emit-node.js';
+import { emitTest } from './emit-call.js';
 
 /** Where a value in tail position goes. `terminal`: the sink leaves the current block. */
 export interface Sink {
@@ -89,11 +91,27 @@ export interface RecurTarget {
 export interface EmitOptions {
   /** Inline fast paths for core arithmetic and comparisons (default true). */
   readonly inline?: boolean;
+  /**
+   * True for cells of the core namespace (builtins), which are never reassigned once
+   * the runtime is built: calls of them skip the cell-identity check.
+   */
+  readonly isCore?: (cell: Var) => boolean;
+}
+
+/** A function being emitted: its level, self slot and named arity functions. */
+export interface SelfFn {
+  readonly level: number;
+  readonly selfSlot: number;
+  /** Fixed parameter count → the name of that arity's JavaScript function. */
+  readonly arity: number;
+  readonly name: string;
 }
 
 export class Emitter {
   fn: JsFn;
   recur: RecurTarget | undefined = undefined;
+  /** Enclosing arities (innermost last), for direct self-calls. */
+  readonly selves: SelfFn[] = [];
   private labels = 0;
   readonly helpers = new Set<string>();
 
@@ -136,6 +154,10 @@ export class Emitter {
     return this.link({ kind: 'cell', cell: c });
   }
 
+  isCore(cell: Var): boolean {
+    return this.options.isCore?.(cell) === true;
+  }
+
   label(): string {
     return `L${this.labels++}`;
   }
@@ -150,6 +172,21 @@ export class Emitter {
 
   tail(n: Node, sink: Sink): void {
     emitTail(this, n, sink);
+  }
+
+  /**
+   * The JavaScript function to call for `(self args…)` when `ref` is the self slot of
+   * an enclosing arity taking exactly `count` fixed arguments (lexically visible).
+   */
+  selfArity(ref: LocalRef, count: number): string | undefined {
+    const level = this.fn.level - ref.depth;
+    for (let i = this.selves.length - 1; i >= 0; i--) {
+      const s = this.selves[i] as SelfFn;
+      if (s.level < level) return undefined;
+      if (s.level === level)
+        return s.selfSlot === ref.slot && s.arity === count ? s.name : undefined;
+    }
+    return undefined;
   }
 
   /** `js` copied into a fresh temporary unless it is simple. */
@@ -189,6 +226,11 @@ export class Emitter {
     body();
     const inner = this.fn.lines.splice(saved);
     return inner.join('\n');
+  }
+
+  /** A JavaScript boolean for the RTFS test `n`. */
+  test(n: Node): string {
+    return emitTest(this, n);
   }
 
   /** Truthiness test of an RTFS value expression. */

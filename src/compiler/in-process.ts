@@ -4,7 +4,7 @@
  * objects it refers to (cells, constants, spans, the host). `Runtime` runs it exactly
  * where it would run the evaluator's closure (see `jsCompiler`).
  */
-import type { Node } from '../analyzer/index.js';
+import type { Node, Globals } from '../analyzer/index.js';
 import type { Code, Host } from '../runtime/index.js';
 import { compileValidator } from '../types/index.js';
 import { Emitter, RETURN, type EmitOptions } from './emitter.js';
@@ -71,11 +71,14 @@ export function inProcessSource(
 /** A node compiler for `Runtime` that compiles to JavaScript (the `compile` engine). */
 export function jsCompiler(
   host: Host,
+  core?: Globals,
   options: EmitOptions = {},
 ): (n: Node, frameSize?: number) => Code {
+  const opts: EmitOptions =
+    core === undefined ? options : { isCore: (c) => core.own(c.name) === c, ...options };
   return (node, frameSize = 1) => {
     const linker = new Linker();
-    const { fn, helpers } = emitTopLevel(node, frameSize, linker, options);
+    const { fn, helpers } = emitTopLevel(node, frameSize, linker, opts);
     const source = inProcessSource(fn, linker.links, helpers);
     const make = new Function('$rt', '$links', source) as (
       rt: typeof support,

@@ -28,9 +28,10 @@ import {
 
 /**
  * Turns analyzed top-level nodes into runnable code: the evaluator's closures
- * (`makeCompiler`, the default) or another engine (the JavaScript compiler).
+ * (`makeCompiler`, the default) or another engine (the JavaScript compiler). `core`
+ * is the namespace of builtins, whose cells are never reassigned once it is built.
  */
-export type NodeCompiler = (host: Host) => (n: Node, frameSize: number) => Code;
+export type NodeCompiler = (host: Host, core: Globals) => (n: Node, frameSize: number) => Code;
 
 export type EvalOutcome =
   | { readonly ok: true; readonly value: Value }
@@ -53,7 +54,7 @@ export class Runtime implements ModuleHost {
     readonly loader: ModuleLoader | undefined = undefined,
     compiler: NodeCompiler = makeCompiler,
   ) {
-    this.compile = compiler(host);
+    this.compile = compiler(host, this.core);
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {
       this.core.intern(b.name as string).value = b;
     }

@@ -17,10 +17,11 @@ export interface CompiledArity {
  * or nil. Calls with 0–3 arguments go straight to their body without an array.
  */
 export class CompiledFn extends Fn {
-  private readonly f0: ArityBody | undefined;
-  private readonly f1: ArityBody | undefined;
-  private readonly f2: ArityBody | undefined;
-  private readonly f3: ArityBody | undefined;
+  /** The exact arities for 0–3 arguments (compiled call sites call them directly). */
+  readonly f0: ArityBody | undefined;
+  readonly f1: ArityBody | undefined;
+  readonly f2: ArityBody | undefined;
+  readonly f3: ArityBody | undefined;
   private readonly restFixed: number;
   private readonly restBody: ArityBody | undefined;
 

@@ -5,6 +5,7 @@
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
+//   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
@@ -52,6 +53,7 @@ const result = await build({
     reader: 'src/reader.ts',
     full: 'src/full.ts',
     'full-reader': 'src/full-reader.ts',
+    runtime: 'src/compiler/runtime-entry.ts',
   },
   outdir,
   // Chunks stay next to the entries: reader.ts resolves './full-reader.js' from its own file.

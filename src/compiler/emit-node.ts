@@ -89,20 +89,20 @@ export function emitTail(e: Emitter, n: Node, sink: Sink): void {
     case 'if': {
       const test = e.test(n.test);
       e.emit(`if (${test}) {`);
-      emitTail(e, n.then, sink);
+      e.tail(n.then, sink);
       e.emit('} else {');
-      emitTail(e, n.else, sink);
+      e.tail(n.else, sink);
       e.emit('}');
       return;
     }
     case 'do': {
-      for (let i = 0; i < n.body.length - 1; i++) emitTail(e, n.body[i] as Node, DISCARD);
-      emitTail(e, n.body[n.body.length - 1] as Node, sink);
+      for (let i = 0; i < n.body.length - 1; i++) e.tail(n.body[i] as Node, DISCARD);
+      e.tail(n.body[n.body.length - 1] as Node, sink);
       return;
     }
     case 'let':
       for (const b of n.bindings) emitBinding(e, b.pattern, b.init);
-      emitTail(e, n.body, sink);
+      e.tail(n.body, sink);
       return;
     case 'loop':
       emitLoop(e, n, sink);
@@ -122,7 +122,7 @@ export function emitTail(e: Emitter, n: Node, sink: Sink): void {
       const span = e.span(n.span);
       const check = e.h('check');
       // `recur` inside passes through unchecked (it never reaches this sink).
-      emitTail(e, n.expr, {
+      e.tail(n.expr, {
         terminal: sink.terminal,
         deliver(em, js) {
           sink.deliver(em, `${check}(${validator}, ${js}, ${context}, ${span})`);
@@ -156,7 +156,7 @@ function emitLoop(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
       };
   e.emit(`${label}: for (;;) {`);
   emitDestructure(e, n.destructure);
-  emitTail(e, n.body, inner);
+  e.tail(n.body, inner);
   e.emit('}');
   e.recur = saved;
 }

@@ -96,6 +96,11 @@ export interface EmitOptions {
    * the runtime is built: calls of them skip the cell-identity check.
    */
   readonly isCore?: (cell: Var) => boolean;
+  /**
+   * Collects the RTFS span of the code each emitted line comes from: lines start
+   * with `\u0001<index>\u0001` (an index into this array) for a source map.
+   */
+  readonly marks?: Span[];
 }
 
 /** A function being emitted: its level, self slot and named arity functions. */
@@ -123,8 +128,26 @@ export class Emitter {
     this.fn = new JsFn(level);
   }
 
+  /** The span of the innermost node being emitted (for source maps). */
+  private at: Span | undefined = undefined;
+
   emit(line: string): void {
-    this.fn.lines.push(line);
+    const marks = this.options.marks;
+    if (marks !== undefined && this.at !== undefined) {
+      marks.push(this.at);
+      this.fn.lines.push(`\u0001${marks.length - 1}\u0001${line}`);
+    } else this.fn.lines.push(line);
+  }
+
+  private within<T>(n: Node, f: () => T): T {
+    if (this.options.marks === undefined || n.span === undefined) return f();
+    const saved = this.at;
+    this.at = n.span;
+    try {
+      return f();
+    } finally {
+      this.at = saved;
+    }
   }
 
   /** A runtime helper (support/index.ts) by name. */
@@ -167,11 +190,11 @@ export class Emitter {
   }
 
   expr(n: Node): string {
-    return emitExpr(this, n);
+    return this.within(n, () => emitExpr(this, n));
   }
 
   tail(n: Node, sink: Sink): void {
-    emitTail(this, n, sink);
+    this.within(n, () => emitTail(this, n, sink));
   }
 
   /**

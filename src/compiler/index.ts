@@ -6,3 +6,9 @@
 export { jsCompiler, emitTopLevel, liveLink } from './in-process.js';
 export { Linker, type Link } from './linker.js';
 export type { EmitOptions } from './emitter.js';
+export {
+  compileProgram,
+  CompileCodes,
+  type CompileOptions,
+  type CompileOutcome,
+} from './program.js';

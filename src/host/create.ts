@@ -79,9 +79,19 @@ export type RunOutcome = ReturnType<Runtime['evalString']>;
  * so a replay can re-run it), the evaluation, then PlanCompleted or PlanAborted.
  */
 export function runProgram(h: Hosted, text: string, uri: string): RunOutcome {
+  return runProgramWith(h, text, uri, () => h.runtime.evalString(text, uri));
+}
+
+/** {@link runProgram} with another evaluation (compiled code running the same program). */
+export function runProgramWith(
+  h: Hosted,
+  text: string,
+  uri: string,
+  evaluate: () => RunOutcome,
+): RunOutcome {
   const meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
   h.host.startRun(uri, meta);
-  const outcome = h.runtime.evalString(text, uri);
+  const outcome = evaluate();
   if (outcome.ok) h.host.endRun({ ok: true, value: outcome.value });
   else {
     const d = outcome.diagnostics?.[0];

@@ -11,6 +11,7 @@ export { RunHost, CapabilityCodes, type RunHostOptions } from './run-host.js';
 export {
   createHostedRuntime,
   runProgram,
+  runProgramWith,
   builtinCapabilities,
   type Hosted,
   type HostedOptions,

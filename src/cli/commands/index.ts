@@ -4,10 +4,12 @@ import { registerRead } from './read.js';
 import { registerRun } from './run.js';
 import { registerEval } from './eval.js';
 import { registerChain } from './chain.js';
+import { registerCompile } from './compile.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
   registerRun,
   registerEval,
   registerChain,
+  registerCompile,
 ];

@@ -14,6 +14,7 @@ import {
   readRecords,
 } from '../audit/index.js';
 import { UsageError } from './exit-codes.js';
+import { jsCompiler } from '../compiler/index.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import { existsSync } from 'node:fs';
@@ -25,6 +26,8 @@ import { ExitCode } from './exit-codes.js';
 export interface EvalFlags extends HostFlags {
   /** Extra module directories. */
   readonly path?: readonly string[];
+  /** `rtfs run --engine`: the closure evaluator (default) or compiled JavaScript. */
+  readonly engine?: 'interpret' | 'compile';
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
@@ -40,6 +43,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     readRoots: flags.allowRead ?? [],
     ...answersOption(flags.answers),
     dryRun: flags.dryRun === true,
+    ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
   });
   let outcome;
   try {

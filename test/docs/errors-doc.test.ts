@@ -6,6 +6,7 @@ import { RuntimeCodes } from '../../src/runtime/index.js';
 import { TypeCodes } from '../../src/types/index.js';
 import { CapabilityCodes } from '../../src/host/index.js';
 import { ModuleCodes } from '../../src/runtime/modules.js';
+import { CompileCodes } from '../../src/compiler/index.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const documented = [...doc.matchAll(/^### `([a-z-]+\/[a-z-]+)`$/gm)].map((m) => m[1]);
@@ -19,6 +20,7 @@ const ALL: readonly string[] = [
     ...Object.values(TypeCodes),
     ...Object.values(CapabilityCodes),
     ...Object.values(ModuleCodes),
+    ...Object.values(CompileCodes),
     'capability/unavailable',
     'replay/diverged',
     'runtime/unknown',

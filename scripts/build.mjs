@@ -5,6 +5,7 @@
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
+//   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
 //   dist/chunk-*.js      code shared by the entries
 //
@@ -53,6 +54,7 @@ const result = await build({
     reader: 'src/reader.ts',
     full: 'src/full.ts',
     'full-reader': 'src/full-reader.ts',
+    prettier: 'src/prettier.ts',
     runtime: 'src/compiler/runtime-entry.ts',
   },
   outdir,
@@ -69,6 +71,9 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   plugins: [noChildProcess],
+  // prettier (the Doc printer of `rtfs fmt` and the plugin) stays a runtime
+  // dependency: the plugin's Docs go to the prettier that loaded it.
+  external: ['prettier', 'prettier/*'],
   // immutable.js is required on first use, not at startup (see the file).
   alias: { immutable: './scripts/lazy-immutable.mjs' },
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.

@@ -74,7 +74,16 @@ export function emitStep(e: Emitter, n: NodeOf<'step'>): string {
       break;
   }
   e.emit(`} catch ($e) { ${e.h('stepFailed')}(${host}, ${id}, $e); }`);
+  const exports =
+    n.exports !== undefined && n.exports.length > 0
+      ? e.link({ kind: 'exports', exports: n.exports })
+      : 'undefined';
+  if (exports !== 'undefined') e.emit(`${t} = ${e.h('stepValue')}(${t}, ${exports});`);
   e.emit(`${host}.stepCompleted(${id}, ${t});`);
+  if (n.variant === 'step') {
+    const plans = e.link({ kind: 'plans' });
+    e.emit(`${e.h('stepRecord')}(${plans}, ${JSON.stringify(n.name)}, ${t}, ${exports});`);
+  }
   return t;
 }
 

@@ -9,6 +9,8 @@ import { emitFn } from './emit-fn.js';
 import { emitBinding, emitDestructure } from './emit-pattern.js';
 import { emitMatch } from './emit-match.js';
 import { emitTry, emitStep, emitFor, emitDotimes } from './emit-forms.js';
+import { emitPlan } from './emit-plan.js';
+import { Keyword } from '../data/index.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
@@ -70,9 +72,18 @@ export function emitExpr(e: Emitter, n: Node): string {
     }
     case 'context': {
       const host = e.link({ kind: 'host' });
-      const name = JSON.stringify(n.name);
+      const plans = e.link({ kind: 'plans' });
+      const key = e.constant(Keyword.of(n.name));
       return e.materialize(
-        `${e.h('context')}(${host}, ${name}, ${n.optional === true}, ${e.span(n.span)})`,
+        `${e.h('planContext')}(${plans}, ${host}, ${key}, ${n.optional === true}, ${e.span(n.span)})`,
+      );
+    }
+    case 'plan':
+      return emitPlan(e, n);
+    case 'step-result': {
+      const plans = e.link({ kind: 'plans' });
+      return e.materialize(
+        `${e.h('stepResult')}(${plans}, ${JSON.stringify(n.name)}, ${e.span(n.span)})`,
       );
     }
     case 'step':

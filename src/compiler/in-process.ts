@@ -7,6 +7,7 @@
 import type { Node, Globals } from '../analyzer/index.js';
 import type { Code, Host } from '../runtime/index.js';
 import { compileValidator } from '../types/index.js';
+import { PlanStack } from '../runtime/compile-plan.js';
 import { Emitter, RETURN, type EmitOptions } from './emitter.js';
 import { Linker, type Link } from './linker.js';
 import * as support from './support/index.js';
@@ -34,7 +35,7 @@ export function emitTopLevel(
 }
 
 /** The live object behind a link, in this process. */
-export function liveLink(link: Link, host: Host): unknown {
+export function liveLink(link: Link, host: Host, plans: PlanStack): unknown {
   switch (link.kind) {
     case 'const':
     case 'json':
@@ -49,8 +50,14 @@ export function liveLink(link: Link, host: Host): unknown {
       return link.span;
     case 'validator':
       return compileValidator(link.type);
+    case 'type':
+      return link.type;
+    case 'exports':
+      return link.exports;
     case 'host':
       return host;
+    case 'plans':
+      return plans;
   }
 }
 
@@ -76,6 +83,7 @@ export function jsCompiler(
 ): (n: Node, frameSize?: number) => Code {
   const opts: EmitOptions =
     core === undefined ? options : { isCore: (c) => core.own(c.name) === c, ...options };
+  const plans = new PlanStack();
   return (node, frameSize = 1) => {
     const linker = new Linker();
     const { fn, helpers } = emitTopLevel(node, frameSize, linker, opts);
@@ -86,7 +94,7 @@ export function jsCompiler(
     ) => () => ReturnType<Code>;
     const run = make(
       support,
-      linker.links.map((l) => liveLink(l, host)),
+      linker.links.map((l) => liveLink(l, host, plans)),
     );
     return () => run();
   };

@@ -9,6 +9,7 @@ import type { Span } from '../source/index.js';
 import type { Value } from '../data/index.js';
 import type { Var } from '../analyzer/index.js';
 import type { TypeAst } from '../types/index.js';
+import type { StepExport } from '../analyzer/nodes.js';
 
 export type Link =
   /** An RTFS value (a constant, a pattern key). */
@@ -20,7 +21,13 @@ export type Link =
   | { readonly kind: 'builtin'; readonly cell: Var; readonly impl: 'fn' | 'f' | 'f1' | 'f2' }
   | { readonly kind: 'span'; readonly span: Span }
   | { readonly kind: 'validator'; readonly type: TypeAst }
-  | { readonly kind: 'host' };
+  /** A type expression itself (plan input schemas: defaults, required keys). */
+  | { readonly kind: 'type'; readonly type: TypeAst }
+  /** A declarative step's `:output` exports. */
+  | { readonly kind: 'exports'; readonly exports: readonly StepExport[] }
+  | { readonly kind: 'host' }
+  /** The runtime's stack of running plans (step results, plan inputs). */
+  | { readonly kind: 'plans' };
 
 /** Hands out one name per distinct link, in order. */
 export class Linker {
@@ -66,9 +73,16 @@ function linkKey(link: Exclude<Link, { kind: 'builtin' }>): unknown {
       return link.span;
     case 'validator':
       return link.type;
+    case 'type':
+      return undefined;
+    case 'exports':
+      return link.exports;
     case 'host':
       return HOST_KEY;
+    case 'plans':
+      return PLANS_KEY;
   }
 }
 
 const HOST_KEY = { host: true };
+const PLANS_KEY = { plans: true };

@@ -58,8 +58,14 @@ export class ModuleLinks {
         return `$m.span(${this.sourceIndex(link.span)}, ${link.span.start}, ${link.span.end})`;
       case 'validator':
         return `$m.validator(${JSON.stringify(formatType(link.type))})`;
+      case 'type':
+        return `$m.typeAst(${JSON.stringify(formatType(link.type))})`;
+      case 'exports':
+        return `$m.exports(${JSON.stringify(link.exports.map((x) => [x.key.name, x.alias]))})`;
       case 'host':
         return '$m.host';
+      case 'plans':
+        return '$m.plans';
     }
   }
 

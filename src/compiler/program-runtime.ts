@@ -5,13 +5,15 @@
  * itself — each top-level form in order, printing what `rtfs run` prints.
  */
 import { Source, span as makeSpan, type Span } from '../source/index.js';
-import { type Value, printValue } from '../data/index.js';
+import { type Value, Keyword, printValue } from '../data/index.js';
 import { read } from '../syntax/index.js';
 import { Globals, type Var } from '../analyzer/index.js';
-import { compileValidator, parseTypeExpr, type Validator } from '../types/index.js';
+import { compileValidator, parseTypeExpr, type TypeAst, type Validator } from '../types/index.js';
+import { PlanStack } from '../runtime/compile-plan.js';
+import type { StepExport } from '../analyzer/nodes.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import type { Fn } from '../runtime/fn.js';
-import { createHostedRuntime, runProgramWith, type Hosted } from '../host/index.js';
+import { createHostedRuntime, runProgram, type Hosted, type RunOutcome } from '../host/index.js';
 import { MemoryChain, formatTree } from '../audit/index.js';
 
 export interface ProgramOptions {
@@ -92,10 +94,21 @@ export class Program {
     return read(printed, '<constant>').forms[0] as Value;
   }
 
-  validator(printed: string): Validator {
+  /** The stack of running plans the compiled code shares (step results, plan inputs). */
+  readonly plans = new PlanStack();
+
+  typeAst(printed: string): TypeAst {
     const t = parseTypeExpr(this.value(printed));
     if (!('type' in t)) throw new Error(`rtfs: bad compiled type ${printed}`);
-    return compileValidator(t.type);
+    return t.type;
+  }
+
+  validator(printed: string): Validator {
+    return compileValidator(this.typeAst(printed));
+  }
+
+  exports(pairs: readonly (readonly [string, string])[]): StepExport[] {
+    return pairs.map(([key, alias]) => ({ key: Keyword.of(key), alias }));
   }
 
   /**
@@ -104,7 +117,7 @@ export class Program {
    */
   run(forms: readonly (readonly [Span | undefined, () => Value])[]): void {
     const text = this.sources[0]?.text ?? '';
-    const outcome = runProgramWith(this.hosted, text, this.options.uri, () => {
+    const evaluate = (): RunOutcome => {
       let last: Value = null;
       for (const [span, form] of forms) {
         try {
@@ -117,7 +130,8 @@ export class Program {
         }
       }
       return { ok: true, value: last };
-    });
+    };
+    const outcome = runProgram(this.hosted, text, this.options.uri, { evaluate });
     if (this.flags.trace)
       process.stderr.write(`${formatTree(this.sink.records(), this.hosted.host.currentRun)}\n`);
     if (outcome.ok) process.stdout.write(`${printValue(outcome.value)}\n`);

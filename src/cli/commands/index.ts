@@ -4,12 +4,18 @@ import { registerRead } from './read.js';
 import { registerRun } from './run.js';
 import { registerEval } from './eval.js';
 import { registerChain } from './chain.js';
+import { registerPlan } from './plan.js';
+import { registerFmt } from './fmt.js';
+import { registerCheck } from './check.js';
 import { registerCompile } from './compile.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
   registerRun,
   registerEval,
+  registerPlan,
   registerChain,
+  registerFmt,
+  registerCheck,
   registerCompile,
 ];

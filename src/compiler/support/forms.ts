@@ -70,21 +70,6 @@ export function defineCapability(
   return cap;
 }
 
-/** `@name` / `(get :name)` */
-export function context(
-  host: Host,
-  name: string,
-  optional: boolean,
-  span: Span | undefined,
-): Value {
-  const v = host.contextValue(name);
-  if (v === undefined) {
-    if (optional) return null;
-    throw new RtfsError(RuntimeCodes.unknownContext, `no host context value '@${name}'`, span);
-  }
-  return v;
-}
-
 /** A step body threw: report RTFS errors to the host, then rethrow. */
 export function stepFailed(host: Host, id: string, e: unknown): never {
   const err = asRtfsError(e);

@@ -13,7 +13,6 @@ export {
   check,
   capabilityId,
   defineCapability,
-  context,
   stepFailed,
   stepLoopLimit,
   stepTruthy,
@@ -34,3 +33,13 @@ export {
   isMap,
   noMatch,
 } from './patterns.js';
+export {
+  planContext,
+  planInputs,
+  planInput,
+  planPush,
+  planOutput,
+  stepResult,
+  stepValue,
+  stepRecord,
+} from './plans.js';

@@ -1,0 +1,3 @@
+export { checkSources, checkSource, type CheckOptions, type FileReport } from './check.js';
+export { catalogIds, type CatalogResult } from './catalog.js';
+export { CheckCodes, type CheckCode } from './codes.js';

@@ -59,7 +59,7 @@ function withDefault(schema: Value, name: string, value: Value): Value {
 
 export function metaPlanData(
   goal: string,
-  intent: Value | undefined,
+  intent?: Value,
   o: MetaPlanOptions = {},
 ): RList {
   const parts = planParts(pipelinePlan());

@@ -4,21 +4,36 @@
  * against `:output-schema` (runtime/compile-plan.ts).
  */
 import type { Node } from '../analyzer/index.js';
+import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import { type Emitter, assignTo, slotVar } from './emitter.js';
 
 type PlanNode = Extract<Node, { kind: 'plan' }>;
+
+/** A schema as the analyzer reads it: a map `{…}` is `[:map {…}]` (analyze-plan.ts). */
+function schemaForm(form: Value | undefined): Value | undefined {
+  if (form === undefined || form === null) return undefined;
+  return form instanceof RMap ? RVector.of(Keyword.of('map'), form) : form;
+}
 
 export function emitPlan(e: Emitter, n: PlanNode): string {
   const host = e.link({ kind: 'host' });
   const plans = e.link({ kind: 'plans' });
   const name = JSON.stringify(n.name);
   const span = e.span(n.span);
+  const inForm = schemaForm(n.meta.get(Keyword.of('input-schema')));
+  const outForm = schemaForm(n.meta.get(Keyword.of('output-schema')));
   const type =
-    n.inputType === undefined ? 'undefined' : e.link({ kind: 'type', type: n.inputType });
+    n.inputType === undefined
+      ? 'undefined'
+      : e.link({ kind: 'type', type: n.inputType, form: inForm });
   const checkIn =
-    n.inputType === undefined ? 'undefined' : e.link({ kind: 'validator', type: n.inputType });
+    n.inputType === undefined
+      ? 'undefined'
+      : e.link({ kind: 'validator', type: n.inputType, form: inForm });
   const checkOut =
-    n.outputType === undefined ? 'undefined' : e.link({ kind: 'validator', type: n.outputType });
+    n.outputType === undefined
+      ? 'undefined'
+      : e.link({ kind: 'validator', type: n.outputType, form: outForm });
   const level = e.fn.level;
   const values = e.temp();
   e.emit(`${values} = ${e.h('planInputs')}(${host}, ${name}, ${type}, ${checkIn}, ${span});`);

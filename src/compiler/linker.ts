@@ -20,9 +20,10 @@ export type Link =
   /** What `cell` held at compile time (a builtin), or one of its implementations. */
   | { readonly kind: 'builtin'; readonly cell: Var; readonly impl: 'fn' | 'f' | 'f1' | 'f2' }
   | { readonly kind: 'span'; readonly span: Span }
-  | { readonly kind: 'validator'; readonly type: TypeAst }
+  /** `form`: the type expression as written, when printing `type` would lose something. */
+  | { readonly kind: 'validator'; readonly type: TypeAst; readonly form?: Value }
   /** A type expression itself (plan input schemas: defaults, required keys). */
-  | { readonly kind: 'type'; readonly type: TypeAst }
+  | { readonly kind: 'type'; readonly type: TypeAst; readonly form?: Value }
   /** A declarative step's `:output` exports. */
   | { readonly kind: 'exports'; readonly exports: readonly StepExport[] }
   | { readonly kind: 'host' }

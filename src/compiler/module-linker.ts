@@ -7,7 +7,7 @@ import type { Span } from '../source/index.js';
 import { type Value, printValue, equals } from '../data/index.js';
 import { read } from '../syntax/index.js';
 import type { Globals, Var } from '../analyzer/index.js';
-import { formatType } from '../types/index.js';
+import { formatType, type TypeAst } from '../types/index.js';
 import type { Link } from './linker.js';
 
 /** A value the emitted module cannot rebuild (a function inside a quoted form, …). */
@@ -57,9 +57,9 @@ export class ModuleLinks {
       case 'span':
         return `$m.span(${this.sourceIndex(link.span)}, ${link.span.start}, ${link.span.end})`;
       case 'validator':
-        return `$m.validator(${JSON.stringify(formatType(link.type))})`;
+        return `$m.validator(${this.typeText(link.type, link.form)})`;
       case 'type':
-        return `$m.typeAst(${JSON.stringify(formatType(link.type))})`;
+        return `$m.typeAst(${this.typeText(link.type, link.form)})`;
       case 'exports':
         return `$m.exports(${JSON.stringify(link.exports.map((x) => [x.key.name, x.alias]))})`;
       case 'host':
@@ -67,6 +67,11 @@ export class ModuleLinks {
       case 'plans':
         return '$m.plans';
     }
+  }
+
+  /** A type expression as RTFS text: the form as written, else the printed type. */
+  private typeText(type: TypeAst, form: Value | undefined): string {
+    return JSON.stringify(form === undefined ? formatType(type) : printValue(form));
   }
 
   private constant(v: Value): string {

@@ -75,6 +75,40 @@ describe('compiled code agrees with the evaluator', () => {
   }
 });
 
+describe('plans in compiled code', () => {
+  const programs = [
+    '(plan :name "p" (step "a" 1) (step "b" (+ 1 (step-result "a"))))',
+    '(plan :name "p" (step "a" 5) (let [f (fn [x] (+ x (step-result "a")))] (f 1)))',
+    '(plan :name "p" (if false (step "a" 1) nil) (step-result "a"))',
+    '(plan :name "p" :input-schema [:map [:a {:default 2} :int] [:b {:optional true} :int]] [a b (count context) (get :a)])',
+    '(plan :name "p" :input-schema {:goal :string} goal)',
+    '(plan :name "p" :output-schema {:a :int} {:a "x"})',
+    '(plan :name "outer" (step "a" 1) (plan :name "inner" (step "a" 2) (step-result "a")) (step-result "a"))',
+    '(plan :name "p" (step :id "s" :capability "core.data.count" :input {:items [1 2]} :output {:count "n"}) [(step "s") (get :n)])',
+  ];
+  const show = (src: string, compiler?: NodeCompiler) => {
+    const sink = new MemoryChain();
+    const h = createHostedRuntime({
+      policy: { allow: ['*'], deny: [] },
+      sink,
+      log: () => undefined,
+      ...(compiler ? { compiler } : {}),
+    });
+    const o = runProgram(h, src, 'plan.rtfs');
+    const shown = o.ok ? printValue(o.value) : `!! ${o.error?.code ?? o.diagnostics?.[0]?.code}`;
+    const records = sink.records().map((r) => {
+      const { type, callPath, name } = r.action as unknown as Record<string, unknown>;
+      return `${String(type)} ${String(callPath)} ${String(name)}`;
+    });
+    return { shown, records };
+  };
+  for (const src of programs) {
+    it(src, () => {
+      expect(show(src, jsCompiler)).toEqual(show(src));
+    });
+  }
+});
+
 describe('capability calls in compiled code', () => {
   it('record the same causal chain as the evaluator', () => {
     const program = `(defn report [x] (step "one" (call "core.data.count" {:items [x x]})))

@@ -5,7 +5,7 @@
  * itself — each top-level form in order, printing what `rtfs run` prints.
  */
 import { Source, span as makeSpan, type Span } from '../source/index.js';
-import { type Value, Keyword, printValue } from '../data/index.js';
+import { type Value, Keyword, RMap, fromPlain, printValue } from '../data/index.js';
 import { read } from '../syntax/index.js';
 import { Globals, type Var } from '../analyzer/index.js';
 import { compileValidator, parseTypeExpr, type TypeAst, type Validator } from '../types/index.js';
@@ -14,14 +14,17 @@ import type { StepExport } from '../analyzer/nodes.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import type { Fn } from '../runtime/fn.js';
 import { createHostedRuntime, runProgram, type Hosted, type RunOutcome } from '../host/index.js';
-import { MemoryChain, formatTree } from '../audit/index.js';
+import { MemoryChain, JsonlChain, formatTree, readRecords } from '../audit/index.js';
 
 export interface ProgramOptions {
   /** The main file's name (the run's uri). */
   readonly uri: string;
   /** Every source file whose spans the code uses: `[uri, text]`. */
   readonly sources: readonly (readonly [string, string])[];
-  /** Command-line arguments: `--allow P`, `--deny P`, `--dry-run`, `--trace`. */
+  /**
+   * Command-line arguments, as for `rtfs run`: `--allow P`, `--deny P`, `--dry-run`,
+   * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`.
+   */
   readonly argv?: readonly string[];
 }
 
@@ -30,34 +33,62 @@ interface Flags {
   deny: string[];
   dryRun: boolean;
   trace: boolean;
+  chain: string | undefined;
+  inputs: RMap;
 }
 
 function parseFlags(argv: readonly string[]): Flags {
-  const f: Flags = { allow: [], deny: [], dryRun: false, trace: false };
+  const f: Flags = {
+    allow: [],
+    deny: [],
+    dryRun: false,
+    trace: false,
+    chain: undefined,
+    inputs: RMap.EMPTY,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--allow' || a === '--deny')
       f[a === '--allow' ? 'allow' : 'deny'].push(argv[++i] ?? '');
     else if (a === '--dry-run') f.dryRun = true;
     else if (a === '--trace') f.trace = true;
+    else if (a === '--chain') f.chain = argv[++i];
+    else if (a === '--input') {
+      const item = argv[++i] ?? '';
+      const eq = item.indexOf('=');
+      if (eq > 0)
+        f.inputs = f.inputs.assoc(Keyword.of(item.slice(0, eq)), literal(item.slice(eq + 1)));
+    } else if (a === '--input-json') {
+      const v = fromPlain(JSON.parse(argv[++i] ?? '{}') as unknown);
+      if (v instanceof RMap) for (const [k, x] of v.entries()) f.inputs = f.inputs.assoc(k, x);
+    }
   }
   return f;
+}
+
+/** An input value: the RTFS literal `text` is, or `text` itself (as `rtfs run --input`). */
+function literal(text: string): Value {
+  const r = read(text, '<input>');
+  return r.diagnostics.length === 0 && r.forms.length === 1 ? (r.forms[0] as Value) : text;
 }
 
 /** What the compiled code of one program links to at start-up. */
 export class Program {
   readonly hosted: Hosted;
-  private readonly sink = new MemoryChain();
+  private readonly sink: MemoryChain | JsonlChain;
   private readonly flags: Flags;
   private readonly sources: Source[];
   private readonly namespaces = new Map<string, Globals>();
 
   constructor(readonly options: ProgramOptions) {
     this.flags = parseFlags(options.argv ?? process.argv.slice(2));
+    this.sink =
+      this.flags.chain === undefined ? new MemoryChain() : JsonlChain.open(this.flags.chain);
     this.hosted = createHostedRuntime({
       sink: this.sink,
       policy: { allow: this.flags.allow, deny: this.flags.deny },
       dryRun: this.flags.dryRun,
+      ...(this.flags.inputs.size > 0 ? { inputs: this.flags.inputs } : {}),
     });
     this.sources = options.sources.map(([uri, text]) => new Source(uri, text));
     const rt = this.hosted.runtime;
@@ -131,9 +162,19 @@ export class Program {
       }
       return { ok: true, value: last };
     };
-    const outcome = runProgram(this.hosted, text, this.options.uri, { evaluate });
-    if (this.flags.trace)
-      process.stderr.write(`${formatTree(this.sink.records(), this.hosted.host.currentRun)}\n`);
+    let outcome: RunOutcome;
+    try {
+      outcome = runProgram(this.hosted, text, this.options.uri, { evaluate });
+    } finally {
+      if (this.sink instanceof JsonlChain) this.sink.close();
+    }
+    if (this.flags.trace) {
+      const records =
+        this.sink instanceof JsonlChain
+          ? readRecords(this.flags.chain as string)
+          : this.sink.records();
+      process.stderr.write(`${formatTree(records, this.hosted.host.currentRun)}\n`);
+    }
     if (outcome.ok) process.stdout.write(`${printValue(outcome.value)}\n`);
     else {
       process.stderr.write(`${outcome.error?.render() ?? 'error'}\n`);

@@ -1,7 +1,7 @@
 /**
  * `rtfs compile FILE [-o OUT.mjs] [--sourcemap]`: compiles an RTFS program to a
  * standalone ES module that imports only the runtime module; `node OUT.mjs` prints
- * what `rtfs run FILE` prints (capability flags: `node OUT.mjs --allow 'core.data.*'`).
+ * what `rtfs run FILE` prints (`node OUT.mjs --allow 'core.data.*' --chain DIR --input k=v`).
  */
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';

@@ -78,19 +78,13 @@ export function emitCall(e: Emitter, n: CallNode): string {
 
 /** A JavaScript boolean for an RTFS test: comparisons inline without boxing, else truthiness. */
 export function emitTest(e: Emitter, n: Node): string {
-  if (
-    e.options.inline !== false &&
-    n.kind === 'call' &&
-    n.fn.kind === 'global' &&
-    n.args.length === 2 &&
-    COMPARISONS.has(n.fn.cell.name)
-  ) {
+  if (n.kind === 'call' && n.fn.kind === 'global' && COMPARISONS.has(n.fn.cell.name)) {
     const b = n.fn.cell.value;
-    if (b instanceof Builtin && b.name === n.fn.cell.name && b.f2 !== undefined) {
-      const js = emitDirect(e, n, n.fn.cell, b);
-      const m = /^\((.*) \? (.*) : (\$\$direct2\(.*\))\)$/s.exec(js);
-      if (m !== null) return `(${m[1]} ? ${m[2]} : ${e.truthy(m[3] as string)})`;
-      return e.truthy(js);
+    if (b instanceof Builtin && n.args.length >= b.min && n.args.length <= b.max) {
+      const parts = emitDirectParts(e, n, n.fn.cell, b);
+      if (typeof parts !== 'string')
+        return `(${parts.guard} ? ${parts.value} : ${e.truthy(parts.slow)})`;
+      return e.truthy(parts);
     }
   }
   return e.truthy(e.expr(n));
@@ -98,12 +92,30 @@ export function emitTest(e: Emitter, n: Node): string {
 
 const COMPARISONS = new Set(['<', '>', '<=', '>=', '=']);
 
+/** An inline fast path: `guard ? value : slow` (`value` needs no boxing or checks). */
+interface Inline {
+  readonly guard: string;
+  readonly value: string;
+  readonly slow: string;
+}
+
 function emitDirect(
   e: Emitter,
   n: CallNode,
   cell: Extract<Node, { kind: 'global' }>['cell'],
   b: Builtin,
 ): string {
+  const parts = emitDirectParts(e, n, cell, b);
+  return typeof parts === 'string' ? parts : `(${parts.guard} ? ${parts.value} : ${parts.slow})`;
+}
+
+/** A direct builtin call: an inline fast path, or the expression of its result. */
+function emitDirectParts(
+  e: Emitter,
+  n: CallNode,
+  cell: Extract<Node, { kind: 'global' }>['cell'],
+  b: Builtin,
+): Inline | string {
   const args = e.exprs(n.args);
   const c = e.cell(cell);
   const bref = e.link({ kind: 'builtin', cell, impl: 'fn' });
@@ -112,25 +124,28 @@ function emitDirect(
   const inline = e.options.inline !== false && cell.name === name;
   const core = e.isCore(cell);
   const same = core ? 'true' : `${c}.value === ${bref}`;
-  if (inline && args.length === 2 && b.f2 !== undefined && INLINE2[name] !== undefined) {
+  const guardOf = (xs: string[]) => xs.filter((x) => x !== 'true').join(' && ') || 'true';
+  const inline2 = INLINE2[name];
+  if (inline && args.length === 2 && b.f2 !== undefined && inline2 !== undefined) {
     const [a0, a1] = args.map((a) => e.materialize(a)) as [string, string];
-    const t = e.temp();
-    const [cond, value] = (INLINE2[name] as (a: string, b: string, t: string) => [string, string])(
-      a0,
-      a1,
-      t,
-    );
+    const [cond, value] = inline2(a0, a1, e.temp());
     const f2 = e.link({ kind: 'builtin', cell, impl: 'f2' });
-    const guard =
-      [same, isNumber(a0), isNumber(a1), cond].filter((x) => x !== 'true').join(' && ') || 'true';
-    return `(${guard} ? ${value} : ${e.h('direct2')}(${c}, ${bref}, ${f2}, ${a0}, ${a1}, ${span}))`;
+    return {
+      guard: guardOf([same, isNumber(a0), isNumber(a1), cond]),
+      value,
+      slow: `${e.h('direct2')}(${c}, ${bref}, ${f2}, ${a0}, ${a1}, ${span})`,
+    };
   }
-  if (inline && args.length === 1 && b.f1 !== undefined && INLINE1[name] !== undefined) {
+  const inline1 = INLINE1[name];
+  if (inline && args.length === 1 && b.f1 !== undefined && inline1 !== undefined) {
     const a0 = e.materialize(args[0] as string);
-    const [cond, value] = (INLINE1[name] as (a: string) => [string, string])(a0);
+    const [cond, value] = inline1(a0);
     const f1 = e.link({ kind: 'builtin', cell, impl: 'f1' });
-    const guard = [same, isNumber(a0), cond].filter((x) => x !== 'true').join(' && ') || 'true';
-    return `(${guard} ? ${value} : ${e.h('direct1')}(${c}, ${bref}, ${f1}, ${a0}, ${span}))`;
+    return {
+      guard: guardOf([same, isNumber(a0), cond]),
+      value,
+      slow: `${e.h('direct1')}(${c}, ${bref}, ${f1}, ${a0}, ${span})`,
+    };
   }
   const impl =
     args.length === 1 && b.f1 !== undefined
@@ -140,14 +155,13 @@ function emitDirect(
         : e.link({ kind: 'builtin', cell, impl: 'f' });
   const t = e.temp();
   const list = args.join(', ');
+  const located = `catch ($e) { throw ${e.h('locate')}($e, ${span}, ${bref}); }`;
   if (core) {
-    e.emit(
-      `try { ${t} = ${impl}(${list}); } catch ($e) { throw ${e.h('locate')}($e, ${span}, ${bref}); }`,
-    );
+    e.emit(`try { ${t} = ${impl}(${list}); } ${located}`);
     return t;
   }
   e.emit(
-    `if (${c}.value === ${bref}) { try { ${t} = ${impl}(${list}); } catch ($e) { throw ${e.h('locate')}($e, ${span}, ${bref}); } } else ${t} = ${e.h('callN')}(${c}.value, [${list}], ${span});`,
+    `if (${c}.value === ${bref}) { try { ${t} = ${impl}(${list}); } ${located} } else ${t} = ${e.h('callN')}(${c}.value, [${list}], ${span});`,
   );
   return t;
 }

@@ -9,6 +9,8 @@ import { ModuleCodes } from '../../src/runtime/modules.js';
 import { PlanCodes } from '../../src/runtime/compile-plan.js';
 import { ControlCodes } from '../../src/host/builtin/control.js';
 import { CheckCodes } from '../../src/check/index.js';
+import { CatalogCodes, LlmCodes, PlannerCodes } from '../../src/planner/index.js';
+import { ReplCodes } from '../../src/cli/repl/session.js';
 import { CompileCodes } from '../../src/compiler/index.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
@@ -26,6 +28,10 @@ const ALL: readonly string[] = [
     ...Object.values(PlanCodes),
     ...Object.values(ControlCodes),
     ...Object.values(CheckCodes),
+    ...Object.values(PlannerCodes),
+    ...Object.values(CatalogCodes),
+    ...Object.values(LlmCodes),
+    ...Object.values(ReplCodes),
     ...Object.values(CompileCodes),
     'capability/unavailable',
     'replay/diverged',

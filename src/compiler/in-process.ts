@@ -12,14 +12,6 @@ import { Emitter, RETURN, type EmitOptions } from './emitter.js';
 import { Linker, type Link } from './linker.js';
 import * as support from './support/index.js';
 
-/** JavaScript source for one top-level node: a function body returning its value. */
-export interface CompiledForm {
-  /** Statements that define `$L…` and `$$…` names, then the form's function. */
-  readonly body: string;
-  readonly links: readonly Link[];
-  readonly helpers: ReadonlySet<string>;
-}
-
 /** Compiles `node` (analyzed with a top-level frame of `frameSize` slots). */
 export function emitTopLevel(
   node: Node,

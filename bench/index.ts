@@ -5,11 +5,15 @@
  *   npm run bench              all workloads, text table
  *   npm run bench -- --json    machine-readable results (for CI archives)
  *   npm run bench -- --quick   fewer runs
+ *
+ * Language workloads run on both engines (the closure evaluator and the compiler)
+ * next to a plain-JavaScript baseline; ratios are to the baseline.
  */
 import { compare, formatTable, type Measured } from './harness.js';
 import { makeParseData, parseCases } from './workloads/parse.js';
 import { evalWorkloads } from './workloads/eval.js';
 import { hostWorkload } from './workloads/host.js';
+import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
 
 const args = new Set(process.argv.slice(2));
@@ -26,6 +30,14 @@ const results: Measured[] = [];
 }
 
 for (const w of evalWorkloads()) results.push(...compare(w.baseline, w.candidates, opts));
+
+{
+  const plan = planWorkload();
+  results.push(...compare(plan.baseline, plan.candidates, opts));
+}
+
+// `rtfs plan` rows (planning the example goals) go here: one compare() per workload,
+// baseline first, candidates per engine, so they land in the same table and --json.
 
 const host = hostWorkload();
 const hostRows = compare(host.baseline, host.candidates, opts);

@@ -7,6 +7,7 @@
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
+//   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
@@ -56,6 +57,7 @@ const result = await build({
     'full-reader': 'src/full-reader.ts',
     prettier: 'src/prettier.ts',
     'repl-worker': 'src/cli/repl/worker.ts',
+    runtime: 'src/compiler/runtime-entry.ts',
   },
   outdir,
   // Chunks stay next to the entries: reader.ts resolves './full-reader.js' from its own file.

@@ -2,7 +2,7 @@
  * The one place that wires a runtime together: builtins (with their output context),
  * and later the stdlib, the host and the causal-chain sink.
  */
-import { Runtime, type Host } from './runtime/index.js';
+import { Runtime, type Host, type NodeCompiler } from './runtime/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FsModuleLoader, stdlibDir } from './modules/index.js';
@@ -16,6 +16,8 @@ export interface RuntimeOptions {
   /** Extra module directories (`--path`). */
   readonly paths?: readonly string[];
   readonly host?: Host;
+  /** The engine: the evaluator's closures (default) or e.g. the JavaScript compiler. */
+  readonly compiler?: NodeCompiler;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -27,6 +29,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     createBuiltins(ctx),
     options.host,
     new FsModuleLoader(options.paths ?? []),
+    options.compiler,
   );
   loadCoreLibrary(rt);
   return rt;

@@ -1,12 +1,15 @@
 /**
- * Evaluator workloads (issue 3), each against the same program in plain JavaScript:
- * naive fib 25 and 30; a 200k-element map inc → filter even? → reduce + pipeline;
- * building a 10k-keyword-key map, then updating every key.
- * The runtime and the program's definitions are set up once, outside the timed run.
+ * Evaluator and compiler workloads (issues 3 and 7), each against the same program in
+ * plain JavaScript: naive fib 25 and 30; a 200k-element map inc → filter even? →
+ * reduce + pipeline; building a 10k-keyword-key map, then updating every key.
+ * Both engines run the same definitions through `evalString` (the compiler's runtime
+ * compiles each top-level form to JavaScript); the runtimes and the definitions are
+ * set up once, outside the timed run.
  */
 import '../../src/syntax/full.js';
 import { createRuntime } from '../../src/create-runtime.js';
 import type { Runtime } from '../../src/runtime/index.js';
+import { jsCompiler } from '../../src/compiler/index.js';
 import type { Case } from '../harness.js';
 
 function evalOrThrow(rt: Runtime, src: string): unknown {
@@ -27,27 +30,37 @@ export interface Workload {
   readonly candidates: Case[];
 }
 
+const DEFINITIONS = [
+  '(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))',
+  '(def nums (range 200000))',
+  '(defn pipeline [] (reduce + (filter even? (map inc nums))))',
+  `(def ks (mapv (fn [i] (keyword (str "k" i))) (range 10000)))
+   (defn build-and-update []
+     (let [m (reduce (fn [m k] (assoc m k 1)) {} ks)]
+       (reduce (fn [m k] (update m k inc)) m ks)))`,
+];
+
+/** The evaluator and the compiler, each with the workloads' definitions loaded. */
+function engines(): { engine: string; rt: Runtime }[] {
+  const out = [
+    { engine: 'evaluator', rt: createRuntime({ out: () => undefined }) },
+    { engine: 'compiled', rt: createRuntime({ out: () => undefined, compiler: jsCompiler }) },
+  ];
+  for (const { rt } of out) for (const d of DEFINITIONS) evalOrThrow(rt, d);
+  return out;
+}
+
 export function evalWorkloads(): Workload[] {
-  const rt = createRuntime({ out: () => undefined });
-  evalOrThrow(rt, '(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))');
-  evalOrThrow(rt, '(def nums (range 200000))');
-  evalOrThrow(rt, '(defn pipeline [] (reduce + (filter even? (map inc nums))))');
-  evalOrThrow(
-    rt,
-    `(def ks (mapv (fn [i] (keyword (str "k" i))) (range 10000)))
-     (defn build-and-update []
-       (let [m (reduce (fn [m k] (assoc m k 1)) {} ks)]
-         (reduce (fn [m k] (update m k inc)) m ks)))`,
-  );
+  const rts = engines();
+  const candidates = (workload: string, src: string): Case[] =>
+    rts.map(({ engine, rt }) => ({ workload, engine, run: () => evalOrThrow(rt, src) }));
   const nums = Array.from({ length: 200000 }, (_, i) => i);
   const keys = Array.from({ length: 10000 }, (_, i) => `k${i}`);
   const out: Workload[] = [];
   for (const n of [25, 30]) {
     out.push({
       baseline: { workload: `fib ${n}`, engine: 'plain JS', run: () => fibJs(n) },
-      candidates: [
-        { workload: `fib ${n}`, engine: 'evaluator', run: () => evalOrThrow(rt, `(fib ${n})`) },
-      ],
+      candidates: candidates(`fib ${n}`, `(fib ${n})`),
     });
   }
   out.push({
@@ -60,13 +73,7 @@ export function evalWorkloads(): Workload[] {
           .filter((x) => x % 2 === 0)
           .reduce((a, b) => a + b, 0),
     },
-    candidates: [
-      {
-        workload: '200k map/filter/reduce',
-        engine: 'evaluator',
-        run: () => evalOrThrow(rt, '(pipeline)'),
-      },
-    ],
+    candidates: candidates('200k map/filter/reduce', '(pipeline)'),
   });
   out.push({
     baseline: {
@@ -79,13 +86,7 @@ export function evalWorkloads(): Workload[] {
         return m;
       },
     },
-    candidates: [
-      {
-        workload: '10k-key map build+update',
-        engine: 'evaluator',
-        run: () => evalOrThrow(rt, '(build-and-update)'),
-      },
-    ],
+    candidates: candidates('10k-key map build+update', '(build-and-update)'),
   });
   return out;
 }

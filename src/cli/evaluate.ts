@@ -16,6 +16,7 @@ import {
   readRecords,
 } from '../audit/index.js';
 import { UsageError } from './exit-codes.js';
+import { jsCompiler } from '../compiler/index.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import { existsSync } from 'node:fs';
@@ -29,6 +30,8 @@ export interface EvalFlags extends HostFlags {
   readonly path?: readonly string[];
   /** Capabilities from --catalog (catalog-option.ts). */
   readonly capabilities?: readonly Capability[];
+  /** `rtfs run --engine`: the closure evaluator (default) or compiled JavaScript. */
+  readonly engine?: 'interpret' | 'compile';
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
@@ -46,6 +49,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     dryRun: flags.dryRun === true,
     ...inputsOption(flags),
     ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
+    ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
   });
   let outcome;
   try {

@@ -6,7 +6,7 @@ import { type Value, Keyword, RMap, printValue } from '../data/index.js';
 import { Globals } from '../analyzer/index.js';
 import { RtfsError } from '../runtime/index.js';
 import { createRuntime } from '../create-runtime.js';
-import type { Runtime } from '../runtime/index.js';
+import type { Runtime, NodeCompiler } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import { CapabilityRegistry } from './registry.js';
 import { RunHost } from './run-host.js';
@@ -33,6 +33,8 @@ export interface HostedOptions {
   readonly replay?: ReplayLog;
   /** The inputs of the plan being run (`rtfs run --input`). */
   readonly inputs?: RMap;
+  /** The engine (see RuntimeOptions.compiler). */
+  readonly compiler?: NodeCompiler;
 }
 
 export interface Hosted {
@@ -80,6 +82,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.paths ? { paths: o.paths } : {}),
+    ...(o.compiler ? { compiler: o.compiler } : {}),
   });
   host.attachEvaluator((plan, uri) => {
     const text = typeof plan === 'string' ? plan : printValue(plan);
@@ -103,7 +106,7 @@ export function runProgram(
   h: Hosted,
   text: string,
   uri: string,
-  extra?: { meta?: RMap; before?: () => void },
+  extra?: { meta?: RMap; before?: () => void; evaluate?: () => RunOutcome },
 ): RunOutcome {
   let meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
   const inputs = h.host.planInputs();
@@ -113,7 +116,7 @@ export function runProgram(
   });
   h.host.startRun(uri, meta);
   extra?.before?.();
-  const outcome = h.runtime.evalString(text, uri);
+  const outcome = extra?.evaluate ? extra.evaluate() : h.runtime.evalString(text, uri);
   if (outcome.ok) h.host.endRun({ ok: true, value: outcome.value });
   else {
     const d = outcome.diagnostics?.[0];

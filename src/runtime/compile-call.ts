@@ -20,7 +20,7 @@ function notCallable(f: Value, span: Span | undefined): RtfsError {
 }
 
 /** Adds the call's position to an error raised inside it (RTFS stack trace). */
-function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
+export function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
   if (e instanceof RangeError) {
     return new RtfsError(
       RuntimeCodes.stackDepth,
@@ -41,7 +41,7 @@ function isKeyword(f: Value): f is Extract<Value, { kind: 'keyword' }> {
 }
 
 /** Calls `f` with one argument. */
-function call1(f: Value, x: Value, span: Span | undefined): Value {
+export function call1(f: Value, x: Value, span: Span | undefined): Value {
   try {
     if (f instanceof Fn) return f.call1(x);
     if (isKeyword(f)) return keywordLookup(f, x, null);
@@ -52,7 +52,7 @@ function call1(f: Value, x: Value, span: Span | undefined): Value {
 }
 
 /** Calls `f` with two arguments. */
-function call2(f: Value, x: Value, y: Value, span: Span | undefined): Value {
+export function call2(f: Value, x: Value, y: Value, span: Span | undefined): Value {
   try {
     if (f instanceof Fn) return f.call2(x, y);
     if (isKeyword(f)) return keywordLookup(f, x, y);
@@ -63,7 +63,7 @@ function call2(f: Value, x: Value, y: Value, span: Span | undefined): Value {
 }
 
 /** Calls `f` with any number of arguments. */
-function callN(f: Value | undefined, args: Value[], span: Span | undefined): Value {
+export function callN(f: Value | undefined, args: Value[], span: Span | undefined): Value {
   if (f === undefined) throw new RtfsError(RuntimeCodes.unbound, 'unbound function', span);
   if (args.length === 1) return call1(f, args[0] as Value, span);
   if (args.length === 2) return call2(f, args[0] as Value, args[1] as Value, span);

@@ -8,12 +8,12 @@ import { childSpan, type Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
-import { analyzeTop, Globals } from '../analyzer/index.js';
+import { analyzeTop, Globals, type Node } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
 import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
 import { PureHost, type Host } from './host.js';
-import { newFrame } from './env.js';
+import { newFrame, type Code } from './env.js';
 import type { RtfsError } from './errors.js';
 import { asRtfsError } from './compile-try.js';
 import type { ModuleLoader } from './module-loader.js';
@@ -26,6 +26,13 @@ import {
   type TopResult,
 } from './modules.js';
 
+/**
+ * Turns analyzed top-level nodes into runnable code: the evaluator's closures
+ * (`makeCompiler`, the default) or another engine (the JavaScript compiler). `core`
+ * is the namespace of builtins, whose cells are never reassigned once it is built.
+ */
+export type NodeCompiler = (host: Host, core: Globals) => (n: Node, frameSize: number) => Code;
+
 export type EvalOutcome =
   | { readonly ok: true; readonly value: Value }
   | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly error?: undefined }
@@ -36,7 +43,7 @@ export class Runtime implements ModuleHost {
   readonly core = new Globals('rtfs.core');
   /** The namespace of scripts and the REPL. */
   readonly globals = new Globals('user', this.core);
-  private readonly compile: ReturnType<typeof makeCompiler>;
+  private readonly compile: ReturnType<NodeCompiler>;
   private readonly modules = new Map<string, Globals>();
   private readonly loading: string[] = [];
 
@@ -45,8 +52,9 @@ export class Runtime implements ModuleHost {
     builtins: readonly Fn[],
     readonly host: Host = new PureHost(),
     readonly loader: ModuleLoader | undefined = undefined,
+    compiler: NodeCompiler = makeCompiler,
   ) {
-    this.compile = makeCompiler(host);
+    this.compile = compiler(host, this.core);
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {
       this.core.intern(b.name as string).value = b;
     }
@@ -101,7 +109,7 @@ export class Runtime implements ModuleHost {
     }
     const a = analyzeTop(form, span, ns);
     if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
-    const code = this.compile(a.node);
+    const code = this.compile(a.node, a.frameSize);
     try {
       return { ok: true, value: code(newFrame(a.frameSize, undefined)) };
     } catch (e) {

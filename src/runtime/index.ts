@@ -1,4 +1,4 @@
-export { Runtime, type EvalOutcome } from './evaluate.js';
+export { Runtime, type EvalOutcome, type NodeCompiler } from './evaluate.js';
 export { applyFn, call1, call2, isCallable } from './apply.js';
 export { newFrame, parentOf, type Env, type Code } from './env.js';
 export { RtfsError, RuntimeCodes, type Frame } from './errors.js';

@@ -11,6 +11,7 @@ import { ControlCodes } from '../../src/host/builtin/control.js';
 import { CheckCodes } from '../../src/check/index.js';
 import { CatalogCodes, LlmCodes, PlannerCodes } from '../../src/planner/index.js';
 import { ReplCodes } from '../../src/cli/repl/session.js';
+import { CompileCodes } from '../../src/compiler/index.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const documented = [...doc.matchAll(/^### `([a-z-]+\/[a-z-]+)`$/gm)].map((m) => m[1]);
@@ -31,6 +32,7 @@ const ALL: readonly string[] = [
     ...Object.values(CatalogCodes),
     ...Object.values(LlmCodes),
     ...Object.values(ReplCodes),
+    ...Object.values(CompileCodes),
     'capability/unavailable',
     'replay/diverged',
     'runtime/unknown',

@@ -2,8 +2,8 @@
  * The golden conformance suite's machinery: the file format (see README.md next to
  * this file), the engines the suite runs against, and the comparison of one case.
  *
- * An engine is anything that evaluates RTFS text: today the tree-walking evaluator
- * (`createRuntime`); the compiler will be a second entry in {@link engines}. Every
+ * An engine is anything that evaluates RTFS text: the closure evaluator
+ * (`createRuntime`) and the compiler (`jsCompiler`), both in {@link engines}. Every
  * engine must give the same printed value, error code and output for every case.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime } from '../../src/create-runtime.js';
 import { printValue } from '../../src/data/index.js';
+import type { NodeCompiler } from '../../src/runtime/index.js';
+import { jsCompiler } from '../../src/compiler/index.js';
 
 /** The directory holding the golden files (test/golden). */
 export const goldenDir = fileURLToPath(new URL('.', import.meta.url));
@@ -54,40 +56,50 @@ export interface Engine {
   session(): EngineSession;
 }
 
+/** A session of `createRuntime` (with `compiler` as its engine) with captured output. */
+function runtimeSession(compiler: NodeCompiler | undefined): EngineSession {
+  let out = '';
+  let log = '';
+  const rt = createRuntime({
+    out: (t) => void (out += t),
+    log: (t) => void (log += t),
+    paths: [join(goldenDir, '_modules')],
+    ...(compiler ? { compiler } : {}),
+  });
+  return {
+    evalString(text, uri) {
+      out = '';
+      log = '';
+      const o = rt.evalString(text, uri);
+      if (o.ok) return { ok: true, value: printValue(o.value), out, log };
+      if (o.diagnostics) {
+        return {
+          ok: false,
+          code: o.diagnostics.map((d) => d.code).join(' '),
+          message: o.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'),
+          out,
+          log,
+        };
+      }
+      return { ok: false, code: o.error.code, message: o.error.render(), out, log };
+    },
+  };
+}
+
 /** The tree-walking evaluator, through `createRuntime` with captured output. */
 export const evaluatorEngine: Engine = {
   name: 'evaluator',
-  session(): EngineSession {
-    let out = '';
-    let log = '';
-    const rt = createRuntime({
-      out: (t) => void (out += t),
-      log: (t) => void (log += t),
-      paths: [join(goldenDir, '_modules')],
-    });
-    return {
-      evalString(text, uri) {
-        out = '';
-        log = '';
-        const o = rt.evalString(text, uri);
-        if (o.ok) return { ok: true, value: printValue(o.value), out, log };
-        if (o.diagnostics) {
-          return {
-            ok: false,
-            code: o.diagnostics.map((d) => d.code).join(' '),
-            message: o.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'),
-            out,
-            log,
-          };
-        }
-        return { ok: false, code: o.error.code, message: o.error.render(), out, log };
-      },
-    };
-  },
+  session: () => runtimeSession(undefined),
 };
 
-/** Every engine the suite runs against. Add the compiler here when it exists. */
-export const engines: readonly Engine[] = [evaluatorEngine];
+/** The compiler (src/compiler): every top-level form compiled to JavaScript, run in-process. */
+export const compilerEngine: Engine = {
+  name: 'compiler',
+  session: () => runtimeSession(jsCompiler),
+};
+
+/** Every engine the suite runs against. */
+export const engines: readonly Engine[] = [evaluatorEngine, compilerEngine];
 
 // ---------------------------------------------------------------------------
 // The file format

@@ -8,6 +8,7 @@ import { registerPlan } from './plan.js';
 import { registerFmt } from './fmt.js';
 import { registerCheck } from './check.js';
 import { registerRepl } from './repl.js';
+import { registerCompile } from './compile.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
@@ -18,4 +19,5 @@ export const commands: readonly RegisterCommand[] = [
   registerFmt,
   registerCheck,
   registerRepl,
+  registerCompile,
 ];

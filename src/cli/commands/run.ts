@@ -14,6 +14,7 @@ import { addHostOptions } from '../host-options.js';
 const EXAMPLES = `
 Examples:
   rtfs run examples/fib.rtfs
+  rtfs run examples/fib.rtfs --engine compile   compile each form to JavaScript first
   rtfs run app.rtfs --path lib --path vendor    module search path for (import …)
   rtfs run plan.rtfs --allow 'core.data.*' --allow ccos.echo
                                          capabilities are denied unless granted
@@ -29,6 +30,11 @@ export const registerRun: RegisterCommand = (program, host) => {
         '-p, --path <dir>',
         "add a module directory (repeatable); the file's own directory and stdlib/ are always searched",
       ).argParser(collect),
+    )
+    .addOption(
+      new Option('--engine <engine>', 'evaluate with the closure evaluator or compiled JavaScript')
+        .choices(['interpret', 'compile'])
+        .default('interpret'),
     )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
   addHostOptions(cmd).action((file: string, flags: EvalFlags) =>

@@ -1,0 +1,167 @@
+/**
+ * Call sites. A function value is called through its fixed-arity entry points inside
+ * a `try` that adds the RTFS stack frame (the evaluator's `locate`); anything else
+ * (keywords, non-callables, nil) goes through the evaluator's generic call.
+ *
+ * A global that holds a builtin when the code is compiled is called directly (guarded
+ * by a cell-identity check, so redefining it still works), and core arithmetic and
+ * comparisons on two integers run inline with a safe-integer check, falling back to
+ * the builtin (bigint results, floats, overflow and type errors).
+ */
+import type { Node } from '../analyzer/index.js';
+import { Builtin } from '../runtime/fn.js';
+import type { Emitter } from './emitter.js';
+
+type CallNode = Extract<Node, { kind: 'call' }>;
+
+const MAX = '9007199254740991';
+
+/** Inline fast paths: (args, temp) → [condition, value], both over plain JS numbers. */
+const INLINE2: Readonly<Record<string, (a: string, b: string, t: string) => [string, string]>> = {
+  '+': (a, b, t) => [`(${t} = ${a} + ${b}) <= ${MAX} && ${t} >= -${MAX}`, t],
+  '-': (a, b, t) => [`(${t} = ${a} - ${b}) <= ${MAX} && ${t} >= -${MAX}`, t],
+  '*': (a, b, t) => [`(${t} = ${a} * ${b}) <= ${MAX} && ${t} >= -${MAX}`, `${t} + 0`],
+  '<': (a, b) => ['true', `${a} < ${b}`],
+  '>': (a, b) => ['true', `${a} > ${b}`],
+  '<=': (a, b) => ['true', `${a} <= ${b}`],
+  '>=': (a, b) => ['true', `${a} >= ${b}`],
+  '=': (a, b) => ['true', `${a} === ${b}`],
+};
+
+const INLINE1: Readonly<Record<string, (a: string) => [string, string]>> = {
+  inc: (a) => [`${a} < ${MAX}`, `${a} + 1`],
+  dec: (a) => [`${a} > -${MAX}`, `${a} - 1`],
+};
+
+function isNumber(js: string): string {
+  return /^-?\d+$|^\(-\d+\)$/.test(js) ? 'true' : `typeof ${js} === "number"`;
+}
+
+export function emitCall(e: Emitter, n: CallNode): string {
+  const f = n.fn;
+  if (f.kind === 'global' && f.cell.value instanceof Builtin) {
+    const b = f.cell.value;
+    const count = n.args.length;
+    if (count >= b.min && count <= b.max) return emitDirect(e, n, f.cell, b);
+  }
+  const [callee, ...rawArgs] = e.exprs([f, ...n.args]) as [string, ...string[]];
+  // A literal callee (`(1 2)`) still needs a name: `1.call1` is not JavaScript.
+  const fv = /^[A-Za-z_$][\w$]*$/.test(callee) ? callee : e.materialize(`(${callee})`);
+  const args = rawArgs.map((a) => e.materialize(a));
+  const list = args.join(', ');
+  const t = e.temp();
+  const span = e.span(n.span);
+  const locate = `catch ($e) { throw ${e.h('locate')}($e, ${span}, ${fv}); }`;
+  const self = f.kind === 'local' ? e.selfArity(f.ref, args.length) : undefined;
+  if (self !== undefined) {
+    // Self-recursion into the same arity: a direct call of the arity's own function.
+    e.emit(`try { ${t} = ${self}.call(${fv}${args.length > 0 ? `, ${list}` : ''}); } ${locate}`);
+    return t;
+  }
+  const slow =
+    args.length === 1
+      ? `${e.h('call1')}(${fv}, ${list}, ${span})`
+      : args.length === 2
+        ? `${e.h('call2')}(${fv}, ${list}, ${span})`
+        : `${e.h('callN')}(${fv}, [${list}], ${span})`;
+  if (args.length > 3) {
+    e.emit(`${t} = ${slow};`);
+    return t;
+  }
+  // The arity body, called from this site (monomorphic where the callee is).
+  const g = e.temp();
+  e.emit(
+    `if (${fv} instanceof ${e.h('CompiledFn')} && (${g} = ${fv}.f${args.length}) !== undefined) { try { ${t} = ${g}.call(${fv}${args.length > 0 ? `, ${list}` : ''}); } ${locate} } else ${t} = ${slow};`,
+  );
+  return t;
+}
+
+/** A JavaScript boolean for an RTFS test: comparisons inline without boxing, else truthiness. */
+export function emitTest(e: Emitter, n: Node): string {
+  if (n.kind === 'call' && n.fn.kind === 'global' && COMPARISONS.has(n.fn.cell.name)) {
+    const b = n.fn.cell.value;
+    if (b instanceof Builtin && n.args.length >= b.min && n.args.length <= b.max) {
+      const parts = emitDirectParts(e, n, n.fn.cell, b);
+      if (typeof parts !== 'string')
+        return `(${parts.guard} ? ${parts.value} : ${e.truthy(parts.slow)})`;
+      return e.truthy(parts);
+    }
+  }
+  return e.truthy(e.expr(n));
+}
+
+const COMPARISONS = new Set(['<', '>', '<=', '>=', '=']);
+
+/** An inline fast path: `guard ? value : slow` (`value` needs no boxing or checks). */
+interface Inline {
+  readonly guard: string;
+  readonly value: string;
+  readonly slow: string;
+}
+
+function emitDirect(
+  e: Emitter,
+  n: CallNode,
+  cell: Extract<Node, { kind: 'global' }>['cell'],
+  b: Builtin,
+): string {
+  const parts = emitDirectParts(e, n, cell, b);
+  return typeof parts === 'string' ? parts : `(${parts.guard} ? ${parts.value} : ${parts.slow})`;
+}
+
+/** A direct builtin call: an inline fast path, or the expression of its result. */
+function emitDirectParts(
+  e: Emitter,
+  n: CallNode,
+  cell: Extract<Node, { kind: 'global' }>['cell'],
+  b: Builtin,
+): Inline | string {
+  const args = e.exprs(n.args);
+  const c = e.cell(cell);
+  const bref = e.link({ kind: 'builtin', cell, impl: 'fn' });
+  const span = e.span(n.span);
+  const name = b.name ?? '';
+  const inline = e.options.inline !== false && cell.name === name;
+  const core = e.isCore(cell);
+  const same = core ? 'true' : `${c}.value === ${bref}`;
+  const guardOf = (xs: string[]) => xs.filter((x) => x !== 'true').join(' && ') || 'true';
+  const inline2 = INLINE2[name];
+  if (inline && args.length === 2 && b.f2 !== undefined && inline2 !== undefined) {
+    const [a0, a1] = args.map((a) => e.materialize(a)) as [string, string];
+    const [cond, value] = inline2(a0, a1, e.temp());
+    const f2 = e.link({ kind: 'builtin', cell, impl: 'f2' });
+    return {
+      guard: guardOf([same, isNumber(a0), isNumber(a1), cond]),
+      value,
+      slow: `${e.h('direct2')}(${c}, ${bref}, ${f2}, ${a0}, ${a1}, ${span})`,
+    };
+  }
+  const inline1 = INLINE1[name];
+  if (inline && args.length === 1 && b.f1 !== undefined && inline1 !== undefined) {
+    const a0 = e.materialize(args[0] as string);
+    const [cond, value] = inline1(a0);
+    const f1 = e.link({ kind: 'builtin', cell, impl: 'f1' });
+    return {
+      guard: guardOf([same, isNumber(a0), cond]),
+      value,
+      slow: `${e.h('direct1')}(${c}, ${bref}, ${f1}, ${a0}, ${span})`,
+    };
+  }
+  const impl =
+    args.length === 1 && b.f1 !== undefined
+      ? e.link({ kind: 'builtin', cell, impl: 'f1' })
+      : args.length === 2 && b.f2 !== undefined
+        ? e.link({ kind: 'builtin', cell, impl: 'f2' })
+        : e.link({ kind: 'builtin', cell, impl: 'f' });
+  const t = e.temp();
+  const list = args.join(', ');
+  const located = `catch ($e) { throw ${e.h('locate')}($e, ${span}, ${bref}); }`;
+  if (core) {
+    e.emit(`try { ${t} = ${impl}(${list}); } ${located}`);
+    return t;
+  }
+  e.emit(
+    `if (${c}.value === ${bref}) { try { ${t} = ${impl}(${list}); } ${located} } else ${t} = ${e.h('callN')}(${c}.value, [${list}], ${span});`,
+  );
+  return t;
+}

@@ -1,0 +1,52 @@
+/**
+ * `fn` → a `CompiledFn` whose arities are JavaScript functions. Each arity declares
+ * the function's frame slots as `let` variables (closures made inside share them, as
+ * they share the evaluator's frame); `this` is the function value (self-recursion);
+ * `recur` to the function is a labelled loop around the body.
+ */
+import type { Node, FnArity } from '../analyzer/index.js';
+import { type Emitter, JsFn, RETURN, slotVar } from './emitter.js';
+import { emitDestructure } from './emit-pattern.js';
+
+type FnNode = Extract<Node, { kind: 'fn' }>;
+
+export function emitFn(e: Emitter, n: FnNode): string {
+  const level = e.fn.level + 1;
+  const arities = n.arities.map((a) => {
+    const body = emitArity(e, n, a, level);
+    return `{ fixed: ${a.params.fixed}, rest: ${a.params.rest}, body: ${body} }`;
+  });
+  const t = e.temp();
+  const name = n.name === undefined ? 'undefined' : JSON.stringify(n.name);
+  e.emit(`${t} = new ${e.h('CompiledFn')}(${name}, [${arities.join(', ')}]);`);
+  return t;
+}
+
+function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
+  const savedFn = e.fn;
+  const savedRecur = e.recur;
+  const fn = new JsFn(level);
+  e.fn = fn;
+  const label = e.label();
+  const params = a.paramSlots.map((s) => slotVar(level, s));
+  e.recur = { label, vars: params, used: false };
+  const fname = `$a${label.slice(1)}`;
+  const direct = n.selfSlot >= 0 && !a.params.rest;
+  if (direct) e.selves.push({ level, selfSlot: n.selfSlot, arity: a.params.fixed, name: fname });
+  try {
+    emitDestructure(e, a.destructure);
+    e.tail(a.body, RETURN);
+    const used = e.recur.used;
+    const body = fn.lines.join('\n');
+    const head: string[] = [];
+    const decl = fn.declarations(n.frameSize, a.paramSlots);
+    if (decl !== '') head.push(decl);
+    if (n.selfSlot >= 0) head.push(`${slotVar(level, n.selfSlot)} = this;`);
+    const inner = used ? `${label}: for (;;) {\n${body}\n}` : body;
+    return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
+  } finally {
+    if (direct) e.selves.pop();
+    e.fn = savedFn;
+    e.recur = savedRecur;
+  }
+}

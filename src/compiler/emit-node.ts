@@ -1,0 +1,221 @@
+/**
+ * Node → JavaScript: the dispatch over node kinds, in value position (`emitExpr`)
+ * and in tail position (`emitTail`, where `recur` and branches need no temporary).
+ */
+import type { Node } from '../analyzer/index.js';
+import { type Emitter, type Sink, assignTo, DISCARD, isStable, slotVar } from './emitter.js';
+import { emitCall } from './emit-call.js';
+import { emitFn } from './emit-fn.js';
+import { emitBinding, emitDestructure } from './emit-pattern.js';
+import { emitMatch } from './emit-match.js';
+import { emitTry, emitStep, emitFor, emitDotimes } from './emit-forms.js';
+import { emitPlan } from './emit-plan.js';
+import { Keyword } from '../data/index.js';
+
+type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
+
+export function emitExpr(e: Emitter, n: Node): string {
+  switch (n.kind) {
+    case 'const':
+      return e.constant(n.value);
+    case 'local':
+      return slotVar(e.fn.level - n.ref.depth, n.ref.slot);
+    case 'global': {
+      const c = e.cell(n.cell);
+      // A cell bound now stays bound (cells are never unbound again).
+      if (n.cell.value !== undefined) return `${c}.value`;
+      return `(${c}.value === undefined ? ${e.h('unbound')}(${c}, ${e.span(n.span)}) : ${c}.value)`;
+    }
+    case 'if':
+    case 'do':
+    case 'let':
+    case 'loop':
+    case 'match':
+    case 'try':
+    case 'check':
+    case 'recur': {
+      const t = e.temp();
+      emitTail(e, n, assignTo(t));
+      return t;
+    }
+    case 'fn':
+      return emitFn(e, n);
+    case 'def': {
+      const v = e.materialize(e.expr(n.init));
+      const c = e.cell(n.cell);
+      e.emit(`${c}.value = ${v};`);
+      e.emit(`${c}.macro = ${n.macro};`);
+      return n.macro ? 'null' : v;
+    }
+    case 'call':
+      return emitCall(e, n);
+    case 'and':
+    case 'or':
+      return emitLogic(e, n);
+    case 'vector':
+      return `${e.h('vector')}([${e.exprs(n.items).join(', ')}])`;
+    case 'map':
+      return `${e.h('map')}([${e.exprs(n.items).join(', ')}])`;
+    case 'throw': {
+      const v = e.expr(n.value);
+      e.emit(`throw ${e.h('thrown')}(${v}, ${e.span(n.span)});`);
+      return 'null';
+    }
+    case 'capability':
+      return emitCapability(e, n);
+    case 'defcapability': {
+      const span = e.span(n.span);
+      const id = e.materialize(`${e.h('capabilityId')}(${e.expr(n.id)}, ${span})`);
+      const [impl, spec] = e.exprs([n.impl, n.spec]) as [string, string];
+      const host = e.link({ kind: 'host' });
+      return e.materialize(`${e.h('defineCapability')}(${host}, ${id}, ${spec}, ${impl}, ${span})`);
+    }
+    case 'context': {
+      const host = e.link({ kind: 'host' });
+      const plans = e.link({ kind: 'plans' });
+      const key = e.constant(Keyword.of(n.name));
+      return e.materialize(
+        `${e.h('planContext')}(${plans}, ${host}, ${key}, ${n.optional === true}, ${e.span(n.span)})`,
+      );
+    }
+    case 'plan':
+      return emitPlan(e, n);
+    case 'step-result': {
+      const plans = e.link({ kind: 'plans' });
+      return e.materialize(
+        `${e.h('stepResult')}(${plans}, ${JSON.stringify(n.name)}, ${e.span(n.span)})`,
+      );
+    }
+    case 'step':
+      return emitStep(e, n);
+    case 'for':
+      return emitFor(e, n);
+    case 'dotimes':
+      return emitDotimes(e, n);
+  }
+}
+
+export function emitTail(e: Emitter, n: Node, sink: Sink): void {
+  switch (n.kind) {
+    case 'if': {
+      const test = e.test(n.test);
+      e.emit(`if (${test}) {`);
+      e.tail(n.then, sink);
+      e.emit('} else {');
+      e.tail(n.else, sink);
+      e.emit('}');
+      return;
+    }
+    case 'do': {
+      for (let i = 0; i < n.body.length - 1; i++) e.tail(n.body[i] as Node, DISCARD);
+      e.tail(n.body[n.body.length - 1] as Node, sink);
+      return;
+    }
+    case 'let':
+      for (const b of n.bindings) emitBinding(e, b.pattern, b.init);
+      e.tail(n.body, sink);
+      return;
+    case 'loop':
+      emitLoop(e, n, sink);
+      return;
+    case 'recur':
+      emitRecur(e, n);
+      return;
+    case 'match':
+      emitMatch(e, n, sink);
+      return;
+    case 'try':
+      emitTry(e, n, sink);
+      return;
+    case 'check': {
+      const validator = e.link({ kind: 'validator', type: n.type });
+      const context = JSON.stringify(n.context);
+      const span = e.span(n.span);
+      const check = e.h('check');
+      // `recur` inside passes through unchecked (it never reaches this sink).
+      e.tail(n.expr, {
+        terminal: sink.terminal,
+        deliver(em, js) {
+          sink.deliver(em, `${check}(${validator}, ${js}, ${context}, ${span})`);
+        },
+      });
+      return;
+    }
+    default:
+      sink.deliver(e, emitExpr(e, n));
+  }
+}
+
+function emitLoop(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
+  const level = e.fn.level;
+  n.inits.forEach((init, i) => {
+    const v = slotVar(level, n.slots[i] as number);
+    const js = e.expr(init);
+    if (js !== v) e.emit(`${v} = ${js};`);
+  });
+  const label = e.label();
+  const saved = e.recur;
+  e.recur = { label, vars: n.slots.map((s) => slotVar(level, s)), used: false };
+  const inner: Sink = sink.terminal
+    ? sink
+    : {
+        terminal: true,
+        deliver(em, js) {
+          sink.deliver(em, js);
+          em.emit(`break ${label};`);
+        },
+      };
+  e.emit(`${label}: for (;;) {`);
+  emitDestructure(e, n.destructure);
+  e.tail(n.body, inner);
+  e.emit('}');
+  e.recur = saved;
+}
+
+function emitRecur(e: Emitter, n: NodeOf<'recur'>): void {
+  const target = e.recur;
+  if (target === undefined) throw new Error('compiler: recur outside a loop or function');
+  target.used = true;
+  const vals = e.exprs(n.args);
+  const vars = n.slots.map((s) => slotVar(e.fn.level, s));
+  if (vals.length === 1) {
+    if (vals[0] !== vars[0]) e.emit(`${vars[0]} = ${vals[0]};`);
+  } else {
+    // Every new value is computed before any slot changes.
+    const fresh = vals.map((v, i) => {
+      if (v === vars[i] || isStable(v) || /^\$t\d+$/.test(v)) return v;
+      const t = e.temp();
+      e.emit(`${t} = ${v};`);
+      return t;
+    });
+    fresh.forEach((v, i) => {
+      if (v !== vars[i]) e.emit(`${vars[i]} = ${v};`);
+    });
+  }
+  e.emit(`continue ${target.label};`);
+}
+
+function emitLogic(e: Emitter, n: NodeOf<'and' | 'or'>): string {
+  if (n.items.length === 0) return n.kind === 'and' ? 'true' : 'null';
+  const t = e.temp();
+  let open = 0;
+  n.items.forEach((item, i) => {
+    const js = e.expr(item);
+    if (js !== t) e.emit(`${t} = ${js};`);
+    if (i < n.items.length - 1) {
+      const truthy = `(${t} !== null && ${t} !== false)`;
+      e.emit(`if (${n.kind === 'and' ? truthy : `!${truthy}`}) {`);
+      open++;
+    }
+  });
+  for (let i = 0; i < open; i++) e.emit('}');
+  return t;
+}
+
+function emitCapability(e: Emitter, n: NodeOf<'capability'>): string {
+  const span = e.span(n.span);
+  const id = e.materialize(`${e.h('capabilityId')}(${e.expr(n.id)}, ${span})`);
+  const args = e.exprs(n.args);
+  const host = e.link({ kind: 'host' });
+  return e.materialize(`${host}.callCapability(${id}, [${args.join(', ')}], ${span})`);
+}

@@ -1,0 +1,7 @@
+/**
+ * The runtime module compiled programs import (`rtfs-ts/runtime`, dist/runtime.js):
+ * the helpers the emitted code calls and `startProgram`, which builds the hosted
+ * runtime (builtins, core library, capabilities, causal chain) the code links to.
+ */
+export * from './support/index.js';
+export { startProgram, Program, type ProgramOptions } from './program-runtime.js';

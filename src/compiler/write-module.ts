@@ -1,0 +1,69 @@
+/**
+ * The text of an emitted ES module, and its source map: generated lines that start
+ * with a span mark (see EmitOptions.marks) map to that RTFS position. The map is
+ * written with source-map-js.
+ */
+import { SourceMapGenerator } from 'source-map-js';
+import type { ProgramOutput } from './program.js';
+import type { CompileOptions } from './program.js';
+
+// Marks use U+0001, which JSON.stringify always escapes, so no string literal holds one.
+// eslint-disable-next-line no-control-regex -- the mark character is a control character
+const MARK = /^\u0001(\d+)\u0001/;
+// eslint-disable-next-line no-control-regex -- as above
+const MARKS = /\u0001\d+\u0001/g;
+
+export function writeModule(
+  out: ProgramOutput,
+  options: CompileOptions,
+): { code: string; map: string | undefined } {
+  const lines: string[] = [];
+  lines.push(`// Compiled by rtfs compile from ${out.uri.replace(/[\r\n]/g, ' ')}. Do not edit.`);
+  const imports = ['startProgram', ...[...out.helpers].map((h) => `${h} as $$${h}`)];
+  lines.push(`import { ${imports.join(', ')} } from ${JSON.stringify(options.runtime)};`);
+  // Links first: they register the sources that spans refer to.
+  const linkLines = out.linker.links.map((l, i) => `const $L${i} = ${out.links.expression(l)};`);
+  const formSpans = out.forms.map((f) =>
+    f.span === undefined ? 'undefined' : out.links.expression({ kind: 'span', span: f.span }),
+  );
+  const sources = out.links.sources.map((s) => [s.uri, s.text]);
+  lines.push(
+    `const $m = startProgram({ uri: ${JSON.stringify(out.uri)}, sources: ${JSON.stringify(sources)} });`,
+  );
+  lines.push(...linkLines);
+  lines.push('$m.run([');
+  out.forms.forEach((f, i) => lines.push(`[${formSpans[i]}, ${f.fn}],`));
+  lines.push(']);');
+  const text = lines.join('\n');
+  if (options.sourceMap === undefined) return { code: stripMarks(text), map: undefined };
+
+  const gen = new SourceMapGenerator({
+    file: (options.sourceMap.file.split('/').pop() ?? '').replace(/\.map$/, ''),
+  });
+  const seen = new Set<string>();
+  const codeLines = text.split('\n').map((line, i) => {
+    const m = MARK.exec(line);
+    if (m === null) return line;
+    const span = out.marks[Number(m[1])];
+    const rest = line.slice(m[0].length);
+    if (span !== undefined) {
+      const { line: l, column } = span.source.position(span.start);
+      gen.addMapping({
+        generated: { line: i + 1, column: 0 },
+        original: { line: l, column: column - 1 },
+        source: span.source.uri,
+      });
+      if (!seen.has(span.source.uri)) {
+        seen.add(span.source.uri);
+        gen.setSourceContent(span.source.uri, span.source.text);
+      }
+    }
+    return stripMarks(rest);
+  });
+  codeLines.push(`//# sourceMappingURL=${options.sourceMap.file.split('/').pop() ?? ''}`);
+  return { code: codeLines.join('\n'), map: gen.toString() };
+}
+
+function stripMarks(text: string): string {
+  return text.replace(MARKS, '');
+}

@@ -1,0 +1,110 @@
+/**
+ * `rtfs compile`: emitted ES modules run under plain `node` and print what `rtfs run`
+ * prints (every example program, with its flags), errors report RTFS positions, and
+ * source maps point back into the RTFS file.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rtfs, root } from './run-cli.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rtfs-compile-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function node(file: string, args: readonly string[] = []) {
+  const r = spawnSync(process.execPath, [file, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The `;; flags:` line of an example (capability grants). */
+function flagsOf(file: string): string[] {
+  const m = /^;; flags:(.*)$/m.exec(readFileSync(join(root, file), 'utf8'));
+  return m ? (m[1] as string).trim().split(/\s+/) : [];
+}
+
+describe('rtfs compile', () => {
+  // A few examples (each costs three processes): capabilities with grants, recursion,
+  // modules, a plan with steps. The golden suite covers the language in-process.
+  const examples = ['capabilities', 'fib', 'modules', 'planner-flow'].map(
+    (f) => `examples/${f}.rtfs`,
+  );
+
+  for (const file of examples) {
+    it(`${file}: node OUT.mjs prints what rtfs run prints`, () => {
+      const out = join(dir, file.replace(/[/.]/g, '_') + '.mjs');
+      const c = rtfs(['compile', file, '-o', out]);
+      expect(c.stderr).toBe('');
+      expect(c.code).toBe(0);
+      const flags = flagsOf(file);
+      const expected = rtfs(['run', file, ...flags]);
+      const got = node(out, flags);
+      expect(got.stdout).toBe(expected.stdout);
+      expect(got.stderr).toBe(expected.stderr);
+      expect(got.code).toBe(expected.code);
+    });
+  }
+
+  it('reports a runtime error at its RTFS position, with the RTFS stack, and writes a source map', () => {
+    const src = join(dir, 'err.rtfs');
+    writeFileSync(src, '(defn half [x]\n  (/ x 0))\n(println "before")\n(half 4)\n');
+    const out = join(dir, 'err.mjs');
+    const c = rtfs(['compile', src, '-o', out, '--sourcemap']);
+    expect(c.code).toBe(0);
+    const r = node(out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toContain(`${src}:2:3: runtime/division-by-zero: division by zero`);
+    expect(r.stderr).toContain(`at half (${src}:4:1)`);
+    expect(readFileSync(out, 'utf8')).toContain('//# sourceMappingURL=err.mjs.map');
+    const map = JSON.parse(readFileSync(`${out}.map`, 'utf8')) as {
+      sources: string[];
+      mappings: string;
+    };
+    expect(map.sources).toEqual([src]);
+    expect(map.mappings.length).toBeGreaterThan(10);
+  });
+
+  it('prints the module on stdout without -o, importing the runtime by file URL', () => {
+    const c = rtfs(['compile', '-'], { input: '(+ 1 2)' });
+    expect(c.code).toBe(0);
+    expect(c.stdout).toMatch(/from "file:\/\/.*\/dist\/runtime\.js"/);
+    const out = join(dir, 'stdout.mjs');
+    writeFileSync(out, c.stdout);
+    expect(node(out).stdout).toBe('3\n');
+  });
+
+  it('reports analysis errors at compile time (exit 1) and writes nothing', () => {
+    const out = join(dir, 'bad.mjs');
+    const c = rtfs(['compile', '-', '-o', out], { input: '(defn f [x] (g x))' });
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain('analysis/unbound-symbol');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('uses macros and functions defined earlier in the file, and imported modules', () => {
+    const c = rtfs(['compile', '-', '--path', 'test/cli/fixtures'], {
+      input: `(import mods/shapes :only [square])
+        (defn twice [x] (* 2 x))
+        (defmacro unless [t & body] \`(if ~t nil (do ~@body)))
+        (def n 4)
+        (unless false (twice (square n)))`,
+    });
+    expect(c.stderr).toBe('');
+    const out = join(dir, 'macros.mjs');
+    writeFileSync(out, c.stdout);
+    expect(node(out).stdout).toBe('32\n');
+  });
+
+  it('rtfs run --engine compile prints what the evaluator prints', () => {
+    const input = '(defn f [x] (if (< x 2) x (+ (f (- x 1)) (f (- x 2))))) (println (f 10)) (f 15)';
+    const a = rtfs(['run', '-'], { input });
+    const b = rtfs(['run', '--engine', 'compile', '-'], { input });
+    expect(b).toEqual(a);
+    expect(b.stdout).toBe('55\n610\n');
+  });
+});

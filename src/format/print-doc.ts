@@ -15,10 +15,8 @@
 import { builders } from 'prettier/doc';
 import type { CstColl, CstNode, CstRoot, CstTrivia } from './cst.js';
 import { type Elem, elemEnd, elemStart, hasLineComment, newlinesIn, toSeq } from './elements.js';
-import { FN_HEADS, FORM_RULES, type FormRule } from './forms.js';
-import { RVector } from '../data/index.js';
-import { read } from '../syntax/index.js';
-import { sliceBindings } from '../analyzer/annotations.js';
+import { type FormRule } from './forms.js';
+import { bindingChunks, chunkBody, isSymbol, ruleFor } from './layout-rules.js';
 
 type Doc = builders.Doc;
 const { group, indent, align, line, hardline, fill, lineSuffix, breakParent } = builders;
@@ -338,61 +336,4 @@ class DocPrinter {
     if (first.trailing !== undefined) doc.push(lineSuffix(` ${first.trailing.text}`));
     return rest.length === 0 ? doc : [...doc, hardline, ...this.run(rest)];
   }
-}
-
-function isSymbol(name: string | undefined): name is string {
-  return name !== undefined && !/^[:"0-9#]|^[+-][0-9]/.test(name) && name !== 'nil';
-}
-
-function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefined {
-  const rule = FORM_RULES.get(name);
-  if (rule !== undefined) {
-    // (step "name" :params {…} body…): the options stay on the head line.
-    const opt = elems[2]?.node;
-    const isParams = opt !== undefined && opt.kind === 'atom' && opt.text === ':params';
-    if (name.startsWith('step') && isParams) return { ...rule, args: rule.args + 2 };
-    // (module name (:exports […]) …): the exports stay on the head line.
-    const ex = opt?.kind === 'coll' && opt.open === '(' ? opt.items[0] : undefined;
-    const isExports = ex !== undefined && ex.kind === 'atom' && ex.text === ':exports';
-    return name === 'module' && isExports ? { ...rule, args: rule.args + 1 } : rule;
-  }
-  if (!FN_HEADS.has(name)) return undefined;
-  // (defn name [params] …), (fn [params] …), (fn name [params] …); a docstring or
-  // multiple arities go to the body.
-  let args = 0;
-  const at = (i: number): CstNode | undefined => elems[i]?.node;
-  const unquoted = (n: CstNode): boolean => n.kind === 'prefix' && n.prefix === '~';
-  const n1 = at(1);
-  if (n1 !== undefined && ((n1.kind === 'atom' && isSymbol(n1.text)) || unquoted(n1))) args++;
-  const p = at(1 + args);
-  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) args++;
-  return { args, body: 'forms' };
-}
-
-/** `match` clauses (pattern [when guard] body) or pairs, as runs of elements. */
-function chunkBody(body: readonly Elem[], kind: 'pairs' | 'clauses'): Elem[][] {
-  const out: Elem[][] = [];
-  let i = 0;
-  while (i < body.length) {
-    let size = 2;
-    const w = body[i + 1]?.node;
-    if (kind === 'clauses' && w !== undefined && w.kind === 'atom' && w.text === 'when') size = 4;
-    out.push(body.slice(i, i + size));
-    i += size;
-  }
-  return out;
-}
-
-/** A binding vector's bindings: `name value` or `name Type value` (as the analyzer
- * reads them, analyzer/annotations.ts); plain pairs when it does not parse. */
-function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string): Elem[][] {
-  const value = vec.value ?? read(text.slice(vec.start, vec.end)).forms[0];
-  const slices = value instanceof RVector ? sliceBindings(value) : undefined;
-  const out: Elem[][] = [];
-  if (!(value instanceof RVector) || slices === undefined || value.count !== elems.length) {
-    for (let i = 0; i < elems.length; i += 2) out.push(elems.slice(i, i + 2));
-    return out;
-  }
-  for (const s of slices) out.push(elems.slice(s.at, s.valueAt + 1));
-  return out;
 }

@@ -127,6 +127,8 @@ class DocPrinter {
       }
       case 'meta':
         return this.sumWidths([...n.meta, n.target], 1);
+      case 'lead':
+        return undefined;
       case 'coll': {
         if (n.items.some((i) => i.kind === 'comment' || i.kind === 'discard')) return undefined;
         return this.sumWidths(n.items as CstNode[], n.open.length + 1);
@@ -208,6 +210,8 @@ class DocPrinter {
       }
       case 'coll':
         return this.coll(n);
+      case 'lead':
+        return this.elem({ leading: n.trivia, node: n.node, trailing: undefined });
     }
   }
 

@@ -100,6 +100,10 @@ describe('formatSource', () => {
     );
   });
 
+  it('reads CRLF line endings and prints LF', () => {
+    expect(fmt('(def x 1) ; c\r\n\r\n\r\n(inc\r\n x)\r\n')).toBe('(def x 1) ; c\n\n(inc x)\n');
+  });
+
   it('prints the empty file as empty', () => {
     expect(fmt('')).toBe('');
     expect(fmt('\n\n')).toBe('');

@@ -66,3 +66,23 @@ export function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string
   for (const s of slices) out.push(elems.slice(s.at, s.valueAt + 1));
   return out;
 }
+
+/** Key/value pairs (maps). */
+export function pairsOf(elems: readonly Elem[]): Elem[][] {
+  const out: Elem[][] = [];
+  for (let i = 0; i < elems.length; i += 2) out.push(elems.slice(i, i + 2));
+  return out;
+}
+
+/** A block's body as runs: one form each, or pairs, or `match` clauses. */
+export function bodyRuns(body: readonly Elem[], rule: FormRule): Elem[][] {
+  return rule.body === 'forms' ? body.map((e) => [e]) : chunkBody(body, rule.body);
+}
+
+/** Vectors and data lists of three or more plain atoms are filled line by line. */
+export function isFilled(elems: readonly Elem[]): boolean {
+  return (
+    elems.length > 2 &&
+    elems.every((e) => e.node.kind === 'atom' && e.leading.length === 0 && e.trailing === undefined)
+  );
+}

@@ -16,7 +16,7 @@ import { builders } from 'prettier/doc';
 import type { CstColl, CstNode, CstRoot, CstTrivia } from './cst.js';
 import { type Elem, elemEnd, elemStart, hasLineComment, newlinesIn, toSeq } from './elements.js';
 import { type FormRule } from './forms.js';
-import { bindingChunks, chunkBody, isSymbol, ruleFor } from './layout-rules.js';
+import { bindingChunks, bodyRuns, isFilled, isSymbol, pairsOf, ruleFor } from './layout-rules.js';
 
 type Doc = builders.Doc;
 const { group, indent, align, line, hardline, fill, lineSuffix, breakParent } = builders;
@@ -84,11 +84,18 @@ class DocPrinter {
     return nl > 0 || (t.kind === 'comment' && !t.block) ? hardline : ' ';
   }
 
-  /** Whether the source had a line break between two of these elements: such a form
-   * (map, binding vector, block body) stays broken, as written. */
-  private writtenBroken(elems: readonly Elem[]): Doc {
-    for (let i = 1; i < elems.length; i++) {
-      const gap = newlinesIn(this.text, elemEnd(elems[i - 1] as Elem), elemStart(elems[i] as Elem));
+  /** Whether the source had a line break between two of these runs of elements (the
+   * places that are line breaks when the form is broken): such a form stays broken, as
+   * written. Breaks inside a run do not count, so formatting twice gives the same. */
+  private writtenBroken(runs: readonly (readonly Elem[])[]): Doc {
+    for (let i = 1; i < runs.length; i++) {
+      const prev = runs[i - 1] as readonly Elem[];
+      const next = runs[i] as readonly Elem[];
+      const gap = newlinesIn(
+        this.text,
+        elemEnd(prev[prev.length - 1] as Elem),
+        elemStart(next[0] as Elem),
+      );
       if (gap > 0) return breakParent;
     }
     return '';
@@ -96,9 +103,11 @@ class DocPrinter {
 
   /** Trivia after the last element; a `;` comment last puts the closer on its own line. */
   private dangling(elems: readonly Elem[], trivia: readonly CstTrivia[], top: boolean): Doc {
-    if (trivia.length === 0) return '';
-    const parts: Doc[] = [];
     const last = elems[elems.length - 1];
+    // A `;` comment after the last form keeps the closer on the next line, as written
+    // (moving it past the closer could merge it with the comment of an outer form).
+    if (trivia.length === 0) return !top && last?.trailing !== undefined ? hardline : '';
+    const parts: Doc[] = [];
     let prevEnd = last === undefined ? undefined : elemEnd(last);
     let prevOwn = last?.trailing !== undefined;
     for (const t of trivia) {
@@ -221,7 +230,8 @@ class DocPrinter {
     const close = CLOSE[open];
     const dang = this.dangling(elems, dangling, false);
     if (open === '{') {
-      return group([open, align(1, [this.pairs(elems), dang]), close, this.writtenBroken(elems)]);
+      const pairs = pairsOf(elems);
+      return group([open, align(1, [this.chunks(pairs), dang]), close, this.writtenBroken(pairs)]);
     }
     const head = elems[0];
     if (head === undefined) return [open, align(open.length, dang), close];
@@ -232,19 +242,24 @@ class DocPrinter {
       if (typeLike) return group([open, this.call(elems, open, dang), close]);
       return group([open, align(1, [this.items(elems), dang]), close]);
     }
-    const broken = this.writtenBroken(elems);
-    const rule = name === undefined ? undefined : ruleFor(name, elems);
+    const arity: FormRule = { args: 0, body: 'forms' };
+    // An arity of a multi-arity fn, ([x] body…), is laid out like a block.
+    const rule =
+      name === undefined
+        ? head.node.kind === 'coll' && head.node.open === '['
+          ? arity
+          : undefined
+        : ruleFor(name, elems);
     if (rule !== undefined) {
+      const runs = [elems.slice(0, rule.args + 1), ...bodyRuns(elems.slice(rule.args + 1), rule)];
+      const broken = this.writtenBroken(runs);
       return group([open, this.block(elems, rule, open.length, dang), close, broken]);
     }
-    if (head.node.kind === 'coll' && head.node.open === '[') {
-      // An arity of a multi-arity fn: ([x] body…).
-      const arity: FormRule = { args: 0, body: 'forms' };
-      return group([open, this.block(elems, arity, open.length, dang), close, broken]);
-    }
     if (!isSymbol(name) || this.elemWidth(head) === undefined || elems.length === 1) {
+      const broken = isFilled(elems) ? '' : this.writtenBroken(elems.map((e) => [e]));
       return group([open, align(open.length, [this.items(elems), dang]), close, broken]);
     }
+    const broken = this.writtenBroken([elems.slice(0, 2), ...elems.slice(2).map((e) => [e])]);
     return group([open, this.call(elems, open, dang), close, broken]);
   }
 
@@ -260,17 +275,7 @@ class DocPrinter {
 
   /** Items of a vector or data list: filled when all are atoms, else one per line. */
   private items(elems: readonly Elem[]): Doc {
-    const simple = elems.every(
-      (e) => e.node.kind === 'atom' && e.leading.length === 0 && e.trailing === undefined,
-    );
-    return simple && elems.length > 2 ? fill(this.join(elems, line)) : this.join(elems, line);
-  }
-
-  /** Key/value pairs (maps, binding vectors, `cond` clauses). */
-  private pairs(elems: readonly Elem[]): Doc[] {
-    const chunks: Elem[][] = [];
-    for (let i = 0; i < elems.length; i += 2) chunks.push(elems.slice(i, i + 2));
-    return this.chunks(chunks);
+    return isFilled(elems) ? fill(this.join(elems, line)) : this.join(elems, line);
   }
 
   /** Runs of elements (pairs, clauses), one per line when the enclosing group breaks.
@@ -312,9 +317,7 @@ class DocPrinter {
     if (body.length > 0) {
       const prev = elems[rule.args] as Elem;
       const bodyDoc =
-        rule.body === 'forms'
-          ? this.join(body, line)
-          : this.chunks(chunkBody(body, rule.body), true);
+        rule.body === 'forms' ? this.join(body, line) : this.chunks(bodyRuns(body, rule), true);
       parts.push(indent([this.sep(prev, body[0] as Elem, line), ...bodyDoc, dang]));
     } else {
       parts.push(indent(dang));
@@ -329,12 +332,13 @@ class DocPrinter {
     const n = first.node;
     if (n.kind !== 'coll' || n.open !== '[' || first.leading.length > 0) return this.run(args);
     const { elems, dangling } = toSeq(n.items, this.text);
+    const bindings = bindingChunks(n, elems, this.text);
     const vec = group([
       '[',
-      align(1, this.chunks(bindingChunks(n, elems, this.text))),
+      align(1, this.chunks(bindings)),
       this.dangling(elems, dangling, false),
       ']',
-      this.writtenBroken(elems),
+      this.writtenBroken(bindings),
     ]);
     const doc: Doc[] = [vec];
     if (first.trailing !== undefined) doc.push(lineSuffix(` ${first.trailing.text}`));

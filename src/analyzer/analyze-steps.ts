@@ -7,16 +7,20 @@
  * without a host that uses them).
  */
 import { childSpan, type Span } from '../source/index.js';
-import { type Value, type RList, Keyword, RVector, Sym } from '../data/index.js';
-import type { Node, ForClause, StepVariant, Binding } from './nodes.js';
+import { type Value, type RList, Keyword, RMap, RVector, Sym } from '../data/index.js';
+import type { Node, ForClause, StepVariant, Binding, StepExport } from './nodes.js';
 import type { BlockScope } from './scope.js';
 import { analyzePattern, type PatternHooks } from './pattern.js';
+import type { StepScope } from './context.js';
+import { stepResult } from './analyze-plan.js';
 
 export interface FormHooks {
   analyze(form: Value, span: Span | undefined, scope: BlockScope, tail: boolean): Node;
   body(l: RList, from: number, span: Span | undefined, scope: BlockScope): Node;
   patternHooks(scope: BlockScope): PatternHooks;
   fail(message: string, span: Span | undefined): never;
+  /** The steps `(step "id")` lookups may name. */
+  readonly steps: StepScope;
 }
 
 const STEP_OPTIONS = new Set(['params', 'expose-context', 'context-keys', 'merge-policy']);
@@ -32,6 +36,8 @@ export function analyzeStep(
   let name: string = variant;
   if (variant === 'step') {
     const n = l.items[1];
+    if (typeof n === 'string' && l.count === 2) return stepResult(n, span, h.steps);
+    if (n instanceof Keyword) return declarativeStep(l, span, scope, h);
     if (typeof n !== 'string')
       h.fail('a step needs a name string: (step "name" body…)', childSpan(l.span, 1) ?? span);
     name = n;
@@ -67,7 +73,57 @@ export function analyzeStep(
     for (let k = i; k < l.count; k++)
       forms.push(h.analyze(l.items[k] as Value, childSpan(l.span, k) ?? span, inner, false));
   }
+  if (variant === 'step') h.steps.done.add(name);
   return { kind: 'step', variant, name, params, items: forms, span };
+}
+
+const DECLARATIVE_OPTIONS = new Set(['id', 'capability', 'input', 'output', 'description', 'name']);
+
+/**
+ * `(step :id "x" :capability "cap.id" :input {…} :output {:k "alias"})`: calls the
+ * capability with the input; the step's value follows the `:output` rule (planner.md
+ * §3.5): the result when it is a map holding every `:k`, else `{:k result}`.
+ */
+function declarativeStep(l: RList, span: Span | undefined, scope: BlockScope, h: FormHooks): Node {
+  const opts = new Map<string, { form: Value; span: Span | undefined }>();
+  for (let i = 1; i < l.count; i += 2) {
+    const k = l.items[i];
+    const at = childSpan(l.span, i) ?? span;
+    if (!(k instanceof Keyword) || !DECLARATIVE_OPTIONS.has(k.name) || i + 1 >= l.count) {
+      h.fail(
+        'a declarative step takes :id, :capability, :input, :output and :description options',
+        at,
+      );
+    }
+    opts.set(k.name, { form: l.items[i + 1] as Value, span: childSpan(l.span, i + 1) ?? at });
+  }
+  const id = opts.get('id');
+  if (id === undefined || typeof id.form !== 'string')
+    return h.fail('a declarative step needs :id "name"', span);
+  const cap = opts.get('capability');
+  if (cap === undefined)
+    return h.fail('a declarative step needs :capability "capability.id"', span);
+  const name = id.form;
+  const input = opts.get('input');
+  const call: Node = {
+    kind: 'capability',
+    id: h.analyze(cap.form, cap.span, scope, false),
+    args: input === undefined ? [] : [h.analyze(input.form, input.span, scope, false)],
+    span,
+  };
+  const exports: StepExport[] = [];
+  const out = opts.get('output');
+  if (out !== undefined) {
+    const m = out.form;
+    if (!(m instanceof RMap)) return h.fail(':output takes a map {:key "alias"}', out.span);
+    m.forEach((alias, key) => {
+      if (!(key instanceof Keyword) || typeof alias !== 'string')
+        h.fail(':output maps result keys to alias strings: {:key "alias"}', out.span);
+      exports.push({ key: key as Keyword, alias: alias as string });
+    });
+  }
+  h.steps.done.add(name);
+  return { kind: 'step', variant: 'step', name, params: undefined, items: [call], exports, span };
 }
 
 export function analyzeFor(

@@ -17,6 +17,8 @@ import { analyzeTry, type TryHooks } from './analyze-try.js';
 import { analyzeMatchPattern } from './match-pattern.js';
 import { expandQuasiquote } from './quasiquote.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
+import { analyzePlan, stepResult } from './analyze-plan.js';
+import { isPlanMap } from './plan-form.js';
 
 export { AnalysisCodes } from './context.js';
 
@@ -32,13 +34,10 @@ export function analyzeTop(form: Value, span: Span | undefined, globals: Globals
   const frame = new FrameScope(undefined);
   const scope = new BlockScope(frame, undefined);
   try {
-    const node = analyze(
-      form,
-      span,
-      scope,
-      { globals, recurSlots: undefined, spanHint: span },
-      false,
-    );
+    const ctx: Ctx = { globals, recurSlots: undefined, spanHint: span, steps: globals.steps };
+    const node = isPlanMap(form)
+      ? analyzePlan(form, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false))
+      : analyze(form, span, scope, ctx, false);
     return { node, frameSize: frame.size, diagnostics: [] };
   } catch (e) {
     if (e instanceof AnalysisFailure)
@@ -286,6 +285,14 @@ const SPECIALS: Record<string, SpecialForm> = {
     if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
     return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), macro: true, span };
   },
+  plan: (l, span, scope, ctx) =>
+    analyzePlan(l, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false)),
+  'step-result': (l, span, scope, ctx) => {
+    const name = l.items[1];
+    if (l.count !== 2 || typeof name !== 'string')
+      fail(AnalysisCodes.badForm, 'bad form: expected (step-result "step-id")', span);
+    return stepResult(name, span, ctx.steps);
+  },
   quasiquote: (l, span, scope, ctx) => {
     arity(l, span, 2, 2, '(quasiquote form)');
     return analyze(expandQuasiquote(l.items[1] as Value), span, scope, ctx, false);
@@ -335,6 +342,7 @@ function formHooks(ctx: Ctx): FormHooks {
     body: (l, from, span, scope) => body(l, from, span, scope, inner, false),
     patternHooks: (scope) => patternHooks(scope, inner),
     fail: (message, span) => fail(AnalysisCodes.badForm, message, span),
+    steps: ctx.steps,
   };
 }
 

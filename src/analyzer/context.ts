@@ -13,7 +13,21 @@ export const AnalysisCodes = {
   recurArity: 'analysis/recur-arity',
   macro: 'analysis/macro-expansion-failed',
   notExported: 'analysis/not-exported',
+  unknownStep: 'analysis/unknown-step',
+  forwardStep: 'analysis/forward-step-reference',
+  duplicateStep: 'analysis/duplicate-step',
+  badPlan: 'analysis/bad-plan',
 } as const;
+
+/** The steps a `(step-result "id")` may name: those analyzed before it. */
+export interface StepScope {
+  /** Steps whose analysis is complete. */
+  readonly done: Set<string>;
+  /** Every step name of the enclosing plan (to tell a forward reference from a typo). */
+  readonly all: ReadonlySet<string>;
+  /** The plan's name, or undefined at top level. */
+  readonly plan: string | undefined;
+}
 
 export class AnalysisFailure {
   constructor(readonly diagnostic: Diagnostic) {}
@@ -25,6 +39,8 @@ export interface Ctx {
   recurSlots: readonly number[] | undefined;
   /** Position used for forms without one (the innermost enclosing form's). */
   spanHint: Span | undefined;
+  /** Step names visible to `step-result` (the enclosing plan's, or the namespace's). */
+  steps: StepScope;
 }
 
 export function fail(code: string, message: string, span: Span | undefined): never {

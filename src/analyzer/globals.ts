@@ -1,4 +1,5 @@
 import type { Var } from './nodes.js';
+import type { StepScope } from './context.js';
 
 /**
  * A namespace: the global variables of one module (or of a script, `user`), the names
@@ -14,6 +15,8 @@ export class Globals {
   readonly refers = new Map<string, Var>();
   /** Names other modules may use; undefined means every name. */
   exports: Set<string> | undefined = undefined;
+  /** Steps run at top level so far (outside any plan), for `(step-result "id")`. */
+  readonly steps: StepScope = { done: new Set(), all: new Set(), plan: undefined };
 
   constructor(
     readonly name = 'user',

@@ -1,5 +1,5 @@
 import type { Span } from '../source/index.js';
-import type { Value } from '../data/index.js';
+import type { Value, Keyword, RMap } from '../data/index.js';
 import type { Pattern } from './pattern.js';
 import type { MatchPattern } from './match-pattern.js';
 import type { TypeAst } from '../types/index.js';
@@ -135,8 +135,27 @@ export type Node =
       readonly params: { readonly slot: number; readonly init: Node } | undefined;
       /** step: body; step-if: test then else; step-loop: test body; step-parallel: branches. */
       readonly items: readonly Node[];
+      /** A declarative step's `:output {:k "alias"}`: names exported into the plan context. */
+      readonly exports?: readonly StepExport[];
       readonly span: Span | undefined;
     }
+  /** `(plan :name … :input-schema … body…)`, normalised (see plan-form.ts). */
+  | {
+      readonly kind: 'plan';
+      readonly name: string;
+      /** Every option of the plan form (:name, :description, :input-schema …) as data. */
+      readonly meta: RMap;
+      /** The input-schema's keys, each bound as a local. */
+      readonly inputs: readonly PlanInput[];
+      /** The slot of `context`, the immutable map of plan inputs. */
+      readonly contextSlot: number;
+      readonly inputType: TypeAst | undefined;
+      readonly outputType: TypeAst | undefined;
+      readonly body: Node;
+      readonly span: Span | undefined;
+    }
+  /** `(step-result "id")` or `(step "id")`: the value of an earlier step. */
+  | { readonly kind: 'step-result'; readonly name: string; readonly span: Span | undefined }
   | {
       readonly kind: 'for';
       readonly clauses: readonly ForClause[];
@@ -200,6 +219,17 @@ export interface CatchClause {
   /** Slot of the bound error value, or -1 for `_`. */
   readonly slot: number;
   readonly body: Node;
+}
+
+export interface StepExport {
+  readonly key: Keyword;
+  readonly alias: string;
+}
+
+export interface PlanInput {
+  readonly name: string;
+  readonly key: Keyword;
+  readonly slot: number;
 }
 
 export type StepVariant = 'step' | 'step-if' | 'step-loop' | 'step-parallel';

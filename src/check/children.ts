@@ -7,7 +7,10 @@ export function children(n: Node): readonly Node[] {
     case 'local':
     case 'global':
     case 'context':
+    case 'step-result':
       return [];
+    case 'plan':
+      return [n.body];
     case 'if':
       return [n.test, n.then, n.else];
     case 'do':

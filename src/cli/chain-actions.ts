@@ -13,6 +13,7 @@ import {
 } from '../audit/index.js';
 import { printValue } from '../data/index.js';
 import { replayRun } from '../host/index.js';
+import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
@@ -119,7 +120,7 @@ export function statsAction(dir: string, ctx: CliContext): ExitCode {
 
 export function replayAction(
   dir: string,
-  flags: { run?: string; source?: string },
+  flags: { run?: string; source?: string; catalog?: readonly string[] },
   ctx: CliContext,
 ): ExitCode {
   let source: string | undefined;
@@ -130,9 +131,30 @@ export function replayAction(
       throw new UsageError(`cannot read ${flags.source}: ${(e as Error).message}`);
     }
   }
+  const recs = records(dir);
+  if (source === undefined && isPlannerRun(recs, flags.run)) {
+    let p;
+    try {
+      p = replayPlanner(recs, {
+        ...(flags.run !== undefined ? { runId: flags.run } : {}),
+        ...(flags.catalog !== undefined ? { catalogFiles: flags.catalog } : {}),
+      });
+    } catch (e) {
+      ctx.io.stderr.write(`replay: ${(e as Error).message}\n`);
+      return ExitCode.inputErrors;
+    }
+    if (p.ok) {
+      ctx.io.stdout.write(
+        `REPLAY OK plan=${p.finalPlanHash} (run ${p.runId}; meta-plan sha256:${p.metaPlanHash.slice(0, 12)}… rebuilt from its rewrites; ${p.liveCalls} deterministic calls re-executed and matched; LLM, human and external answers from the log)\n`,
+      );
+      return ExitCode.ok;
+    }
+    ctx.io.stdout.write(`DIVERGED: ${p.message}\n`);
+    return ExitCode.inputErrors;
+  }
   let r;
   try {
-    r = replayRun(records(dir), {
+    r = replayRun(recs, {
       ...(flags.run !== undefined ? { runId: flags.run } : {}),
       ...(source !== undefined ? { source } : {}),
     });

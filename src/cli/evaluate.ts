@@ -4,6 +4,8 @@
  * stderr with their position, excerpt and RTFS stack.
  */
 import { printValue, type Source } from '../index.js';
+import type { RMap } from '../data/index.js';
+import { planInputs } from './plan-inputs.js';
 import { createHostedRuntime, runProgram } from '../host/index.js';
 import {
   JsonlChain,
@@ -40,6 +42,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     readRoots: flags.allowRead ?? [],
     ...answersOption(flags.answers),
     dryRun: flags.dryRun === true,
+    ...inputsOption(flags),
   });
   let outcome;
   try {
@@ -76,6 +79,11 @@ function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
     }
     throw e;
   }
+}
+
+function inputsOption(flags: EvalFlags): { inputs?: RMap } {
+  const inputs = planInputs(flags);
+  return inputs === undefined ? {} : { inputs };
 }
 
 function answersOption(file: string | undefined): {

@@ -16,6 +16,11 @@ export interface HostFlags {
   readonly chain?: string;
   /** Print the run's causal chain as a tree on stderr. */
   readonly trace?: boolean;
+  /** Plan inputs: NAME=VALUE (repeatable) and a JSON object. */
+  readonly input?: readonly string[];
+  readonly inputJson?: string;
+  /** Capability catalog files (external capabilities the plan may call). */
+  readonly catalog?: readonly string[];
 }
 
 /** Adds the host options to a command (`run`, `eval`). */
@@ -59,5 +64,18 @@ export function addHostOptions(cmd: Command): Command {
     )
     .addOption(
       new Option('--trace', 'print the run as a tree of steps and capability calls on stderr'),
+    )
+    .addOption(
+      new Option(
+        '--input <name=value>',
+        'a plan input (repeatable); VALUE is read as an RTFS literal (2, :k, [1 2]) or else taken as a string',
+      ).argParser(collect),
+    )
+    .addOption(new Option('--input-json <json>', 'plan inputs as a JSON object'))
+    .addOption(
+      new Option(
+        '--catalog <file>',
+        'a capability catalog (.rtfs or .json) describing external capabilities (repeatable)',
+      ).argParser(collect),
     );
 }

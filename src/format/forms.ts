@@ -3,12 +3,13 @@
  * cljfmt's "block" indentation): `args` forms stay on the head line, the rest is a
  * body indented by two. `body` says how the body is grouped: one form per line,
  * key/value pairs (`cond`, `case`, `plan` properties), or `match` clauses
- * (`pattern [when guard] body`). `bindings` marks a first argument written as a
+ * (`pattern [when guard] body`), or `options`: keyword/value pairs while they last,
+ * then one form per line (`(plan :name "p" :input-schema {…} step…)`). `bindings` marks a first argument written as a
  * binding vector, printed in pairs.
  */
 export interface FormRule {
   readonly args: number;
-  readonly body: 'forms' | 'pairs' | 'clauses';
+  readonly body: 'forms' | 'pairs' | 'clauses' | 'options';
   readonly bindings?: boolean;
 }
 
@@ -52,7 +53,8 @@ export const FORM_RULES: ReadonlyMap<string, FormRule> = new Map<string, FormRul
   ['condp', pairs(2)],
   ['cond->', pairs(1)],
   ['cond->>', pairs(1)],
-  ['plan', pairs(1)],
+  ['plan', { args: 1, body: 'options' }],
+  ['assoc', pairs(1)],
   ['capability', pairs(1)],
   ['match', { args: 1, body: 'clauses' }],
 ]);

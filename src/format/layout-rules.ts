@@ -16,6 +16,10 @@ export function isSymbol(name: string | undefined): name is string {
 
 export function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefined {
   const rule = FORM_RULES.get(name);
+  const first = elems[1]?.node;
+  const keywordFirst = first !== undefined && first.kind === 'atom' && first.text.startsWith(':');
+  // (plan :name "p" …) and declarative (step :id "x" :capability "c" …): options from the start.
+  if ((name === 'plan' || name === 'step') && keywordFirst) return { args: 0, body: 'options' };
   if (rule !== undefined) {
     // (step "name" :params {…} body…): the options stay on the head line.
     const opt = elems[2]?.node;
@@ -40,9 +44,19 @@ export function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefi
 }
 
 /** `match` clauses (pattern [when guard] body) or pairs, as runs of elements. */
-export function chunkBody(body: readonly Elem[], kind: 'pairs' | 'clauses'): Elem[][] {
+export function chunkBody(body: readonly Elem[], kind: 'pairs' | 'clauses' | 'options'): Elem[][] {
   const out: Elem[][] = [];
   let i = 0;
+  if (kind === 'options') {
+    const isKeyword = (e: Elem | undefined): boolean =>
+      e !== undefined && e.node.kind === 'atom' && e.node.text.startsWith(':');
+    while (i + 1 < body.length && isKeyword(body[i])) {
+      out.push(body.slice(i, i + 2));
+      i += 2;
+    }
+    for (; i < body.length; i++) out.push([body[i] as Elem]);
+    return out;
+  }
   while (i < body.length) {
     let size = 2;
     const w = body[i + 1]?.node;

@@ -12,6 +12,15 @@ export interface CapabilityContext {
   call(id: string, input: Value): Value;
   /** Writes a line to the program's log. */
   log(text: string): void;
+  /** Runs `body` as a step named `name`, nested under the current call (loop iterations). */
+  step(name: string, body: () => Value): Value;
+  /** The name of the innermost enclosing step, if any. */
+  readonly stepName: string | undefined;
+  /**
+   * Runs a plan (source text or plan data) as a child of the current call with its own
+   * inputs and step table; `dryRun` simulates every capability that is not :pure/:read.
+   */
+  runPlan(plan: Value, inputs: Value, dryRun: boolean): Value;
 }
 
 /**

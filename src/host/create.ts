@@ -2,7 +2,9 @@
  * Wires a runtime to a capability host: builtins, core macros, the built-in
  * capabilities, a policy, and an audit sink.
  */
-import { type Value, Keyword, RMap } from '../data/index.js';
+import { type Value, Keyword, RMap, printValue } from '../data/index.js';
+import { Globals } from '../analyzer/index.js';
+import { RtfsError } from '../runtime/index.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Runtime } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
@@ -11,6 +13,8 @@ import { RunHost } from './run-host.js';
 import type { Policy } from './policy.js';
 import { coreDataCapabilities } from './builtin/core-data.js';
 import { ccosCapabilities } from './builtin/ccos.js';
+import { controlCapabilities } from './builtin/control.js';
+import { approvalCapabilities, dryRunCapability } from './builtin/approval.js';
 import type { Capability } from './capability.js';
 import type { ReplayLog } from './replay.js';
 
@@ -27,6 +31,8 @@ export interface HostedOptions {
   readonly capabilities?: readonly Capability[];
   readonly context?: ReadonlyMap<string, Value>;
   readonly replay?: ReplayLog;
+  /** The inputs of the plan being run (`rtfs run --input`). */
+  readonly inputs?: RMap;
 }
 
 export interface Hosted {
@@ -37,9 +43,16 @@ export interface Hosted {
 
 export function builtinCapabilities(
   o: Pick<HostedOptions, 'log' | 'readRoots' | 'answers'>,
+  registry?: CapabilityRegistry,
 ): Capability[] {
   return [
     ...coreDataCapabilities,
+    ...controlCapabilities(),
+    dryRunCapability(),
+    ...approvalCapabilities({
+      effectsOf: (id) => registry?.get(id)?.effects,
+      ...(o.answers ? { answers: o.answers } : {}),
+    }),
     ...ccosCapabilities({
       log: o.log ?? ((t) => void process.stderr.write(t)),
       readRoots: o.readRoots ?? [],
@@ -50,7 +63,8 @@ export function builtinCapabilities(
 
 export function createHostedRuntime(o: HostedOptions): Hosted {
   const registry = new CapabilityRegistry();
-  for (const c of [...builtinCapabilities(o), ...(o.capabilities ?? [])]) registry.register(c);
+  for (const c of [...builtinCapabilities(o, registry), ...(o.capabilities ?? [])])
+    registry.register(c);
   const host = new RunHost({
     registry,
     policy: o.policy,
@@ -59,12 +73,22 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.context ? { context: o.context } : {}),
     ...(o.dryRun !== undefined ? { dryRun: o.dryRun } : {}),
     ...(o.replay ? { replay: o.replay } : {}),
+    ...(o.inputs ? { inputs: o.inputs } : {}),
   });
   const runtime = createRuntime({
     host,
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.paths ? { paths: o.paths } : {}),
+  });
+  host.attachEvaluator((plan, uri) => {
+    const text = typeof plan === 'string' ? plan : printValue(plan);
+    // A child plan gets its own namespace: its definitions do not leak into the parent.
+    const o = runtime.evalString(text, uri, new Globals('plan', runtime.core));
+    if (o.ok) return o.value;
+    if (o.error !== undefined) throw o.error;
+    const d = o.diagnostics[0];
+    throw new RtfsError(d?.code ?? 'runtime/unknown', d?.message ?? 'the child plan failed');
   });
   return { runtime, host, registry };
 }
@@ -75,9 +99,20 @@ export type RunOutcome = ReturnType<Runtime['evalString']>;
  * Runs a program as one recorded run: PlanStarted (with the program's uri and source,
  * so a replay can re-run it), the evaluation, then PlanCompleted or PlanAborted.
  */
-export function runProgram(h: Hosted, text: string, uri: string): RunOutcome {
-  const meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
+export function runProgram(
+  h: Hosted,
+  text: string,
+  uri: string,
+  extra?: { meta?: RMap; before?: () => void },
+): RunOutcome {
+  let meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
+  const inputs = h.host.planInputs();
+  if (inputs instanceof RMap && inputs.size > 0) meta = meta.assoc(Keyword.of('inputs'), inputs);
+  extra?.meta?.forEach((v, k) => {
+    meta = meta.assoc(k, v);
+  });
   h.host.startRun(uri, meta);
+  extra?.before?.();
   const outcome = h.runtime.evalString(text, uri);
   if (outcome.ok) h.host.endRun({ ok: true, value: outcome.value });
   else {

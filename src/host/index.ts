@@ -8,6 +8,7 @@ export {
 export { CapabilityRegistry } from './registry.js';
 export { type Policy, type Decision, DENY_ALL, decide, mergePolicies } from './policy.js';
 export { RunHost, CapabilityCodes, type RunHostOptions } from './run-host.js';
+export { ControlCodes, LOOP_DEFAULT_MAX, LOOP_HARD_MAX } from './builtin/control.js';
 export {
   createHostedRuntime,
   runProgram,

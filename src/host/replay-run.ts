@@ -36,6 +36,7 @@ export function replayRun(
     ...(opts.sink ? { sink: opts.sink } : {}),
     ...(opts.capabilities ? { capabilities: opts.capabilities } : {}),
     ...(opts.paths ? { paths: opts.paths } : {}),
+    ...(run.inputs ? { inputs: run.inputs } : {}),
   });
   const outcome = runProgram(hosted, opts.source ?? run.source, run.uri);
   if (!outcome.ok) {

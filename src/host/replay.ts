@@ -9,6 +9,8 @@ import { type Value, Keyword, RMap, printValue } from '../data/index.js';
 import {
   argsHash,
   valueHash,
+  sha256Hex,
+  canonicalResult,
   type ChainAction,
   type ChainRecord,
   type ActionResult,
@@ -23,6 +25,10 @@ export interface RecordedRun {
   readonly calls: ReadonlyMap<string, { call: ChainAction; result: ChainAction | undefined }>;
   /** The recorded final outcome (PlanCompleted/PlanAborted), if the run finished. */
   readonly final: ActionResult | undefined;
+  /** The run's PlanStarted metadata (source, inputs, rewrites, catalog …). */
+  readonly meta: RMap;
+  /** The plan inputs the run was given. */
+  readonly inputs: RMap | undefined;
 }
 
 export class ReplayError extends Error {}
@@ -55,7 +61,16 @@ export function loadRun(records: readonly ChainRecord[], runId?: string): Record
       if (c !== undefined) c.result = a;
     } else if (a.type === 'PlanCompleted' || a.type === 'PlanAborted') final = a.result;
   }
-  return { runId: id, uri: typeof uri === 'string' ? uri : '<replay>', source, calls, final };
+  const inputs = (meta as RMap).get(Keyword.of('inputs'));
+  return {
+    runId: id,
+    uri: typeof uri === 'string' ? uri : '<replay>',
+    source,
+    calls,
+    final,
+    meta: meta as RMap,
+    inputs: inputs instanceof RMap ? inputs : undefined,
+  };
 }
 
 export type ReplayAnswer =
@@ -93,7 +108,32 @@ export class ReplayLog {
         `diverged at ${callPath}: the log has no result for ${id} (the run stopped there)`,
       );
     }
+    const stored = rec.result.resultHash;
+    if (stored !== undefined && sha256Hex(canonicalResult(rec.result.result)) !== stored) {
+      return this.diverge(
+        `diverged at ${callPath}: the recorded result of ${id} does not match its result_hash (the log was edited)`,
+      );
+    }
     return { kind: 'answer', result: rec.result.result };
+  }
+
+  /**
+   * A capability re-executed during the replay (deterministic): its result must hash to
+   * the recorded one. Returns the divergence message, or undefined.
+   */
+  checkLive(callPath: string, id: string, value: Value): string | undefined {
+    const rec = this.run.calls.get(callPath)?.result?.result;
+    if (rec === undefined || !rec.ok) {
+      const m = `diverged at ${callPath} (${id}): the log has no successful result to compare with`;
+      this.firstDivergence ??= m;
+      return m;
+    }
+    const expected = valueHash(rec.value);
+    const got = valueHash(value);
+    if (expected === got) return undefined;
+    const m = `diverged at ${callPath} (${id}): result ${got.slice(0, 12)}… differs from the recorded ${expected.slice(0, 12)}…`;
+    this.firstDivergence ??= m;
+    return m;
   }
 
   private diverge(message: string): ReplayAnswer {

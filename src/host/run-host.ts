@@ -29,6 +29,8 @@ export const CapabilityCodes = {
 
 interface Frame {
   readonly id: string;
+  /** A step's name ('' for runs and calls). */
+  readonly name: string;
   readonly path: string;
   children: number;
   readonly started: number;
@@ -47,7 +49,12 @@ export interface RunHostOptions {
   readonly now?: () => number;
   /** Replaying a recorded run: calls are matched against, and answered from, this log. */
   readonly replay?: ReplayLog;
+  /** The inputs of the plan this run executes (`--input`). */
+  readonly inputs?: RMap;
 }
+
+/** Evaluates plan source text as a child program (attached by createHostedRuntime). */
+export type PlanEvaluator = (plan: Value, uri: string) => Value;
 
 export class RunHost implements Host {
   private readonly stack: Frame[] = [];
@@ -59,7 +66,23 @@ export class RunHost implements Host {
   /** Number of live (non-simulated) capability executions. */
   liveCalls = 0;
 
-  constructor(private readonly opts: RunHostOptions) {}
+  private dryRun: boolean;
+  private readonly inputStack: RMap[];
+  private evaluator: PlanEvaluator | undefined;
+
+  constructor(private readonly opts: RunHostOptions) {
+    this.dryRun = opts.dryRun === true;
+    this.inputStack = [opts.inputs ?? RMap.EMPTY];
+  }
+
+  /** Lets `ccos.plan.execute` run child plans through the runtime. */
+  attachEvaluator(e: PlanEvaluator): void {
+    this.evaluator = e;
+  }
+
+  planInputs(): Value {
+    return this.inputStack[this.inputStack.length - 1] ?? RMap.EMPTY;
+  }
 
   private now(): number {
     return (this.opts.now ?? Date.now)();
@@ -72,7 +95,7 @@ export class RunHost implements Host {
   /** Opens a run: records PlanStarted (with the program source and its name). */
   startRun(name: string, meta: Value = null): string {
     this.runId = uuidv7(this.now());
-    const frame: Frame = { id: this.runId, path: '', children: 0, started: this.now() };
+    const frame: Frame = { id: this.runId, name: '', path: '', children: 0, started: this.now() };
     this.stack.length = 0;
     this.stack.push(frame);
     this.record(
@@ -112,6 +135,22 @@ export class RunHost implements Host {
     this.opts.sink?.flush();
   }
 
+  /**
+   * Records a run-level event that is not a call or a step (an applied plan rewrite):
+   * a child of the run with call path `<kind>.<n>`.
+   */
+  note(type: ActionType, kind: string, n: number, name: string, meta: Value): void {
+    this.record({
+      id: `${this.runId}/${kind}${n}`,
+      type,
+      parent: this.runId,
+      run: this.runId,
+      callPath: `${kind}.${n}`,
+      name,
+      meta,
+    });
+  }
+
   get currentRun(): string {
     return this.runId;
   }
@@ -132,7 +171,13 @@ export class RunHost implements Host {
       { id, type, parent: parent?.id ?? null, run: this.runId, callPath: path, name, ...extra },
       durable,
     );
-    const frame: Frame = { id, path, children: 0, started: this.now() };
+    const frame: Frame = {
+      id,
+      name: type === 'StepStarted' ? name : '',
+      path,
+      children: 0,
+      started: this.now(),
+    };
     this.stack.push(frame);
     return frame;
   }
@@ -185,9 +230,12 @@ export class RunHost implements Host {
   /** Runs capability `id` on `input` (also used for nested calls from implementations). */
   call(id: string, input: Value, span: Span | undefined): Value {
     const cap = this.opts.registry.get(id);
+    // In a replay, the call path of a capability re-executed live (its result is compared).
+    let livePath: string | undefined;
     if (this.opts.replay !== undefined) {
       const replayed = this.replayCall(id, input, cap, span);
-      if (replayed !== undefined) return replayed.value;
+      if ('value' in replayed) return replayed.value;
+      livePath = replayed.live;
     }
     if (cap === undefined) {
       const near = this.opts.registry.suggestions(id);
@@ -220,7 +268,7 @@ export class RunHost implements Host {
     if (bad !== undefined)
       fail(CapabilityCodes.invalidInput, typeErrorMessage(`the input of capability '${id}'`, bad));
     let out: Value;
-    const simulate = this.opts.dryRun === true && !isSafeInDryRun(cap);
+    const simulate = this.dryRun && !isSafeInDryRun(cap);
     try {
       if (simulate) {
         out = simulated(cap, input);
@@ -249,6 +297,10 @@ export class RunHost implements Host {
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
     this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
+    if (livePath !== undefined) {
+      const problem = this.opts.replay?.checkLive(livePath, id, out);
+      if (problem !== undefined) throw new RtfsError('replay/diverged', problem, span);
+    }
     return out;
   }
 
@@ -258,7 +310,7 @@ export class RunHost implements Host {
     input: Value,
     cap: Capability | undefined,
     span: Span | undefined,
-  ): { value: Value } | undefined {
+  ): { value: Value } | { live: string } {
     const replay = this.opts.replay as ReplayLog;
     const parent = this.stack[this.stack.length - 1];
     const path =
@@ -266,7 +318,7 @@ export class RunHost implements Host {
         ? `${parent?.children ?? 0}`
         : `${parent.path}.${parent.children}`;
     const ans = replay.answer(path, id, input, cap);
-    if (ans.kind === 'live') return undefined;
+    if (ans.kind === 'live') return { live: path };
     if (ans.kind === 'diverged') throw new RtfsError('replay/diverged', ans.message, span);
     const frame = this.open('CapabilityCall', id, { args: input });
     const r = ans.result;
@@ -279,7 +331,47 @@ export class RunHost implements Host {
     return {
       call: (id, input) => this.call(id, input, span),
       log: (text) => this.opts.log?.(text),
+      step: (name, body) => this.inStep(name, span, body),
+      stepName: this.innermostStep(),
+      runPlan: (plan, inputs, dryRun) => this.runChildPlan(plan, inputs, dryRun, span),
     };
+  }
+
+  private inStep(name: string, span: Span | undefined, body: () => Value): Value {
+    const id = this.stepStarted(name);
+    let v: Value;
+    try {
+      v = body();
+    } catch (e) {
+      if (e instanceof RtfsError) this.stepFailed(id, e);
+      throw e;
+    }
+    this.stepCompleted(id, v);
+    void span;
+    return v;
+  }
+
+  private innermostStep(): string | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const f = this.stack[i] as Frame;
+      if (f.name !== '') return f.name;
+    }
+    return undefined;
+  }
+
+  private runChildPlan(plan: Value, inputs: Value, dryRun: boolean, span: Span | undefined): Value {
+    if (this.evaluator === undefined)
+      throw new RtfsError(CapabilityCodes.failed, 'this host cannot run child plans', span);
+    const saved = this.dryRun;
+    // A dry-run parent never runs a child for real.
+    this.dryRun = saved || dryRun;
+    this.inputStack.push(inputs instanceof RMap ? inputs : RMap.EMPTY);
+    try {
+      return this.evaluator(plan, '<child-plan>');
+    } finally {
+      this.inputStack.pop();
+      this.dryRun = saved;
+    }
   }
 
   private validatorsOf(cap: Capability): { input?: Validator; output?: Validator } {

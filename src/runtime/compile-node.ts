@@ -4,7 +4,7 @@
  */
 import type { Span } from '../source/index.js';
 import type { Node, Var } from '../analyzer/index.js';
-import { type Value, RVector, RMap, printValue } from '../data/index.js';
+import { type Value, Keyword, RVector, RMap, printValue } from '../data/index.js';
 import { parentOf, RECUR, type Code } from './env.js';
 import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
@@ -15,6 +15,7 @@ import { compileMatch } from './compile-match.js';
 import { compileCheck } from './compile-check.js';
 import type { Host } from './host.js';
 import { compileStep, compileFor, compileDotimes } from './compile-step.js';
+import { compilePlan, compileStepResult, PlanStack } from './compile-plan.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 
@@ -23,11 +24,12 @@ import type { Destructure } from '../analyzer/nodes.js';
  * (Step forms and `@name` reach the host through this binding, never a global.)
  */
 export function makeCompiler(host: Host): (n: Node) => Code {
-  const compileNode = (n: Node): Code => compileWith(n, compileNode, host);
+  const plans = new PlanStack();
+  const compileNode = (n: Node): Code => compileWith(n, compileNode, host, plans);
   return compileNode;
 }
 
-function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code {
+function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host, plans: PlanStack): Code {
   switch (n.kind) {
     case 'const': {
       const v = n.value;
@@ -176,7 +178,11 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       };
     }
     case 'step':
-      return compileStep(n, compileNode, host);
+      return compileStep(n, compileNode, host, plans);
+    case 'plan':
+      return compilePlan(n, compileNode, host, plans);
+    case 'step-result':
+      return compileStepResult(n, plans);
     case 'for':
       return compileFor(n, compileNode);
     case 'dotimes':
@@ -185,8 +191,9 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host): Code 
       const name = n.name;
       const span = n.span;
       const optional = n.optional === true;
+      const key = Keyword.of(name);
       return () => {
-        const v = host.contextValue(name);
+        const v = plans.contextValue(key) ?? host.contextValue(name);
         if (v === undefined) {
           if (optional) return null;
           throw new RtfsError(

@@ -5,6 +5,8 @@
  * are false (unlike `if`).
  */
 import type { Node } from '../analyzer/index.js';
+import type { StepExport } from '../analyzer/nodes.js';
+import type { PlanStack } from './compile-plan.js';
 import type { Pattern } from '../analyzer/pattern.js';
 import { type Value, RVector, RList, RMap, RFloat, printValue, typeName } from '../data/index.js';
 import type { Code, Env } from './env.js';
@@ -28,11 +30,17 @@ export function stepTruthy(v: Value): boolean {
   return true;
 }
 
-export function compileStep(n: StepNode, compile: (n: Node) => Code, host: Host): Code {
+export function compileStep(
+  n: StepNode,
+  compile: (n: Node) => Code,
+  host: Host,
+  plans: PlanStack,
+): Code {
   const items = n.items.map(compile);
   const params =
     n.params === undefined ? undefined : { slot: n.params.slot, init: compile(n.params.init) };
   const { name, span, variant } = n;
+  const exports = n.exports !== undefined && n.exports.length > 0 ? n.exports : undefined;
   const run = stepBody(variant, items, span);
   return (env) => {
     if (params !== undefined) env[params.slot] = params.init(env);
@@ -45,9 +53,23 @@ export function compileStep(n: StepNode, compile: (n: Node) => Code, host: Host)
       if (err !== undefined) host.stepFailed(id, err);
       throw err ?? e;
     }
+    if (exports !== undefined) v = declarativeValue(v, exports);
     host.stepCompleted(id, v);
+    if (variant === 'step') {
+      const frame = plans.current;
+      frame.results.set(name, v);
+      if (exports !== undefined) {
+        for (const e of exports) frame.aliases.set(e.alias, (v as RMap).get(e.key) ?? null);
+      }
+    }
     return v;
   };
+}
+
+/** The `:output` rule: the result when it is a map with every key, else `{:k result …}`. */
+function declarativeValue(v: Value, exports: readonly StepExport[]): Value {
+  if (v instanceof RMap && exports.every((e) => v.has(e.key))) return v;
+  return RMap.fromFlat(exports.flatMap((e) => [e.key, v]));
 }
 
 function stepBody(variant: StepNode['variant'], items: Code[], span: StepNode['span']): Code {

@@ -14,6 +14,8 @@ export interface Host {
   stepFailed(id: string, error: RtfsError): void;
   /** `@name`: a value from the host's context (plan id, step context …), or undefined. */
   contextValue(name: string): Value | undefined;
+  /** The inputs of the plan being run (`--input`, or a child plan's), if any. */
+  planInputs?(): Value | undefined;
   /** `(call "id" args…)`: runs a capability (checked, logged) and returns its value. */
   callCapability(id: string, args: Value[], span: Span | undefined): Value;
   /** `(defcapability "id" spec impl)`: registers a capability implemented in RTFS. */

@@ -5,3 +5,4 @@ export { RtfsError, RuntimeCodes, type Frame } from './errors.js';
 export { Fn, Builtin } from './fn.js';
 export { Closure } from './closure.js';
 export { type Host, PureHost } from './host.js';
+export { PlanCodes } from './compile-plan.js';

@@ -36,6 +36,8 @@ export interface MapEntryType {
   readonly type: TypeAst;
   /** The key may be absent (`[:k T?]`, `[:k T ?]`, `[:k T {:optional true}]`). */
   readonly optional: boolean;
+  /** `{:default v}`: the value a plan input takes when it is not given. */
+  readonly default?: Value;
 }
 
 export type CompareOp = '>' | '>=' | '<' | '<=' | '=' | '!=';

@@ -109,6 +109,8 @@ const PREDICATES: ReadonlySet<string> = new Set([
 
 const STAR = Keyword.of('*');
 const OPTIONAL = Keyword.of('optional');
+const DEFAULT = Keyword.of('default');
+const DESCRIPTION = Keyword.of('description');
 
 export type ParseTypeResult = { type: TypeAst } | { diagnostic: Diagnostic };
 
@@ -363,7 +365,13 @@ function parseMap(v: RVector, span: Span | undefined): TypeAst {
   const entries: MapEntryType[] = [];
   let rest: TypeAst | undefined;
   const seen = new Set<Keyword>();
-  const add = (key: Value, type: TypeAst, optional: boolean, keySpan: Span | undefined) => {
+  const add = (
+    key: Value,
+    type: TypeAst,
+    optional: boolean,
+    keySpan: Span | undefined,
+    def?: Value,
+  ) => {
     if (!(key instanceof Keyword))
       return fail(`keys of a [:map …] type must be keywords, got ${describe(key)}`, keySpan);
     if (key === STAR) {
@@ -373,7 +381,7 @@ function parseMap(v: RVector, span: Span | undefined): TypeAst {
     }
     if (seen.has(key)) return fail(`key :${key.name} is declared twice in [:map …]`, keySpan);
     seen.add(key);
-    entries.push({ key, type, optional });
+    entries.push(def === undefined ? { key, type, optional } : { key, type, optional, default: def });
     return undefined;
   };
   for (let i = 1; i < v.count; i++) {
@@ -420,10 +428,23 @@ function parseMap(v: RVector, span: Span | undefined): TypeAst {
           childAt(e.span, at, eSpan),
         );
     }
+    let def: Value | undefined;
     if (props !== undefined) {
       props.forEach((pv, pk) => {
+        if (pk === DEFAULT) {
+          def = pv;
+          return;
+        }
+        if (pk === DESCRIPTION) {
+          if (typeof pv !== 'string')
+            fail(`:description must be a string, got ${describe(pv)}`, propsSpan);
+          return;
+        }
         if (pk !== OPTIONAL)
-          fail(`unknown map entry property ${show(pk)} (only :optional is supported)`, propsSpan);
+          fail(
+            `unknown map entry property ${show(pk)} (expected :optional, :default or :description)`,
+            propsSpan,
+          );
         if (typeof pv !== 'boolean')
           fail(`:optional must be true or false, got ${describe(pv)}`, propsSpan);
         optional = optional === true || pv === true;
@@ -431,7 +452,7 @@ function parseMap(v: RVector, span: Span | undefined): TypeAst {
     }
     if (key === STAR && (optional !== undefined || parts.length !== 2))
       return fail('the wildcard entry is written [:* Type]', eSpan);
-    add(key, type, optional ?? type.kind === 'optional', keySpan);
+    add(key, type, optional ?? type.kind === 'optional', keySpan, def);
   }
   return { kind: 'map', entries, rest };
 }

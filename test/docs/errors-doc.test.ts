@@ -6,6 +6,8 @@ import { RuntimeCodes } from '../../src/runtime/index.js';
 import { TypeCodes } from '../../src/types/index.js';
 import { CapabilityCodes } from '../../src/host/index.js';
 import { ModuleCodes } from '../../src/runtime/modules.js';
+import { PlanCodes } from '../../src/runtime/compile-plan.js';
+import { ControlCodes } from '../../src/host/builtin/control.js';
 import { CheckCodes } from '../../src/check/index.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
@@ -20,6 +22,8 @@ const ALL: readonly string[] = [
     ...Object.values(TypeCodes),
     ...Object.values(CapabilityCodes),
     ...Object.values(ModuleCodes),
+    ...Object.values(PlanCodes),
+    ...Object.values(ControlCodes),
     ...Object.values(CheckCodes),
     'capability/unavailable',
     'replay/diverged',

@@ -5,6 +5,7 @@
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
+import { collect } from '../options.js';
 
 const VERIFY_HELP = `
 Exit codes:
@@ -63,12 +64,24 @@ export const registerChain: RegisterCommand = (program, host) => {
     );
   chain
     .command('replay')
-    .description('re-run a recorded program with every capability answered from the log')
+    .description('re-run a recorded run against its log and check that it reproduces')
     .argument('<dir>', 'the chain directory')
     .addOption(new Option('--run <id>', 'the run to replay (default: the last one)'))
     .addOption(new Option('--source <file>', 'replay this program instead of the recorded source'))
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action((dir: string, flags: { run?: string; source?: string }) =>
+    .addOption(
+      new Option(
+        '--catalog <file>',
+        'planner runs: load this catalog instead of the recorded files (its snapshot must match)',
+      ).argParser(collect),
+    )
+    .addHelpText(
+      'after',
+      `\nPlanner runs (rtfs plan) are replayed with every deterministic capability re-executed and
+compared with the log; LLM, human and external answers come from the log; the meta-plan is
+rebuilt from its recorded rewrites and the final plan's hash must be identical.
+${EXIT_CODES_HELP}`,
+    )
+    .action((dir: string, flags: { run?: string; source?: string; catalog?: string[] }) =>
       host.run(async (ctx) => (await import('../chain-actions.js')).replayAction(dir, flags, ctx)),
     );
 };

@@ -4,6 +4,7 @@ import { registerRead } from './read.js';
 import { registerRun } from './run.js';
 import { registerEval } from './eval.js';
 import { registerChain } from './chain.js';
+import { registerPlan } from './plan.js';
 import { registerFmt } from './fmt.js';
 import { registerCheck } from './check.js';
 
@@ -11,6 +12,7 @@ export const commands: readonly RegisterCommand[] = [
   registerRead,
   registerRun,
   registerEval,
+  registerPlan,
   registerChain,
   registerFmt,
   registerCheck,

@@ -1,0 +1,73 @@
+/**
+ * `rtfs plan "GOAL"`: planner-as-plan. Generates the planner meta-plan, applies rewriters,
+ * runs it with every planner step in the causal chain, and prints the trace, the final
+ * plan and the chain summary. (The work is in ../plan-action.ts, loaded on demand.)
+ */
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command.js';
+import { EXIT_CODES_HELP } from '../exit-codes.js';
+import { collect } from '../options.js';
+import type { PlanFlags } from '../plan-action.js';
+
+const EXAMPLES = `
+Rewrites (--rewrite NAME[=ARG], repeatable, applied in order):
+  insert-approval-gate          approve the final plan before it runs
+  cap-refinement-cycles=N       at most N refinement cycles
+  swap-capability=A->B          call B wherever A is called (refused if B's schema rejects A's args)
+  validate-after-synthesis      validate the first plan in its own step
+  dry-run-critical              critical calls and plan execution in dry-run mode
+  pin-catalog-snapshot[=SHA]    fail fast when the catalog changes
+
+Examples:
+  rtfs plan "list open issues in acme/api labelled bug" --catalog examples/catalogs/default.rtfs
+  rtfs plan "…" --rewrite cap-refinement-cycles=2 --rewrite insert-approval-gate --execute dry-run
+  rtfs plan "…" --emit-meta-plan > meta.rtfs      print the (rewritten) meta-plan and stop
+  rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
+
+export const registerPlan: RegisterCommand = (program, host) => {
+  program
+    .command('plan')
+    .description('plan a goal with the planner meta-plan (planner-as-plan) and log every step')
+    .argument('<goal>', 'the goal, in words')
+    .addOption(
+      new Option('--catalog <file>', 'a capability catalog (.rtfs or .json; repeatable)').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option('--rewrite <name[=arg]>', 'apply a built-in rewriter (repeatable)').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--rewriter <file.rtfs>',
+        'apply a rewriter written in RTFS (repeatable)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option('--execute <mode>', 'run the final plan: none, dry-run or full').default('none'),
+    )
+    .addOption(
+      new Option('--provider <name>', 'plan synthesis: template or openai').default('template'),
+    )
+    .addOption(
+      new Option('--max-cycles <n>', 'refinement cycles after the first synthesis').default('3'),
+    )
+    .addOption(new Option('--chain <dir>', 'causal-chain directory').default('.rtfs/chain'))
+    .addOption(new Option('--answers <file>', 'answers for approvals and ccos.user.ask'))
+    .addOption(
+      new Option('--deny <pattern>', 'refuse capabilities matching a pattern').argParser(collect),
+    )
+    .addOption(
+      new Option('--emit-meta-plan', 'print the generated (and rewritten) meta-plan and stop'),
+    )
+    .addOption(new Option('--json', 'print the run as JSON'))
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .action((goal: string, flags: PlanFlags) =>
+      host.run(async (ctx) => {
+        const { planAction } = await import('../plan-action.js');
+        return planAction(goal, flags, ctx);
+      }),
+    );
+};

@@ -1,0 +1,96 @@
+/**
+ * `PlannerMetaPlanGenerator` (the seed design, planner.md §4–6): (goal, intent?, options)
+ * → the RTFS source of a plan that runs the planner pipeline through `planner.*`
+ * capabilities. The pipeline is the plain RTFS flow in stdlib/planner/pipeline.rtfs —
+ * the generator reads it as data, fills in the goal and the options as input defaults
+ * (and the intent, when given, as an argument of the first call), adds extra steps, and
+ * prints it. So the file and the generator agree by construction.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Value, Keyword, RList, RMap, RVector } from '../data/index.js';
+import { read } from '../syntax/index.js';
+import { stdlibDir } from '../modules/fs-loader.js';
+import { buildPlan, callId, kw, option, planParts, transform, withOption } from './plan-data.js';
+import { printPlan } from './print.js';
+
+export interface MetaPlanOptions {
+  /** Refinement cycles after the first synthesis (default 3). */
+  readonly maxRefinementCycles?: number;
+  /** `template` (deterministic, default) or `llm`. */
+  readonly strategy?: 'template' | 'llm';
+  /** Whether the meta-plan runs the final plan (default none). */
+  readonly execute?: 'none' | 'dry-run' | 'full';
+  /** Forms inserted as steps before the result map. */
+  readonly extraSteps?: readonly Value[];
+}
+
+export const PIPELINE_FILE = 'planner/pipeline.rtfs';
+
+/** The stdlib pipeline's source text. */
+export function pipelineSource(): string {
+  return readFileSync(join(stdlibDir(), PIPELINE_FILE), 'utf8');
+}
+
+/** The stdlib pipeline as plan data. */
+export function pipelinePlan(): RList {
+  const r = read(pipelineSource(), PIPELINE_FILE);
+  const plan = r.forms[0];
+  if (r.diagnostics.length > 0 || !(plan instanceof RList))
+    throw new Error(`stdlib/${PIPELINE_FILE} does not hold a plan`);
+  return plan;
+}
+
+/** Sets the `{:default …}` of input `name` in a `[:map …]` input schema. */
+function withDefault(schema: Value, name: string, value: Value): Value {
+  if (!(schema instanceof RVector)) return schema;
+  const key = Keyword.of(name);
+  return RVector.from(
+    [...schema].map((entry) => {
+      if (!(entry instanceof RVector) || entry.get(0) !== key) return entry;
+      const parts = [...entry];
+      const props = parts[1] instanceof RMap ? parts[1] : undefined;
+      const type = parts[parts.length - 1] as Value;
+      const nextProps = (props ?? RMap.EMPTY).assoc(kw('default'), value);
+      return RVector.of(key, nextProps, type);
+    }),
+  );
+}
+
+export function metaPlanData(
+  goal: string,
+  intent?: Value,
+  o: MetaPlanOptions = {},
+): RList {
+  const parts = planParts(pipelinePlan());
+  if (parts === undefined) throw new Error('the stdlib pipeline is not a (plan …) form');
+  let schema = option(parts, 'input-schema') ?? null;
+  schema = withDefault(schema, 'goal', goal);
+  schema = withDefault(schema, 'max_refinement_cycles', o.maxRefinementCycles ?? 3);
+  schema = withDefault(schema, 'strategy', kw(o.strategy ?? 'template'));
+  schema = withDefault(schema, 'execute', kw(o.execute ?? 'none'));
+  let next = withOption(parts, 'input-schema', schema);
+  let body = next.body;
+  if (intent !== undefined && intent !== null) {
+    body = body.map((f) =>
+      transform(f, (v) => {
+        if (callId(v) !== 'planner.extract_goal_signals' || !(v instanceof RList)) return v;
+        const m = v.items[2];
+        if (!(m instanceof RMap)) return v;
+        const items = [...v.items];
+        items[2] = m.assoc(kw('intent'), intent);
+        return new RList(items, v.span, v.meta);
+      }),
+    );
+  }
+  if (o.extraSteps !== undefined && o.extraSteps.length > 0) {
+    body = [...body.slice(0, -1), ...o.extraSteps, ...body.slice(-1)];
+  }
+  next = { options: next.options, body };
+  return buildPlan(next);
+}
+
+/** The meta-plan's source text (formatted; it reads back to {@link metaPlanData}). */
+export function generateMetaPlan(goal: string, intent?: Value, o: MetaPlanOptions = {}): string {
+  return printPlan(metaPlanData(goal, intent, o));
+}

@@ -1,0 +1,24 @@
+export {
+  generateMetaPlan,
+  metaPlanData,
+  pipelinePlan,
+  pipelineSource,
+  PIPELINE_FILE,
+  type MetaPlanOptions,
+} from './generator.js';
+export {
+  applyRewrites,
+  planHash,
+  type Rewriter,
+  type RewriteContext,
+  type RewriteOutcome,
+  type AppliedRewrite,
+  type RewritesOutcome,
+  type CapabilityInfo,
+  type Edit,
+} from './rewriter.js';
+export { recheckPlan } from './recheck.js';
+export { rtfsRewriter } from './rtfs-rewriter.js';
+export { rewriterFromSpec, BUILTIN_REWRITERS } from './rewriters/index.js';
+export { printPlan } from './print.js';
+export * as planData from './plan-data.js';

@@ -1,0 +1,233 @@
+/** The `planner.*` capabilities: thin wrappers converting RTFS maps around the pure algorithms. */
+import { z } from 'zod';
+import { type Value, Keyword, RMap } from '../../data/index.js';
+import type { Capability } from '../../host/index.js';
+import { RtfsError } from '../../runtime/index.js';
+import type { Catalog } from '../catalog/index.js';
+import { PlannerCodes } from '../codes.js';
+import { fromRtfs, keyName, toRtfs } from '../convert.js';
+import { parseLlmSteps } from '../llm/parse-steps.js';
+import { PROMPT_VERSION, synthesisPrompt } from '../llm/prompt.js';
+import { materializePlan } from '../materialize.js';
+import { buildMenu } from '../menu.js';
+import { catalogSchemas } from '../pipeline.js';
+import { resolveGaps } from '../resolve.js';
+import { extractGoalSignals, type IntentInput } from '../signals.js';
+import { refinePlan } from '../synth/refine.js';
+import { synthesizeTemplate } from '../synth/template.js';
+import type { Plan } from '../types.js';
+import { validatePlan } from '../validate.js';
+import { checkSnapshot, plannerCapability } from './define.js';
+import { SCHEMAS } from './schemas.js';
+import { CoverageZ, GoalSignalsZ, MappingZ, MenuEntryZ, PlanZ, SynthesizedZ } from './zod.js';
+
+/** The intent map as given (its constraint values stay RTFS values). */
+function intentOf(raw: Value): IntentInput | undefined {
+  if (!(raw instanceof RMap)) return undefined;
+  const intent = raw.get(Keyword.of('intent'));
+  if (!(intent instanceof RMap)) return undefined;
+  const rec = (key: string): Record<string, Value> | undefined => {
+    const m = intent.get(Keyword.of(key));
+    if (!(m instanceof RMap)) return undefined;
+    const out: Record<string, Value> = {};
+    m.forEach((v, k) => {
+      out[keyName(k)] = v;
+    });
+    return out;
+  };
+  const name = intent.get(Keyword.of('name'));
+  const sc = intent.get(Keyword.of('success_criteria'));
+  const constraints = rec('constraints');
+  const preferences = rec('preferences');
+  return {
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(constraints ? { constraints } : {}),
+    ...(preferences ? { preferences } : {}),
+    ...(typeof sc === 'string' ? { success_criteria: sc } : {}),
+  };
+}
+
+const u = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
+
+export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
+  const extract = plannerCapability({
+    id: 'planner.extract_goal_signals',
+    description:
+      'Goal text (and an optional intent) → goal signals: constraints, facts and requirements matched against the catalog',
+    ...SCHEMAS.extract,
+    parse: z.object({
+      goal: z.string().min(1, 'the goal is empty'),
+      intent: z.record(z.string(), z.unknown()).nullish(),
+      apply_catalog_search: z.boolean().nullish(),
+      min_score: z.number().nullish(),
+      max_results: z.number().int().nullish(),
+      catalog_snapshot: z.string().nullish(),
+    }),
+    run: (i, _ctx, raw) => {
+      checkSnapshot('planner.extract_goal_signals', i.catalog_snapshot, catalog.snapshot);
+      const intent = intentOf(raw);
+      const signals = extractGoalSignals(i.goal, catalog, {
+        ...(intent ? { intent } : {}),
+        ...(i.apply_catalog_search != null ? { apply_catalog_search: i.apply_catalog_search } : {}),
+        ...(i.min_score != null ? { min_score: i.min_score } : {}),
+        ...(i.max_results != null ? { max_results: i.max_results } : {}),
+      });
+      return { goal_signals: signals, catalog_snapshot: catalog.snapshot };
+    },
+  });
+  const menu = plannerCapability({
+    id: 'planner.build_capability_menu',
+    description: 'Goal signals → the menu of capabilities a plan may use, best first',
+    ...SCHEMAS.menu,
+    parse: z.object({
+      goal_signals: GoalSignalsZ,
+      limit: z.number().int().min(1).nullish(),
+      include_synthetic: z.boolean().nullish(),
+      min_score: z.number().nullish(),
+      synthesized: z.array(SynthesizedZ).nullish(),
+      catalog_snapshot: z.string().nullish(),
+    }),
+    run: (i) => {
+      checkSnapshot('planner.build_capability_menu', i.catalog_snapshot, catalog.snapshot);
+      return buildMenu(i.goal_signals, catalog, {
+        ...(i.limit != null ? { limit: i.limit } : {}),
+        ...(i.include_synthetic != null ? { include_synthetic: i.include_synthetic } : {}),
+        ...(i.min_score != null ? { min_score: i.min_score } : {}),
+        synthesized: i.synthesized ?? [],
+      });
+    },
+  });
+  const synthesize = plannerCapability({
+    id: 'planner.synthesize_plan_steps',
+    description:
+      'Goal signals and a menu → plan steps with typed bindings (strategy :template, deterministic, or :llm through llm.complete)',
+    ...SCHEMAS.synthesize,
+    parse: z.object({
+      goal_signals: GoalSignalsZ,
+      menu: z.array(MenuEntryZ),
+      previous_plan: PlanZ.nullish(),
+      previous_coverage: CoverageZ.nullish(),
+      mappings: z.array(MappingZ).nullish(),
+      feedback: z.string().nullish(),
+      strategy: z.enum(['template', 'llm']).nullish(),
+    }),
+    run: (i, ctx) => {
+      if (i.strategy === 'llm') {
+        const prompt = synthesisPrompt({
+          signals: i.goal_signals,
+          menu: i.menu,
+          ...(i.previous_plan ? { previous: i.previous_plan as Plan } : {}),
+          ...(i.feedback ? { feedback: i.feedback } : {}),
+        });
+        const answer = fromRtfs(
+          ctx.call(
+            'llm.complete',
+            toRtfs({
+              purpose: 'synthesize_plan_steps',
+              prompt_version: PROMPT_VERSION,
+              prompt,
+              temperature: 0,
+            }),
+          ),
+        ) as { text?: unknown; model?: unknown };
+        const text = typeof answer.text === 'string' ? answer.text : '';
+        const steps = parseLlmSteps(text);
+        return {
+          plan: { steps },
+          log: `llm: ${steps.length} steps from ${String(answer.model)} (prompt ${PROMPT_VERSION})`,
+          raw: text,
+          strategy: 'llm',
+        };
+      }
+      const r = i.previous_plan
+        ? refinePlan(i.goal_signals, i.menu, i.previous_plan as Plan, i.mappings ?? [])
+        : synthesizeTemplate(i.goal_signals, i.menu);
+      return { plan: { steps: r.steps }, log: r.log, strategy: 'template' };
+    },
+  });
+  const validate = plannerCapability({
+    id: 'planner.validate_plan',
+    description: 'Checks plan steps against the menu and computes requirement coverage',
+    ...SCHEMAS.validate,
+    parse: z.object({ plan: PlanZ, goal_signals: GoalSignalsZ, menu: z.array(MenuEntryZ) }),
+    run: (i) => validatePlan(i.plan as Plan, i.goal_signals, i.menu),
+  });
+  const resolve = plannerCapability({
+    id: 'planner.resolve_capability_gaps',
+    description:
+      'Resolves missing capabilities: exact id, alias, fuzzy match, template synthesis, or a pending external request',
+    ...SCHEMAS.resolve,
+    parse: z.object({
+      coverage: CoverageZ,
+      goal_signals: GoalSignalsZ,
+      attempted: z.array(z.string()).nullish(),
+      synthesized: z.array(SynthesizedZ).nullish(),
+      mappings: z.array(MappingZ).nullish(),
+      policy: z
+        .object({
+          allow_synthesis: z.boolean().optional(),
+          allow_discovery: z.boolean().optional(),
+        })
+        .nullish(),
+      catalog_snapshot: z.string().nullish(),
+    }),
+    run: (i) => {
+      checkSnapshot('planner.resolve_capability_gaps', i.catalog_snapshot, catalog.snapshot);
+      return resolveGaps(i.coverage, i.goal_signals, catalog, {
+        attempted: i.attempted ?? [],
+        synthesized: i.synthesized ?? [],
+        mappings: i.mappings ?? [],
+        ...(i.policy?.allow_synthesis !== undefined
+          ? { allow_synthesis: i.policy.allow_synthesis }
+          : {}),
+      });
+    },
+  });
+  const materialize = plannerCapability({
+    id: 'planner.materialize_plan',
+    description: 'Plan steps → the RTFS source of a runnable, self-contained plan',
+    ...SCHEMAS.materialize,
+    parse: z.object({
+      plan: PlanZ,
+      goal_signals: GoalSignalsZ.nullish(),
+      menu: z.array(MenuEntryZ).nullish(),
+      synthesized: z.array(SynthesizedZ).nullish(),
+      goal: z.string().nullish(),
+      name: z.string().nullish(),
+    }),
+    run: (i) => {
+      const goal = u(i.goal) ?? i.goal_signals?.goal_text;
+      if (goal === undefined)
+        throw new RtfsError(
+          PlannerCodes.badInput,
+          'planner.materialize_plan needs :goal or :goal_signals',
+        );
+      const synthesized = i.synthesized ?? [];
+      for (const s of i.plan.steps) {
+        const known =
+          catalog.get(s.capability_id) !== undefined ||
+          synthesized.some((x) => x.id === s.capability_id) ||
+          (i.menu ?? []).some((m) => m.id === s.capability_id);
+        if (!known)
+          throw new RtfsError(
+            PlannerCodes.unknownCapability,
+            `step "${s.id}" calls the unknown capability "${s.capability_id}" (not in the catalog, the menu or the synthesized capabilities)`,
+          );
+      }
+      const m = materializePlan(i.plan.steps as Plan['steps'], {
+        goal,
+        ...(i.name ? { name: i.name } : {}),
+        schemas: [...(i.menu ?? []), ...catalogSchemas(catalog)],
+        synthesized,
+        ...(i.goal_signals ? { signals: i.goal_signals } : {}),
+      });
+      return {
+        source: m.source,
+        known_inputs: m.inputs,
+        capabilities: m.capabilities,
+        plan_hash: m.plan_hash,
+      };
+    },
+  });
+  return [extract, menu, synthesize, validate, resolve, materialize];
+}

@@ -1,0 +1,34 @@
+/** Capabilities for the external entries of a catalog (simulated in a dry run). */
+import type { Capability } from '../../host/index.js';
+import { RtfsError } from '../../runtime/index.js';
+import { parseTypeExpr, type TypeAst } from '../../types/index.js';
+import type { Value } from '../../data/index.js';
+import type { CatalogEntry } from './entry.js';
+
+function compile(form: Value): TypeAst | undefined {
+  if (form === null) return undefined;
+  const r = parseTypeExpr(form);
+  return 'diagnostic' in r ? undefined : r.type;
+}
+
+/** One `external: true` capability per non-built-in entry, in id order. */
+export function catalogCapabilities(entries: readonly CatalogEntry[]): Capability[] {
+  return entries
+    .filter((e) => !e.builtin)
+    .map((e) => ({
+      id: e.id,
+      description: e.description,
+      inputSchema: compile(e.inputSchema),
+      outputSchema: compile(e.outputSchema),
+      ...(e.inputSchema !== null ? { inputSchemaForm: e.inputSchema } : {}),
+      ...(e.outputSchema !== null ? { outputSchemaForm: e.outputSchema } : {}),
+      effects: [...e.effects],
+      external: true,
+      impl: () => {
+        throw new RtfsError(
+          'capability/unavailable',
+          `no provider for external capability ${e.id}; run with --dry-run or configure a provider`,
+        );
+      },
+    }));
+}

@@ -1,0 +1,23 @@
+/** Error codes of the planner, its catalogs and its LLM providers (docs/errors.md). */
+export const PlannerCodes = {
+  badInput: 'planner/bad-input',
+  unknownCapability: 'planner/unknown-capability',
+  badPlan: 'planner/bad-plan',
+  badLlmResponse: 'planner/bad-llm-response',
+  catalogMismatch: 'planner/catalog-mismatch',
+} as const;
+
+export const CatalogCodes = {
+  unreadable: 'catalog/unreadable',
+  syntax: 'catalog/syntax',
+  invalidEntry: 'catalog/invalid-entry',
+  duplicateId: 'catalog/duplicate-id',
+  badSchema: 'catalog/bad-schema',
+} as const;
+
+export const LlmCodes = {
+  disabled: 'llm/disabled',
+  noRecording: 'llm/no-recording',
+  requestFailed: 'llm/request-failed',
+  badConfig: 'llm/bad-config',
+} as const;

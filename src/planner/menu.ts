@@ -1,0 +1,155 @@
+/**
+ * `planner.build_capability_menu` (planner.md §2.2 TS design): a pure function of
+ * (signals, catalog, limit). Entries, in order of precedence: (a) pinned, score 1.0:
+ * every `:must` MustCall requirement found in the catalog or among the synthesized
+ * capabilities, and `ccos.user.ask` when the goal asks the user something; (b) catalog
+ * entries scoring ≥ `min_score`; (c) the utilities `ccos.echo` and `ccos.user.ask` at
+ * 0.1; (d) for an unmet MustFilter with no filtering entry, `core.data.filter` from
+ * the catalog or else a synthetic `core.gen.filter` scaffold. Sorted by (−score, id)
+ * and truncated to `limit`, pinned entries always kept.
+ */
+import type { Catalog, CatalogEntry } from './catalog/index.js';
+import { schemaInfo } from './catalog/index.js';
+import { genTemplate } from './gen-templates.js';
+import { isMetaCapability, scoreEntry } from './scoring.js';
+import { signalQuery } from './signals.js';
+import { compareIds } from './text.js';
+import type { GoalSignals, MenuEntry, Provenance, SynthesizedCapability } from './types.js';
+
+export interface MenuOptions {
+  readonly limit?: number;
+  readonly include_synthetic?: boolean;
+  readonly min_score?: number;
+  readonly synthesized?: readonly SynthesizedCapability[];
+}
+
+export interface MenuResult {
+  readonly menu: MenuEntry[];
+  readonly discovery: {
+    readonly capability_id: string;
+    readonly status: string;
+    readonly notes: string;
+  }[];
+  readonly catalog_snapshot: string;
+}
+
+/** A catalog entry for a capability synthesized from a template. */
+export function synthesizedEntry(s: SynthesizedCapability): CatalogEntry {
+  return {
+    id: s.id,
+    name: s.id,
+    description: s.description,
+    provider: 'synthesized',
+    effects: ['pure'],
+    inputSchema: s.input_schema,
+    outputSchema: s.output_schema,
+    metadata: {},
+    aliases: [],
+    builtin: true,
+  };
+}
+
+export function menuEntry(
+  e: CatalogEntry,
+  score: number,
+  provenance: Provenance,
+  metadata: Record<string, string> = {},
+): MenuEntry {
+  const info = schemaInfo(e);
+  return {
+    id: e.id,
+    provider_label: e.provider,
+    description: e.description,
+    required_inputs: info.inputs.filter((i) => !i.optional).map((i) => i.name),
+    optional_inputs: info.inputs.filter((i) => i.optional).map((i) => i.name),
+    outputs: info.allOutputs,
+    provenance,
+    score,
+    effects: e.effects,
+    metadata: { ...e.metadata, ...metadata },
+    input_schema: e.inputSchema,
+    output_schema: e.outputSchema,
+  };
+}
+
+export function buildMenu(
+  signals: GoalSignals,
+  catalog: Catalog,
+  opts: MenuOptions = {},
+): MenuResult {
+  const limit = opts.limit ?? 12;
+  const minScore = opts.min_score ?? 0.3;
+  const synthesized = new Map<string, SynthesizedCapability>();
+  for (const s of opts.synthesized ?? []) synthesized.set(s.id, s);
+  const lookup = (id: string): CatalogEntry | undefined => {
+    const s = synthesized.get(id);
+    return s !== undefined ? synthesizedEntry(s) : catalog.get(id);
+  };
+  const chosen = new Map<string, { entry: MenuEntry; pinned: boolean }>();
+  const put = (m: MenuEntry, pinned: boolean): void => {
+    const prev = chosen.get(m.id);
+    if (prev === undefined || (pinned && !prev.pinned) || m.score > prev.entry.score)
+      chosen.set(m.id, { entry: m, pinned: pinned || (prev?.pinned ?? false) });
+  };
+  const discovery: MenuResult['discovery'] = [];
+  // (a) pinned
+  for (const r of signals.requirements) {
+    if (r.kind !== 'must-call-capability' || r.priority !== 'must' || r.capability_id === undefined)
+      continue;
+    const e = lookup(r.capability_id);
+    if (e === undefined) continue;
+    put(menuEntry(e, 1, synthesized.has(e.id) ? 'synthesized' : 'catalog'), true);
+  }
+  for (const s of [...synthesized.values()].sort((a, b) => compareIds(a.id, b.id))) {
+    put(menuEntry(synthesizedEntry(s), 1, 'synthesized'), true);
+    discovery.push({ capability_id: s.id, status: 'synthesized', notes: 'template synthesis' });
+  }
+  const asks = signals.contextual_facts['ask_user'];
+  const ask = catalog.get('ccos.user.ask');
+  if (asks !== undefined && asks !== null && ask !== undefined)
+    put(menuEntry(ask, 1, 'catalog'), true);
+  // (b) scored
+  const query = signalQuery(signals);
+  for (const e of catalog.entries) {
+    if (isMetaCapability(e.id) || e.id.startsWith('ccos.')) continue;
+    const score = scoreEntry(e, query);
+    if (score >= minScore) put(menuEntry(e, score, 'catalog'), false);
+  }
+  // (c) utilities
+  for (const id of ['ccos.echo', 'ccos.user.ask']) {
+    const e = catalog.get(id);
+    if (e !== undefined && !chosen.has(id)) put(menuEntry(e, 0.1, 'catalog'), false);
+  }
+  // (d) scaffolds for unmet filters
+  if (opts.include_synthetic !== false) {
+    const filters = signals.requirements.filter(
+      (r) => r.kind === 'must-filter' && r.readiness !== 'available',
+    );
+    const hasFilter = [...chosen.keys()].some((id) => id.includes('filter'));
+    if (filters.length > 0 && !hasFilter) {
+      const builtin = catalog.get('core.data.filter');
+      if (builtin !== undefined) put(menuEntry(builtin, 0.5, 'catalog'), true);
+      else {
+        const t = genTemplate('filter');
+        put(
+          menuEntry(synthesizedEntry(t), 0.5, 'synthetic', { capability_status: 'scaffold' }),
+          true,
+        );
+        discovery.push({
+          capability_id: t.id,
+          status: 'scaffold',
+          notes: 'synthetic filter scaffold',
+        });
+      }
+    }
+  }
+  const all = [...chosen.values()].sort(
+    (a, b) => b.entry.score - a.entry.score || compareIds(a.entry.id, b.entry.id),
+  );
+  const pinned = all.filter((x) => x.pinned);
+  const rest = all.filter((x) => !x.pinned).slice(0, Math.max(0, limit - pinned.length));
+  const menu = [...pinned, ...rest]
+    .map((x) => x.entry)
+    .sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
+  return { menu, discovery, catalog_snapshot: catalog.snapshot };
+}

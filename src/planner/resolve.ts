@@ -1,0 +1,201 @@
+/**
+ * `planner.resolve_capability_gaps` (planner.md §2.2 TS design): for each target id
+ * (missing ∪ incomplete ∪ `:must` MustCall requirements still `:identified`), not
+ * already in `attempted`, the first stage that answers wins: (1) exact catalog id;
+ * (2) the alias table; (3) fuzzy catalog match (equal last segment, or token Jaccard
+ * ≥ 0.5 with get/list/fetch/retrieve as one verb; ties by id) → a `:mappings` entry;
+ * (4) template synthesis of a pure-RTFS `core.gen.<op>` for a generic operation;
+ * (5) a pending external request `cap-request-<id>-<sha256(goal+id)[0..8]>`.
+ * `attempted`, `synthesized` and `mappings` are explicit: they come in and go out
+ * (accumulated), so a loop carries them in its state.
+ */
+import { sha256Hex } from '../audit/index.js';
+import { resolveAlias } from './aliases.js';
+import type { Catalog } from './catalog/index.js';
+import { genOpFor, genTemplate } from './gen-templates.js';
+import { mustCall, mustCallId, upsertRequirement } from './requirements.js';
+import { isMetaCapability } from './scoring.js';
+import { compareIds, jaccard, tokens } from './text.js';
+import type {
+  Coverage,
+  GoalSignals,
+  PendingRequest,
+  Resolution,
+  ResolutionOutcome,
+  ResolvedCapability,
+  SynthesizedCapability,
+} from './types.js';
+
+export interface ResolveOptions {
+  readonly attempted?: readonly string[];
+  readonly synthesized?: readonly SynthesizedCapability[];
+  readonly mappings?: readonly { readonly requested: string; readonly resolved: string }[];
+  readonly allow_synthesis?: boolean;
+}
+
+const VERB_SYNONYMS: Readonly<Record<string, string>> = {
+  list: 'get',
+  fetch: 'get',
+  retrieve: 'get',
+};
+
+function idTokens(id: string): string[] {
+  const last =
+    id
+      .replace(/^generated\./, '')
+      .split('.')
+      .pop() ?? id;
+  return tokens(last).map((t) => VERB_SYNONYMS[t] ?? t);
+}
+
+/** The fuzzy catalog match of `requested` (stage 3), if any. */
+export function fuzzyMatch(requested: string, catalog: Catalog): string | undefined {
+  const last = requested.split('.').pop() ?? requested;
+  const candidates = catalog.entries.filter(
+    (e) => !isMetaCapability(e.id) && !e.id.startsWith('ccos.'),
+  );
+  const sameLast = candidates.filter((e) => (e.id.split('.').pop() ?? '') === last);
+  if (sameLast.length > 0 && !requested.startsWith('generated.'))
+    return [...sameLast].sort((a, b) => compareIds(a.id, b.id))[0]?.id;
+  const rt = idTokens(requested);
+  let best: { id: string; score: number } | undefined;
+  for (const e of candidates) {
+    const score = jaccard(rt, idTokens(e.id));
+    if (score < 0.5) continue;
+    if (
+      best === undefined ||
+      score > best.score ||
+      (score === best.score && compareIds(e.id, best.id) < 0)
+    )
+      best = { id: e.id, score };
+  }
+  return best?.id;
+}
+
+export function requestId(goal: string, id: string): string {
+  return `cap-request-${id}-${sha256Hex(goal + id).slice(0, 8)}`;
+}
+
+const RANK: readonly ResolutionOutcome[] = [
+  'no-action',
+  'failed',
+  'awaiting-external',
+  'discovered',
+  'synthesized',
+];
+
+export function resolveGaps(
+  coverage: Coverage,
+  signals: GoalSignals,
+  catalog: Catalog,
+  opts: ResolveOptions = {},
+): Resolution {
+  const attempted = [...(opts.attempted ?? [])];
+  const synthesized = [...(opts.synthesized ?? [])];
+  const mappings = [...(opts.mappings ?? [])];
+  const targets: string[] = [];
+  for (const id of [...coverage.missing_capabilities, ...coverage.incomplete_capabilities]) {
+    if (!targets.includes(id)) targets.push(id);
+  }
+  for (const r of signals.requirements) {
+    const id = r.capability_id;
+    if (r.kind !== 'must-call-capability' || r.priority !== 'must' || id === undefined) continue;
+    if (
+      r.readiness === 'identified' &&
+      !targets.includes(id) &&
+      !coverage.pending_capabilities.includes(id)
+    )
+      targets.push(id);
+  }
+  let s = signals;
+  let outcome: ResolutionOutcome = 'no-action';
+  const capabilities: ResolvedCapability[] = [];
+  const pending: PendingRequest[] = [];
+  const notes: string[] = [];
+  const raise = (o: ResolutionOutcome): void => {
+    if (RANK.indexOf(o) > RANK.indexOf(outcome)) outcome = o;
+  };
+  const map = (requested: string, resolved: string, method: ResolvedCapability['method']): void => {
+    if (requested !== resolved) {
+      mappings.push({ requested, resolved });
+      s = { ...s, requirements: s.requirements.filter((r) => r.id !== mustCallId(requested)) };
+    }
+    s = upsertRequirement(
+      s,
+      mustCall(
+        resolved,
+        'must',
+        { kind: 'derived', rationale: `resolved from ${requested}` },
+        'available',
+        {
+          resolution_method: method,
+          ...(requested !== resolved ? { mapped_from: requested } : {}),
+        },
+      ),
+    );
+  };
+  for (const id of targets) {
+    if (attempted.includes(id)) {
+      notes.push(`${id}: already attempted`);
+      continue;
+    }
+    attempted.push(id);
+    const exact = id.startsWith('core.gen.') ? undefined : catalog.get(id);
+    if (exact !== undefined) {
+      capabilities.push({ id, method: 'exact', provider: exact.provider });
+      map(id, id, 'exact');
+      raise('discovered');
+      notes.push(`${id}: found in the catalog`);
+      continue;
+    }
+    const alias = resolveAlias(id, catalog) ?? undefined;
+    const fuzzy = alias === undefined ? fuzzyMatch(id, catalog) : undefined;
+    const target = alias ?? fuzzy;
+    if (target !== undefined) {
+      const method = alias !== undefined ? 'alias' : 'fuzzy';
+      capabilities.push({
+        id: target,
+        method,
+        provider: catalog.get(target)?.provider ?? 'catalog',
+      });
+      map(id, target, method);
+      raise('discovered');
+      notes.push(`${id} → ${target} (${method})`);
+      continue;
+    }
+    const op = opts.allow_synthesis === false ? undefined : genOpFor(idTokens(id));
+    if (op !== undefined) {
+      const t = genTemplate(op);
+      if (!synthesized.some((x) => x.id === t.id)) synthesized.push(t);
+      capabilities.push({ id: t.id, method: 'template', provider: 'synthesized' });
+      map(id, t.id, 'template');
+      raise('synthesized');
+      notes.push(`${id} → ${t.id} (template)`);
+      continue;
+    }
+    const request = requestId(s.goal_text, id);
+    pending.push({
+      capability_id: id,
+      request_id: request,
+      suggested_human_action: `provide a capability "${id}" or add it to the catalog`,
+    });
+    s = upsertRequirement(s, {
+      ...mustCall(id, 'must', { kind: 'derived', rationale: 'unresolved' }, 'pending-external', {
+        resolution_method: 'pending-external',
+      }),
+      pending_request_id: request,
+    });
+    raise('awaiting-external');
+    notes.push(`${id}: pending external (${request})`);
+  }
+  return {
+    outcome,
+    capabilities,
+    pending_requests: pending,
+    mappings,
+    synthesized: [...synthesized].sort((a, b) => compareIds(a.id, b.id)),
+    goal_signals: s,
+    attempted,
+    summary: notes.length > 0 ? notes.join('; ') : 'nothing to resolve',
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Binding the inputs of a step (planner.md §2.2 `:template` step 4), in order: a goal
+ * constraint of the same name that is a plan input → `:var` (a literal when the
+ * clause states a different value); a previous output of the same name, or for a data
+ * input (`items`, `body`, `text` …) the newest compatible previous output → `:step`,
+ * inserting an adapter step (`core.gen.format`, `data.to_csv` …) when the types do
+ * not fit; a function input of a filtering step → `:rtfs (fn [x] …)`; a parameter the
+ * clause states → typed literal; a required `title`/`subject` → a literal derived from
+ * the clause; any other required input → `:var` (a new plan input).
+ */
+import { type Value, equals, quoteString } from '../../data/index.js';
+import { isFnType } from '../catalog/index.js';
+import { genTemplate } from '../gen-templates.js';
+import type { Param } from '../intent.js';
+import { menuEntry, synthesizedEntry } from '../menu.js';
+import { compareIds, normName, tokens } from '../text.js';
+import type { Binding, GoalSignals, MenuEntry } from '../types.js';
+import type { Clause } from './clauses.js';
+import { isDataName, isDerivedName } from './choose.js';
+import { type Built, type OutInfo, type Shape, shapeOf } from './shape.js';
+import { accepts, coerceLiteral } from './types-compat.js';
+import type { TypeAst } from '../../types/index.js';
+
+export interface BindContext {
+  readonly signals: GoalSignals;
+  readonly menu: readonly MenuEntry[];
+  readonly clause: Clause;
+  readonly clauseParams: readonly Param[];
+  /** The value a filtering step keeps (from "filter by X", a quoted string …). */
+  readonly filterExpected?: string;
+  readonly goalTokens: readonly string[];
+  /** Steps built so far, oldest first. */
+  readonly previous: readonly Built[];
+  /** Allocates the next step id. */
+  nextId(): string;
+}
+
+export interface BindResult {
+  readonly inputs: Record<string, Binding>;
+  /** Adapter steps to insert before this step. */
+  readonly adapters: Built[];
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? (s[0] as string).toUpperCase() + s.slice(1) : s;
+}
+
+/** A previous output named `name` compatible with `type`, newest first. */
+function namedOutput(
+  previous: readonly Built[],
+  name: string,
+  type: TypeAst,
+): { built: Built; out: OutInfo } | undefined {
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const b = previous[i] as Built;
+    const named = b.outs.find((o) => o.alias === name && accepts(type, o.type));
+    if (named !== undefined) return { built: b, out: named };
+  }
+  return undefined;
+}
+
+/** An output of the newest step for a data input: the one named `name`, else the first compatible. */
+function newestOutput(
+  previous: readonly Built[],
+  name: string,
+  type: TypeAst,
+): { built: Built; out: OutInfo } | undefined {
+  const last = previous[previous.length - 1];
+  if (last === undefined) return undefined;
+  const out =
+    last.outs.find((o) => o.alias === name && accepts(type, o.type)) ??
+    last.outs.find((o) => accepts(type, o.type));
+  return out !== undefined ? { built: last, out } : undefined;
+}
+
+function adapterCandidates(menu: readonly MenuEntry[]): MenuEntry[] {
+  const gen = (['format', 'parse-json'] as const).map((op) =>
+    menuEntry(synthesizedEntry(genTemplate(op)), 0, 'synthetic'),
+  );
+  return [...menu.filter((m) => m.effects.every((e) => e === 'pure')), ...gen];
+}
+
+/** An adapter step turning `from` (of the newest step) into something `type` accepts. */
+function adapt(
+  type: TypeAst,
+  ctx: BindContext,
+  inputName: string,
+): { built: Built; out: OutInfo } | undefined {
+  const last = ctx.previous[ctx.previous.length - 1];
+  const from = last?.outs[0];
+  if (last === undefined || from === undefined) return undefined;
+  let best: { m: MenuEntry; shape: Shape; out: OutInfo; score: number } | undefined;
+  for (const m of adapterCandidates(ctx.menu)) {
+    const shape = shapeOf(m);
+    const req = shape.inputs.filter((i) => !i.optional);
+    if (req.length !== 1 || !accepts((req[0] as { type: TypeAst }).type, from.type)) continue;
+    const out =
+      shape.outs.find((o) => accepts(type, o.type) && o.type.kind !== 'prim') ??
+      shape.outs.find((o) => accepts(type, o.type));
+    if (out === undefined) continue;
+    const mt = new Set([...tokens(m.id), ...tokens(m.description)]);
+    const score =
+      ctx.goalTokens.filter((t) => mt.has(t)).length + (m.id.startsWith('core.gen.') ? 0.5 : 0);
+    if (
+      best === undefined ||
+      score > best.score ||
+      (score === best.score && compareIds(m.id, best.m.id) < 0)
+    )
+      best = { m, shape, out, score };
+  }
+  if (best === undefined) return undefined;
+  const req = best.shape.inputs.find((i) => !i.optional) as { name: string };
+  const id = ctx.nextId();
+  const built: Built = {
+    step: {
+      id,
+      name: `Adapt for ${inputName}`,
+      capability_id: best.m.id,
+      inputs: { [req.name]: { kind: 'step', step: last.step.id, output: from.alias } },
+      outputs: best.shape.outs.map((o) => ({ alias: o.alias, source: o.source })),
+      notes: `adapter: the output ${from.alias} of ${last.step.id} for the input ${inputName}`,
+      origin: { clause: ctx.clause.text, rule: 'adapter' },
+    },
+    outs: best.shape.outs,
+  };
+  return { built, out: best.out };
+}
+
+function clauseParam(ctx: BindContext, name: string): Param | undefined {
+  return ctx.clauseParams.find((p) => normName(p.name) === name);
+}
+
+/** Binds the inputs of menu entry `m` for the clause (see the module comment). */
+export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResult {
+  const shape = shapeOf(m);
+  const inputs: Record<string, Binding> = {};
+  const adapters: Built[] = [];
+  const isFilter = ctx.clause.op === 'filter' || (m?.id.includes('filter') ?? false);
+  const view: BindContext = {
+    ...ctx,
+    get previous() {
+      return [...ctx.previous, ...adapters];
+    },
+  };
+  for (const input of shape.inputs) {
+    const name = normName(input.name);
+    const constraint = ctx.signals.constraints.find(
+      (c) => normName(c.name) === name && c.role === 'input',
+    );
+    const param = clauseParam(ctx, name);
+    if (constraint !== undefined) {
+      const lit =
+        param !== undefined && !sameValue(param.value, constraint.value)
+          ? coerceLiteral(input.type, param.value)
+          : undefined;
+      inputs[input.name] =
+        lit !== undefined
+          ? { kind: 'literal', value: lit }
+          : { kind: 'var', name: constraint.name };
+      continue;
+    }
+    const data = !input.optional && (isDataName(name) || isCollection(input.type));
+    const newest = data ? newestOutput(view.previous, input.name, input.type) : undefined;
+    if (newest !== undefined) {
+      inputs[input.name] = { kind: 'step', step: newest.built.step.id, output: newest.out.alias };
+      continue;
+    }
+    if (data && view.previous.length > 0) {
+      const a = adapt(input.type, view, input.name);
+      if (a !== undefined) {
+        adapters.push(a.built);
+        inputs[input.name] = { kind: 'step', step: a.built.step.id, output: a.out.alias };
+        continue;
+      }
+    }
+    const named = namedOutput(view.previous, input.name, input.type);
+    if (named !== undefined) {
+      inputs[input.name] = { kind: 'step', step: named.built.step.id, output: named.out.alias };
+      continue;
+    }
+    if (isFilter && ctx.filterExpected !== undefined) {
+      if (isFnType(input.type)) {
+        inputs[input.name] = {
+          kind: 'rtfs',
+          code: `(fn [x] (includes? (str x) ${quoteString(ctx.filterExpected)}))`,
+        };
+        continue;
+      }
+      if (name === 'contains') {
+        inputs[input.name] = { kind: 'literal', value: ctx.filterExpected };
+        continue;
+      }
+    }
+    if (param !== undefined) {
+      const lit = coerceLiteral(input.type, param.value);
+      if (lit !== undefined) {
+        inputs[input.name] = { kind: 'literal', value: lit };
+        continue;
+      }
+    }
+    if (input.optional) continue;
+    if (isDerivedName(name) && coerceLiteral(input.type, 'x') !== undefined) {
+      const src = view.previous[view.previous.length - 1];
+      const text = src?.step.origin?.clause ?? ctx.clause.text;
+      inputs[input.name] = { kind: 'literal', value: capitalise(text) };
+      continue;
+    }
+    inputs[input.name] = { kind: 'var', name: input.name };
+  }
+  return { inputs, adapters };
+}
+
+function isCollection(t: TypeAst): boolean {
+  return (
+    t.kind === 'vector' ||
+    t.kind === 'list' ||
+    (t.kind === 'prim' && (t.name === 'vector' || t.name === 'list'))
+  );
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  return equals(a, b);
+}

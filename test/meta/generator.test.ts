@@ -1,0 +1,94 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { read } from '../../src/syntax/index.js';
+import { equals, Keyword, RMap, type Value } from '../../src/data/index.js';
+import { formatSource } from '../../src/format/index.js';
+import {
+  generateMetaPlan,
+  metaPlanData,
+  pipelinePlan,
+  planData,
+  recheckPlan,
+} from '../../src/meta/index.js';
+import { loadCatalog, runPlannerPipeline } from '../../src/planner/index.js';
+import { CATALOG, plan } from './helpers.js';
+
+const GOALS = [
+  'list open issues in acme/api labelled bug and email a summary to the team',
+  'read the file reports/q3.csv, parse it and count the rows',
+  'list my calendar events for tomorrow and post them to the #standup channel',
+  'fetch https://example.com/status.json and filter items where status is down',
+  'ask me for a city then get the weather forecast for it',
+];
+
+const golden = (i: number): URL => new URL(`./golden/goal-${i + 1}.meta.rtfs`, import.meta.url);
+
+describe('the meta-plan generator', () => {
+  it.each(GOALS.map((g, i) => [i, g] as const))('pins goal %i in a golden file', (i, goal) => {
+    const text = generateMetaPlan(goal);
+    const file = golden(i);
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) writeFileSync(file, text);
+    expect(text).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it.each(GOALS)('emits source that reads, round-trips, is formatted and checks: %s', (goal) => {
+    const text = generateMetaPlan(goal, undefined, { maxRefinementCycles: 2, execute: 'dry-run' });
+    const r = read(text, 'meta.rtfs');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.forms).toHaveLength(1);
+    expect(
+      equals(
+        r.forms[0] as Value,
+        metaPlanData(goal, undefined, { maxRefinementCycles: 2, execute: 'dry-run' }),
+      ),
+    ).toBe(true);
+    const f = formatSource(text);
+    expect(f.ok && f.text).toBe(text);
+    expect(recheckPlan(r.forms[0] as Value)).toBeUndefined();
+  });
+
+  it('agrees with stdlib/planner/pipeline.rtfs: same steps and body, only the defaults differ', () => {
+    const file = planData.planParts(pipelinePlan());
+    const gen = planData.planParts(metaPlanData('some goal'));
+    expect(file && gen).toBeTruthy();
+    expect(gen?.body.length).toBe(file?.body.length);
+    gen?.body.forEach((f, i) => expect(equals(f, file?.body[i] as Value)).toBe(true));
+    const names = (p: typeof gen) => p?.options.map(([k]) => k.name);
+    expect(names(gen)).toEqual(names(file));
+  });
+
+  it('fills the options in as input defaults and passes an intent to the first call', () => {
+    const data = metaPlanData('g', RMap.fromFlat([Keyword.of('name'), 'triage']), {
+      maxRefinementCycles: 5,
+      strategy: 'llm',
+      execute: 'full',
+      extraSteps: [read('(step "note" (call "ccos.echo" {:message "done"}))').forms[0] as Value],
+    });
+    const text = generateMetaPlan('g', RMap.fromFlat([Keyword.of('name'), 'triage']), {
+      maxRefinementCycles: 5,
+      strategy: 'llm',
+      execute: 'full',
+      extraSteps: [read('(step "note" (call "ccos.echo" {:message "done"}))').forms[0] as Value],
+    });
+    expect(text).toContain('[:goal {:default "g"} :string]');
+    expect(text).toContain('[:max_refinement_cycles {:default 5} :int]');
+    expect(text).toContain('{:default :llm}');
+    expect(text).toContain('{:default :full}');
+    expect(text).toContain('{:goal goal :intent {:name "triage"}}');
+    const parts = planData.planParts(data);
+    expect(planData.stepIndex(parts?.body ?? [], 'note')).toBe((parts?.body.length ?? 0) - 2);
+    expect(recheckPlan(data)).toBeUndefined();
+  });
+
+  it.each(GOALS)('runs end to end and gives the same final plan as the TS pipeline: %s', (goal) => {
+    const { result } = plan(goal);
+    expect(result.kind).toBe('ran');
+    if (result.kind !== 'ran') return;
+    expect(result.outcome.ok).toBe(true);
+    const value = result.outcome.ok ? result.outcome.value : null;
+    const finalPlan = value instanceof RMap ? value.get(Keyword.of('final_plan')) : undefined;
+    const { catalog } = loadCatalog([CATALOG]);
+    const direct = runPlannerPipeline(goal, catalog);
+    expect(finalPlan).toBe(direct.plan_source);
+  });
+});

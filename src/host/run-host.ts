@@ -17,6 +17,7 @@ import { decide, type Policy } from './policy.js';
 import { uuidv7 } from './ids.js';
 import { capabilityFromSpec } from './define.js';
 import type { ReplayLog } from './replay.js';
+import { simulatedValue } from './simulate.js';
 
 export const CapabilityCodes = {
   unknown: 'capability/unknown',
@@ -296,7 +297,10 @@ export class RunHost implements Host {
         CapabilityCodes.invalidOutput,
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
-    this.close(frame, 'CapabilityResult', id, { result: { ok: true, value: out } });
+    this.close(frame, 'CapabilityResult', id, {
+      result: { ok: true, value: out },
+      ...(simulate ? { meta: RMap.fromFlat([kw('simulated'), true]) } : {}),
+    });
     if (livePath !== undefined) {
       const problem = this.opts.replay?.checkLive(livePath, id, out);
       if (problem !== undefined) throw new RtfsError('replay/diverged', problem, span);
@@ -406,7 +410,7 @@ function metaOf(decision: string, rule: string | undefined, effects: string): Va
   ]);
 }
 
-/** A dry-run stand-in for an effectful capability: a map saying what would have run. */
+/** A dry-run stand-in shaped by the capability's output schema (simulate.ts). */
 function simulated(cap: Capability, input: Value): Value {
-  return RMap.fromFlat([kw('simulated'), true, kw('capability'), cap.id, kw('input'), input]);
+  return simulatedValue(cap, input);
 }

@@ -8,7 +8,7 @@
  * (`owner`, `repo`, `channel` …: the plan is reusable for other values), `qualifier`
  * parameters become typed literals (`state`, `labels`, `limit` …).
  */
-import { type Value, RVector } from '../data/index.js';
+import { type Value, Keyword, RVector } from '../data/index.js';
 
 export type ParamRole = 'input' | 'qualifier';
 
@@ -28,7 +28,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const URL = /https?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/g;
 const DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const PATH =
-  /(?:^|\s)((?:\.{0,2}\/)?(?:[\w.-]+\/)*[\w-]+\.(?:csv|json|txt|md|log|yaml|yml|xml|html))\b/g;
+  /(?:^|\s)((?:\.{0,2}\/)?(?:[\w.-]+\/)*[\w.-]*[\w-]\.(?:csv|json|txt|md|log|yaml|yml|xml|html))\b/g;
 const STOP_PHRASE = /\s+(?:then|and then|and|but|before|after|so|to|from|with|into)\s+|[,.;:!?]|$/;
 
 function all(re: RegExp, text: string, group = 0): string[] {
@@ -81,6 +81,17 @@ export function extractIntent(goal: string): Extracted {
   if (filter) add('filter', unquote(filter[1] ?? ''), 'qualifier', 'filter by X');
   const limit = /\b(?:top|first|last|latest|recent)\s+(\d+)\b/i.exec(plain);
   if (limit) add('limit', Number(limit[1]), 'qualifier', 'top N');
+  const by =
+    /\b(?:sort(?:ed)?|order(?:ed)?|group(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)/i.exec(
+      plain,
+    );
+  if (by) add('by', Keyword.of((by[1] ?? '').toLowerCase()), 'qualifier', 'sort/group by X');
+  if (/\b(?:descending|newest first|highest first|most recent first)\b/i.test(plain)) {
+    add('order', Keyword.of('desc'), 'qualifier', 'descending');
+    add('descending', true, 'qualifier', 'descending');
+  }
+  const title = /\b(?:titled|called|named)\s+("[^"]+"|[\w-]+)/i.exec(plain);
+  if (title) add('title', unquote(title[1] ?? ''), 'qualifier', 'titled X');
   const days = /\bnext\s+(\d+)\s+days?\b|\b(\d+)-day\b/i.exec(plain);
   if (days) add('days', Number(days[1] ?? days[2]), 'qualifier', 'next N days');
   const channel = /(?:^|\s)#([a-z][\w-]*)/.exec(plain);
@@ -126,6 +137,9 @@ export function extractIntent(goal: string): Extracted {
     const q = unquote(phraseAfter(plain, search.index + search[0].length));
     if (q.length > 0) add('query', q, 'input', 'search for X');
   }
+  const query = /\b(?:query|jql|sql)\s+("[^"]+")/i.exec(plain);
+  if (query) add('query', unquote(query[1] ?? ''), 'qualifier', 'query "X"');
+  if (/\bunread\b/i.test(plain)) add('unread_only', true, 'qualifier', 'unread');
   const quoted = all(/"([^"]*)"/g, goal, 1);
   const asks: string[] = [];
   for (const m of plain.matchAll(/\bask me (?:for|which|what|about)\s+(?:the\s+)?/gi)) {

@@ -4,7 +4,8 @@
  * :output-schema … <definitions of synthesized capabilities> (step "step_1" (call "id"
  * {…})) … {<outputs of the last step>})`. Maps are printed with sorted keys; literals
  * keep their types; `:var` bindings are plan inputs (symbols, typed in the
- * input-schema by the input they feed); `:step` bindings read `(step-result "id")`.
+ * input-schema by the input they feed, with the goal's value as `{:default …}` when it
+ * states one); `:step` bindings read `(step-result "id")`.
  */
 import { type Value, Keyword, RList, RMap, RVector, Sym, equals } from '../data/index.js';
 import { sha256Hex } from '../audit/index.js';
@@ -84,7 +85,7 @@ export function checkStepRefs(steps: readonly PlanStep[]): string[] {
         errors.push(
           `step "${s.id}" input ${name}: ${later ? 'forward reference to' : 'unknown'} step "${b.step}"`,
         );
-      } else if (!from.outputs.some((o) => o.alias === b.output)) {
+      } else if (b.output !== WHOLE && !from.outputs.some((o) => o.alias === b.output)) {
         errors.push(`step "${s.id}" input ${name}: step "${b.step}" has no output "${b.output}"`);
       }
     }
@@ -96,7 +97,7 @@ export function checkStepRefs(steps: readonly PlanStep[]): string[] {
 function stepRef(steps: ReadonlyMap<string, PlanStep>, step: string, output: string): Value {
   const ref = RList.of(sym('step-result'), step);
   const out = steps.get(step)?.outputs.find((o) => o.alias === output);
-  const source = out?.source ?? output;
+  const source = output === WHOLE ? WHOLE : (out?.source ?? output);
   return source === WHOLE ? ref : RList.of(sym('get'), ref, kw(source));
 }
 
@@ -168,9 +169,20 @@ export function materializePlan(
           : kw('any');
     return RVector.of(kw(o.alias), t ?? kw('any'));
   });
+  // Values the goal states become input defaults: the plan runs as is, and --input overrides.
+  const inputs: Record<string, Value> = {};
+  for (const v of [...vars.keys()].sort(compareIds)) {
+    const c = opts.signals?.constraints.find((x) => normName(x.name) === v);
+    if (c !== undefined) inputs[v] = c.value;
+  }
   const inputSchema = RVector.from([
     kw('map'),
-    ...[...vars.keys()].sort(compareIds).map((v) => RVector.of(kw(v), vars.get(v) as Value)),
+    ...[...vars.keys()].sort(compareIds).map((v) => {
+      const known = inputs[v];
+      return known === undefined
+        ? RVector.of(kw(v), vars.get(v) as Value)
+        : RVector.of(kw(v), RMap.fromFlat([kw('default'), known]), vars.get(v) as Value);
+    }),
   ]);
   const outputSchema = RVector.from([kw('map'), ...outTypes]);
   const form = RList.of(
@@ -186,12 +198,7 @@ export function materializePlan(
     ...body,
     sortedMap(result),
   );
-  const source = `${printPlanForm(form)}\n`;
-  const inputs: Record<string, Value> = {};
-  for (const v of [...vars.keys()].sort(compareIds)) {
-    const c = opts.signals?.constraints.find((x) => normName(x.name) === v);
-    if (c !== undefined) inputs[v] = c.value;
-  }
+  const source = planText(form);
   return {
     source,
     form,
@@ -234,4 +241,13 @@ function fieldForm(schema: Value, name: string): Value | undefined {
     return t;
   }
   return undefined;
+}
+
+/**
+ * The plan's source text from the planner's own printer (print-plan.ts). The project
+ * formatter (src/format) pairs every argument of `plan` after the keyword options
+ * (steps included), so it is not used here yet.
+ */
+function planText(form: Value): string {
+  return `${printPlanForm(form)}\n`;
 }

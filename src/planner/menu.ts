@@ -1,8 +1,8 @@
 /**
  * `planner.build_capability_menu` (planner.md §2.2 TS design): a pure function of
  * (signals, catalog, limit). Entries, in order of precedence: (a) pinned, score 1.0:
- * every `:must` MustCall requirement found in the catalog or among the synthesized
- * capabilities, and `ccos.user.ask` when the goal asks the user something; (b) catalog
+ * every `:must` MustCall requirement (and every capability the current plan uses,
+ * `used_by_plan`) found in the catalog or among the synthesized capabilities, and `ccos.user.ask` when the goal asks the user something; (b) catalog
  * entries scoring ≥ `min_score`; (c) the utilities `ccos.echo` and `ccos.user.ask` at
  * 0.1; (d) for an unmet MustFilter with no filtering entry, `core.data.filter` from
  * the catalog or else a synthetic `core.gen.filter` scaffold. Sorted by (−score, id)
@@ -94,8 +94,8 @@ export function buildMenu(
   const discovery: MenuResult['discovery'] = [];
   // (a) pinned
   for (const r of signals.requirements) {
-    if (r.kind !== 'must-call-capability' || r.priority !== 'must' || r.capability_id === undefined)
-      continue;
+    if (r.kind !== 'must-call-capability' || r.capability_id === undefined) continue;
+    if (r.priority !== 'must' && r.metadata['used_by_plan'] !== 'true') continue;
     const e = lookup(r.capability_id);
     if (e === undefined) continue;
     put(menuEntry(e, 1, synthesized.has(e.id) ? 'synthesized' : 'catalog'), true);

@@ -39,13 +39,10 @@ const VERB_SYNONYMS: Readonly<Record<string, string>> = {
   retrieve: 'get',
 };
 
+/** Tokens of an id without the `generated.` / `core.data.` / `core.gen.` prefixes, verbs unified. */
 function idTokens(id: string): string[] {
-  const last =
-    id
-      .replace(/^generated\./, '')
-      .split('.')
-      .pop() ?? id;
-  return tokens(last).map((t) => VERB_SYNONYMS[t] ?? t);
+  const rest = id.replace(/^(?:generated|core\.data|core\.gen)\./, '');
+  return tokens(rest).map((t) => VERB_SYNONYMS[t] ?? t);
 }
 
 /** The fuzzy catalog match of `requested` (stage 3), if any. */

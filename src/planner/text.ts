@@ -21,6 +21,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   retrieve: 'get',
   download: 'get',
   show: 'list',
+  save: 'write',
+  store: 'write',
   find: 'search',
   lookup: 'search',
   summarise: 'summary',

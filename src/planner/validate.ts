@@ -116,6 +116,24 @@ function updateSignals(
       ),
     );
   }
+  for (const step of plan.steps) {
+    const m = menu.get(step.capability_id);
+    if (m === undefined || s.requirements.some((r) => r.capability_id === step.capability_id))
+      continue;
+    s = upsertRequirement(
+      s,
+      mustCall(
+        step.capability_id,
+        'should',
+        { kind: 'derived', rationale: `used by step ${step.id}` },
+        'available',
+        {
+          used_by_plan: 'true',
+          origin_step_id: step.id,
+        },
+      ),
+    );
+  }
   return {
     ...s,
     requirements: s.requirements.map((r) =>

@@ -9,6 +9,7 @@ import { ModuleCodes } from '../../src/runtime/modules.js';
 import { PlanCodes } from '../../src/runtime/compile-plan.js';
 import { ControlCodes } from '../../src/host/builtin/control.js';
 import { CheckCodes } from '../../src/check/index.js';
+import { CatalogCodes, LlmCodes, PlannerCodes } from '../../src/planner/index.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const documented = [...doc.matchAll(/^### `([a-z-]+\/[a-z-]+)`$/gm)].map((m) => m[1]);
@@ -25,6 +26,9 @@ const ALL: readonly string[] = [
     ...Object.values(PlanCodes),
     ...Object.values(ControlCodes),
     ...Object.values(CheckCodes),
+    ...Object.values(PlannerCodes),
+    ...Object.values(CatalogCodes),
+    ...Object.values(LlmCodes),
     'capability/unavailable',
     'replay/diverged',
     'runtime/unknown',

@@ -167,7 +167,22 @@ describe('capability calls', () => {
     expect(o.ok && printValue(o.value)).toBe(
       '[{:simulated true :capability "ccos.io.log" :input "x"} 1]',
     );
+    // The causal chain marks the result as simulated.
     expect(h.host.liveCalls).toBe(1);
+    const result = sink.actions.find(
+      (a) => a.type === 'CapabilityResult' && a.name === 'ccos.io.log',
+    );
+    expect(printValue(result?.meta ?? null)).toBe('{:simulated true}');
+    // Without an output schema: the marker map.
+    const h2 = createHostedRuntime({ policy: ALL, dryRun: true, log: () => undefined });
+    const o2 = runProgram(
+      h2,
+      '(defcapability "app.send" {:effects [:write]} (fn [x] x)) (call "app.send" {:to "a"})',
+      'p.rtfs',
+    );
+    expect(o2.ok && printValue(o2.value)).toBe(
+      '{:simulated true :capability "app.send" :input {:to "a"}}',
+    );
   });
 
   it('refuses ccos.fs.read outside granted directories', () => {

@@ -27,10 +27,8 @@ const JsonEntry = z.strictObject({
   aliases: z.array(z.string()).optional(),
 });
 
-const JsonCatalog = z.union([
-  z.array(JsonEntry),
-  z.strictObject({ format: z.string().optional(), capabilities: z.array(JsonEntry) }),
-]);
+const JsonList = z.array(JsonEntry);
+const JsonObject = z.strictObject({ format: z.string().optional(), capabilities: JsonList });
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
@@ -64,7 +62,7 @@ export function loadJsonCatalog(text: string, uri: string): LoadResult {
       ],
     };
   }
-  const parsed = JsonCatalog.safeParse(data);
+  const parsed = Array.isArray(data) ? JsonList.safeParse(data) : JsonObject.safeParse(data);
   if (!parsed.success) {
     return {
       entries: [],

@@ -39,19 +39,20 @@ function spanOf(v: Value, fallback: Span): Span {
 }
 
 /** The spans of a map's keys and values by key name (insertion order of the read map). */
-function fieldSpans(m: RMap, whole: Span): Map<string, Span> {
+function fieldSpans(m: RMap, whole: Span, keys = false): Map<string, Span> {
   const out = new Map<string, Span>();
   const span = m.span as NodeSpan | undefined;
   const flat = m.toFlat();
   for (let i = 0; i < flat.length; i += 2) {
     const name = keyName(flat[i] as Value);
-    out.set(name, childSpan(span, i + 1) ?? childSpan(span, i) ?? whole);
+    out.set(name, (keys ? childSpan(span, i) : childSpan(span, i + 1)) ?? whole);
   }
   return out;
 }
 
 function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | undefined {
   const spans = fieldSpans(m, at);
+  const keySpans = fieldSpans(m, at, true);
   const before = diags.length;
   const bad = (code: string, message: string, key?: string): void => {
     diags.push(diagnostic(code, 'capability', message, (key && spans.get(key)) || at));
@@ -59,10 +60,13 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
   const fields = new Map<string, Value>();
   m.forEach((v, key) => {
     if (!(key instanceof Keyword) || !(KEYS as readonly string[]).includes(key.name)) {
-      bad(
-        CatalogCodes.invalidEntry,
-        `unknown catalog key ${printValue(key)} (expected one of ${KEYS.map((x) => `:${x}`).join(' ')})`,
-        keyName(key),
+      diags.push(
+        diagnostic(
+          CatalogCodes.invalidEntry,
+          'capability',
+          `unknown catalog key ${printValue(key)} (expected one of ${KEYS.map((x) => `:${x}`).join(' ')})`,
+          keySpans.get(keyName(key)) ?? at,
+        ),
       );
     } else fields.set(key.name, v);
   });

@@ -17,9 +17,9 @@ import { compareIds, normName, tokens } from '../text.js';
 import type { Binding, GoalSignals, MenuEntry } from '../types.js';
 import type { Clause } from './clauses.js';
 import { isDataName, isDerivedName } from './choose.js';
-import { type Built, type OutInfo, type Shape, shapeOf } from './shape.js';
+import { type Built, type OutInfo, type Shape, WHOLE, shapeOf } from './shape.js';
 import { accepts, coerceLiteral } from './types-compat.js';
-import type { TypeAst } from '../../types/index.js';
+import { PRIM, type TypeAst } from '../../types/index.js';
 
 export interface BindContext {
   readonly signals: GoalSignals;
@@ -53,7 +53,9 @@ function namedOutput(
 ): { built: Built; out: OutInfo } | undefined {
   for (let i = previous.length - 1; i >= 0; i--) {
     const b = previous[i] as Built;
-    const named = b.outs.find((o) => o.alias === name && accepts(type, o.type));
+    const named = b.outs.find(
+      (o) => (o.alias === name || o.alias.split('_').includes(name)) && accepts(type, o.type),
+    );
     if (named !== undefined) return { built: b, out: named };
   }
   return undefined;
@@ -67,9 +69,12 @@ function newestOutput(
 ): { built: Built; out: OutInfo } | undefined {
   const last = previous[previous.length - 1];
   if (last === undefined) return undefined;
-  const out =
-    last.outs.find((o) => o.alias === name && accepts(type, o.type)) ??
-    last.outs.find((o) => accepts(type, o.type));
+  const named = last.outs.find((o) => o.alias === name && accepts(type, o.type));
+  if (named !== undefined) return { built: last, out: named };
+  const fits = last.outs.filter((o) => accepts(type, o.type));
+  // Text inputs take a text output only when it is the only one (else: format the whole value).
+  if (isText(type) && fits.length !== 1) return undefined;
+  const out = fits[0];
   return out !== undefined ? { built: last, out } : undefined;
 }
 
@@ -87,8 +92,15 @@ function adapt(
   inputName: string,
 ): { built: Built; out: OutInfo } | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
-  const from = last?.outs[0];
-  if (last === undefined || from === undefined) return undefined;
+  if (last === undefined) return undefined;
+  const from: OutInfo =
+    last.outs.length === 1
+      ? (last.outs[0] as OutInfo)
+      : (last.outs.find((o) => isCollection(o.type)) ?? {
+          alias: WHOLE,
+          source: WHOLE,
+          type: PRIM.map,
+        });
   let best: { m: MenuEntry; shape: Shape; out: OutInfo; score: number } | undefined;
   for (const m of adapterCandidates(ctx.menu)) {
     const shape = shapeOf(m);
@@ -126,8 +138,19 @@ function adapt(
   return { built, out: best.out };
 }
 
+/** Parameter names that can feed an input of another name. */
+const PARAM_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  jql: ['query'],
+  sql: ['query'],
+};
+
 function clauseParam(ctx: BindContext, name: string): Param | undefined {
-  return ctx.clauseParams.find((p) => normName(p.name) === name);
+  const names = [name, ...(PARAM_ALIASES[name] ?? [])];
+  for (const n of names) {
+    const p = ctx.clauseParams.find((x) => normName(x.name) === n);
+    if (p !== undefined) return p;
+  }
+  return undefined;
 }
 
 /** Binds the inputs of menu entry `m` for the clause (see the module comment). */
@@ -208,6 +231,10 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
     inputs[input.name] = { kind: 'var', name: input.name };
   }
   return { inputs, adapters };
+}
+
+function isText(t: TypeAst): boolean {
+  return t.kind === 'prim' && t.name === 'string';
 }
 
 function isCollection(t: TypeAst): boolean {

@@ -1,7 +1,7 @@
 /**
  * Capability choice per clause (planner.md §2.2 `:template` step 2, the reference's
  * CatalogResolution heuristic): action verb exact +0.5 (same family +0.3, mismatch
- * −0.1); an object noun of the id found in the clause +0.3; each id noun absent from
+ * −0.3, the reference says −0.1); an object noun of the id found in the clause +0.3; each id noun absent from
  * the clause −0.15; a clause noun in the description +0.1. Additions (docs/planner.md):
  * the service named in the clause (`slack`, `mail`) +0.2; each required input the
  * clause states +0.15, each that nothing can supply −0.15; +0.1 × menu score.
@@ -61,11 +61,34 @@ export function idParts(id: string): { verb?: string; nouns: string[]; service: 
   const segs = id.split('.');
   const last = segs[segs.length - 1] ?? '';
   const ws = words(last);
-  const verb = ws[0] !== undefined ? VERBS[ws[0]] : undefined;
-  const nouns = tokens((verb !== undefined ? ws.slice(1) : ws).join(' '));
-  const service = segs[0] === 'core' ? [] : tokens(segs.slice(0, -1).join(' '));
+  const verbOf = (w: string | undefined): string | undefined =>
+    w !== undefined && !ID_NON_VERBS.has(w) ? VERBS[w] : undefined;
+  let verb = verbOf(ws[0]);
+  let nounWords = verb !== undefined ? ws.slice(1) : ws;
+  let serviceSegs = segs.slice(0, -1);
+  const prev = segs[segs.length - 2];
+  if (verb === undefined && prev !== undefined && verbOf(prev) !== undefined) {
+    // `translate.text`: the verb is the service segment.
+    verb = verbOf(prev);
+    nounWords = ws;
+    serviceSegs = segs.slice(0, -2);
+  }
+  const nouns = tokens(nounWords.join(' '));
+  const service = segs[0] === 'core' ? [] : tokens(serviceSegs.join(' '));
   return verb !== undefined ? { verb, nouns, service } : { nouns, service };
 }
+
+/** Words that are verbs in goals but nouns in capability ids (`translate.text`). */
+const ID_NON_VERBS: ReadonlySet<string> = new Set([
+  'text',
+  'message',
+  'mail',
+  'email',
+  'order',
+  'book',
+  'open',
+  'label',
+]);
 
 function nounIn(noun: string, clause: readonly string[]): boolean {
   return clause.some(
@@ -94,7 +117,7 @@ export function scoreChoice(clause: Clause, m: MenuEntry, ctx: ChoiceContext): n
     if (clause.verb === parts.verb) s += 0.5;
     else if (FAMILY[clause.verb] !== undefined && FAMILY[clause.verb] === FAMILY[parts.verb])
       s += 0.3;
-    else s -= 0.1;
+    else s -= 0.3;
   }
   if (parts.nouns.some((n) => nounIn(n, ct))) s += 0.3;
   for (const n of parts.nouns) if (!nounIn(n, ct)) s -= 0.15;

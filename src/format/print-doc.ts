@@ -16,6 +16,7 @@ import { builders } from 'prettier/doc';
 import type { CstColl, CstNode, CstRoot, CstTrivia } from './cst.js';
 import { type Elem, elemEnd, elemStart, hasLineComment, newlinesIn, toSeq } from './elements.js';
 import { type FormRule } from './forms.js';
+import { triviaInline, Widths } from './widths.js';
 import { bindingChunks, bodyRuns, isFilled, isSymbol, pairsOf, ruleFor } from './layout-rules.js';
 
 type Doc = builders.Doc;
@@ -35,7 +36,10 @@ export function printRoot(root: CstRoot): Doc {
 }
 
 class DocPrinter {
-  constructor(private readonly text: string) {}
+  private readonly w: Widths;
+  constructor(private readonly text: string) {
+    this.w = new Widths(text);
+  }
 
   root(root: CstRoot): Doc {
     const { elems, dangling } = toSeq(root.items, this.text);
@@ -79,9 +83,8 @@ class DocPrinter {
   }
 
   private afterTrivia(t: CstTrivia, next: number): Doc {
-    const nl = newlinesIn(this.text, t.end, next);
-    if (nl >= 2) return BLANK;
-    return nl > 0 || (t.kind === 'comment' && !t.block) ? hardline : ' ';
+    if (newlinesIn(this.text, t.end, next) >= 2) return BLANK;
+    return triviaInline(this.text, t, next) ? ' ' : hardline;
   }
 
   /** Whether the source had a line break between two of these runs of elements (the
@@ -123,61 +126,6 @@ class DocPrinter {
     return parts;
   }
 
-  // ---- widths ----
-
-  /** The width of `n` printed on one line, or undefined if it cannot be. */
-  private width(n: CstNode): number | undefined {
-    switch (n.kind) {
-      case 'atom':
-        return n.text.includes('\n') ? undefined : n.text.length;
-      case 'prefix': {
-        const w = this.width(n.target);
-        return w === undefined ? undefined : n.prefix.length + w;
-      }
-      case 'meta':
-        return this.sumWidths([...n.meta, n.target], 1);
-      case 'lead':
-        return undefined;
-      case 'coll': {
-        if (n.items.some((i) => i.kind === 'comment' || i.kind === 'discard')) return undefined;
-        return this.sumWidths(n.items as CstNode[], n.open.length + 1);
-      }
-    }
-  }
-
-  private sumWidths(nodes: readonly CstNode[], extra: number): number | undefined {
-    let total = extra + Math.max(0, nodes.length - 1);
-    for (const x of nodes) {
-      const w = this.width(x);
-      if (w === undefined) return undefined;
-      total += w;
-    }
-    return total;
-  }
-
-  private elemWidth(e: Elem): number | undefined {
-    return e.leading.length > 0 || e.trailing !== undefined ? undefined : this.width(e.node);
-  }
-
-  /** The column after `e` printed at `col`: leading trivia on its own lines puts the
-   * form itself at `col` too. */
-  private endCol(e: Elem, col: number): number | undefined {
-    const w = this.width(e.node);
-    if (w === undefined || e.trailing !== undefined) return undefined;
-    let at = col;
-    for (let i = 0; i < e.leading.length; i++) {
-      const t = e.leading[i] as CstTrivia;
-      if (this.afterTrivia(t, e.leading[i + 1]?.start ?? e.node.start) !== ' ') {
-        at = col;
-        continue;
-      }
-      const tw = t.kind === 'comment' ? this.width({ ...t, kind: 'atom' }) : this.width(t.target);
-      if (tw === undefined) return undefined;
-      at += (t.kind === 'discard' ? 2 : 0) + tw + 1;
-    }
-    return at + w;
-  }
-
   /** Elements on one line separated by spaces, each aligned where it starts. */
   private run(elems: readonly Elem[]): Doc[] {
     const parts: Doc[] = [];
@@ -196,7 +144,7 @@ class DocPrinter {
         }
       }
       parts.push(at === 0 ? this.elem(e) : align(at, this.elem(e)));
-      col = this.endCol(e, at);
+      col = this.w.endCol(e, at);
     }
     return parts;
   }
@@ -255,7 +203,7 @@ class DocPrinter {
       const broken = this.writtenBroken(runs);
       return group([open, this.block(elems, rule, open.length, dang), close, broken]);
     }
-    if (!isSymbol(name) || this.elemWidth(head) === undefined || elems.length === 1) {
+    if (!isSymbol(name) || this.w.elemWidth(head) === undefined || elems.length === 1) {
       const broken = isFilled(elems) ? '' : this.writtenBroken(elems.map((e) => [e]));
       return group([open, align(open.length, [this.items(elems), dang]), close, broken]);
     }
@@ -269,7 +217,7 @@ class DocPrinter {
     const args = elems.slice(1);
     const first = args[0] as Elem;
     const lead = head.trailing !== undefined || hasLineComment(first.leading) ? hardline : ' ';
-    const width = open.length + (this.elemWidth(head) ?? 0) + 1;
+    const width = open.length + (this.w.elemWidth(head) ?? 0) + 1;
     return [this.elem(head), align(width, [lead, ...this.join(args, line), dang])];
   }
 
@@ -290,7 +238,7 @@ class DocPrinter {
       }
       const last = chunk[chunk.length - 1] as Elem;
       const before = chunk[chunk.length - 2];
-      if (!hang || before === undefined || this.endCol(before, 0) === undefined) {
+      if (!hang || before === undefined || this.w.endCol(before, 0) === undefined) {
         parts.push(group(this.run(chunk)));
         return;
       }
@@ -308,7 +256,7 @@ class DocPrinter {
     const body = elems.slice(1 + rule.args);
     const parts: Doc[] = [this.elem(head)];
     if (args.length > 0) {
-      const headWidth = this.elemWidth(head);
+      const headWidth = this.w.elemWidth(head);
       const lead = head.trailing !== undefined || hasLineComment(args[0]?.leading ?? []);
       const argDocs = rule.bindings === true ? this.bindingArgs(args) : this.run(args);
       if (headWidth === undefined || lead) parts.push(indent([hardline, ...argDocs]));

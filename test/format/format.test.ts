@@ -26,8 +26,8 @@ function comments(text: string): string[] {
   return read(text).comments.map((c) => c.text.trimEnd());
 }
 
-/** Every .rtfs file of the repository that reads without errors. */
-const repoFiles = expandRtfsFiles(['.'], process.cwd()).filter((f) => {
+/** Every .rtfs file of the repository that reads without errors (.rtfsfmtignore too). */
+const repoFiles = expandRtfsFiles(['.'], process.cwd(), false).filter((f) => {
   return read(readFileSync(f, 'utf8')).diagnostics.length === 0;
 });
 

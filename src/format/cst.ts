@@ -86,8 +86,9 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}'
 const DELIMS = new Set([...'()[]{}";\'`~^@,'].map((c) => c.charCodeAt(0)));
 
 function isSpace(c: number): boolean {
-  // The reader's whitespace: /[\s,]/.
-  return c === 44 || /\s/.test(String.fromCharCode(c));
+  // The reader's whitespace: /[\s,]/ (ASCII fast path).
+  if (c === 32 || c === 44 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
 }
 
 /** Parses text the reader accepted into a CST. */

@@ -11,10 +11,19 @@ export function triviaInline(text: string, t: CstTrivia, next: number): boolean 
 }
 
 export class Widths {
+  private readonly memo = new WeakMap<CstNode, number | undefined>();
   constructor(private readonly text: string) {}
 
   /** The width of `n` printed on one line, or undefined if it cannot be. */
   width(n: CstNode): number | undefined {
+    if (n.kind === 'atom') return n.text.includes('\n') ? undefined : n.text.length;
+    if (this.memo.has(n)) return this.memo.get(n);
+    const w = this.measure(n);
+    this.memo.set(n, w);
+    return w;
+  }
+
+  private measure(n: CstNode): number | undefined {
     switch (n.kind) {
       case 'atom':
         return n.text.includes('\n') ? undefined : n.text.length;

@@ -6,6 +6,7 @@
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
+//   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
@@ -54,6 +55,7 @@ const result = await build({
     full: 'src/full.ts',
     'full-reader': 'src/full-reader.ts',
     prettier: 'src/prettier.ts',
+    'repl-worker': 'src/cli/repl/worker.ts',
   },
   outdir,
   // Chunks stay next to the entries: reader.ts resolves './full-reader.js' from its own file.

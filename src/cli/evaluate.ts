@@ -69,7 +69,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
 }
 
 /** The chain a run writes to: a directory (--chain) or memory (for --trace). */
-function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
+export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
   if (flags.chain === undefined) return new MemoryChain();
   try {
     return JsonlChain.open(flags.chain);

@@ -57,11 +57,7 @@ function withDefault(schema: Value, name: string, value: Value): Value {
   );
 }
 
-export function metaPlanData(
-  goal: string,
-  intent?: Value,
-  o: MetaPlanOptions = {},
-): RList {
+export function metaPlanData(goal: string, intent?: Value, o: MetaPlanOptions = {}): RList {
   const parts = planParts(pipelinePlan());
   if (parts === undefined) throw new Error('the stdlib pipeline is not a (plan …) form');
   let schema = option(parts, 'input-schema') ?? null;

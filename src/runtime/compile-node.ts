@@ -18,6 +18,7 @@ import { compileStep, compileFor, compileDotimes } from './compile-step.js';
 import { compilePlan, compileStepResult, PlanStack } from './compile-plan.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
+import { interruptFlag, interrupted } from './interrupt.js';
 
 /**
  * A compiler bound to a host: `compile(node)` gives the closure that runs it.
@@ -83,6 +84,7 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host, plans:
           env[slots[i] as number] = (inits[i] as Code)(env);
         }
         for (;;) {
+          if (interruptFlag[0] !== 0) throw interrupted();
           const v = body(env);
           if (v !== RECUR) return v;
         }

@@ -67,9 +67,7 @@ export function compilePlan(
   const checkIn = inputType === undefined ? undefined : compileValidator(inputType);
   const checkOut = outputType === undefined ? undefined : compileValidator(outputType);
   const entries = inputType?.kind === 'map' ? inputType.entries : [];
-  const required = entries
-    .filter((e) => !e.optional && e.default === undefined)
-    .map((e) => e.key);
+  const required = entries.filter((e) => !e.optional && e.default === undefined).map((e) => e.key);
   const defaults = entries.filter((e) => e.default !== undefined);
   return (env) => {
     const given = host.planInputs?.();

@@ -37,6 +37,8 @@ export function compileTry(n: TryNode, compile: (n: Node) => Code): Code {
       const err = asRtfsError(e);
       if (err === undefined) throw e;
       if (err.span === undefined) err.span = span;
+      // Ctrl-C in the REPL stops the whole evaluation: no handler may swallow it.
+      if (err.code === RuntimeCodes.interrupted) throw err;
       for (const c of catches) {
         if (matches(c.selector, err.code)) {
           if (c.slot >= 0) env[c.slot] = err.toValue() as Value;

@@ -97,6 +97,7 @@ export const RuntimeCodes = {
   overflow: 'runtime/integer-overflow',
   notCallable: 'runtime/not-callable',
   stackDepth: 'runtime/stack-depth-exceeded',
+  interrupted: 'runtime/interrupted',
   badForm: 'analysis/bad-special-form',
   recurPosition: 'analysis/recur-not-in-tail-position',
   index: 'runtime/index-out-of-bounds',

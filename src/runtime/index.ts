@@ -6,3 +6,4 @@ export { Fn, Builtin } from './fn.js';
 export { Closure } from './closure.js';
 export { type Host, PureHost } from './host.js';
 export { PlanCodes } from './compile-plan.js';
+export { interruptFlag } from './interrupt.js';

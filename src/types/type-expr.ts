@@ -381,7 +381,9 @@ function parseMap(v: RVector, span: Span | undefined): TypeAst {
     }
     if (seen.has(key)) return fail(`key :${key.name} is declared twice in [:map …]`, keySpan);
     seen.add(key);
-    entries.push(def === undefined ? { key, type, optional } : { key, type, optional, default: def });
+    entries.push(
+      def === undefined ? { key, type, optional } : { key, type, optional, default: def },
+    );
     return undefined;
   };
   for (let i = 1; i < v.count; i++) {

@@ -10,6 +10,7 @@ import { PlanCodes } from '../../src/runtime/compile-plan.js';
 import { ControlCodes } from '../../src/host/builtin/control.js';
 import { CheckCodes } from '../../src/check/index.js';
 import { CatalogCodes, LlmCodes, PlannerCodes } from '../../src/planner/index.js';
+import { ReplCodes } from '../../src/cli/repl/session.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const documented = [...doc.matchAll(/^### `([a-z-]+\/[a-z-]+)`$/gm)].map((m) => m[1]);
@@ -29,6 +30,7 @@ const ALL: readonly string[] = [
     ...Object.values(PlannerCodes),
     ...Object.values(CatalogCodes),
     ...Object.values(LlmCodes),
+    ...Object.values(ReplCodes),
     'capability/unavailable',
     'replay/diverged',
     'runtime/unknown',

@@ -7,6 +7,7 @@ import { registerChain } from './chain.js';
 import { registerPlan } from './plan.js';
 import { registerFmt } from './fmt.js';
 import { registerCheck } from './check.js';
+import { registerRepl } from './repl.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
@@ -16,4 +17,5 @@ export const commands: readonly RegisterCommand[] = [
   registerChain,
   registerFmt,
   registerCheck,
+  registerRepl,
 ];

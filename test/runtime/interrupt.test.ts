@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRuntime } from '../../src/create-runtime.js';
+import { interruptFlag } from '../../src/runtime/index.js';
+
+/** Runs `src` with the interrupt flag already raised; the error code it fails with. */
+function interruptedCode(src: string): string | undefined {
+  const rt = createRuntime({ out: () => undefined });
+  Atomics.store(interruptFlag, 0, 1);
+  const o = rt.evalString(src);
+  Atomics.store(interruptFlag, 0, 0);
+  return o.ok ? undefined : (o.error?.code ?? o.diagnostics?.[0]?.code);
+}
+
+afterEach(() => Atomics.store(interruptFlag, 0, 0));
+
+describe('runtime/interrupted', () => {
+  it.each([
+    ['a loop', '(loop [i 0] (recur (inc i)))'],
+    ['a recursive function', '(defn f [n] (f (inc n))) (f 0)'],
+    ['a function called by a builtin', '(reduce (fn [a x] (+ a x)) 0 (range 10))'],
+    ['dotimes', '(dotimes [i 1000000000] i)'],
+    ['for', '(for [x (range 10)] x)'],
+  ])('stops %s', (_, src) => {
+    expect(interruptedCode(src)).toBe('runtime/interrupted');
+  });
+
+  it('is not caught by try/catch', () => {
+    expect(interruptedCode('(try (loop [] (recur)) (catch e :caught))')).toBe(
+      'runtime/interrupted',
+    );
+  });
+
+  it('leaves straight-line code alone, and nothing happens while the flag is down', () => {
+    expect(interruptedCode('(+ 1 2)')).toBeUndefined();
+    const rt = createRuntime({ out: () => undefined });
+    const o = rt.evalString('(loop [i 0] (if (< i 1000) (recur (inc i)) i))');
+    expect(o.ok && o.value).toBe(1000);
+  });
+});

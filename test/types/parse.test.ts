@@ -196,7 +196,7 @@ describe('invalid type expressions', () => {
     ],
     [
       '[:map [:a :int {:opt true}]]',
-      'unknown map entry property :opt (only :optional is supported)',
+      'unknown map entry property :opt (expected :optional, :default or :description)',
     ],
     ['[:map [:a :int {:optional "yes"}]]', ':optional must be true or false, got string "yes"'],
     ['[:map [:* :int] [:* :string]]', '[:map …] has more than one [:* W] entry'],

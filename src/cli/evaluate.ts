@@ -6,7 +6,7 @@
 import { printValue, type Source } from '../index.js';
 import type { RMap } from '../data/index.js';
 import { planInputs } from './plan-inputs.js';
-import { createHostedRuntime, runProgram } from '../host/index.js';
+import { createHostedRuntime, runProgram, type Capability } from '../host/index.js';
 import {
   JsonlChain,
   MemoryChain,
@@ -27,6 +27,8 @@ import { ExitCode } from './exit-codes.js';
 export interface EvalFlags extends HostFlags {
   /** Extra module directories. */
   readonly path?: readonly string[];
+  /** Capabilities from --catalog (catalog-option.ts). */
+  readonly capabilities?: readonly Capability[];
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
@@ -43,6 +45,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...answersOption(flags.answers),
     dryRun: flags.dryRun === true,
     ...inputsOption(flags),
+    ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
   });
   let outcome;
   try {

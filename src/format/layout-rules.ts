@@ -19,7 +19,8 @@ export function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefi
   const first = elems[1]?.node;
   const keywordFirst = first !== undefined && first.kind === 'atom' && first.text.startsWith(':');
   // (plan :name "p" …) and declarative (step :id "x" :capability "c" …): options from the start.
-  if ((name === 'plan' || name === 'step') && keywordFirst) return { args: 0, body: 'options' };
+  if (name === 'plan' && keywordFirst) return { args: 0, body: 'options' };
+  if (name === 'step' && keywordFirst) return { args: 2, body: 'options' };
   if (rule !== undefined) {
     // (step "name" :params {…} body…): the options stay on the head line.
     const opt = elems[2]?.node;

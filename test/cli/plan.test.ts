@@ -146,3 +146,29 @@ describe('rtfs run with plan inputs', () => {
     expect(rtfs(['run', file, '--input-json', '[1]']).code).toBe(2);
   });
 });
+
+describe('rtfs run with a catalog', () => {
+  it('runs the stdlib planner pipeline as a plain plan', () => {
+    const r = rtfs([
+      'run',
+      'stdlib/planner/pipeline.rtfs',
+      '--input',
+      'goal=list open issues in acme/api labelled bug',
+      '--catalog',
+      CATALOG,
+      '--allow',
+      'planner.*',
+      '--allow',
+      'ccos.*',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(':final_plan "(plan');
+    expect(r.stdout).toContain('github.list_issues');
+  });
+  it('reports a bad catalog', () => {
+    const r = rtfs(['run', 'stdlib/planner/pipeline.rtfs', '--catalog', 'no/such.rtfs']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot read catalog no/such.rtfs');
+  });
+});

@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { Source } from '../../reader.js';
 import type { RegisterCommand } from '../command.js';
-import { EXIT_CODES_HELP } from '../exit-codes.js';
+import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
 import { addHostOptions } from '../host-options.js';
@@ -24,7 +24,14 @@ export const registerEval: RegisterCommand = (program, host) => {
   addHostOptions(cmd).action((expr: string, flags: EvalFlags) =>
     host.run(async (ctx) => {
       const { evaluateSource } = await import('../evaluate.js');
-      return evaluateSource(new Source('<eval>', expr), flags, ctx);
+      const { catalogOption } = await import('../catalog-option.js');
+      const capabilities = await catalogOption(flags.catalog, expr, ctx);
+      if (capabilities === 'error') return ExitCode.inputErrors;
+      return evaluateSource(
+        new Source('<eval>', expr),
+        capabilities ? { ...flags, capabilities } : flags,
+        ctx,
+      );
     }),
   );
 };

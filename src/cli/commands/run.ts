@@ -5,7 +5,7 @@
  */
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
-import { EXIT_CODES_HELP } from '../exit-codes.js';
+import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
 import { readSources } from '../io.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
@@ -34,8 +34,12 @@ export const registerRun: RegisterCommand = (program, host) => {
   addHostOptions(cmd).action((file: string, flags: EvalFlags) =>
     host.run(async (ctx) => {
       const [source] = await readSources([file], ctx.io);
+      const src = source as NonNullable<typeof source>;
       const { evaluateSource } = await import('../evaluate.js');
-      return evaluateSource(source as NonNullable<typeof source>, flags, ctx);
+      const { catalogOption } = await import('../catalog-option.js');
+      const capabilities = await catalogOption(flags.catalog, src.text, ctx);
+      if (capabilities === 'error') return ExitCode.inputErrors;
+      return evaluateSource(src, capabilities ? { ...flags, capabilities } : flags, ctx);
     }),
   );
 };

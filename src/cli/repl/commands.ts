@@ -11,6 +11,7 @@ import { decide } from '../../host/index.js';
 import { formatTree } from '../../audit/index.js';
 import { stdlibDir } from '../../modules/index.js';
 import { formatValue } from './printing.js';
+import type { Colors } from '../color.js';
 import { builtinArity, builtinDocs, defnSignatures, formatSignature, isAnnotated } from './docs.js';
 import { ReplCodes, type ReplSession } from './session.js';
 import type { CommandName } from './protocol.js';
@@ -124,7 +125,7 @@ function env(s: ReplSession): boolean {
     const shown =
       form !== undefined
         ? `${cell?.macro === true ? 'macro' : 'fn'} ${defnSignatures(form).map(formatSignature).join(' ')}`
-        : clip(formatValue(v, c), printValue(v).length, 100);
+        : clip(v, c, 100);
     s.out(`${c.bold(n)}  ${shown}\n`);
   }
   return true;
@@ -158,9 +159,10 @@ function chain(s: ReplSession): boolean {
   return true;
 }
 
-/** Cuts a (possibly coloured) printed value longer than `width` visible characters. */
-function clip(shown: string, plainLength: number, width: number): string {
-  return plainLength <= width ? shown : `${shown.slice(0, width)}…`;
+/** A value printed (coloured) in full, or cut to `width` characters (plain) with `…`. */
+function clip(v: Value, c: Colors, width: number): string {
+  const plain = printValue(v);
+  return plain.length <= width ? formatValue(v, c) : `${plain.slice(0, width - 1)}…`;
 }
 
 let coreForms: Map<string, RList> | undefined;

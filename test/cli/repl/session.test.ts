@@ -149,6 +149,10 @@ describe('REPL commands', () => {
     c.take();
     runCommand(c.session, 'env', '');
     expect(c.take().out).toBe('limit  10\ntwice  fn [x]\nunless  macro [t & b]\n');
+    c.session.eval('(def big (vec (range 100)))');
+    c.take();
+    runCommand(c.session, 'env', '');
+    expect(c.take().out).toMatch(/\nbig {2}\[0 1 2 .{80,}…\n$/);
     runCommand(c.session, 'reset', '');
     c.take();
     expect(c.session.eval('limit')).toBe(false);

@@ -7,8 +7,9 @@
  * - a form that analyzes is kept for the lint pass (lint.ts); a `def`'s name is bound
  *   to an {@link Unevaluated} placeholder so later forms resolve it;
  * - `defmacro` forms are evaluated, since later forms need the macro to expand;
- * - a form with an unbound symbol is analyzed again with that symbol bound to a
- *   placeholder, so every unbound symbol of the form is reported, not just the first;
+ * - a form that fails is analyzed again, with the unbound symbol bound to a placeholder
+ *   or the faulty sub-form replaced by nil (patch.ts), so every problem of the form is
+ *   reported, not just the first;
  * - modules named by `import` are loaded from the module path and checked the same way.
  */
 import { childSpan, type Span } from '../source/index.js';
@@ -27,6 +28,7 @@ import {
 import type { Runtime } from '../runtime/index.js';
 import { Unevaluated } from './placeholder.js';
 import { walk } from './children.js';
+import { withNilAt } from './patch.js';
 
 /** An analyzed top-level form, for the lint pass. */
 export interface Analyzed {
@@ -77,23 +79,38 @@ export class CheckHost implements ModuleHost {
 
   private analyze(form: Value, span: Span | undefined, ns: Globals, uri: string): void {
     let scope = ns;
+    let current = form;
+    const reported = new Set<string>();
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-      const a = analyzeTop(form, span, scope);
+      const a = analyzeTop(current, span, scope);
       if (a.node !== undefined) {
-        if (scope === ns) this.keep(a.node, form, span, ns, uri);
-        else bindName(form, ns);
+        if (scope === ns && current === form) this.keep(a.node, form, span, ns, uri);
+        else {
+          this.analyzed.push({ node: a.node });
+          bindName(form, ns);
+        }
         return;
       }
       const d = a.diagnostics[0] as Diagnostic;
+      const key = `${d.span.start}:${d.span.end}`;
+      // A problem where an earlier one was patched out is a consequence of the patch.
+      if (reported.has(key)) break;
+      reported.add(key);
       this.diagnostics.push(...a.diagnostics);
       const name = unboundName(d);
-      if (name === undefined) break;
-      // Analyze again with the unbound name defined, to find the next problem.
-      if (scope === ns) {
-        scope = new Globals(ns.name, ns);
-        for (const [alias, mod] of ns.aliases) scope.aliases.set(alias, mod);
+      if (name !== undefined) {
+        // Analyze again with the unbound name defined, to find the next problem.
+        if (scope === ns) {
+          scope = new Globals(ns.name, ns);
+          for (const [alias, mod] of ns.aliases) scope.aliases.set(alias, mod);
+        }
+        scope.intern(name).value = new Unevaluated(name);
+        continue;
       }
-      scope.intern(name).value = new Unevaluated(name);
+      // Analyze again with the faulty sub-form replaced by nil.
+      const patched = d.span.source === span?.source ? withNilAt(current, d.span) : undefined;
+      if (patched === undefined) break;
+      current = patched;
     }
     bindName(form, ns);
   }

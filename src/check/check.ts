@@ -7,6 +7,8 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { read } from '../syntax/index.js';
 import { createRuntime } from '../create-runtime.js';
 import { builtinCapabilities } from '../host/index.js';
+import { plannerCapabilities } from '../planner/capabilities/index.js';
+import { makeCatalog } from '../planner/catalog/index.js';
 import { CheckHost } from './check-host.js';
 import { definedCapabilities, lint } from './lint.js';
 
@@ -37,6 +39,7 @@ export function checkSource(source: Source, opts: CheckOptions = {}): Diagnostic
   const nodes = host.analyzed.map((a) => a.node);
   const capabilities = new Set([
     ...builtinCapabilities({ log: quiet }).map((c) => c.id),
+    ...plannerCapabilities({ catalog: makeCatalog([]) }).map((c) => c.id),
     ...definedCapabilities(nodes),
     ...(opts.catalog ?? []),
   ]);

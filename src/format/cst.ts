@@ -43,7 +43,16 @@ export interface CstMeta {
   readonly end: number;
 }
 
-export type CstNode = CstAtom | CstColl | CstPrefix | CstMeta;
+/** An operand with comments or `#_` forms before it (`#_ ;; why\n x`, `#_ #_ a b`). */
+export interface CstLead {
+  readonly kind: 'lead';
+  readonly trivia: readonly CstTrivia[];
+  readonly node: CstNode;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type CstNode = CstAtom | CstColl | CstPrefix | CstMeta | CstLead;
 
 /** A `;` line comment or a `#| … |#` block comment (text without trailing blanks). */
 export interface CstComment {
@@ -77,8 +86,9 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}'
 const DELIMS = new Set([...'()[]{}";\'`~^@,'].map((c) => c.charCodeAt(0)));
 
 function isSpace(c: number): boolean {
-  // The reader's whitespace: /[\s,]/.
-  return c === 44 || /\s/.test(String.fromCharCode(c));
+  // The reader's whitespace: /[\s,]/ (ASCII fast path).
+  if (c === 32 || c === 44 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
 }
 
 /** Parses text the reader accepted into a CST. */
@@ -141,13 +151,19 @@ class CstParser {
     return this.node();
   }
 
-  /** A form after a prefix: discards before it are dropped by the reader, so keep them
-   * out of the operand (they would change nothing but are rare); read them as a form. */
+  /** The form after a prefix, `^` or `#_`, with any comments and discards before it. */
   private operand(): CstNode {
-    this.skipSpace();
-    const item = this.item();
-    if (item.kind === 'comment' || item.kind === 'discard') return this.bug('comment in operand');
-    return item;
+    const trivia: CstTrivia[] = [];
+    for (;;) {
+      this.skipSpace();
+      const item = this.item();
+      if (item.kind !== 'comment' && item.kind !== 'discard') {
+        if (trivia.length === 0) return item;
+        const start = (trivia[0] as CstTrivia).start;
+        return { kind: 'lead', trivia, node: item, start, end: item.end };
+      }
+      trivia.push(item);
+    }
   }
 
   private node(): CstNode {

@@ -15,10 +15,9 @@
 import { builders } from 'prettier/doc';
 import type { CstColl, CstNode, CstRoot, CstTrivia } from './cst.js';
 import { type Elem, elemEnd, elemStart, hasLineComment, newlinesIn, toSeq } from './elements.js';
-import { FN_HEADS, FORM_RULES, type FormRule } from './forms.js';
-import { RVector } from '../data/index.js';
-import { read } from '../syntax/index.js';
-import { sliceBindings } from '../analyzer/annotations.js';
+import { type FormRule } from './forms.js';
+import { triviaInline, Widths } from './widths.js';
+import { bindingChunks, bodyRuns, isFilled, isSymbol, pairsOf, ruleFor } from './layout-rules.js';
 
 type Doc = builders.Doc;
 const { group, indent, align, line, hardline, fill, lineSuffix, breakParent } = builders;
@@ -37,7 +36,10 @@ export function printRoot(root: CstRoot): Doc {
 }
 
 class DocPrinter {
-  constructor(private readonly text: string) {}
+  private readonly w: Widths;
+  constructor(private readonly text: string) {
+    this.w = new Widths(text);
+  }
 
   root(root: CstRoot): Doc {
     const { elems, dangling } = toSeq(root.items, this.text);
@@ -81,16 +83,22 @@ class DocPrinter {
   }
 
   private afterTrivia(t: CstTrivia, next: number): Doc {
-    const nl = newlinesIn(this.text, t.end, next);
-    if (nl >= 2) return BLANK;
-    return nl > 0 || (t.kind === 'comment' && !t.block) ? hardline : ' ';
+    if (newlinesIn(this.text, t.end, next) >= 2) return BLANK;
+    return triviaInline(this.text, t, next) ? ' ' : hardline;
   }
 
-  /** Whether the source had a line break between two of these elements: such a form
-   * (map, binding vector, block body) stays broken, as written. */
-  private writtenBroken(elems: readonly Elem[]): Doc {
-    for (let i = 1; i < elems.length; i++) {
-      const gap = newlinesIn(this.text, elemEnd(elems[i - 1] as Elem), elemStart(elems[i] as Elem));
+  /** Whether the source had a line break between two of these runs of elements (the
+   * places that are line breaks when the form is broken): such a form stays broken, as
+   * written. Breaks inside a run do not count, so formatting twice gives the same. */
+  private writtenBroken(runs: readonly (readonly Elem[])[]): Doc {
+    for (let i = 1; i < runs.length; i++) {
+      const prev = runs[i - 1] as readonly Elem[];
+      const next = runs[i] as readonly Elem[];
+      const gap = newlinesIn(
+        this.text,
+        elemEnd(prev[prev.length - 1] as Elem),
+        elemStart(next[0] as Elem),
+      );
       if (gap > 0) return breakParent;
     }
     return '';
@@ -98,9 +106,11 @@ class DocPrinter {
 
   /** Trivia after the last element; a `;` comment last puts the closer on its own line. */
   private dangling(elems: readonly Elem[], trivia: readonly CstTrivia[], top: boolean): Doc {
-    if (trivia.length === 0) return '';
-    const parts: Doc[] = [];
     const last = elems[elems.length - 1];
+    // A `;` comment after the last form keeps the closer on the next line, as written
+    // (moving it past the closer could merge it with the comment of an outer form).
+    if (trivia.length === 0) return !top && last?.trailing !== undefined ? hardline : '';
+    const parts: Doc[] = [];
     let prevEnd = last === undefined ? undefined : elemEnd(last);
     let prevOwn = last?.trailing !== undefined;
     for (const t of trivia) {
@@ -114,59 +124,6 @@ class DocPrinter {
     }
     if (prevOwn && !top) parts.push(hardline);
     return parts;
-  }
-
-  // ---- widths ----
-
-  /** The width of `n` printed on one line, or undefined if it cannot be. */
-  private width(n: CstNode): number | undefined {
-    switch (n.kind) {
-      case 'atom':
-        return n.text.includes('\n') ? undefined : n.text.length;
-      case 'prefix': {
-        const w = this.width(n.target);
-        return w === undefined ? undefined : n.prefix.length + w;
-      }
-      case 'meta':
-        return this.sumWidths([...n.meta, n.target], 1);
-      case 'coll': {
-        if (n.items.some((i) => i.kind === 'comment' || i.kind === 'discard')) return undefined;
-        return this.sumWidths(n.items as CstNode[], n.open.length + 1);
-      }
-    }
-  }
-
-  private sumWidths(nodes: readonly CstNode[], extra: number): number | undefined {
-    let total = extra + Math.max(0, nodes.length - 1);
-    for (const x of nodes) {
-      const w = this.width(x);
-      if (w === undefined) return undefined;
-      total += w;
-    }
-    return total;
-  }
-
-  private elemWidth(e: Elem): number | undefined {
-    return e.leading.length > 0 || e.trailing !== undefined ? undefined : this.width(e.node);
-  }
-
-  /** The column after `e` printed at `col`: leading trivia on its own lines puts the
-   * form itself at `col` too. */
-  private endCol(e: Elem, col: number): number | undefined {
-    const w = this.width(e.node);
-    if (w === undefined || e.trailing !== undefined) return undefined;
-    let at = col;
-    for (let i = 0; i < e.leading.length; i++) {
-      const t = e.leading[i] as CstTrivia;
-      if (this.afterTrivia(t, e.leading[i + 1]?.start ?? e.node.start) !== ' ') {
-        at = col;
-        continue;
-      }
-      const tw = t.kind === 'comment' ? this.width({ ...t, kind: 'atom' }) : this.width(t.target);
-      if (tw === undefined) return undefined;
-      at += (t.kind === 'discard' ? 2 : 0) + tw + 1;
-    }
-    return at + w;
   }
 
   /** Elements on one line separated by spaces, each aligned where it starts. */
@@ -187,7 +144,7 @@ class DocPrinter {
         }
       }
       parts.push(at === 0 ? this.elem(e) : align(at, this.elem(e)));
-      col = this.endCol(e, at);
+      col = this.w.endCol(e, at);
     }
     return parts;
   }
@@ -210,6 +167,8 @@ class DocPrinter {
       }
       case 'coll':
         return this.coll(n);
+      case 'lead':
+        return this.elem({ leading: n.trivia, node: n.node, trailing: undefined });
     }
   }
 
@@ -219,7 +178,8 @@ class DocPrinter {
     const close = CLOSE[open];
     const dang = this.dangling(elems, dangling, false);
     if (open === '{') {
-      return group([open, align(1, [this.pairs(elems), dang]), close, this.writtenBroken(elems)]);
+      const pairs = pairsOf(elems);
+      return group([open, align(1, [this.chunks(pairs), dang]), close, this.writtenBroken(pairs)]);
     }
     const head = elems[0];
     if (head === undefined) return [open, align(open.length, dang), close];
@@ -230,19 +190,24 @@ class DocPrinter {
       if (typeLike) return group([open, this.call(elems, open, dang), close]);
       return group([open, align(1, [this.items(elems), dang]), close]);
     }
-    const broken = this.writtenBroken(elems);
-    const rule = name === undefined ? undefined : ruleFor(name, elems);
+    const arity: FormRule = { args: 0, body: 'forms' };
+    // An arity of a multi-arity fn, ([x] body…), is laid out like a block.
+    const rule =
+      name === undefined
+        ? head.node.kind === 'coll' && head.node.open === '['
+          ? arity
+          : undefined
+        : ruleFor(name, elems);
     if (rule !== undefined) {
+      const runs = [elems.slice(0, rule.args + 1), ...bodyRuns(elems.slice(rule.args + 1), rule)];
+      const broken = this.writtenBroken(runs);
       return group([open, this.block(elems, rule, open.length, dang), close, broken]);
     }
-    if (head.node.kind === 'coll' && head.node.open === '[') {
-      // An arity of a multi-arity fn: ([x] body…).
-      const arity: FormRule = { args: 0, body: 'forms' };
-      return group([open, this.block(elems, arity, open.length, dang), close, broken]);
-    }
-    if (!isSymbol(name) || this.elemWidth(head) === undefined || elems.length === 1) {
+    if (!isSymbol(name) || this.w.elemWidth(head) === undefined || elems.length === 1) {
+      const broken = isFilled(elems) ? '' : this.writtenBroken(elems.map((e) => [e]));
       return group([open, align(open.length, [this.items(elems), dang]), close, broken]);
     }
+    const broken = this.writtenBroken([elems.slice(0, 2), ...elems.slice(2).map((e) => [e])]);
     return group([open, this.call(elems, open, dang), close, broken]);
   }
 
@@ -252,23 +217,13 @@ class DocPrinter {
     const args = elems.slice(1);
     const first = args[0] as Elem;
     const lead = head.trailing !== undefined || hasLineComment(first.leading) ? hardline : ' ';
-    const width = open.length + (this.elemWidth(head) ?? 0) + 1;
+    const width = open.length + (this.w.elemWidth(head) ?? 0) + 1;
     return [this.elem(head), align(width, [lead, ...this.join(args, line), dang])];
   }
 
   /** Items of a vector or data list: filled when all are atoms, else one per line. */
   private items(elems: readonly Elem[]): Doc {
-    const simple = elems.every(
-      (e) => e.node.kind === 'atom' && e.leading.length === 0 && e.trailing === undefined,
-    );
-    return simple && elems.length > 2 ? fill(this.join(elems, line)) : this.join(elems, line);
-  }
-
-  /** Key/value pairs (maps, binding vectors, `cond` clauses). */
-  private pairs(elems: readonly Elem[]): Doc[] {
-    const chunks: Elem[][] = [];
-    for (let i = 0; i < elems.length; i += 2) chunks.push(elems.slice(i, i + 2));
-    return this.chunks(chunks);
+    return isFilled(elems) ? fill(this.join(elems, line)) : this.join(elems, line);
   }
 
   /** Runs of elements (pairs, clauses), one per line when the enclosing group breaks.
@@ -283,7 +238,7 @@ class DocPrinter {
       }
       const last = chunk[chunk.length - 1] as Elem;
       const before = chunk[chunk.length - 2];
-      if (!hang || before === undefined || this.endCol(before, 0) === undefined) {
+      if (!hang || before === undefined || this.w.endCol(before, 0) === undefined) {
         parts.push(group(this.run(chunk)));
         return;
       }
@@ -301,7 +256,7 @@ class DocPrinter {
     const body = elems.slice(1 + rule.args);
     const parts: Doc[] = [this.elem(head)];
     if (args.length > 0) {
-      const headWidth = this.elemWidth(head);
+      const headWidth = this.w.elemWidth(head);
       const lead = head.trailing !== undefined || hasLineComment(args[0]?.leading ?? []);
       const argDocs = rule.bindings === true ? this.bindingArgs(args) : this.run(args);
       if (headWidth === undefined || lead) parts.push(indent([hardline, ...argDocs]));
@@ -310,9 +265,7 @@ class DocPrinter {
     if (body.length > 0) {
       const prev = elems[rule.args] as Elem;
       const bodyDoc =
-        rule.body === 'forms'
-          ? this.join(body, line)
-          : this.chunks(chunkBody(body, rule.body), true);
+        rule.body === 'forms' ? this.join(body, line) : this.chunks(bodyRuns(body, rule), true);
       parts.push(indent([this.sep(prev, body[0] as Elem, line), ...bodyDoc, dang]));
     } else {
       parts.push(indent(dang));
@@ -327,87 +280,16 @@ class DocPrinter {
     const n = first.node;
     if (n.kind !== 'coll' || n.open !== '[' || first.leading.length > 0) return this.run(args);
     const { elems, dangling } = toSeq(n.items, this.text);
+    const bindings = bindingChunks(n, elems, this.text);
     const vec = group([
       '[',
-      align(1, this.chunks(bindingChunks(n, elems, this.text))),
+      align(1, this.chunks(bindings)),
       this.dangling(elems, dangling, false),
       ']',
-      this.writtenBroken(elems),
+      this.writtenBroken(bindings),
     ]);
     const doc: Doc[] = [vec];
     if (first.trailing !== undefined) doc.push(lineSuffix(` ${first.trailing.text}`));
     return rest.length === 0 ? doc : [...doc, hardline, ...this.run(rest)];
   }
-}
-
-function isSymbol(name: string | undefined): name is string {
-  return name !== undefined && !/^[:"0-9#]|^[+-][0-9]/.test(name) && name !== 'nil';
-}
-
-function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefined {
-  const rule = FORM_RULES.get(name);
-  const first = elems[1]?.node;
-  const keywordFirst = first !== undefined && first.kind === 'atom' && first.text.startsWith(':');
-  // (plan :name "p" …) and declarative (step :id "x" :capability "c" …): options from the start.
-  if (name === 'plan' && keywordFirst) return { args: 0, body: 'options' };
-  if (name === 'step' && keywordFirst) return { args: 2, body: 'options' };
-  if (rule !== undefined) {
-    // (step "name" :params {…} body…): the options stay on the head line.
-    const opt = elems[2]?.node;
-    const isParams = opt !== undefined && opt.kind === 'atom' && opt.text === ':params';
-    if (name.startsWith('step') && isParams) return { ...rule, args: rule.args + 2 };
-    // (module name (:exports […]) …): the exports stay on the head line.
-    const ex = opt?.kind === 'coll' && opt.open === '(' ? opt.items[0] : undefined;
-    const isExports = ex !== undefined && ex.kind === 'atom' && ex.text === ':exports';
-    return name === 'module' && isExports ? { ...rule, args: rule.args + 1 } : rule;
-  }
-  if (!FN_HEADS.has(name)) return undefined;
-  // (defn name [params] …), (fn [params] …), (fn name [params] …); a docstring or
-  // multiple arities go to the body.
-  let args = 0;
-  const at = (i: number): CstNode | undefined => elems[i]?.node;
-  const unquoted = (n: CstNode): boolean => n.kind === 'prefix' && n.prefix === '~';
-  const n1 = at(1);
-  if (n1 !== undefined && ((n1.kind === 'atom' && isSymbol(n1.text)) || unquoted(n1))) args++;
-  const p = at(1 + args);
-  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) args++;
-  return { args, body: 'forms' };
-}
-
-/** `match` clauses (pattern [when guard] body) or pairs, as runs of elements. */
-function chunkBody(body: readonly Elem[], kind: 'pairs' | 'clauses' | 'options'): Elem[][] {
-  const out: Elem[][] = [];
-  let i = 0;
-  if (kind === 'options') {
-    const isKeyword = (e: Elem | undefined): boolean =>
-      e !== undefined && e.node.kind === 'atom' && e.node.text.startsWith(':');
-    while (i + 1 < body.length && isKeyword(body[i])) {
-      out.push(body.slice(i, i + 2));
-      i += 2;
-    }
-    for (; i < body.length; i++) out.push([body[i] as Elem]);
-    return out;
-  }
-  while (i < body.length) {
-    let size = 2;
-    const w = body[i + 1]?.node;
-    if (kind === 'clauses' && w !== undefined && w.kind === 'atom' && w.text === 'when') size = 4;
-    out.push(body.slice(i, i + size));
-    i += size;
-  }
-  return out;
-}
-
-/** A binding vector's bindings: `name value` or `name Type value` (as the analyzer
- * reads them, analyzer/annotations.ts); plain pairs when it does not parse. */
-function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string): Elem[][] {
-  const value = vec.value ?? read(text.slice(vec.start, vec.end)).forms[0];
-  const slices = value instanceof RVector ? sliceBindings(value) : undefined;
-  const out: Elem[][] = [];
-  if (!(value instanceof RVector) || slices === undefined || value.count !== elems.length) {
-    for (let i = 0; i < elems.length; i += 2) out.push(elems.slice(i, i + 2));
-    return out;
-  }
-  for (const s of slices) out.push(elems.slice(s.at, s.valueAt + 1));
-  return out;
 }

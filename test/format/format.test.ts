@@ -26,8 +26,8 @@ function comments(text: string): string[] {
   return read(text).comments.map((c) => c.text.trimEnd());
 }
 
-/** Every .rtfs file of the repository that reads without errors. */
-const repoFiles = expandRtfsFiles(['.'], process.cwd()).filter((f) => {
+/** Every .rtfs file of the repository that reads without errors (.rtfsfmtignore too). */
+const repoFiles = expandRtfsFiles(['.'], process.cwd(), false).filter((f) => {
   return read(readFileSync(f, 'utf8')).diagnostics.length === 0;
 });
 
@@ -98,6 +98,10 @@ describe('formatSource', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('reads CRLF line endings and prints LF', () => {
+    expect(fmt('(def x 1) ; c\r\n\r\n\r\n(inc\r\n x)\r\n')).toBe('(def x 1) ; c\n\n(inc x)\n');
   });
 
   it('prints the empty file as empty', () => {

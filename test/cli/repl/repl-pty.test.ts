@@ -53,12 +53,12 @@ class Terminal {
     return this.raw.replace(ANSI, '').replace(/\r/g, '');
   }
 
-  /** The exit code, once the program ended (fails with the screen after 20 s). */
+  /** The exit code, once the program ended (fails with the screen after 60 s). */
   exitCode(): Promise<number | null> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`the REPL did not exit; screen so far:\n${this.screen}`)),
-        20_000,
+        60_000,
       );
       void this.exited.then((code) => {
         clearTimeout(timer);
@@ -94,7 +94,7 @@ class Terminal {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`timed out waiting for ${what}; screen so far:\n${this.screen}`));
-      }, 20_000);
+      }, 60_000);
       const waiter = (): void => {
         if (check()) {
           clearTimeout(timer);

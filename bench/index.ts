@@ -13,6 +13,7 @@ import { compare, formatTable, type Measured } from './harness.js';
 import { makeParseData, parseCases } from './workloads/parse.js';
 import { evalWorkloads } from './workloads/eval.js';
 import { hostWorkload } from './workloads/host.js';
+import { plannerWorkload } from './workloads/planner.js';
 import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
 
@@ -36,8 +37,11 @@ for (const w of evalWorkloads()) results.push(...compare(w.baseline, w.candidate
   results.push(...compare(plan.baseline, plan.candidates, opts));
 }
 
-// `rtfs plan` rows (planning the example goals) go here: one compare() per workload,
-// baseline first, candidates per engine, so they land in the same table and --json.
+{
+  // `rtfs plan` over the example goals: planner-as-plan vs the same planner driven by TS.
+  const planner = plannerWorkload();
+  results.push(...compare(planner.baseline, planner.candidates, opts));
+}
 
 const host = hostWorkload();
 const hostRows = compare(host.baseline, host.candidates, opts);

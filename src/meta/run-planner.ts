@@ -8,6 +8,7 @@ import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import { createHostedRuntime, runProgram, type Capability, type Policy } from '../host/index.js';
 import type { Hosted, RunOutcome } from '../host/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
+import type { NodeCompiler } from '../runtime/index.js';
 import { metaPlanData, type MetaPlanOptions } from './generator.js';
 import { applyRewrites, planHash, type AppliedRewrite, type Rewriter } from './rewriter.js';
 import { printPlan } from './print.js';
@@ -28,6 +29,8 @@ export interface PlannerRunOptions {
   readonly answers?: { next(prompt: string): string | undefined };
   readonly out?: (text: string) => void;
   readonly log?: (text: string) => void;
+  /** The engine that runs the meta-plan (default: the evaluator). */
+  readonly compiler?: NodeCompiler;
 }
 
 export type PlannerRunResult =
@@ -73,6 +76,7 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     ...(o.answers ? { answers: o.answers } : {}),
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
+    ...(o.compiler ? { compiler: o.compiler } : {}),
   });
   const rewritten = applyRewrites(generated, o.rewriters ?? [], {
     capability: (id) => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryChain } from '../../src/audit/index.js';
-import type { RMap} from '../../src/data/index.js';
+import type { RMap } from '../../src/data/index.js';
 import { Keyword, quoteString } from '../../src/data/index.js';
 import { runProgram } from '../../src/host/index.js';
 import { runPlannerPipeline } from '../../src/planner/index.js';

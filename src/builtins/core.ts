@@ -14,7 +14,7 @@ import {
   printValue,
   typeName,
 } from '../data/index.js';
-import { Builtin } from '../runtime/fn.js';
+import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
 
@@ -68,16 +68,24 @@ function count(v: Value): number {
   );
 }
 
+function numOp(op: NumOp, b: Builtin): Builtin {
+  b.numOp = op;
+  return b;
+}
+
 export const coreBuiltins: readonly Builtin[] = [
-  new Builtin('+', 0, Infinity, fold(add, 0), (a) => add(0, a), add),
+  numOp('+', new Builtin('+', 0, Infinity, fold(add, 0), (a) => add(0, a), add)),
   new Builtin('*', 0, Infinity, fold(mul, 1), (a) => mul(1, a), mul),
-  new Builtin(
+  numOp(
     '-',
-    1,
-    Infinity,
-    (...xs) => (xs.length === 1 ? neg(xs[0] as Value) : fold(sub, 0)(...xs)),
-    neg,
-    sub,
+    new Builtin(
+      '-',
+      1,
+      Infinity,
+      (...xs) => (xs.length === 1 ? neg(xs[0] as Value) : fold(sub, 0)(...xs)),
+      neg,
+      sub,
+    ),
   ),
   new Builtin(
     '/',
@@ -87,37 +95,51 @@ export const coreBuiltins: readonly Builtin[] = [
     (a) => div(1, a),
     div,
   ),
-  new Builtin(
+  numOp(
     '<',
-    1,
-    Infinity,
-    chain('<', (c) => c < 0),
-    undefined,
-    (a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : compareNum(a, b, '<') < 0),
+    new Builtin(
+      '<',
+      1,
+      Infinity,
+      chain('<', (c) => c < 0),
+      undefined,
+      (a, b) =>
+        typeof a === 'number' && typeof b === 'number' ? a < b : compareNum(a, b, '<') < 0,
+    ),
   ),
-  new Builtin(
+  numOp(
     '>',
-    1,
-    Infinity,
-    chain('>', (c) => c > 0),
-    undefined,
-    (a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : compareNum(a, b, '>') > 0),
+    new Builtin(
+      '>',
+      1,
+      Infinity,
+      chain('>', (c) => c > 0),
+      undefined,
+      (a, b) =>
+        typeof a === 'number' && typeof b === 'number' ? a > b : compareNum(a, b, '>') > 0,
+    ),
   ),
-  new Builtin(
+  numOp(
     '<=',
-    1,
-    Infinity,
-    chain('<=', (c) => c <= 0),
-    undefined,
-    (a, b) => compareNum(a, b, '<=') <= 0,
+    new Builtin(
+      '<=',
+      1,
+      Infinity,
+      chain('<=', (c) => c <= 0),
+      undefined,
+      (a, b) => compareNum(a, b, '<=') <= 0,
+    ),
   ),
-  new Builtin(
+  numOp(
     '>=',
-    1,
-    Infinity,
-    chain('>=', (c) => c >= 0),
-    undefined,
-    (a, b) => compareNum(a, b, '>=') >= 0,
+    new Builtin(
+      '>=',
+      1,
+      Infinity,
+      chain('>=', (c) => c >= 0),
+      undefined,
+      (a, b) => compareNum(a, b, '>=') >= 0,
+    ),
   ),
   new Builtin(
     '=',

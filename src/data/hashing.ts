@@ -1,8 +1,6 @@
 /**
  * Hashes of JS primitives as 32-bit ints, consistent with `===` (0 and -0 hash alike).
- * These are our own rather than immutable.js's `hash`, so that reading, printing and
- * interning keywords never load immutable.js: the CLI needs it only for maps of more
- * than 16 entries (see scripts/lazy-immutable.mjs).
+ * Big maps (src/data/hamt.ts) and `hashValue` use them; interning keywords does too.
  */
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);

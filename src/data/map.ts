@@ -1,7 +1,17 @@
-import { OrderedMap } from 'immutable';
 import { NodeSpan } from '../source/index.js';
 import type { Value } from './value.js';
 import { equals, hashValue } from './equality.js';
+import {
+  type HNode,
+  EMPTY_NODE,
+  assocNode,
+  changed,
+  collect,
+  dissocNode,
+  getNode,
+  keyHash,
+  singleRoot,
+} from './hamt.js';
 
 /** Maps with more entries than this switch from a flat array to a HAMT. */
 const ARRAY_MAP_MAX = 16;
@@ -11,23 +21,29 @@ const ARRAY_MAP_MAX = 16;
  * structural equality (`[1 2]`, `1.0` and `:k` are all distinct, usable keys).
  *
  * Small maps (the common case in plans) are a flat `[k0 v0 k1 v1 …]` array searched
- * linearly (keywords compare by identity); larger ones are an immutable.js
- * `OrderedMap`, a persistent hash trie, so `assoc` never copies the whole map.
- * See docs/adr/0002-collections.md for the measurements behind the threshold.
+ * linearly (keywords compare by identity); larger ones are a persistent hash trie
+ * (src/data/hamt.ts) whose entries carry their insertion number, so `assoc` never
+ * copies the whole map and the order is rebuilt (once per map, lazily) only when the
+ * map is walked. See docs/adr/0002-collections.md for the measurements.
  */
 export class RMap {
   readonly kind = 'map' as const;
   private hash: number | undefined = undefined;
+  /** Big maps: `[k0 v0 k1 v1 …]` in insertion order, built on the first walk. */
+  private ordered: Value[] | undefined = undefined;
 
   private constructor(
     private readonly kvs: readonly Value[] | undefined,
-    private readonly big: OrderedMap<Value, Value> | undefined,
+    private readonly root: HNode | undefined,
+    /** Big maps: the number of entries and the insertion number of the next new key. */
+    private readonly bigSize: number,
+    private readonly nextSeq: number,
     /** When read from source: the map's span; its children are `[k0 v0 k1 v1 …]`. */
     readonly span: NodeSpan | undefined = undefined,
     readonly meta: RMap | undefined = undefined,
   ) {}
 
-  static readonly EMPTY = new RMap([], undefined);
+  static readonly EMPTY = new RMap([], undefined, 0, 0);
 
   /**
    * A map from alternating keys and values (the array is taken over, not copied); a
@@ -37,7 +53,7 @@ export class RMap {
     const n = kvs.length;
     if (n % 2 !== 0) throw new Error(`RMap.fromFlat: odd number of keys and values (${n})`);
     if (n <= ARRAY_MAP_MAX * 2) {
-      if (!hasDuplicateKey(kvs)) return new RMap(kvs, undefined, span);
+      if (!hasDuplicateKey(kvs)) return new RMap(kvs, undefined, 0, 0, span);
       const out: Value[] = [];
       const offsets: number[] = [];
       for (let i = 0; i < n; i += 2) {
@@ -64,13 +80,13 @@ export class RMap {
       return new RMap(
         out,
         undefined,
+        0,
+        0,
         span && NodeSpan.of(span.source, span.start, span.end, offsets),
       );
     }
-    const big = OrderedMap<Value, Value>().withMutations((m) => {
-      for (let i = 0; i < n; i += 2) m.set(kvs[i] as Value, kvs[i + 1] as Value);
-    });
-    return new RMap(undefined, big, big.size * 2 === n ? span : undefined);
+    const big = buildBig(kvs);
+    return new RMap(undefined, big.root, big.size, big.size, big.size * 2 === n ? span : undefined);
   }
 
   static of(...kvs: Value[]): RMap {
@@ -78,7 +94,7 @@ export class RMap {
   }
 
   get size(): number {
-    return this.kvs ? this.kvs.length >> 1 : (this.big as OrderedMap<Value, Value>).size;
+    return this.kvs ? this.kvs.length >> 1 : this.bigSize;
   }
 
   /** The value under `k`, or undefined when absent. */
@@ -88,11 +104,13 @@ export class RMap {
       const i = indexOfKey(kvs, k);
       return i >= 0 ? kvs[i + 1] : undefined;
     }
-    return (this.big as OrderedMap<Value, Value>).get(k);
+    return getNode(this.root as HNode, k, keyHash(k));
   }
 
   has(k: Value): boolean {
-    return this.kvs ? indexOfKey(this.kvs, k) >= 0 : (this.big as OrderedMap<Value, Value>).has(k);
+    return this.kvs
+      ? indexOfKey(this.kvs, k) >= 0
+      : getNode(this.root as HNode, k, keyHash(k)) !== undefined;
   }
 
   assoc(k: Value, v: Value): RMap {
@@ -103,18 +121,28 @@ export class RMap {
         if (kvs[i + 1] === v) return this;
         const copy = kvs.slice();
         copy[i + 1] = v;
-        return new RMap(copy, undefined, undefined, this.meta);
+        return new RMap(copy, undefined, 0, 0, undefined, this.meta);
       }
       if (kvs.length < ARRAY_MAP_MAX * 2) {
         const copy = kvs.slice();
         copy.push(k, v);
-        return new RMap(copy, undefined, undefined, this.meta);
+        return new RMap(copy, undefined, 0, 0, undefined, this.meta);
       }
-      return new RMap(undefined, toBig(kvs).set(k, v), undefined, this.meta);
+      const copy = kvs.slice();
+      copy.push(k, v);
+      const big = buildBig(copy);
+      return new RMap(undefined, big.root, big.size, big.size, undefined, this.meta);
     }
+    const root = this.root as HNode;
+    changed.size = false;
+    const next = assocNode(root, 0, keyHash(k), k, v, this.nextSeq, null);
+    if (next === root) return this;
+    const added = changed.size ? 1 : 0;
     return new RMap(
       undefined,
-      (this.big as OrderedMap<Value, Value>).set(k, v),
+      next,
+      this.bigSize + added,
+      this.nextSeq + added,
       undefined,
       this.meta,
     );
@@ -127,64 +155,60 @@ export class RMap {
       if (i < 0) return this;
       const copy = kvs.slice();
       copy.splice(i, 2);
-      return new RMap(copy, undefined, undefined, this.meta);
+      return new RMap(copy, undefined, 0, 0, undefined, this.meta);
     }
-    const big = this.big as OrderedMap<Value, Value>;
-    if (!big.has(k)) return this;
-    const next = big.delete(k);
-    if (next.size <= ARRAY_MAP_MAX / 2) {
-      const flat: Value[] = [];
-      next.forEach((v, key) => {
-        flat.push(key, v);
-      });
-      return new RMap(flat, undefined, undefined, this.meta);
+    const root = this.root as HNode;
+    changed.size = false;
+    const next = dissocNode(root, 0, keyHash(k), k);
+    if (next === root || !changed.size) return this;
+    const size = this.bigSize - 1;
+    if (size <= ARRAY_MAP_MAX / 2 || next === null) {
+      const flat = next === null ? [] : orderedEntries(next, size, this.nextSeq);
+      return new RMap(flat, undefined, 0, 0, undefined, this.meta);
     }
-    return new RMap(undefined, next, undefined, this.meta);
+    const top = next.nodeMap === 0 && next.data.length === 3 ? singleRoot(next.data) : next;
+    return new RMap(undefined, top, size, this.nextSeq, undefined, this.meta);
   }
 
   withMeta(meta: RMap | undefined): RMap {
-    return new RMap(this.kvs, this.big, this.span, meta);
+    return new RMap(this.kvs, this.root, this.bigSize, this.nextSeq, this.span, meta);
+  }
+
+  /** Keys and values alternating in insertion order (shared: never change it). */
+  private flat(): readonly Value[] {
+    if (this.kvs) return this.kvs;
+    this.ordered ??= orderedEntries(this.root as HNode, this.bigSize, this.nextSeq);
+    return this.ordered;
   }
 
   /** Calls `fn(value, key)` for each entry in insertion order. */
   forEach(fn: (v: Value, k: Value) => void): void {
-    const kvs = this.kvs;
-    if (kvs) {
-      for (let i = 0; i < kvs.length; i += 2) fn(kvs[i + 1] as Value, kvs[i] as Value);
-    } else {
-      (this.big as OrderedMap<Value, Value>).forEach((v, k) => {
-        fn(v, k);
-      });
-    }
+    const kvs = this.flat();
+    for (let i = 0; i < kvs.length; i += 2) fn(kvs[i + 1] as Value, kvs[i] as Value);
   }
 
   /** Keys and values alternating, in insertion order (a fresh array). */
   toFlat(): Value[] {
-    if (this.kvs) return this.kvs.slice();
-    const out: Value[] = [];
-    this.forEach((v, k) => out.push(k, v));
-    return out;
+    return this.flat().slice();
   }
 
   keys(): Value[] {
-    const out: Value[] = [];
-    this.forEach((_v, k) => out.push(k));
+    const kvs = this.flat();
+    const out = new Array<Value>(kvs.length >> 1);
+    for (let i = 0; i < kvs.length; i += 2) out[i >> 1] = kvs[i] as Value;
     return out;
   }
 
   vals(): Value[] {
-    const out: Value[] = [];
-    this.forEach((v) => out.push(v));
+    const kvs = this.flat();
+    const out = new Array<Value>(kvs.length >> 1);
+    for (let i = 0; i < kvs.length; i += 2) out[i >> 1] = kvs[i + 1] as Value;
     return out;
   }
 
   *entries(): IterableIterator<[Value, Value]> {
-    const kvs = this.kvs;
-    if (kvs) {
-      for (let i = 0; i < kvs.length; i += 2) yield [kvs[i] as Value, kvs[i + 1] as Value];
-    } else {
-      yield* (this.big as OrderedMap<Value, Value>).entries();
-    }
+    const kvs = this.flat();
+    for (let i = 0; i < kvs.length; i += 2) yield [kvs[i] as Value, kvs[i + 1] as Value];
   }
 
   equals(other: unknown): boolean {
@@ -197,6 +221,48 @@ export class RMap {
   }
 }
 
+/** A trie of the entries of `kvs`, built in place (no one else sees its nodes). */
+function buildBig(kvs: readonly Value[]): { root: HNode; size: number } {
+  const edit = {};
+  let root = EMPTY_NODE;
+  let size = 0;
+  for (let i = 0; i < kvs.length; i += 2) {
+    const k = kvs[i] as Value;
+    changed.size = false;
+    root = assocNode(root, 0, keyHash(k), k, kvs[i + 1] as Value, size, edit);
+    if (changed.size) size++;
+  }
+  return { root, size };
+}
+
+/** The entries under `root` as `[k0 v0 k1 v1 …]`, in insertion (`seq`) order. */
+function orderedEntries(root: HNode, size: number, nextSeq: number): Value[] {
+  const t: Value[] = [];
+  collect(root, t);
+  const out = new Array<Value>(2 * size);
+  if (nextSeq <= 4 * size + 64) {
+    // Insertion numbers are dense enough to place each entry directly.
+    const at = new Int32Array(nextSeq);
+    for (let i = 0; i < t.length; i += 3) at[t[i + 2] as number] = i + 1;
+    let o = 0;
+    for (let s = 0; s < nextSeq; s++) {
+      const i = (at[s] as number) - 1;
+      if (i < 0) continue;
+      out[o++] = t[i] as Value;
+      out[o++] = t[i + 1] as Value;
+    }
+    return out;
+  }
+  const idx: number[] = [];
+  for (let i = 0; i < t.length; i += 3) idx.push(i);
+  idx.sort((a, b) => (t[a + 2] as number) - (t[b + 2] as number));
+  for (let j = 0; j < idx.length; j++) {
+    out[2 * j] = t[idx[j] as number] as Value;
+    out[2 * j + 1] = t[(idx[j] as number) + 1] as Value;
+  }
+  return out;
+}
+
 function hasDuplicateKey(kvs: readonly Value[]): boolean {
   for (let i = 2; i < kvs.length; i += 2) {
     const k = kvs[i] as Value;
@@ -207,12 +273,6 @@ function hasDuplicateKey(kvs: readonly Value[]): boolean {
     }
   }
   return false;
-}
-
-function toBig(kvs: readonly Value[]): OrderedMap<Value, Value> {
-  return OrderedMap<Value, Value>().withMutations((m) => {
-    for (let i = 0; i < kvs.length; i += 2) m.set(kvs[i] as Value, kvs[i + 1] as Value);
-  });
 }
 
 /** Index of key `k` in a flat `[k v …]` array, or -1. */

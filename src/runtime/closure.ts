@@ -38,8 +38,32 @@ export class Closure extends Fn {
     throw this.arityError(n, shapes);
   }
 
+  /**
+   * A new frame. Small frames are array literals: packed arrays, cheaper to make and
+   * to index than `new Array(n)`'s holey ones (fib's frame has two slots).
+   */
   private frame(): Value[] {
-    const slots = newFrame(this.frameSize, this.captured);
+    const p = this.captured as unknown as Value;
+    let slots: Value[];
+    switch (this.frameSize) {
+      case 2:
+        slots = [p, null];
+        break;
+      case 3:
+        slots = [p, null, null];
+        break;
+      case 4:
+        slots = [p, null, null, null];
+        break;
+      case 5:
+        slots = [p, null, null, null, null];
+        break;
+      case 6:
+        slots = [p, null, null, null, null, null];
+        break;
+      default:
+        slots = newFrame(this.frameSize, this.captured);
+    }
     if (this.selfSlot >= 0) slots[this.selfSlot] = this;
     return slots;
   }
@@ -65,16 +89,16 @@ export class Closure extends Fn {
   }
 
   override call1(x: Value): Value {
-    const a = this.select(1);
-    if (a.rest) return this.invoke([x]);
+    const a = this.a1;
+    if (a === undefined) return this.invoke([x]);
     const slots = this.frame();
     slots[a.paramSlots[0] as number] = x;
     return this.run(a, slots);
   }
 
   override call2(x: Value, y: Value): Value {
-    const a = this.select(2);
-    if (a.rest) return this.invoke([x, y]);
+    const a = this.a2;
+    if (a === undefined) return this.invoke([x, y]);
     const slots = this.frame();
     slots[a.paramSlots[0] as number] = x;
     slots[a.paramSlots[1] as number] = y;

@@ -14,6 +14,7 @@ import type { Code } from './env.js';
 import { Fn, Builtin } from './fn.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
 import { keywordLookup } from './keyword-call.js';
+import { compileNumOp } from './compile-arith.js';
 
 function notCallable(f: Value, span: Span | undefined): RtfsError {
   return new RtfsError(RuntimeCodes.notCallable, `${printValue(f)} is not a function`, span);
@@ -122,6 +123,10 @@ function directBuiltinCall(
         throw locate(e, span, b);
       }
     };
+    if (b.numOp !== undefined) {
+      const [a0, a1] = args as [Code, Code];
+      return compileNumOp(b.numOp, cell, b, n0, n1, a0, a1, fast);
+    }
     if (n0.kind === 'local' && n0.ref.depth === 0) {
       const s0 = n0.ref.slot;
       // Frame locals read in place: a loop's `(+ acc i)`, fib's `(< n 2)` and `(- n 1)`.

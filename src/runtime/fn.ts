@@ -32,8 +32,17 @@ export abstract class Fn implements RFn {
   }
 }
 
+/** Two-argument operations call sites may do inline on integers (compile-arith.ts). */
+export type NumOp = '+' | '-' | '<' | '>' | '<=' | '>=';
+
 /** A primitive implemented in TypeScript, with a declared arity range. */
 export class Builtin extends Fn {
+  /**
+   * Set on core arithmetic: its two-argument implementation `f2` agrees with this JS
+   * operator whenever both arguments are JS numbers and the result is a safe integer.
+   */
+  numOp: NumOp | undefined = undefined;
+
   constructor(
     name: string,
     readonly min: number,

@@ -20,6 +20,17 @@ describe('evaluator kernel', () => {
     ['(- -9223372036854775807 1)', '-9223372036854775808'],
     ['(* 9223372036854775807 2)', '!! runtime/integer-overflow'],
     ['(/ 1 0)', '!! runtime/division-by-zero'],
+    // Inline integer paths of + - < > <= >= on a local and a constant (compile-arith.ts).
+    [
+      '(let [x 9007199254740991] [(+ x 1) (- (- x) 1) (< x 9007199254740992) (>= x 1.5)])',
+      '[9007199254740992 -9007199254740992 true true]',
+    ],
+    ['(let [x 9223372036854775807] (+ x 1))', '!! runtime/integer-overflow'],
+    [
+      '(let [x 2.5] [(< x 3) (- x 1) (>= x 2.5) (> x 2) (<= x 2) (+ x 1)])',
+      '[true 1.5 true true false 3.5]',
+    ],
+    ['(let [x 1] (< x "a"))', '!! runtime/type-error'],
     ['(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))) (fib 20)', '6765'],
     ['(loop [i 0 acc 0] (if (< i 100000) (recur (inc i) (+ acc i)) acc))', '4999950000'],
     ['(defn f ([] 0) ([x] x) ([x & more] (count more))) [(f) (f 1) (f 1 2 3)]', '[0 1 2]'],

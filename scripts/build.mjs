@@ -76,8 +76,6 @@ const result = await build({
   // prettier (the Doc printer of `rtfs fmt` and the plugin) stays a runtime
   // dependency: the plugin's Docs go to the prettier that loaded it.
   external: ['prettier', 'prettier/*'],
-  // immutable.js is required on first use, not at startup (see the file).
-  alias: { immutable: './scripts/lazy-immutable.mjs' },
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.
   banner: {
     js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",

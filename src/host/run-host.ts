@@ -6,10 +6,10 @@
  * deterministic call path (`"2.0.1"`: the third child of the run's first … ).
  */
 import type { Span } from '../source/index.js';
-import { type Value, Keyword, RMap, RVector } from '../data/index.js';
+import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import { RtfsError, type Host, type Fn } from '../runtime/index.js';
 import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
-import { compileValidator, typeErrorMessage, type Validator } from '../types/index.js';
+import { compileValidator, typeErrorMessage, type TypeAst, type Validator } from '../types/index.js';
 import type { Capability, CapabilityContext } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
@@ -17,7 +17,7 @@ import { decide, type Policy } from './policy.js';
 import { uuidv7 } from './ids.js';
 import { capabilityFromSpec } from './define.js';
 import type { ReplayLog } from './replay.js';
-import { simulatedValue } from './simulate.js';
+import { placeholderInput, simulatedValue } from './simulate.js';
 
 export const CapabilityCodes = {
   unknown: 'capability/unknown',
@@ -79,6 +79,15 @@ export class RunHost implements Host {
   /** Lets `ccos.plan.execute` run child plans through the runtime. */
   attachEvaluator(e: PlanEvaluator): void {
     this.evaluator = e;
+  }
+
+  placeholderInput(name: string, type: TypeAst): Value | undefined {
+    // Only a child plan run in dry-run mode: nothing real depends on the value.
+    if (!this.dryRun || this.inputStack.length < 2) return undefined;
+    const v = placeholderInput(name, type);
+    if (v !== undefined)
+      this.opts.log?.(`dry run: plan input :${name} was not given; using ${printValue(v)}\n`);
+    return v;
   }
 
   planInputs(): Value {

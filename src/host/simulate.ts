@@ -19,13 +19,13 @@ function marker(cap: Capability, input: Value): RMap {
 }
 
 /** A value of type `t` (undefined when none is simple to make: use the marker). */
-function sample(t: TypeAst, cap: Capability, depth: number): Value | undefined {
+function sample(t: TypeAst, label: string, depth: number): Value | undefined {
   if (depth > 6) return undefined;
   switch (t.kind) {
     case 'prim':
       switch (t.name) {
         case 'string':
-          return `simulated ${cap.id}`;
+          return `simulated ${label}`;
         case 'int':
         case 'number':
           return 0;
@@ -48,7 +48,7 @@ function sample(t: TypeAst, cap: Capability, depth: number): Value | undefined {
           return undefined;
       }
     case 'optional':
-      return sample(t.inner, cap, depth + 1) ?? null;
+      return sample(t.inner, label, depth + 1) ?? null;
     case 'vector':
     case 'array':
       return RVector.EMPTY;
@@ -57,7 +57,7 @@ function sample(t: TypeAst, cap: Capability, depth: number): Value | undefined {
     case 'tuple': {
       const items: Value[] = [];
       for (const e of t.elements) {
-        const v = sample(e, cap, depth + 1);
+        const v = sample(e, label, depth + 1);
         if (v === undefined) return undefined;
         items.push(v);
       }
@@ -67,7 +67,7 @@ function sample(t: TypeAst, cap: Capability, depth: number): Value | undefined {
       const flat: Value[] = [];
       for (const e of t.entries) {
         if (e.optional) continue;
-        const v = sample(e.type, cap, depth + 1);
+        const v = sample(e.type, label, depth + 1);
         if (v === undefined) return undefined;
         flat.push(e.key, v);
       }
@@ -78,12 +78,12 @@ function sample(t: TypeAst, cap: Capability, depth: number): Value | undefined {
       return RMap.EMPTY;
     case 'union':
       for (const m of t.members) {
-        const v = sample(m, cap, depth + 1);
+        const v = sample(m, label, depth + 1);
         if (v !== undefined) return v;
       }
       return undefined;
     case 'and':
-      return t.types[0] !== undefined ? sample(t.types[0], cap, depth + 1) : undefined;
+      return t.types[0] !== undefined ? sample(t.types[0], label, depth + 1) : undefined;
     case 'enum':
       return t.values[0];
     case 'val':
@@ -99,10 +99,19 @@ export function simulatedValue(cap: Capability, input: Value): Value {
   const t = cap.outputSchema;
   if (t === undefined || (t.kind === 'prim' && (t.name === 'any' || t.name === 'nil')))
     return marker(cap, input);
-  const v = sample(t, cap, 0);
+  const v = sample(t, cap.id, 0);
   if (v === undefined) return marker(cap, input);
   if (v instanceof RMap && v.has(kw('simulated'))) {
     return v.assoc(kw('capability'), cap.id).assoc(kw('input'), input);
   }
   return v;
+}
+
+/**
+ * A stand-in for a plan input a dry-run child plan was not given: `"<name>"` for a string,
+ * else a sample of its type (undefined when none is simple to make).
+ */
+export function placeholderInput(name: string, t: TypeAst): Value | undefined {
+  if (t.kind === 'prim' && t.name === 'string') return `<${name}>`;
+  return sample(t, name, 0);
 }

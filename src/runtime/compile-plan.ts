@@ -75,6 +75,11 @@ export function compilePlan(
     for (const d of defaults) {
       if (!values.has(d.key)) values = values.assoc(d.key, d.default as Value);
     }
+    for (const e of entries) {
+      if (e.optional || e.default !== undefined || values.has(e.key)) continue;
+      const stand = host.placeholderInput?.(e.key.name, e.type);
+      if (stand !== undefined) values = values.assoc(e.key, stand);
+    }
     const missing = required.filter((k) => !values.has(k));
     if (missing.length > 0) {
       const names = missing.map((k) => printValue(k)).join(', ');

@@ -1,5 +1,6 @@
 import type { Span } from '../source/index.js';
 import type { Value } from '../data/index.js';
+import type { TypeAst } from '../types/index.js';
 import { RtfsError } from './errors.js';
 import type { Fn } from './fn.js';
 
@@ -16,6 +17,8 @@ export interface Host {
   contextValue(name: string): Value | undefined;
   /** The inputs of the plan being run (`--input`, or a child plan's), if any. */
   planInputs?(): Value | undefined;
+  /** A stand-in for a missing plan input (dry-run child plans only), or undefined. */
+  placeholderInput?(name: string, type: TypeAst): Value | undefined;
   /** `(call "id" args…)`: runs a capability (checked, logged) and returns its value. */
   callCapability(id: string, args: Value[], span: Span | undefined): Value;
   /** `(defcapability "id" spec impl)`: registers a capability implemented in RTFS. */

@@ -210,3 +210,20 @@ describe('ccos.plan.execute', () => {
     expect(printValue(sim?.action.meta ?? null)).toBe('{:simulated true}');
   });
 });
+
+describe('dry-run child plans with missing inputs', () => {
+  const child =
+    '"(plan :name \\"c\\" :input-schema {:to :string :n :int} (call \\"ccos.io.log\\" {:message to}) [to n])"';
+  it('get placeholders in a dry run, and fail clearly in a full run', () => {
+    const dry = run(`(call "ccos.plan.execute" {:plan ${child} :mode :dry-run})`);
+    expect(dry.shown).toBe('{:status :ok :mode :dry-run :result ["<to>" 0]}');
+    const full = run(`(call "ccos.plan.execute" {:plan ${child} :mode :full})`);
+    expect(full.shown).toContain(':status :failed');
+    expect(full.shown).toContain('plan/missing-input');
+  });
+  it('are not filled in at top level, even in a dry run', () => {
+    expect(run('(plan :name "p" :input-schema {:to :string} to)', {}, true).shown).toBe(
+      '!! plan/missing-input',
+    );
+  });
+});

@@ -9,7 +9,12 @@ import type { Span } from '../source/index.js';
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import { RtfsError, type Host, type Fn } from '../runtime/index.js';
 import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
-import { compileValidator, typeErrorMessage, type TypeAst, type Validator } from '../types/index.js';
+import {
+  compileValidator,
+  typeErrorMessage,
+  type TypeAst,
+  type Validator,
+} from '../types/index.js';
 import type { Capability, CapabilityContext } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';

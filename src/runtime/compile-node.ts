@@ -16,6 +16,7 @@ import { compileCheck } from './compile-check.js';
 import type { Host } from './host.js';
 import { compileStep, compileFor, compileDotimes } from './compile-step.js';
 import { compilePlan, compileStepResult, PlanStack } from './compile-plan.js';
+import { planContext } from './plan-support.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 import { interruptFlag, interrupted } from './interrupt.js';
@@ -190,22 +191,10 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host, plans:
     case 'dotimes':
       return compileDotimes(n, compileNode);
     case 'context': {
-      const name = n.name;
-      const span = n.span;
+      const key = Keyword.of(n.name);
+      const { span } = n;
       const optional = n.optional === true;
-      const key = Keyword.of(name);
-      return () => {
-        const v = plans.contextValue(key) ?? host.contextValue(name);
-        if (v === undefined) {
-          if (optional) return null;
-          throw new RtfsError(
-            RuntimeCodes.unknownContext,
-            `no host context value '@${name}'`,
-            span,
-          );
-        }
-        return v;
-      };
+      return () => planContext(plans, host, key, optional, span);
     }
     case 'throw': {
       const value = compileNode(n.value);

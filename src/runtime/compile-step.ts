@@ -5,8 +5,8 @@
  * are false (unlike `if`).
  */
 import type { Node } from '../analyzer/index.js';
-import type { StepExport } from '../analyzer/nodes.js';
-import type { PlanStack } from './compile-plan.js';
+import type { PlanStack } from './plan-stack.js';
+import { stepRecord, stepValue } from './plan-support.js';
 import type { Pattern } from '../analyzer/pattern.js';
 import { type Value, RVector, RList, RMap, RFloat, printValue, typeName } from '../data/index.js';
 import type { Code, Env } from './env.js';
@@ -54,23 +54,11 @@ export function compileStep(
       if (err !== undefined) host.stepFailed(id, err);
       throw err ?? e;
     }
-    if (exports !== undefined) v = declarativeValue(v, exports);
+    v = stepValue(v, exports);
     host.stepCompleted(id, v);
-    if (variant === 'step') {
-      const frame = plans.current;
-      frame.results.set(name, v);
-      if (exports !== undefined) {
-        for (const e of exports) frame.aliases.set(e.alias, (v as RMap).get(e.key) ?? null);
-      }
-    }
+    if (variant === 'step') stepRecord(plans, name, v, exports);
     return v;
   };
-}
-
-/** The `:output` rule: the result when it is a map with every key, else `{:k result …}`. */
-function declarativeValue(v: Value, exports: readonly StepExport[]): Value {
-  if (v instanceof RMap && exports.every((e) => v.has(e.key))) return v;
-  return RMap.fromFlat(exports.flatMap((e) => [e.key, v]));
 }
 
 function stepBody(variant: StepNode['variant'], items: Code[], span: StepNode['span']): Code {

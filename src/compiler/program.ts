@@ -5,13 +5,13 @@
  * refer to it, and definitions of functions and macros (no effects) are evaluated at
  * compile time so later forms can use their macros.
  */
-import { childSpan, type Span } from '../source/index.js';
+import type { Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
 import { analyzeTop, Globals, type Node, type Var } from '../analyzer/index.js';
 import { PureHost, type RtfsError } from '../runtime/index.js';
-import { evalImport, evalModule, isHead, ModuleCodes } from '../runtime/modules.js';
+import { evalModule, evalTopLevel, isHead, ModuleCodes } from '../runtime/modules.js';
 import type { ModuleHost, TopResult } from '../runtime/modules.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import { createRuntime } from '../create-runtime.js';
@@ -106,27 +106,13 @@ class ProgramCompiler implements ModuleHost {
   }
 
   evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult {
-    if (isHead(form, 'do') && ns.lookup('do') === undefined) {
-      for (let i = 1; i < form.count; i++) {
-        const t = this.evalForm(form.items[i] as Value, childSpan(form.span, i) ?? span, ns, uri);
-        if (!t.ok) return t;
-      }
-      return { ok: true, value: null };
-    }
-    if (isHead(form, 'module')) {
-      const m = evalModule(form, span, this, uri);
-      if ('ns' in m) {
-        this.modules.set(m.ns.name, m.ns);
-        return { ok: true, value: null };
-      }
-      return 'diagnostics' in m
-        ? { ok: false, diagnostics: m.diagnostics }
-        : { ok: false, error: m.error };
-    }
-    if (isHead(form, 'import')) {
-      const d = evalImport(form, span, ns, this, uri);
-      return d === undefined ? { ok: true, value: null } : { ok: false, diagnostics: d };
-    }
+    return evalTopLevel(form, span, ns, uri, this, this.modules, (f, at) =>
+      this.evalLeaf(f, at, ns),
+    );
+  }
+
+  /** A top-level form that is not `do`, `module` or `import`. */
+  private evalLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
     const a = analyzeTop(form, span, ns);
     if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
     const options = { isCore: this.isCore, marks: this.marks };

@@ -4,7 +4,7 @@
  * `defmacro`) is visible to the forms that follow it. `module` and `import` are
  * handled here, at top level (see modules.ts).
  */
-import { childSpan, type Span } from '../source/index.js';
+import type { Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
@@ -18,8 +18,8 @@ import type { RtfsError } from './errors.js';
 import { asRtfsError } from './compile-try.js';
 import type { ModuleLoader } from './module-loader.js';
 import {
-  evalImport,
   evalModule,
+  evalTopLevel,
   isHead,
   ModuleCodes,
   type ModuleHost,
@@ -82,31 +82,13 @@ export class Runtime implements ModuleHost {
 
   /** Evaluates one top-level form in `ns`. */
   evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult {
-    if (isHead(form, 'do') && ns.lookup('do') === undefined) {
-      // A top-level `do` runs form by form (as in Clojure), so a def inside it is
-      // visible to the forms after it: the single-(do …) plan body idiom.
-      let last: Value = null;
-      for (let i = 1; i < form.count; i++) {
-        const t = this.evalForm(form.items[i] as Value, childSpan(form.span, i) ?? span, ns, uri);
-        if (!t.ok) return t;
-        last = t.value;
-      }
-      return { ok: true, value: last };
-    }
-    if (isHead(form, 'module')) {
-      const m = evalModule(form, span, this, uri);
-      if ('ns' in m) {
-        this.modules.set(m.ns.name, m.ns);
-        return { ok: true, value: null };
-      }
-      return 'diagnostics' in m
-        ? { ok: false, diagnostics: m.diagnostics }
-        : { ok: false, error: m.error };
-    }
-    if (isHead(form, 'import')) {
-      const d = evalImport(form, span, ns, this, uri);
-      return d === undefined ? { ok: true, value: null } : { ok: false, diagnostics: d };
-    }
+    return evalTopLevel(form, span, ns, uri, this, this.modules, (f, at) =>
+      this.evalLeaf(f, at, ns),
+    );
+  }
+
+  /** A top-level form that is not `do`, `module` or `import`. */
+  private evalLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
     const a = analyzeTop(form, span, ns);
     if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
     const code = this.compile(a.node, a.frameSize);

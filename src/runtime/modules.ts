@@ -149,3 +149,43 @@ export function evalImport(
   }
   return undefined;
 }
+
+/**
+ * The top-level forms every engine treats alike: `(do …)` runs form by form (so a `def`
+ * inside it is visible to the forms after it, as in Clojure), `(module …)` defines a
+ * namespace in `modules`, `(import …)` binds one in `ns`. Anything else goes to `leaf`.
+ */
+export function evalTopLevel(
+  form: Value,
+  span: Span | undefined,
+  ns: Globals,
+  uri: string,
+  host: ModuleHost,
+  modules: Map<string, Globals>,
+  leaf: (form: Value, span: Span | undefined) => TopResult,
+): TopResult {
+  if (isHead(form, 'do') && ns.lookup('do') === undefined) {
+    let last: Value = null;
+    for (let i = 1; i < form.count; i++) {
+      const t = host.evalForm(form.items[i] as Value, childSpan(form.span, i) ?? span, ns, uri);
+      if (!t.ok) return t;
+      last = t.value;
+    }
+    return { ok: true, value: last };
+  }
+  if (isHead(form, 'module')) {
+    const m = evalModule(form, span, host, uri);
+    if ('ns' in m) {
+      modules.set(m.ns.name, m.ns);
+      return { ok: true, value: null };
+    }
+    return 'diagnostics' in m
+      ? { ok: false, diagnostics: m.diagnostics }
+      : { ok: false, error: m.error };
+  }
+  if (isHead(form, 'import')) {
+    const d = evalImport(form, span, ns, host, uri);
+    return d === undefined ? { ok: true, value: null } : { ok: false, diagnostics: d };
+  }
+  return leaf(form, span);
+}

@@ -13,10 +13,10 @@ import {
   llmOptionsFromEnv,
 } from '../planner/index.js';
 import {
-  generateMetaPlan,
   metaPlanData,
   printPlan,
   applyRewrites,
+  registryContext,
   rewriterFromSpec,
   rtfsRewriter,
   type Rewriter,
@@ -112,18 +112,12 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
   if (flags.emitMetaPlan === true) {
     const generated = metaPlanData(goal, undefined, options);
     const hosted = createHostedRuntime({ policy: { allow: [], deny: [] }, capabilities });
-    const r = applyRewrites(generated, rws, {
-      capability: (id) => {
-        const c = hosted.registry.get(id);
-        return c === undefined ? undefined : { id, inputSchema: c.inputSchema, effects: c.effects };
-      },
-      catalogSnapshot: catalog.snapshot,
-    });
+    const r = applyRewrites(generated, rws, registryContext(hosted.registry, catalog.snapshot));
     if (!r.ok) {
       stderr.write(`error: rewrite ${r.rule} refused: ${r.reason}\n`);
       return ExitCode.inputErrors;
     }
-    stdout.write(rws.length === 0 ? generateMetaPlan(goal, undefined, options) : printPlan(r.plan));
+    stdout.write(printPlan(r.plan));
     return ExitCode.ok;
   }
 

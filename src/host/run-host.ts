@@ -349,13 +349,13 @@ export class RunHost implements Host {
     return {
       call: (id, input) => this.call(id, input, span),
       log: (text) => this.opts.log?.(text),
-      step: (name, body) => this.inStep(name, span, body),
+      step: (name, body) => this.inStep(name, body),
       stepName: this.innermostStep(),
       runPlan: (plan, inputs, dryRun) => this.runChildPlan(plan, inputs, dryRun, span),
     };
   }
 
-  private inStep(name: string, span: Span | undefined, body: () => Value): Value {
+  private inStep(name: string, body: () => Value): Value {
     const id = this.stepStarted(name);
     let v: Value;
     try {
@@ -365,7 +365,6 @@ export class RunHost implements Host {
       throw e;
     }
     this.stepCompleted(id, v);
-    void span;
     return v;
   }
 

@@ -9,6 +9,7 @@ export {
 export {
   applyRewrites,
   planHash,
+  registryContext,
   type Rewriter,
   type RewriteContext,
   type RewriteOutcome,

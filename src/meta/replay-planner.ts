@@ -10,7 +10,7 @@ import { read } from '../syntax/index.js';
 import type { ChainRecord } from '../audit/index.js';
 import { createHostedRuntime, loadRun, replayRun, type Capability } from '../host/index.js';
 import { catalogCapabilities, loadCatalog, plannerCapabilities } from '../planner/index.js';
-import { applyRewrites, planHash, type Rewriter } from './rewriter.js';
+import { applyRewrites, planHash, registryContext, type Rewriter } from './rewriter.js';
 import { rewriterFromRecord } from './rewriters/index.js';
 
 const k = (n: string): Keyword => Keyword.of(n);
@@ -89,13 +89,7 @@ export function replayPlanner(
     rws.push(rw);
   }
   const registry = createHostedRuntime({ policy: { allow: [], deny: [] }, capabilities }).registry;
-  const rebuilt = applyRewrites(generated, rws, {
-    capability: (id) => {
-      const c = registry.get(id);
-      return c === undefined ? undefined : { id, inputSchema: c.inputSchema, effects: c.effects };
-    },
-    catalogSnapshot: loaded.catalog.snapshot,
-  });
+  const rebuilt = applyRewrites(generated, rws, registryContext(registry, loaded.catalog.snapshot));
   if (!rebuilt.ok) return fail(`re-applying rewrite ${rebuilt.rule} failed: ${rebuilt.reason}`);
   const metaPlanHash = planHash(rebuilt.plan);
   if (metaPlanHash !== meta.get(k('meta_plan_hash')))

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { type Value, printValue } from '../data/index.js';
 import type { TypeAst } from '../types/index.js';
+import type { Capability } from '../host/index.js';
 import { recheckPlan } from './recheck.js';
 
 export interface Edit {
@@ -89,4 +90,18 @@ export function applyRewrites(
     current = out.plan;
   }
   return { ok: true, plan: current, applied };
+}
+
+/** A rewrite context over a capability registry (what the run can call). */
+export function registryContext(
+  registry: { get(id: string): Capability | undefined },
+  catalogSnapshot: string | undefined,
+): RewriteContext {
+  return {
+    capability: (id) => {
+      const c = registry.get(id);
+      return c === undefined ? undefined : { id, inputSchema: c.inputSchema, effects: c.effects };
+    },
+    catalogSnapshot,
+  };
 }

@@ -10,7 +10,13 @@ import type { Hosted, RunOutcome } from '../host/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import type { NodeCompiler } from '../runtime/index.js';
 import { metaPlanData, type MetaPlanOptions } from './generator.js';
-import { applyRewrites, planHash, type AppliedRewrite, type Rewriter } from './rewriter.js';
+import {
+  applyRewrites,
+  planHash,
+  registryContext,
+  type AppliedRewrite,
+  type Rewriter,
+} from './rewriter.js';
 import { printPlan } from './print.js';
 
 export const PLANNER_URI = '<planner.meta>';
@@ -78,13 +84,11 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     ...(o.log ? { log: o.log } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
   });
-  const rewritten = applyRewrites(generated, o.rewriters ?? [], {
-    capability: (id) => {
-      const c = hosted.registry.get(id);
-      return c === undefined ? undefined : { id, inputSchema: c.inputSchema, effects: c.effects };
-    },
-    catalogSnapshot: o.catalogSnapshot,
-  });
+  const rewritten = applyRewrites(
+    generated,
+    o.rewriters ?? [],
+    registryContext(hosted.registry, o.catalogSnapshot),
+  );
   if (!rewritten.ok)
     return { kind: 'rewrite-refused', rule: rewritten.rule, reason: rewritten.reason };
   const generatedSource = printPlan(generated);

@@ -55,8 +55,14 @@ export async function runRepl(
     }
   });
 
+  // Ctrl-D can close the interface while an evaluation is still running; a prompt
+  // after that would resume stdin and keep the process alive.
+  let closed = false;
+  rl.on('close', () => {
+    closed = true;
+  });
   const prompt = (): void => {
-    if (!tty) return;
+    if (!tty || closed) return;
     rl.setPrompt(acc.pending ? CONTINUATION : PROMPT);
     rl.prompt();
   };

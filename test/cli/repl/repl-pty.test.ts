@@ -269,6 +269,17 @@ describe.skipIf(unavailable !== undefined)(
       expect(await t.exitCode()).toBe(0);
     });
 
+    it('exits on Ctrl-D typed while an evaluation is still running', async () => {
+      const t = start();
+      await t.waitFor('rtfs> ');
+      t.type('(do (println "started") (dotimes [i 30000000] i) :done)\r');
+      await t.waitFor('started\n');
+      // Ctrl-D closes the input before the evaluation ends; the REPL still exits.
+      t.type('\x04');
+      expect(await t.exitCode()).toBe(0);
+      expect(t.screen).toContain(':done');
+    });
+
     it.each([
       ['NO_COLOR is set', [], { NO_COLOR: '1' }],
       ['--no-color is given', ['--no-color'], {}],

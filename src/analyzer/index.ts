@@ -11,3 +11,5 @@ export type {
   CatchClause,
 } from './nodes.js';
 export { nearest } from '../diagnostics/index.js';
+export { children, walk } from './children.js';
+export { linearAccumulator } from './linear-acc.js';

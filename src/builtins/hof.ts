@@ -5,6 +5,7 @@
  * vectors. Truthiness decides in `filter`, `remove`, `some`, `every?` (only nil and
  * false are falsy). The vector paths are index loops with no per-item allocation.
  */
+import { reduceOwned, takesOwnedAcc } from './owned.js';
 import { type Value, RMap, RVector } from '../data/index.js';
 import { Fn, type Builtin } from '../runtime/fn.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
@@ -77,12 +78,17 @@ function reduce(f: Value, a: Value, b?: Value): Value {
     const n = coll.count;
     if (b === undefined && n === 0) return f.invoke([]);
     let acc = b === undefined ? (coll.get(0) as Value) : a;
-    for (let i = b === undefined ? 1 : 0; i < n; i++) acc = f.call2(acc, coll.get(i) as Value);
+    const from = b === undefined ? 1 : 0;
+    if (takesOwnedAcc(f)) return reduceOwned(f, acc, from, n, (i) => coll.get(i) as Value);
+    for (let i = from; i < n; i++) acc = f.call2(acc, coll.get(i) as Value);
     return acc;
   }
   const items = seqItems(coll, 'reduce');
   if (b === undefined && items.length === 0) return applyFn(f, []);
   let acc = b === undefined ? (items[0] as Value) : a;
+  if (f instanceof Fn && takesOwnedAcc(f)) {
+    return reduceOwned(f, acc, b === undefined ? 1 : 0, items.length, (i) => items[i] as Value);
+  }
   for (let i = b === undefined ? 1 : 0; i < items.length; i++)
     acc = call2(f, acc, items[i] as Value);
   return acc;

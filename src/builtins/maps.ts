@@ -5,6 +5,7 @@
  * index may be its count (append), as in Clojure. Error values answer `:message`,
  * `:code` and `:data` like a map.
  */
+import { assocMaybeOwned } from './owned.js';
 import { type Value, Keyword, RList, RMap, RVector, equals } from '../data/index.js';
 import { Fn, type Builtin } from '../runtime/fn.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
@@ -74,7 +75,7 @@ function getIn(m: Value, ks: Value, dflt?: Value): Value {
 
 /** One `assoc` step on a map, vector (index ≤ count) or nil. */
 export function assoc1(fn: string, coll: Value, k: Value, v: Value): Value {
-  if (coll instanceof RMap) return coll.assoc(k, v);
+  if (coll instanceof RMap) return assocMaybeOwned(coll, k, v);
   if (coll === null) return RMap.fromFlat([k, v]);
   if (coll instanceof RVector) {
     if (typeof k !== 'number') throw typeError(fn, 'an integer index for a vector', k);
@@ -255,6 +256,9 @@ function reduceKv(f: Value, init: Value, coll: Value): Value {
   throw typeError('reduce-kv', 'a map, vector or nil', coll);
 }
 
+/** Operations that never keep their first argument (see owned.ts). */
+const OWNED_OPS = new Set(['assoc', 'update', 'assoc-in', 'update-in']);
+
 export const mapBuiltins: readonly Builtin[] = [
   ...def('get', 2, 3, get, undefined, get2),
   ...def('get-in', 2, 3, getIn, undefined, (m, ks) => getIn(m, ks)),
@@ -285,3 +289,4 @@ export const mapBuiltins: readonly Builtin[] = [
   ...def('stringify-keys', 1, 1, (v) => walkKeys(v, (k) => (k instanceof Keyword ? k.name : k))),
   ...def('reduce-kv', 3, 3, reduceKv),
 ];
+for (const b of mapBuiltins) if (OWNED_OPS.has(b.name ?? '')) b.acceptsOwned = true;

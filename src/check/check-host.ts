@@ -27,7 +27,7 @@ import {
 } from '../runtime/modules.js';
 import type { Runtime } from '../runtime/index.js';
 import { Unevaluated } from './placeholder.js';
-import { walk } from './children.js';
+import { walk } from '../analyzer/index.js';
 import { withNilAt } from './patch.js';
 
 /** An analyzed top-level form, for the lint pass. */

@@ -10,7 +10,7 @@ import type { FnArity, Node, Var } from '../analyzer/index.js';
 import { Builtin } from '../runtime/index.js';
 import { describeValue, formatType, matchesType, type TypeAst } from '../types/index.js';
 import { CheckCodes } from './codes.js';
-import { walk } from './children.js';
+import { walk } from '../analyzer/index.js';
 
 export interface LintOptions {
   /** Capability ids that exist (built in, defined in the program, or in a catalog). */

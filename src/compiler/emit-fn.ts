@@ -4,7 +4,7 @@
  * they share the evaluator's frame); `this` is the function value (self-recursion);
  * `recur` to the function is a labelled loop around the body.
  */
-import type { Node, FnArity } from '../analyzer/index.js';
+import { type Node, type FnArity, linearAccumulator } from '../analyzer/index.js';
 import { type Emitter, JsFn, RETURN, slotVar } from './emitter.js';
 import { emitDestructure } from './emit-pattern.js';
 
@@ -19,6 +19,8 @@ export function emitFn(e: Emitter, n: FnNode): string {
   const t = e.temp();
   const name = n.name === undefined ? 'undefined' : JSON.stringify(n.name);
   e.emit(`${t} = new ${e.h('CompiledFn')}(${name}, [${arities.join(', ')}]);`);
+  const linear = linearAccumulator(n);
+  if (linear !== undefined) e.emit(`${t}.linearAcc = ${e.cell(linear)};`);
   return t;
 }
 

@@ -80,7 +80,15 @@ function withData(n: HNode, data: Value[], edit: Edit): HNode {
     n.data = data;
     return n;
   }
-  return new HNode(n.dataMap, n.nodeMap, data, n.nodes, edit, n.collision);
+  return new HNode(n.dataMap, n.nodeMap, data, shared(n.nodes, edit), edit, n.collision);
+}
+
+/**
+ * An array of a node being copied, for the copy: a node owned by a builder may change
+ * its arrays in place later, so it must not share them with the node it came from.
+ */
+function shared<T>(a: T[], edit: Edit): T[] {
+  return edit === null ? a : a.slice();
 }
 
 /** A node holding two entries whose hashes first differ at or below `shift`. */
@@ -133,7 +141,7 @@ export function assocNode(
       }
       const copy = d.slice();
       copy[i + 1] = v;
-      return new HNode(n.dataMap, n.nodeMap, copy, n.nodes, edit, false);
+      return new HNode(n.dataMap, n.nodeMap, copy, shared(n.nodes, edit), edit, false);
     }
     // Two keys share this slot: they move down into a new child.
     changed.size = true;
@@ -169,7 +177,7 @@ export function assocNode(
     }
     const nodes = n.nodes.slice();
     nodes[j] = next;
-    return new HNode(n.dataMap, n.nodeMap, n.data, nodes, edit, false);
+    return new HNode(n.dataMap, n.nodeMap, shared(n.data, edit), nodes, edit, false);
   }
   changed.size = true;
   const i = 3 * bitCount(n.dataMap & (bit - 1));
@@ -185,7 +193,7 @@ export function assocNode(
   data[i + 1] = v;
   data[i + 2] = seq;
   for (let x = i; x < d.length; x++) data[x + 3] = d[x] as Value;
-  return new HNode(n.dataMap | bit, n.nodeMap, data, n.nodes, edit, false);
+  return new HNode(n.dataMap | bit, n.nodeMap, data, shared(n.nodes, edit), edit, false);
 }
 
 function assocCollision(

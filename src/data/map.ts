@@ -148,6 +148,40 @@ export class RMap {
     );
   }
 
+  /**
+   * A new map object over the same entries, for an accumulator that only `reduce` and
+   * one operation per step ever see (src/builtins/owned.ts).
+   */
+  ownedCopy(): RMap {
+    return new RMap(this.kvs, this.root, this.bigSize, this.nextSeq, undefined, this.meta);
+  }
+
+  /**
+   * {@link assoc} that may change, in place, trie nodes created under `edit` (a
+   * transient's token): only for a map no one else can see. Always a new map object.
+   */
+  assocOwned(k: Value, v: Value, edit: object): RMap {
+    const kvs = this.kvs;
+    if (kvs) {
+      if (kvs.length < ARRAY_MAP_MAX * 2 || indexOfKey(kvs, k) >= 0) return this.assoc(k, v);
+      const copy = kvs.slice();
+      copy.push(k, v);
+      const big = buildBig(copy, edit);
+      return new RMap(undefined, big.root, big.size, big.size, undefined, this.meta);
+    }
+    changed.size = false;
+    const next = assocNode(this.root as HNode, 0, keyHash(k), k, v, this.nextSeq, edit);
+    const added = changed.size ? 1 : 0;
+    return new RMap(
+      undefined,
+      next,
+      this.bigSize + added,
+      this.nextSeq + added,
+      undefined,
+      this.meta,
+    );
+  }
+
   dissoc(k: Value): RMap {
     const kvs = this.kvs;
     if (kvs) {
@@ -222,8 +256,7 @@ export class RMap {
 }
 
 /** A trie of the entries of `kvs`, built in place (no one else sees its nodes). */
-function buildBig(kvs: readonly Value[]): { root: HNode; size: number } {
-  const edit = {};
+function buildBig(kvs: readonly Value[], edit: object = {}): { root: HNode; size: number } {
   let root = EMPTY_NODE;
   let size = 0;
   for (let i = 0; i < kvs.length; i += 2) {

@@ -3,7 +3,7 @@
  * calling closures. Locals are array slots, globals are cells, `recur` is a loop.
  */
 import type { Span } from '../source/index.js';
-import type { Node, Var } from '../analyzer/index.js';
+import { type Node, type Var, linearAccumulator } from '../analyzer/index.js';
 import { type Value, Keyword, RVector, RMap, printValue } from '../data/index.js';
 import { parentOf, RECUR, type Code } from './env.js';
 import { Fn } from './fn.js';
@@ -116,6 +116,14 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host, plans:
         body: withDestructure(a.destructure, compileNode(a.body), compileNode),
       }));
       const { name, frameSize, selfSlot } = n;
+      const linear = linearAccumulator(n);
+      if (linear !== undefined) {
+        return (env) => {
+          const c = new Closure(name, arities, frameSize, selfSlot, env);
+          c.linearAcc = linear;
+          return c;
+        };
+      }
       return (env) => new Closure(name, arities, frameSize, selfSlot, env);
     }
     case 'def': {

@@ -1,4 +1,5 @@
 import type { RFn, Value } from '../data/index.js';
+import type { Var } from '../analyzer/index.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
 
 /**
@@ -7,6 +8,11 @@ import { RtfsError, RuntimeCodes } from './errors.js';
  */
 export abstract class Fn implements RFn {
   readonly kind = 'fn' as const;
+  /**
+   * Set on `(fn [acc x] …)` that passes `acc` only to this cell's function, in tail
+   * position (analyzer/linear-acc.ts): `reduce` may then hand it an owned accumulator.
+   */
+  linearAcc: Var | undefined = undefined;
   constructor(readonly name: string | undefined) {}
 
   abstract invoke(args: Value[]): Value;
@@ -42,6 +48,11 @@ export class Builtin extends Fn {
    * operator whenever both arguments are JS numbers and the result is a safe integer.
    */
   numOp: NumOp | undefined = undefined;
+  /**
+   * Set on map operations (`assoc`, `update`, …) that never keep their first argument
+   * and return an updated copy of it: they may update an owned accumulator in place.
+   */
+  acceptsOwned = false;
 
   constructor(
     name: string,

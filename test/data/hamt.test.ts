@@ -62,6 +62,56 @@ describe('RMap hash trie (big maps)', () => {
     );
   });
 
+  it('owned updates (reduce transients) never change a map someone else holds (100 runs)', () => {
+    // Bursts of assocOwned under a fresh token, from a fresh object over a shared map,
+    // mixed with persistent assoc/dissoc; every map between bursts must keep its entries.
+    const op = fc.tuple(
+      fc.integer({ min: 0, max: 2 }),
+      fc.array(fc.tuple(fc.nat(pool.length - 1), fc.integer({ min: 0, max: 3 })), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 5, maxLength: 30 }), (ops) => {
+        let m = RMap.EMPTY;
+        let model: Entry[] = [];
+        const history: [RMap, Entry[]][] = [];
+        const set = (k: Value, val: number): void => {
+          const at = model.findIndex(([mk]) => equals(mk, k));
+          model = model.map((e): Entry => [e[0], e[1]]);
+          if (at >= 0) (model[at] as Entry)[1] = val;
+          else model.push([k, val]);
+        };
+        for (const [mode, burst] of ops) {
+          if (mode === 0) {
+            const edit = {};
+            let t = m.ownedCopy();
+            for (const [i, val] of burst) {
+              t = t.assocOwned(pool[i] as Value, val, edit);
+              set(pool[i] as Value, val);
+            }
+            m = t;
+          } else {
+            for (const [i, val] of burst) {
+              const k = pool[i] as Value;
+              if (mode === 1) {
+                m = m.assoc(k, val);
+                set(k, val);
+              } else {
+                m = m.dissoc(k);
+                model = model.filter(([mk]) => !equals(mk, k));
+              }
+            }
+          }
+          history.push([m, model]);
+        }
+        for (const [old, oldModel] of history) check(old, oldModel);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('keeps insertion order after many removals and re-insertions', () => {
     let m = RMap.EMPTY;
     for (const k of plain) m = m.assoc(k, 0);

@@ -1,5 +1,5 @@
 /** The sub-nodes of an analyzed node (patterns' default values are not visited). */
-import type { Node } from '../analyzer/index.js';
+import type { Node } from './nodes.js';
 
 export function children(n: Node): readonly Node[] {
   switch (n.kind) {

@@ -6,7 +6,8 @@
  *   npm run bench -- --json    machine-readable results (for CI archives)
  *   npm run bench -- --quick   fewer runs
  *
- * Language workloads run on both engines (the closure evaluator and the compiler)
+ * Language workloads run on every engine (the evaluator with its JIT tier, the same
+ * evaluator with every function interpreted, and the compiler)
  * next to a plain-JavaScript baseline; ratios are to the baseline.
  */
 import { compare, formatTable, type Measured } from './harness.js';

@@ -2,7 +2,14 @@
  * The one place that wires a runtime together: builtins (with their output context),
  * and later the stdlib, the host and the causal-chain sink.
  */
-import { Runtime, type Host, type NodeCompiler } from './runtime/index.js';
+import {
+  DEFAULT_JIT_THRESHOLD,
+  Runtime,
+  evaluator,
+  type Host,
+  type NodeCompiler,
+} from './runtime/index.js';
+import { fnJit } from './compiler/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FsModuleLoader, stdlibDir } from './modules/index.js';
@@ -18,6 +25,12 @@ export interface RuntimeOptions {
   readonly host?: Host;
   /** The engine: the evaluator's closures (default) or e.g. the JavaScript compiler. */
   readonly compiler?: NodeCompiler;
+  /**
+   * The evaluator's second tier (runtime/jit.ts): a function called this many times
+   * runs as compiled JavaScript from then on; `false` keeps every function
+   * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
+   */
+  readonly jit?: number | false;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -29,7 +42,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     createBuiltins(ctx),
     options.host,
     new FsModuleLoader(options.paths ?? []),
-    options.compiler,
+    options.compiler ??
+      (options.jit === false
+        ? evaluator()
+        : evaluator(fnJit, options.jit ?? DEFAULT_JIT_THRESHOLD)),
   );
   loadCoreLibrary(rt);
   return rt;

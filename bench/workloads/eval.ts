@@ -2,7 +2,7 @@
  * Evaluator and compiler workloads (issues 3 and 7), each against the same program in
  * plain JavaScript: naive fib 25 and 30; a 200k-element map inc → filter even? →
  * reduce + pipeline; building a 10k-keyword-key map, then updating every key.
- * Both engines run the same definitions through `evalString` (the compiler's runtime
+ * Every engine runs the same definitions through `evalString` (the compiler's runtime
  * compiles each top-level form to JavaScript); the runtimes and the definitions are
  * set up once, outside the timed run.
  */
@@ -40,10 +40,14 @@ const DEFINITIONS = [
        (reduce (fn [m k] (update m k inc)) m ks)))`,
 ];
 
-/** The evaluator and the compiler, each with the workloads' definitions loaded. */
+/**
+ * The evaluator (with its JIT tier, the default), the evaluator with every function
+ * interpreted, and the compiler, each with the workloads' definitions loaded.
+ */
 function engines(): { engine: string; rt: Runtime }[] {
   const out = [
     { engine: 'evaluator', rt: createRuntime({ out: () => undefined }) },
+    { engine: 'interpreted', rt: createRuntime({ out: () => undefined, jit: false }) },
     { engine: 'compiled', rt: createRuntime({ out: () => undefined, compiler: jsCompiler }) },
   ];
   for (const { rt } of out) for (const d of DEFINITIONS) evalOrThrow(rt, d);

@@ -1,5 +1,20 @@
-/** The sub-nodes of an analyzed node (patterns' default values are not visited). */
+/** The sub-nodes of an analyzed node, including the defaults (`:or`) of its patterns. */
 import type { Node } from './nodes.js';
+import type { Pattern } from './pattern.js';
+
+/** The default expressions (`:or`) inside a destructuring pattern. */
+function defaults(p: Pattern | undefined): Node[] {
+  if (p === undefined) return [];
+  switch (p.kind) {
+    case 'slot':
+    case 'ignore':
+      return [];
+    case 'vector':
+      return [...p.items.flatMap(defaults), ...defaults(p.rest)];
+    case 'map':
+      return p.entries.flatMap((e) => [...(e.default ? [e.default] : []), ...defaults(e.pattern)]);
+  }
+}
 
 export function children(n: Node): readonly Node[] {
   switch (n.kind) {
@@ -16,13 +31,16 @@ export function children(n: Node): readonly Node[] {
     case 'do':
       return n.body;
     case 'let':
-      return [...n.bindings.map((b) => b.init), n.body];
+      return [...n.bindings.flatMap((b) => [b.init, ...defaults(b.pattern)]), n.body];
     case 'loop':
-      return [...n.inits, n.body];
+      return [...n.inits, ...n.destructure.flatMap((d) => defaults(d.pattern)), n.body];
     case 'recur':
       return n.args;
     case 'fn':
-      return n.arities.map((a) => a.body);
+      return n.arities.flatMap((a) => [
+        ...a.destructure.flatMap((d) => defaults(d.pattern)),
+        a.body,
+      ]);
     case 'def':
       return [n.init];
     case 'call':
@@ -41,12 +59,12 @@ export function children(n: Node): readonly Node[] {
         ...n.clauses.flatMap((c) => {
           switch (c.kind) {
             case 'each':
-              return [c.coll];
+              return [c.coll, ...defaults(c.pattern)];
             case 'when':
             case 'while':
               return [c.test];
             case 'let':
-              return c.bindings.map((b) => b.init);
+              return c.bindings.flatMap((b) => [b.init, ...defaults(b.pattern)]);
           }
         }),
         n.body,

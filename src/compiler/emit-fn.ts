@@ -44,7 +44,8 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
     const decl = fn.declarations(n.frameSize, a.paramSlots);
     if (decl !== '') head.push(decl);
     if (n.selfSlot >= 0) head.push(`${slotVar(level, n.selfSlot)} = this;`);
-    const inner = used ? `${label}: for (;;) {\n${body}\n}` : body;
+    const check = `if (${e.h('interruptFlag')}[0] !== 0) throw ${e.h('interrupted')}();`;
+    const inner = used ? `${label}: for (;;) {\n${check}\n${body}\n}` : body;
     return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
   } finally {
     if (direct) e.selves.pop();

@@ -102,6 +102,7 @@ export function emitFor(e: Emitter, n: NodeOf<'for'>): string {
         const label = e.label();
         const x = e.temp();
         e.emit(`${label}: for (${x} of ${e.h('iterable')}(${coll}, "for")) {`);
+        e.interruptCheck();
         bindPattern(e, c.pattern as Pattern, x);
         loops.push(label);
         open++;
@@ -140,6 +141,7 @@ export function emitDotimes(e: Emitter, n: NodeOf<'dotimes'>): string {
   e.emit(`${last} = null;`);
   const slot = slotVar(e.fn.level, n.slot);
   e.emit(`for (${i} = 0; ${i} < ${c}; ${i}++) {`);
+  e.interruptCheck();
   e.emit(`${slot} = ${i};`);
   e.tail(n.body, assignTo(last));
   e.emit('}');

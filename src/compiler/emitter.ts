@@ -151,6 +151,11 @@ export class Emitter {
   }
 
   /** A runtime helper (support/index.ts) by name. */
+  /** A test of the REPL's interrupt flag (ADR 0009), emitted at the head of every loop. */
+  interruptCheck(): void {
+    this.emit(`if (${this.h('interruptFlag')}[0] !== 0) throw ${this.h('interrupted')}();`);
+  }
+
   h(name: string): string {
     this.helpers.add(name);
     return `$$${name}`;

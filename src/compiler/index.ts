@@ -3,7 +3,7 @@
  * (`jsCompiler`, the `--engine compile` of `rtfs run`) and as standalone ES modules
  * (`compileProgram`, `rtfs compile`).
  */
-export { jsCompiler, emitTopLevel, liveLink } from './in-process.js';
+export { jsCompiler, fnJit, emitTopLevel, liveLink } from './in-process.js';
 export { Linker, type Link } from './linker.js';
 export type { EmitOptions } from './emitter.js';
 export {

@@ -20,18 +20,32 @@ import { planContext } from './plan-support.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 import { interruptFlag, interrupted } from './interrupt.js';
+import { JitClosure, JitSite, jitEligible, type FnJit } from './jit.js';
 
 /**
  * A compiler bound to a host: `compile(node)` gives the closure that runs it.
  * (Step forms and `@name` reach the host through this binding, never a global.)
  */
-export function makeCompiler(host: Host): (n: Node) => Code {
+export function makeCompiler(host: Host, jit?: JitOptions): (n: Node) => Code {
   const plans = new PlanStack();
-  const compileNode = (n: Node): Code => compileWith(n, compileNode, host, plans);
+  const compileNode = (n: Node): Code => compileWith(n, compileNode, host, plans, jit);
   return compileNode;
 }
 
-function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host, plans: PlanStack): Code {
+/** The evaluator's second tier (runtime/jit.ts): a compiler for hot functions. */
+export interface JitOptions {
+  readonly fn: FnJit;
+  /** Calls of a function before it is compiled (0: at its first call). */
+  readonly threshold: number;
+}
+
+function compileWith(
+  n: Node,
+  compileNode: (n: Node) => Code,
+  host: Host,
+  plans: PlanStack,
+  jit: JitOptions | undefined,
+): Code {
   switch (n.kind) {
     case 'const': {
       const v = n.value;
@@ -117,6 +131,14 @@ function compileWith(n: Node, compileNode: (n: Node) => Code, host: Host, plans:
       }));
       const { name, frameSize, selfSlot } = n;
       const linear = linearAccumulator(n);
+      if (jit !== undefined && jitEligible(n)) {
+        const site = new JitSite(n, jit.fn, jit.threshold);
+        return (env) => {
+          const c = new JitClosure(name, arities, frameSize, selfSlot, env, site);
+          c.linearAcc = linear;
+          return c;
+        };
+      }
       if (linear !== undefined) {
         return (env) => {
           const c = new Closure(name, arities, frameSize, selfSlot, env);

@@ -12,6 +12,7 @@ import { analyzeTop, Globals, type Node } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
 import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
+import { DEFAULT_JIT_THRESHOLD, type FnJit } from './jit.js';
 import { PureHost, type Host } from './host.js';
 import { newFrame, type Code } from './env.js';
 import type { RtfsError } from './errors.js';
@@ -33,6 +34,18 @@ import {
  */
 export type NodeCompiler = (host: Host, core: Globals) => (n: Node, frameSize: number) => Code;
 
+/**
+ * The closure evaluator; with `jit`, functions called `threshold` times run as
+ * compiled JavaScript from then on (runtime/jit.ts).
+ */
+export function evaluator(
+  jit?: (host: Host, core: Globals) => FnJit,
+  threshold = DEFAULT_JIT_THRESHOLD,
+): NodeCompiler {
+  return (host, core) =>
+    makeCompiler(host, jit === undefined ? undefined : { fn: jit(host, core), threshold });
+}
+
 export type EvalOutcome =
   | { readonly ok: true; readonly value: Value }
   | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly error?: undefined }
@@ -52,7 +65,7 @@ export class Runtime implements ModuleHost {
     builtins: readonly Fn[],
     readonly host: Host = new PureHost(),
     readonly loader: ModuleLoader | undefined = undefined,
-    compiler: NodeCompiler = makeCompiler,
+    compiler: NodeCompiler = evaluator(),
   ) {
     this.compile = compiler(host, this.core);
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {

@@ -1,4 +1,4 @@
-export { Runtime, type EvalOutcome, type NodeCompiler } from './evaluate.js';
+export { Runtime, evaluator, type EvalOutcome, type NodeCompiler } from './evaluate.js';
 export { applyFn, call1, call2, isCallable } from './apply.js';
 export { newFrame, parentOf, type Env, type Code } from './env.js';
 export { RtfsError, RuntimeCodes, type Frame } from './errors.js';
@@ -7,3 +7,4 @@ export { Closure } from './closure.js';
 export { type Host, PureHost } from './host.js';
 export { PlanCodes } from './compile-plan.js';
 export { interruptFlag } from './interrupt.js';
+export { DEFAULT_JIT_THRESHOLD, JitClosure, type FnJit, type JitFn } from './jit.js';

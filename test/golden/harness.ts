@@ -3,7 +3,8 @@
  * this file), the engines the suite runs against, and the comparison of one case.
  *
  * An engine is anything that evaluates RTFS text: the closure evaluator
- * (`createRuntime`) and the compiler (`jsCompiler`), both in {@link engines}. Every
+ * (`createRuntime`), the same with its JIT tier at every call, and the compiler
+ * (`jsCompiler`), all in {@link engines}. Every
  * engine must give the same printed value, error code and output for every case.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -57,7 +58,7 @@ export interface Engine {
 }
 
 /** A session of `createRuntime` (with `compiler` as its engine) with captured output. */
-function runtimeSession(compiler: NodeCompiler | undefined): EngineSession {
+function runtimeSession(compiler: NodeCompiler | undefined, jit?: number): EngineSession {
   let out = '';
   let log = '';
   const rt = createRuntime({
@@ -65,6 +66,7 @@ function runtimeSession(compiler: NodeCompiler | undefined): EngineSession {
     log: (t) => void (log += t),
     paths: [join(goldenDir, '_modules')],
     ...(compiler ? { compiler } : {}),
+    ...(jit !== undefined ? { jit } : {}),
   });
   return {
     evalString(text, uri) {
@@ -92,6 +94,15 @@ export const evaluatorEngine: Engine = {
   session: () => runtimeSession(undefined),
 };
 
+/**
+ * The evaluator with its second tier engaged at once: every closed function is
+ * compiled at its first call (runtime/jit.ts), so the tier is checked on every case.
+ */
+export const jitEngine: Engine = {
+  name: 'evaluator, jit at first call',
+  session: () => runtimeSession(undefined, 0),
+};
+
 /** The compiler (src/compiler): every top-level form compiled to JavaScript, run in-process. */
 export const compilerEngine: Engine = {
   name: 'compiler',
@@ -99,7 +110,7 @@ export const compilerEngine: Engine = {
 };
 
 /** Every engine the suite runs against. */
-export const engines: readonly Engine[] = [evaluatorEngine, compilerEngine];
+export const engines: readonly Engine[] = [evaluatorEngine, jitEngine, compilerEngine];
 
 // ---------------------------------------------------------------------------
 // The file format

@@ -1,8 +1,12 @@
 import { type Value, RList } from '../../data/index.js';
 import { Fn } from '../../runtime/fn.js';
+import type { JitFn } from '../../runtime/jit.js';
 
-/** One arity body of a compiled function; `this` is the function value itself. */
-export type ArityBody = (this: CompiledFn, ...args: Value[]) => Value;
+/**
+ * One arity body of a compiled function; `this` is the function value itself (the
+ * `CompiledFn`, or the evaluator's closure that tiered up to it: runtime/jit.ts).
+ */
+export type ArityBody = (this: Fn, ...args: Value[]) => Value;
 
 /** An arity as the compiler emits it: fixed parameter count, a rest parameter, the body. */
 export interface CompiledArity {
@@ -16,7 +20,7 @@ export interface CompiledArity {
  * an exact fixed arity first, then the variadic one; the rest parameter is an `RList`
  * or nil. Calls with 0–3 arguments go straight to their body without an array.
  */
-export class CompiledFn extends Fn {
+export class CompiledFn extends Fn implements JitFn {
   /** The exact arities for 0–3 arguments (compiled call sites call them directly). */
   readonly f0: ArityBody | undefined;
   readonly f1: ArityBody | undefined;
@@ -41,15 +45,20 @@ export class CompiledFn extends Fn {
   }
 
   invoke(args: Value[]): Value {
+    return this.invokeAs(this, args);
+  }
+
+  /** Calls the arity for `args` with `self` as the function's own value. */
+  invokeAs(self: Fn, args: Value[]): Value {
     const n = args.length;
     const exact = this.arities.find((a) => !a.rest && a.fixed === n);
-    if (exact !== undefined) return exact.body.apply(this, args);
+    if (exact !== undefined) return exact.body.apply(self, args);
     const rest = this.restBody;
     if (rest !== undefined && n >= this.restFixed) {
       const k = this.restFixed;
       const xs = args.slice(0, k);
       xs.push(n > k ? new RList(args.slice(k)) : null);
-      return rest.apply(this, xs);
+      return rest.apply(self, xs);
     }
     const shapes = this.arities.map((a) => (a.rest ? `${a.fixed}+` : `${a.fixed}`)).join(' or ');
     throw this.arityError(n, shapes);

@@ -3,7 +3,8 @@
  * the example catalog and the template strategy. Baseline: the same planner algorithms
  * driven by plain TypeScript (`runPlannerPipeline`); candidates: the planner meta-plan
  * run as RTFS (planner-as-plan), every planner step a logged capability call into an
- * in-memory causal chain, by the evaluator and by the compiler. The ratio is what
+ * in-memory causal chain, by the evaluator (with and without its JIT tier) and by the
+ * compiler. The ratio is what
  * running the planner as a plan (RTFS orchestration, schema checks, the chain) costs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import {
   runPlannerPipeline,
 } from '../../src/planner/index.js';
 import { runPlanner } from '../../src/meta/run-planner.js';
-import type { NodeCompiler } from '../../src/runtime/index.js';
+import { evaluator, type NodeCompiler } from '../../src/runtime/index.js';
 import { jsCompiler } from '../../src/compiler/index.js';
 import type { Case } from '../harness.js';
 
@@ -62,6 +63,7 @@ export function plannerWorkload(): { baseline: Case; candidates: Case[]; goals: 
     },
     candidates: [
       { workload, engine: 'evaluator', run: viaMetaPlan() },
+      { workload, engine: 'interpreted', run: viaMetaPlan(evaluator()) },
       { workload, engine: 'compiled', run: viaMetaPlan(jsCompiler) },
     ],
   };

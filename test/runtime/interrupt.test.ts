@@ -46,12 +46,14 @@ describe('runtime/interrupted in compiled code (the JIT tier and the compile eng
   ] as const;
   it.each(
     engines.flatMap(([engine, make]) =>
-      [
-        ['a loop', '(loop [i 0] (recur (inc i)))'],
-        ['a recur in a function', '(defn f [n] (recur (inc n)))'],
-        ['dotimes', '(defn f [n] (dotimes [i 1000000000] i))'],
-        ['for', '(defn f [n] (for [x (range 10)] x))'],
-      ].map(([what, src]) => [engine, what, src, make] as const),
+      (
+        [
+          ['a loop', '(loop [i 0] (recur (inc i)))'],
+          ['a recur in a function', '(defn f [n] (recur (inc n)))'],
+          ['dotimes', '(defn f [n] (dotimes [i 1000000000] i))'],
+          ['for', '(defn f [n] (for [x (range 10)] x))'],
+        ] as const
+      ).map(([what, src]) => [engine, what, src, make] as const),
     ),
   )('%s stops %s', (_engine, _what, src, make) => {
     const rt = make();

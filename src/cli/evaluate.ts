@@ -32,6 +32,8 @@ export interface EvalFlags extends HostFlags {
   readonly capabilities?: readonly Capability[];
   /** `rtfs run --engine`: the closure evaluator (default) or compiled JavaScript. */
   readonly engine?: 'interpret' | 'compile';
+  /** `--no-jit`: the evaluator interprets every function (no compiled second tier). */
+  readonly jit?: boolean;
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
@@ -50,6 +52,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...inputsOption(flags),
     ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
+    ...(flags.jit === false ? { jit: false as const } : {}),
   });
   let outcome;
   try {

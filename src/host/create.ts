@@ -35,6 +35,8 @@ export interface HostedOptions {
   readonly inputs?: RMap;
   /** The engine (see RuntimeOptions.compiler). */
   readonly compiler?: NodeCompiler;
+  /** The evaluator's JIT tier (see RuntimeOptions.jit). */
+  readonly jit?: number | false;
 }
 
 export interface Hosted {
@@ -83,6 +85,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.log ? { log: o.log } : {}),
     ...(o.paths ? { paths: o.paths } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
+    ...(o.jit !== undefined ? { jit: o.jit } : {}),
   });
   host.attachEvaluator((plan, uri) => {
     const text = typeof plan === 'string' ? plan : printValue(plan);

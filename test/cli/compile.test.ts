@@ -106,5 +106,8 @@ describe('rtfs compile', () => {
     const b = rtfs(['run', '--engine', 'compile', '-'], { input });
     expect(b).toEqual(a);
     expect(b.stdout).toBe('55\n610\n');
+    // (f 15) makes ~2,000 calls: the evaluator's JIT tier compiles f on the way;
+    // --no-jit interprets every call. All three print the same.
+    expect(rtfs(['run', '--no-jit', '-'], { input })).toEqual(a);
   });
 });

@@ -36,6 +36,12 @@ export const registerRun: RegisterCommand = (program, host) => {
         .choices(['interpret', 'compile'])
         .default('interpret'),
     )
+    .addOption(
+      new Option(
+        '--no-jit',
+        'interpret every function (by default the evaluator compiles functions called 500 times)',
+      ),
+    )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
   addHostOptions(cmd).action((file: string, flags: EvalFlags) =>
     host.run(async (ctx) => {

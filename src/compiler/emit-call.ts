@@ -55,7 +55,16 @@ export function emitCall(e: Emitter, n: CallNode): string {
   const self = f.kind === 'local' ? e.selfArity(f.ref, args.length) : undefined;
   if (self !== undefined) {
     // Self-recursion into the same arity: a direct call of the arity's own function.
-    e.emit(`try { ${t} = ${self}.call(${fv}${args.length > 0 ? `, ${list}` : ''}); } ${locate}`);
+    if (self.thisless) {
+      const name = JSON.stringify(self.fnName ?? 'fn');
+      e.emit(
+        `try { ${t} = ${self.name}(${list}); } catch ($e) { throw ${e.h('locateIn')}($e, ${span}, ${name}); }`,
+      );
+    } else {
+      e.emit(
+        `try { ${t} = ${self.name}.call(${fv}${args.length > 0 ? `, ${list}` : ''}); } ${locate}`,
+      );
+    }
     return t;
   }
   const slow =

@@ -4,7 +4,7 @@
  * they share the evaluator's frame); `this` is the function value (self-recursion);
  * `recur` to the function is a labelled loop around the body.
  */
-import { type Node, type FnArity, linearAccumulator } from '../analyzer/index.js';
+import { type Node, type FnArity, children, linearAccumulator } from '../analyzer/index.js';
 import { type Emitter, JsFn, RETURN, slotVar } from './emitter.js';
 import { emitDestructure } from './emit-pattern.js';
 
@@ -25,6 +25,33 @@ export function emitFn(e: Emitter, n: FnNode): string {
 }
 
 function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
+  // Self-calls pass no `this` when the body never reads its own function value.
+  const thisless = n.selfSlot >= 0 && !a.params.rest && !readsSelf(a.body, n.selfSlot, a, 0);
+  return emitArityWith(e, n, a, level, thisless).source;
+}
+
+/**
+ * True when `node` reads the function's self slot other than as the callee of a
+ * direct self-call (a call with exactly the arity's fixed argument count).
+ */
+function readsSelf(node: Node, slot: number, a: FnArity, depth: number): boolean {
+  const isSelf = (x: Node): boolean =>
+    x.kind === 'local' && x.ref.depth === depth && x.ref.slot === slot;
+  if (isSelf(node)) return true;
+  if (node.kind === 'call' && isSelf(node.fn) && node.args.length === a.params.fixed) {
+    return node.args.some((x) => readsSelf(x, slot, a, depth));
+  }
+  const inner = node.kind === 'fn' ? depth + 1 : depth;
+  return children(node).some((c) => readsSelf(c, slot, a, inner));
+}
+
+function emitArityWith(
+  e: Emitter,
+  n: FnNode,
+  a: FnArity,
+  level: number,
+  thisless: boolean,
+): { source: string } {
   const savedFn = e.fn;
   const savedRecur = e.recur;
   const fn = new JsFn(level);
@@ -34,7 +61,16 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
   e.recur = { label, vars: params, used: false };
   const fname = `$a${label.slice(1)}`;
   const direct = n.selfSlot >= 0 && !a.params.rest;
-  if (direct) e.selves.push({ level, selfSlot: n.selfSlot, arity: a.params.fixed, name: fname });
+  if (direct) {
+    e.selves.push({
+      level,
+      selfSlot: n.selfSlot,
+      arity: a.params.fixed,
+      name: fname,
+      thisless,
+      fnName: n.name,
+    });
+  }
   try {
     emitDestructure(e, a.destructure);
     e.tail(a.body, RETURN);
@@ -43,10 +79,11 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
     const head: string[] = [];
     const decl = fn.declarations(n.frameSize, a.paramSlots);
     if (decl !== '') head.push(decl);
-    if (n.selfSlot >= 0) head.push(`${slotVar(level, n.selfSlot)} = this;`);
+    if (n.selfSlot >= 0 && !thisless) head.push(`${slotVar(level, n.selfSlot)} = this;`);
     const check = `if (${e.h('interruptFlag')}[0] !== 0) throw ${e.h('interrupted')}();`;
     const inner = used ? `${label}: for (;;) {\n${check}\n${body}\n}` : body;
-    return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
+    const source = `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
+    return { source };
   } finally {
     if (direct) e.selves.pop();
     e.fn = savedFn;

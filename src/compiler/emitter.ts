@@ -110,6 +110,12 @@ export interface SelfFn {
   /** Fixed parameter count → the name of that arity's JavaScript function. */
   readonly arity: number;
   readonly name: string;
+  /**
+   * The body never reads its own function value, so self-calls pass no `this`
+   * (plain calls are cheaper than `.call`); errors name `fnName` in the RTFS stack.
+   */
+  readonly thisless: boolean;
+  readonly fnName: string | undefined;
 }
 
 export class Emitter {
@@ -206,13 +212,12 @@ export class Emitter {
    * The JavaScript function to call for `(self args…)` when `ref` is the self slot of
    * an enclosing arity taking exactly `count` fixed arguments (lexically visible).
    */
-  selfArity(ref: LocalRef, count: number): string | undefined {
+  selfArity(ref: LocalRef, count: number): SelfFn | undefined {
     const level = this.fn.level - ref.depth;
     for (let i = this.selves.length - 1; i >= 0; i--) {
       const s = this.selves[i] as SelfFn;
       if (s.level < level) return undefined;
-      if (s.level === level)
-        return s.selfSlot === ref.slot && s.arity === count ? s.name : undefined;
+      if (s.level === level) return s.selfSlot === ref.slot && s.arity === count ? s : undefined;
     }
     return undefined;
   }

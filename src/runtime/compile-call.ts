@@ -37,6 +37,16 @@ export function locate(e: unknown, span: Span | undefined, callee: Value): unkno
   return e;
 }
 
+/** {@link locate} for a call of a function known by name (compiled self-calls). */
+export function locateIn(e: unknown, span: Span | undefined, name: string): unknown {
+  if (e instanceof RangeError) return locate(e, span, null);
+  if (e instanceof RtfsError) {
+    if (e.span === undefined) e.span = span;
+    else if (e.frames.length < 64) e.frames.push({ name, span });
+  }
+  return e;
+}
+
 function isKeyword(f: Value): f is Extract<Value, { kind: 'keyword' }> {
   return typeof f === 'object' && f !== null && f.kind === 'keyword';
 }

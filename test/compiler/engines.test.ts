@@ -162,7 +162,19 @@ describe('emitted JavaScript', () => {
 
   it('calls a function recursively through its own arity function', () => {
     const js = emit('(defn fib [n] (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))');
-    expect(js).toMatch(/function (\$a\d+)\(v1_2\)[\s\S]*\1\.call\(v1_1, /);
+    // fib never reads its own value: plain calls, no `this`, errors named "fib".
+    expect(js).toMatch(/function (\$a\d+)\(v1_2\)[\s\S]*= \1\(\$t\d+\); \} catch/);
+    expect(js).toContain('$$locateIn($e, ');
+    expect(js).not.toContain('= this;');
     expect(js).toContain('typeof v1_2 === "number" ? v1_2 < 2');
+  });
+
+  it('passes `this` on self-calls when the function reads its own value', () => {
+    const js = emit('(defn f [n] (if (= n 0) f (f (dec n))))');
+    expect(js).toMatch(/function (\$a\d+)\(v1_2\)[\s\S]*v1_1 = this;[\s\S]*\1\.call\(v1_1, /);
+    const inNested = emit('(defn g [n] (if (= n 0) (fn [] g) (g (dec n))))');
+    expect(inNested).toContain('v1_1 = this;');
+    const otherArity = emit('(defn h ([n] (h n 1)) ([n m] (if (= n 0) m (h (dec n) m))))');
+    expect(otherArity).toContain('v1_1 = this;');
   });
 });

@@ -74,6 +74,11 @@ describe('the JIT tier', () => {
     const interpreted = failure(false, src);
     expect(interpreted).toContain('runtime/division-by-zero');
     expect(failure(0, src)).toBe(interpreted);
+    // Through compiled self-calls (plain calls that name the function in the stack).
+    const deep = '(defn down [n] (if (= n 0) (/ 1 0) (+ 1 (down (dec n)))))\n(down 1)\n(down 4)';
+    const deepInterpreted = failure(false, deep);
+    expect(deepInterpreted).toContain('down');
+    expect(failure(0, deep)).toBe(deepInterpreted);
   });
 
   it('deep recursion still ends in runtime/stack-depth-exceeded', () => {

@@ -8,9 +8,9 @@ import type { Value } from '../../data/index.js';
 import type { Var } from '../../analyzer/index.js';
 import type { Builtin } from '../../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../../runtime/errors.js';
-import { call1, call2, callN, locate } from '../../runtime/compile-call.js';
+import { call1, call2, callN, locate, locateIn } from '../../runtime/compile-call.js';
 
-export { call1, call2, callN, locate };
+export { call1, call2, callN, locate, locateIn };
 
 /** A call of `b` through `f` (its one-argument implementation) while `cell` still holds it. */
 export function direct1(

@@ -6,7 +6,7 @@
 export { Fn } from '../../runtime/fn.js';
 export { interruptFlag, interrupted } from '../../runtime/interrupt.js';
 export { CompiledFn, type CompiledArity, type ArityBody } from './compiled-fn.js';
-export { call1, call2, callN, locate, direct1, direct2, unbound } from './calls.js';
+export { call1, call2, callN, locate, locateIn, direct1, direct2, unbound } from './calls.js';
 export {
   thrown,
   vector,

@@ -15,16 +15,15 @@
 import { childSpan, type Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Sym } from '../data/index.js';
-import { read } from '../syntax/index.js';
 import { analyzeTop, AnalysisCodes, Globals, type Node, type Var } from '../analyzer/index.js';
 import {
   evalImport,
   evalModule,
   isHead,
-  ModuleCodes,
   type ModuleHost,
   type TopResult,
 } from '../runtime/modules.js';
+import { loadModuleFile } from '../runtime/module-file.js';
 import type { Runtime } from '../runtime/index.js';
 import { Unevaluated } from './placeholder.js';
 import { walk } from '../analyzer/index.js';
@@ -142,44 +141,14 @@ export class CheckHost implements ModuleHost {
   }
 
   loadModule(name: string, fromUri: string | undefined, span: Span | undefined) {
-    const done = this.modules.get(name);
-    if (done !== undefined) return done;
-    const fail = (code: string, message: string): Diagnostic[] => {
-      if (span === undefined) throw new Error(message);
-      return [diagnostic(code, 'analysis', message, span)];
-    };
-    if (this.loading.includes(name)) {
-      const chain = [...this.loading.slice(this.loading.indexOf(name)), name].join(' → ');
-      return fail(ModuleCodes.cycle, `import cycle: ${chain}`);
-    }
-    const loader = this.rt.loader;
-    if (loader === undefined) return fail(ModuleCodes.notFound, `cannot load module ${name}`);
-    const found = loader.load(name, fromUri);
-    if ('error' in found) return fail(ModuleCodes.notFound, found.error);
-    const r = read(found.text, found.uri);
-    if (r.diagnostics.length > 0) return r.diagnostics;
-    const idx = r.forms.findIndex((f) => isHead(f, 'module'));
-    if (idx < 0) return fail(ModuleCodes.notFound, `${found.uri} does not define module ${name}`);
-    this.loading.push(name);
-    try {
-      const ns = new Globals(name, this.core);
-      for (let i = 0; i < r.forms.length; i++) {
-        const f = r.forms[i] as Value;
-        if (i !== idx) {
-          this.evalForm(f, r.spans[i], ns, found.uri);
-          continue;
-        }
-        const m = evalModule(f as RList, r.spans[i], this, found.uri, name);
-        if (!('ns' in m)) {
-          this.record(m, r.spans[i]);
-          return this.modules.get(name) ?? ns;
-        }
-        this.modules.set(name, m.ns);
-      }
-      return this.modules.get(name) ?? ns;
-    } finally {
-      this.loading.pop();
-    }
+    const files = { modules: this.modules, loading: this.loading, loader: this.rt.loader };
+    return loadModuleFile(this, files, name, fromUri, span, {
+      // Forms outside the module form record their own diagnostics (evalForm).
+      failed: (f, _fail, at) => {
+        this.record(f, at);
+        return 'stop';
+      },
+    });
   }
 }
 

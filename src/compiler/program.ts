@@ -9,9 +9,11 @@ import type { Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
-import { analyzeTop, Globals, type Node, type Var } from '../analyzer/index.js';
+import type { Globals } from '../analyzer/index.js';
+import { analyzeTop, type Node, type Var } from '../analyzer/index.js';
 import { PureHost, type RtfsError } from '../runtime/index.js';
-import { evalModule, evalTopLevel, isHead, ModuleCodes } from '../runtime/modules.js';
+import { evalTopLevel, ModuleCodes } from '../runtime/modules.js';
+import { loadModuleFile } from '../runtime/module-file.js';
 import type { ModuleHost, TopResult } from '../runtime/modules.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import { createRuntime } from '../create-runtime.js';
@@ -140,42 +142,11 @@ class ProgramCompiler implements ModuleHost {
     fromUri: string | undefined,
     span: Span | undefined,
   ): Globals | Diagnostic[] {
-    const done = this.modules.get(name);
-    if (done !== undefined) return done;
-    const fail = (code: string, message: string): Diagnostic[] => {
-      if (span === undefined) throw new Error(message);
-      return [diagnostic(code, 'analysis', message, span)];
-    };
-    if (this.loading.includes(name)) {
-      const chain = [...this.loading.slice(this.loading.indexOf(name)), name].join(' → ');
-      return fail(ModuleCodes.cycle, `import cycle: ${chain}`);
-    }
-    const found = this.loader.load(name, fromUri ?? this.uri);
-    if ('error' in found) return fail(ModuleCodes.notFound, found.error);
-    const r = read(found.text, found.uri);
-    if (r.diagnostics.length > 0) return r.diagnostics;
-    const idx = r.forms.findIndex((f) => isHead(f, 'module'));
-    if (idx < 0) return fail(ModuleCodes.notFound, `${found.uri} does not define module ${name}`);
-    this.loading.push(name);
-    const ns = new Globals(name, this.core);
-    try {
-      for (let i = 0; i < r.forms.length; i++) {
-        const f = r.forms[i] as Value;
-        if (i !== idx) {
-          const t = this.evalForm(f, r.spans[i], ns, found.uri);
-          if (!t.ok)
-            return 'diagnostics' in t ? t.diagnostics : fail(ModuleCodes.badForm, String(t.error));
-          continue;
-        }
-        const m = evalModule(f as never, r.spans[i], this, found.uri, name);
-        if (!('ns' in m))
-          return 'diagnostics' in m ? m.diagnostics : fail(ModuleCodes.badForm, String(m.error));
-        this.modules.set(name, m.ns);
-      }
-      return this.modules.get(name) ?? fail(ModuleCodes.notFound, `module ${name} not found`);
-    } finally {
-      this.loading.pop();
-    }
+    const files = { modules: this.modules, loading: this.loading, loader: this.loader };
+    return loadModuleFile(this, files, name, fromUri ?? this.uri, span, {
+      failed: (f, fail) =>
+        'diagnostics' in f ? f.diagnostics : fail(ModuleCodes.badForm, String(f.error)),
+    });
   }
 }
 

@@ -12,20 +12,14 @@ import { analyzeTop, Globals, type Node } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
 import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
+import { loadModuleFile } from './module-file.js';
 import { DEFAULT_JIT_THRESHOLD, type FnJit } from './jit.js';
 import { PureHost, type Host } from './host.js';
 import { newFrame, type Code } from './env.js';
 import type { RtfsError } from './errors.js';
 import { asRtfsError } from './compile-try.js';
 import type { ModuleLoader } from './module-loader.js';
-import {
-  evalModule,
-  evalTopLevel,
-  isHead,
-  ModuleCodes,
-  type ModuleHost,
-  type TopResult,
-} from './modules.js';
+import { evalTopLevel, type ModuleHost, type TopResult } from './modules.js';
 
 /**
  * Turns analyzed top-level nodes into runnable code: the evaluator's closures
@@ -120,47 +114,13 @@ export class Runtime implements ModuleHost {
     fromUri: string | undefined,
     span: Span | undefined,
   ): Globals | Diagnostic[] {
-    const done = this.modules.get(name);
-    if (done !== undefined) return done;
-    const fail = (code: string, message: string): Diagnostic[] => {
-      if (span === undefined) throw new Error(message);
-      return [diagnostic(code, 'analysis', message, span)];
-    };
-    if (this.loading.includes(name)) {
-      return fail(
-        ModuleCodes.cycle,
-        `import cycle: ${[...this.loading.slice(this.loading.indexOf(name)), name].join(' → ')}`,
-      );
-    }
-    if (this.loader === undefined)
-      return fail(ModuleCodes.notFound, `cannot load module ${name}: no module path is configured`);
-    const found = this.loader.load(name, fromUri);
-    if ('error' in found) return fail(ModuleCodes.notFound, found.error);
-    const r = read(found.text, found.uri);
-    if (r.diagnostics.length > 0) return r.diagnostics;
-    const idx = r.forms.findIndex((f) => isHead(f, 'module'));
-    if (idx < 0) return fail(ModuleCodes.notFound, `${found.uri} does not define module ${name}`);
-    this.loading.push(name);
-    try {
-      const ns = new Globals(name, this.core);
-      for (let i = 0; i < r.forms.length; i++) {
-        const f = r.forms[i] as Value;
-        if (i !== idx) {
-          const t = this.evalForm(f, r.spans[i], ns, found.uri);
-          if (!t.ok) return this.asDiagnostics(t, fail);
-          continue;
-        }
-        const m = evalModule(f as never, r.spans[i], this, found.uri, name);
-        if (!('ns' in m))
-          return 'diagnostics' in m
-            ? m.diagnostics
-            : this.asDiagnostics({ ok: false, error: m.error }, fail);
-        this.modules.set(name, m.ns);
-      }
-      return this.modules.get(name) ?? ns;
-    } finally {
-      this.loading.pop();
-    }
+    const files = { modules: this.modules, loading: this.loading, loader: this.loader };
+    return loadModuleFile(this, files, name, fromUri, span, {
+      failed: (f, fail) =>
+        'diagnostics' in f
+          ? f.diagnostics
+          : this.asDiagnostics({ ok: false, error: f.error }, fail),
+    });
   }
 
   private asDiagnostics(

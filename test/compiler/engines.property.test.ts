@@ -2,7 +2,9 @@
  * Random programs through both engines: typed generators build arithmetic (small
  * integers, integers at the 2^53 and 64-bit edges, floats), comparisons, vectors,
  * maps, `let`, `if`, `loop`/`recur`, `fn`, destructuring, `match` and `try`; the
- * evaluator and the compiler must print the same value or fail with the same code.
+ * evaluator, the compiler and the evaluator's JIT tier (the program as the body of a
+ * function compiled at its first call, run by the second) must print the same value
+ * or fail with the same code.
  * 10,000 programs in all, split over the properties.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,9 +12,12 @@ import fc from 'fast-check';
 import { createRuntime } from '../../src/create-runtime.js';
 import { printValue } from '../../src/data/index.js';
 import { jsCompiler } from '../../src/compiler/index.js';
+import { JitClosure } from '../../src/runtime/index.js';
 
-const interpreted = createRuntime({ out: () => undefined });
+const interpreted = createRuntime({ out: () => undefined, jit: false });
 const compiled = createRuntime({ out: () => undefined, compiler: jsCompiler });
+/** The evaluator's JIT tier: a function compiled at its first call, run compiled by the second. */
+const jitted = createRuntime({ out: () => undefined, jit: 0 });
 
 function outcome(rt: typeof interpreted, src: string): string {
   const o = rt.evalString(src, 'gen.rtfs');
@@ -145,15 +150,23 @@ const property = (arb: fc.Arbitrary<string>, numRuns: number) => () =>
   fc.assert(
     fc.property(arb, (body) => {
       const src = program(body);
-      expect(outcome(compiled, src)).toBe(outcome(interpreted, src));
+      const expected = outcome(interpreted, src);
+      expect(outcome(compiled, src)).toBe(expected);
+      expect(outcome(jitted, `(defn gen-f [] ${src})`)).toBe('=> #<fn gen-f>');
+      outcome(jitted, '(gen-f)');
+      expect(outcome(jitted, '(gen-f)')).toBe(expected);
     }),
     { numRuns },
   );
 
-describe('the compiler agrees with the evaluator on generated programs', () => {
+describe('the compiler and the JIT tier agree with the evaluator on generated programs', () => {
   it('integer arithmetic (4,000 programs)', property(gens.int, 4000));
   it('mixed int/float arithmetic (2,000 programs)', property(gens.num, 2000));
   it('comparisons and logic (1,000 programs)', property(gens.bool, 1000));
   it('vectors (2,000 programs)', property(gens.vec, 2000));
   it('maps (1,000 programs)', property(gens.map, 1000));
+  it('the JIT runtime really ran the programs compiled', () => {
+    const f = jitted.evalString('gen-f');
+    expect(f.ok && f.value instanceof JitClosure && f.value.compiled).toBe(true);
+  });
 });

@@ -16,6 +16,13 @@ export { RVector } from './vector.js';
 export { RMap } from './map.js';
 export { RErrorValue } from './error-value.js';
 export { equals, hashValue } from './equality.js';
-export { printValue, printDisplay, formatFloat, quoteString } from './printer.js';
+export {
+  printValue,
+  printValueStyled,
+  printDisplay,
+  formatFloat,
+  quoteString,
+  type Paint,
+} from './printer.js';
 export { MIN_I64, MAX_I64, normalizeInt } from './ints.js';
 export { toPlain, fromPlain, type Plain } from './plain.js';

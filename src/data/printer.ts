@@ -7,7 +7,20 @@ import type { Value, ObjectValue } from './value.js';
  */
 export function printValue(v: Value): string {
   const out: string[] = [];
-  write(v, out, true);
+  write(v, out, true, undefined);
+  return out.join('');
+}
+
+/** Styles the printed text of one atom (`leaf`: a scalar, a function or an error). */
+export type Paint = (leaf: Value, text: string) => string;
+
+/**
+ * {@link printValue} with every atom's text passed through `paint` (the REPL colours
+ * values this way); collections' brackets and spaces are left as they are.
+ */
+export function printValueStyled(v: Value, paint: Paint): string {
+  const out: string[] = [];
+  write(v, out, true, paint);
   return out.join('');
 }
 
@@ -21,53 +34,64 @@ export function printDisplay(v: Value): string {
   return printValue(v);
 }
 
-function write(v: Value, out: string[], readably: boolean): void {
+function write(v: Value, out: string[], readably: boolean, paint: Paint | undefined): void {
+  if (typeof v === 'object' && v !== null) {
+    writeObject(v, out, readably, paint);
+    return;
+  }
+  push(out, v, atomText(v, readably), paint);
+}
+
+function push(out: string[], v: Value, text: string, paint: Paint | undefined): void {
+  out.push(paint === undefined ? text : paint(v, text));
+}
+
+function atomText(v: Exclude<Value, ObjectValue>, readably: boolean): string {
   switch (typeof v) {
     case 'object':
-      if (v === null) out.push('nil');
-      else writeObject(v, out, readably);
-      return;
+      return 'nil';
     case 'boolean':
-      out.push(v ? 'true' : 'false');
-      return;
+      return v ? 'true' : 'false';
     case 'number':
-      out.push(String(v));
-      return;
+      return String(v);
     case 'bigint':
-      out.push(v.toString());
-      return;
+      return v.toString();
     case 'string':
-      out.push(readably ? quoteString(v) : v);
-      return;
+      return readably ? quoteString(v) : v;
     default:
       throw new Error(`printValue: not an RTFS value (${typeof v})`);
   }
 }
 
-function writeObject(v: ObjectValue, out: string[], readably: boolean): void {
+function writeObject(
+  v: ObjectValue,
+  out: string[],
+  readably: boolean,
+  paint: Paint | undefined,
+): void {
   switch (v.kind) {
     case 'float':
-      out.push(formatFloat(v.value));
+      push(out, v, formatFloat(v.value), paint);
       return;
     case 'keyword':
-      out.push(':', v.name);
+      push(out, v, `:${v.name}`, paint);
       return;
     case 'symbol':
-      out.push(v.name);
+      push(out, v, v.name, paint);
       return;
     case 'timestamp':
     case 'uuid':
     case 'resource':
-      out.push(v.text);
+      push(out, v, v.text, paint);
       return;
     case 'list':
-      writeSeq('(', ')', v.items, v.items.length, out, readably);
+      writeSeq('(', ')', v.items, v.items.length, out, readably, paint);
       return;
     case 'vector': {
       out.push('[');
       for (let i = 0; i < v.count; i++) {
         if (i > 0) out.push(' ');
-        write(v.get(i) as Value, out, readably);
+        write(v.get(i) as Value, out, readably, paint);
       }
       out.push(']');
       return;
@@ -78,18 +102,18 @@ function writeObject(v: ObjectValue, out: string[], readably: boolean): void {
       v.forEach((val, key) => {
         if (!first) out.push(' ');
         first = false;
-        write(key, out, readably);
+        write(key, out, readably, paint);
         out.push(' ');
-        write(val, out, readably);
+        write(val, out, readably, paint);
       });
       out.push('}');
       return;
     }
     case 'fn':
-      out.push(v.name === undefined ? '#<fn>' : `#<fn ${v.name}>`);
+      push(out, v, v.name === undefined ? '#<fn>' : `#<fn ${v.name}>`, paint);
       return;
     case 'error':
-      out.push(`#<error ${v.code.toString()}: ${v.message}>`);
+      push(out, v, `#<error ${v.code.toString()}: ${v.message}>`, paint);
       return;
   }
 }
@@ -101,11 +125,12 @@ function writeSeq(
   n: number,
   out: string[],
   readably: boolean,
+  paint: Paint | undefined,
 ): void {
   out.push(open);
   for (let i = 0; i < n; i++) {
     if (i > 0) out.push(' ');
-    write(items[i] as Value, out, readably);
+    write(items[i] as Value, out, readably, paint);
   }
   out.push(close);
 }

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { read } from '../../src/syntax/full.js';
 import {
   type Value,
   printValue,
+  printValueStyled,
   printDisplay,
   formatFloat,
   quoteString,
@@ -123,5 +125,23 @@ describe('printDisplay', () => {
     expect(printDisplay(RVector.of('x', null, float(1)))).toBe('["x" nil 1.0]');
     expect(printDisplay(kw('k'))).toBe(':k');
     expect(printDisplay(float(-0))).toBe('-0.0');
+  });
+});
+
+describe('printValueStyled', () => {
+  it('passes every atom through the painter, leaving brackets and spaces alone', () => {
+    const v = read('[1 2.5 "s" :k nil true sym {:a (x)}]').forms[0] as Value;
+    const styled = printValueStyled(v, (_leaf, text) => `<${text}>`);
+    expect(styled).toBe('[<1> <2.5> <"s"> <:k> <nil> <true> <sym> {<:a> (<x>)}]');
+    expect(printValueStyled(v, (_leaf, text) => text)).toBe(printValue(v));
+  });
+
+  it('hands the painter the atom itself', () => {
+    const kinds: string[] = [];
+    printValueStyled(read('[1 "s" :k 1.5]').forms[0] as Value, (leaf) => {
+      kinds.push(typeof leaf === 'object' && leaf !== null ? leaf.kind : typeof leaf);
+      return '';
+    });
+    expect(kinds).toEqual(['number', 'string', 'keyword', 'float']);
   });
 });

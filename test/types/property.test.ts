@@ -197,27 +197,30 @@ function valueOf(t: TypeAst): fc.Arbitrary<Value> {
 }
 
 /** Follows a mismatch path through a value; false when a step does not exist. */
+/**
+ * True when `path` leads somewhere in `v` (with `missingLast`, its last key may be
+ * absent from a map). A path names map keys by keyword name, so `:a` and `"a"` are
+ * the same step: every entry that matches is tried.
+ */
 function pathExists(v: Value, path: readonly (string | number)[], missingLast: boolean): boolean {
-  let cur: Value | undefined = v;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i] as string | number;
-    const last = i === path.length - 1;
-    if (cur === undefined || cur === null || typeof cur !== 'object') return false;
-    if (cur.kind === 'vector' && typeof step === 'number') cur = cur.get(step);
-    else if (cur.kind === 'list' && typeof step === 'number') cur = cur.items[step];
-    else if (cur.kind === 'map') {
-      const m: RMap = cur;
-      let found: Value | undefined;
-      m.forEach((x, k) => {
-        const name = typeof k === 'object' && k !== null && k.kind === 'keyword' ? k.name : k;
-        if (name === step) found = x;
-      });
-      if (found === undefined && last && missingLast) return true;
-      cur = found;
-    } else return false;
-    if (cur === undefined) return false;
-  }
-  return true;
+  if (path.length === 0) return true;
+  const [step, ...rest] = path as [string | number, ...(string | number)[]];
+  if (v === null || typeof v !== 'object') return false;
+  const next: Value[] = [];
+  if (v.kind === 'vector' && typeof step === 'number') {
+    const x = v.get(step);
+    if (x !== undefined) next.push(x);
+  } else if (v.kind === 'list' && typeof step === 'number') {
+    const x = v.items[step];
+    if (x !== undefined) next.push(x);
+  } else if (v.kind === 'map') {
+    v.forEach((x, k) => {
+      const name = typeof k === 'object' && k !== null && k.kind === 'keyword' ? k.name : k;
+      if (name === step) next.push(x);
+    });
+    if (next.length === 0) return rest.length === 0 && missingLast;
+  } else return false;
+  return next.some((x) => pathExists(x, rest, missingLast));
 }
 
 describe('properties', () => {

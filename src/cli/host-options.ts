@@ -24,6 +24,22 @@ export interface HostFlags {
 }
 
 /** Adds the host options to a command (`run`, `eval`). */
+/** `--engine` and `--no-jit` (rtfs run and rtfs eval): which engine evaluates. */
+export function addEngineOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--engine <engine>', 'evaluate with the closure evaluator or compiled JavaScript')
+        .choices(['interpret', 'compile'])
+        .default('interpret'),
+    )
+    .addOption(
+      new Option(
+        '--no-jit',
+        'interpret every function (by default the evaluator compiles functions called 500 times)',
+      ),
+    );
+}
+
 export function addHostOptions(cmd: Command): Command {
   return cmd
     .addOption(

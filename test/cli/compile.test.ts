@@ -110,4 +110,11 @@ describe('rtfs compile', () => {
     // --no-jit interprets every call. All three print the same.
     expect(rtfs(['run', '--no-jit', '-'], { input })).toEqual(a);
   });
+
+  it('rtfs eval takes --engine and --no-jit too', () => {
+    const src = '(defn f [x] (if (< x 2) x (+ (f (- x 1)) (f (- x 2))))) (f 15)';
+    for (const extra of [[], ['--engine', 'compile'], ['--no-jit']]) {
+      expect(rtfs(['eval', ...extra, src]).stdout).toBe('610\n');
+    }
+  });
 });

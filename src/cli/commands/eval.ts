@@ -5,7 +5,7 @@ import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
-import { addHostOptions } from '../host-options.js';
+import { addEngineOptions, addHostOptions } from '../host-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -21,7 +21,7 @@ export const registerEval: RegisterCommand = (program, host) => {
       new Option('-p, --path <dir>', 'add a module directory (repeatable)').argParser(collect),
     )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
-  addHostOptions(cmd).action((expr: string, flags: EvalFlags) =>
+  addHostOptions(addEngineOptions(cmd)).action((expr: string, flags: EvalFlags) =>
     host.run(async (ctx) => {
       const { evaluateSource } = await import('../evaluate.js');
       const { catalogOption } = await import('../catalog-option.js');

@@ -9,7 +9,7 @@ import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
 import { readSources } from '../io.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
-import { addHostOptions } from '../host-options.js';
+import { addEngineOptions, addHostOptions } from '../host-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -31,19 +31,8 @@ export const registerRun: RegisterCommand = (program, host) => {
         "add a module directory (repeatable); the file's own directory and stdlib/ are always searched",
       ).argParser(collect),
     )
-    .addOption(
-      new Option('--engine <engine>', 'evaluate with the closure evaluator or compiled JavaScript')
-        .choices(['interpret', 'compile'])
-        .default('interpret'),
-    )
-    .addOption(
-      new Option(
-        '--no-jit',
-        'interpret every function (by default the evaluator compiles functions called 500 times)',
-      ),
-    )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
-  addHostOptions(cmd).action((file: string, flags: EvalFlags) =>
+  addHostOptions(addEngineOptions(cmd)).action((file: string, flags: EvalFlags) =>
     host.run(async (ctx) => {
       const [source] = await readSources([file], ctx.io);
       const src = source as NonNullable<typeof source>;

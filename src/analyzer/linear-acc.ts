@@ -16,12 +16,16 @@ type FnNode = Extract<Node, { kind: 'fn' }>;
 export function linearAccumulator(fn: FnNode): Var | undefined {
   if (fn.arities.length !== 1) return undefined;
   const a = fn.arities[0] as FnNode['arities'][number];
-  if (a.params.rest || a.params.fixed !== 2 || a.destructure.length > 0) return undefined;
+  if (a.params.rest || a.params.fixed !== 2) return undefined;
   const acc = a.paramSlots[0] as number;
-  if (acc === fn.selfSlot) return undefined;
+  // The item may be destructured (`(fn [m [k v]] …)`), the accumulator may not.
+  if (acc === fn.selfSlot || a.destructure.some((d) => d.slot === acc)) return undefined;
   const tail = tailCallee(a.body, acc);
   if (tail === undefined) return undefined;
-  return uses(a.body, acc, 0) === 1 ? tail : undefined;
+  // Reads in the body and in the item pattern's defaults (`:or {x acc}`).
+  let count = 0;
+  for (const c of children(fn)) count += uses(c, acc, 0);
+  return count === 1 ? tail : undefined;
 }
 
 function isAcc(n: Node, acc: number, depth: number): boolean {
@@ -47,29 +51,13 @@ function tailCallee(n: Node, acc: number): Var | undefined {
 }
 
 /**
- * How many times `acc` (a slot of the function `depth` frames up) is read under `n`;
- * Infinity where a form binds through patterns whose defaults are not walked.
+ * How many times `acc` (a slot of the function `depth` frames up) is read under `n`,
+ * pattern defaults included (see children()).
  */
 function uses(n: Node, acc: number, depth: number): number {
-  switch (n.kind) {
-    case 'local':
-      return isAcc(n, acc, depth) ? 1 : 0;
-    case 'match':
-    case 'for':
-      return Infinity;
-    case 'let':
-      if (n.bindings.some((b) => b.pattern.kind !== 'slot')) return Infinity;
-      break;
-    case 'loop':
-      if (n.destructure.length > 0) return Infinity;
-      break;
-    case 'fn':
-      if (n.arities.some((x) => x.destructure.length > 0)) return Infinity;
-      return n.arities.reduce((s, x) => s + uses(x.body, acc, depth + 1), 0);
-    default:
-      break;
-  }
+  if (n.kind === 'local') return isAcc(n, acc, depth) ? 1 : 0;
+  const inner = n.kind === 'fn' ? depth + 1 : depth;
   let count = 0;
-  for (const c of children(n)) count += uses(c, acc, depth);
+  for (const c of children(n)) count += uses(c, acc, inner);
   return count;
 }

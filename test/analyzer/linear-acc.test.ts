@@ -19,6 +19,11 @@ const cases: readonly [src: string, callee: string | undefined][] = [
   ['(fn [m k] (if (= k :skip) {} (assoc m k 1)))', 'assoc'],
   ['(fn [m k] (do (println k) (assoc m k 1)))', 'assoc'],
   ['(fn [m k] (update m k (fn [v] (inc (or v 0)))))', 'update'],
+  ['(fn [m [k v]] (assoc m k (inc v)))', 'assoc'],
+  ['(fn [m {:keys [id n] :or {n 0}}] (update m id + n))', 'update'],
+  ['(fn [m k] (match k :x (assoc m k 1) _ m))', undefined],
+  ['(fn [m {:keys [a] :or {a m}}] (assoc m :k a))', undefined],
+  ['(fn [m [k v]] (let [[x y] [k m]] (assoc m x y)))', undefined],
   // Read twice, kept by a closure, or not the first argument of the tail call.
   ['(fn [m k] (if (contains? m k) m (assoc m k 1)))', undefined],
   ['(fn [m k] (assoc m k (count m)))', undefined],

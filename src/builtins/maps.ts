@@ -6,7 +6,7 @@
  * `:code` and `:data` like a map.
  */
 import { assocMaybeOwned } from './owned.js';
-import { type Value, Keyword, RList, RMap, RVector, equals } from '../data/index.js';
+import { type Value, Keyword, MapBuilder, RList, RMap, RVector, equals } from '../data/index.js';
 import { Fn, type Builtin } from '../runtime/fn.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
 import { arityError, def, defa, indexError, invalidArg, typeError } from './support.js';
@@ -167,14 +167,14 @@ function mergeWith(fn: string, f: Value | undefined, maps: readonly Value[], fro
       out = m;
       continue;
     }
-    let acc: RMap = out;
+    const acc: MapBuilder = new MapBuilder(out);
     m.forEach((v, k) => {
       if (f !== undefined) {
         const old = acc.get(k);
-        acc = acc.assoc(k, old === undefined ? v : call2(f, old, v));
-      } else acc = acc.assoc(k, v);
+        acc.assoc(k, old === undefined ? v : call2(f, old, v));
+      } else acc.assoc(k, v);
     });
-    out = acc;
+    out = acc.build();
   }
   return out;
 }

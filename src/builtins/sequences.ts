@@ -5,7 +5,7 @@
  * and nil becomes a vector when something is added to it (`(conj nil 1)` is `[1]`).
  * Maps seen as sequences are vectors of `[k v]` entries.
  */
-import { type Value, RList, RMap, RVector, normalizeInt } from '../data/index.js';
+import { type Value, MapBuilder, RList, RMap, RVector, normalizeInt } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
 import { def, defa, indexError, intArg, invalidArg, typeError, MAX_BUILD } from './support.js';
 import { cpLength, cpSlice, seqItems } from './seq.js';
@@ -68,14 +68,23 @@ function cons(x: Value, coll: Value): Value {
 
 function conjMap(m: RMap, x: Value): RMap {
   if (x === null) return m;
-  if (typeof x === 'object' && x.kind === 'vector' && x.count === 2)
-    return m.assoc(x.get(0) as Value, x.get(1) as Value);
-  if (typeof x === 'object' && x.kind === 'map') {
-    let out = m;
-    x.forEach((v, k) => (out = out.assoc(k, v)));
-    return out;
+  const b = new MapBuilder(m);
+  conjInto(b, x, 'conj');
+  return b.build();
+}
+
+/** Adds `x` (nil, a `[key value]` vector or a map) to a map being built. */
+function conjInto(b: MapBuilder, x: Value, fn: string): void {
+  if (x === null) return;
+  if (typeof x === 'object' && x.kind === 'vector' && x.count === 2) {
+    b.assoc(x.get(0) as Value, x.get(1) as Value);
+    return;
   }
-  throw typeError('conj', 'a [key value] vector or a map to add to a map', x);
+  if (typeof x === 'object' && x.kind === 'map') {
+    x.forEach((v, k) => b.assoc(k, v));
+    return;
+  }
+  throw typeError(fn, 'a [key value] vector or a map to add to a map', x);
 }
 
 /** Adds one item: at the end of a vector, the front of a list, as an entry of a map. */
@@ -158,6 +167,11 @@ function into(args: readonly Value[]): Value {
   let coll: Value = to;
   if (typeof coll !== 'object' || (coll.kind !== 'list' && coll.kind !== 'map'))
     throw typeError('into', 'a vector, list, map or nil', to);
+  if (coll.kind === 'map') {
+    const b = new MapBuilder(coll);
+    for (const x of from) conjInto(b, x, 'conj');
+    return b.build();
+  }
   for (const x of from) coll = conj1(coll, x);
   return coll;
 }

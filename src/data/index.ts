@@ -13,7 +13,7 @@ export { Sym, sym } from './symbol.js';
 export { Timestamp, Uuid, ResourceHandle } from './literals.js';
 export { RList } from './list.js';
 export { RVector } from './vector.js';
-export { RMap } from './map.js';
+export { RMap, MapBuilder } from './map.js';
 export { RErrorValue } from './error-value.js';
 export { equals, hashValue } from './equality.js';
 export {

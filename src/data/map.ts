@@ -255,6 +255,37 @@ export class RMap {
   }
 }
 
+/**
+ * Builds a map from `start` by repeated `assoc`, in place (a transient private to the
+ * builder): `start` itself never changes. Call {@link MapBuilder.build} once, at the end.
+ */
+export class MapBuilder {
+  private readonly edit = {};
+  private m: RMap;
+  private built = false;
+
+  constructor(start: RMap) {
+    this.m = start;
+  }
+
+  get(k: Value): Value | undefined {
+    return this.m.get(k);
+  }
+
+  assoc(k: Value, v: Value): void {
+    if (this.built) throw new Error('MapBuilder: assoc after build');
+    // The first change copies the start object; `start` keeps its entries (its nodes
+    // are not owned by this builder, so they are copied before any write).
+    this.m = this.m.assocOwned(k, v, this.edit);
+  }
+
+  /** The map built (`start` itself when nothing was added). */
+  build(): RMap {
+    this.built = true;
+    return this.m;
+  }
+}
+
 /** A trie of the entries of `kvs`, built in place (no one else sees its nodes). */
 function buildBig(kvs: readonly Value[], edit: object = {}): { root: HNode; size: number } {
   let root = EMPTY_NODE;

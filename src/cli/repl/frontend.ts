@@ -112,6 +112,11 @@ export async function runRepl(
   // ccos.user.ask reads its answer at the prompt (without a terminal: --answers only).
   if (tty) {
     client.onAsk = (question) => {
+      // The input was closed (Ctrl-D) while the evaluation ran: nobody can answer.
+      if (closed) {
+        client.answer(undefined);
+        return;
+      }
       const ac = new AbortController();
       asking = ac;
       rl.question(`${question} `, { signal: ac.signal }, (line) => {

@@ -280,6 +280,18 @@ describe.skipIf(unavailable !== undefined)(
       expect(t.screen).toContain(':done');
     });
 
+    it('exits on Ctrl-D even when the running evaluation then asks the user', async () => {
+      const t = start(['--allow', 'ccos.*']);
+      await t.waitFor('rtfs> ');
+      t.type(
+        '(do (println "started") (dotimes [i 30000000] i) (call "ccos.user.ask" {:prompt "name?"}))\r',
+      );
+      await t.waitFor('started\n');
+      t.type('\x04');
+      expect(await t.exitCode()).toBe(0);
+      expect(t.screen).not.toContain('name? ');
+    });
+
     it.each([
       ['NO_COLOR is set', [], { NO_COLOR: '1' }],
       ['--no-color is given', ['--no-color'], {}],

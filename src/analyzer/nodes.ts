@@ -12,6 +12,8 @@ export interface Var {
   macro?: boolean;
   /** Docstring and arities, for `:doc` in the REPL. */
   doc?: string;
+  /** A builtin's cell in the core namespace: set once, never reassigned. */
+  builtin?: boolean;
 }
 
 /** Where a local lives: `depth` frames up from the current one, at `slot`. */

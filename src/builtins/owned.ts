@@ -33,10 +33,14 @@ export function assocMaybeOwned(coll: RMap, k: Value, v: Value): RMap {
   return r;
 }
 
-/** True when `f` may be run with an owned accumulator. */
+/**
+ * True when `f` may be run with an owned accumulator: its tail call goes to a core
+ * builtin's cell (never reassigned, so no step can swap in a function that keeps the
+ * accumulator) holding an operation that accepts one.
+ */
 export function takesOwnedAcc(f: Fn): boolean {
   const cell = f.linearAcc;
-  if (cell === undefined) return false;
+  if (cell === undefined || cell.builtin !== true) return false;
   const callee = cell.value;
   return callee instanceof Builtin && callee.acceptsOwned;
 }

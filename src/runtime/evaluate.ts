@@ -63,7 +63,9 @@ export class Runtime implements ModuleHost {
   ) {
     this.compile = compiler(host, this.core);
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {
-      this.core.intern(b.name as string).value = b;
+      const cell = this.core.intern(b.name as string);
+      cell.value = b;
+      cell.builtin = true;
     }
   }
 

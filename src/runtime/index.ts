@@ -7,4 +7,4 @@ export { Closure } from './closure.js';
 export { type Host, PureHost } from './host.js';
 export { PlanCodes } from './compile-plan.js';
 export { interruptFlag } from './interrupt.js';
-export { DEFAULT_JIT_THRESHOLD, JitClosure, type FnJit, type JitFn } from './jit.js';
+export { DEFAULT_JIT_THRESHOLD, JitClosure, jitFailures, type FnJit, type JitFn } from './jit.js';

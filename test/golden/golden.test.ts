@@ -2,6 +2,7 @@
  * The golden conformance suite: every test/golden/<topic>/*.rtfs file, case by case,
  * against every engine in `engines` (format: test/golden/README.md).
  */
+import { jitFailures } from '../../src/runtime/index.js';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +71,13 @@ for (const engine of engines) {
     }
   });
 }
+
+describe('the JIT tier', () => {
+  // Runs after every engine's cases (vitest runs a file's tests in order).
+  it('compiled every function the jit-at-first-call engine handed it', () => {
+    expect(jitFailures.map((f) => `${f.name ?? 'fn'}: ${String(f.error)}`)).toEqual([]);
+  });
+});
 
 /** Builtin names in the first column of docs/stdlib.md's tables (aliases included). */
 function stdlibNames(): string[] {

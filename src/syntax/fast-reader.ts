@@ -59,6 +59,8 @@ class FastReader {
   private bufLen = 0;
   /** Reusable per-depth scratch arrays for child offsets while a collection is open. */
   private readonly scratch: number[][] = [];
+  /** Reusable per-depth scratch arrays for a collection's children. */
+  private readonly itemScratch: Value[][] = [];
   private depth = 0;
   // The last form read: its value and offsets; `span` is built only on request.
   value: Value = null;
@@ -188,8 +190,17 @@ class FastReader {
 
   collection(start: number, close: number, kind: 'list' | 'vector' | 'map'): void {
     this.pos++;
-    const items: Value[] = [];
-    const span = this.readChildren(start, close, items);
+    // Children collect in a per-depth scratch array, then one exact-size copy: no
+    // growing arrays left behind for the collector.
+    const d = this.depth;
+    let tmp = this.itemScratch[d];
+    if (tmp === undefined) {
+      tmp = [];
+      this.itemScratch[d] = tmp;
+    }
+    tmp.length = 0;
+    const span = this.readChildren(start, close, tmp);
+    const items = tmp.slice();
     if (kind === 'list') this.value = new RList(items, span);
     else if (kind === 'vector') this.value = new RVector(items, items.length, span);
     else {

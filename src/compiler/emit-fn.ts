@@ -24,12 +24,6 @@ export function emitFn(e: Emitter, n: FnNode): string {
   return t;
 }
 
-function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
-  // Self-calls pass no `this` when the body never reads its own function value.
-  const thisless = n.selfSlot >= 0 && !a.params.rest && !readsSelf(a.body, n.selfSlot, a, 0);
-  return emitArityWith(e, n, a, level, thisless).source;
-}
-
 /**
  * True when `node` reads the function's self slot other than as the callee of a
  * direct self-call (a call with exactly the arity's fixed argument count).
@@ -45,13 +39,9 @@ function readsSelf(node: Node, slot: number, a: FnArity, depth: number): boolean
   return children(node).some((c) => readsSelf(c, slot, a, inner));
 }
 
-function emitArityWith(
-  e: Emitter,
-  n: FnNode,
-  a: FnArity,
-  level: number,
-  thisless: boolean,
-): { source: string } {
+function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
+  // Self-calls pass no `this` when the body never reads its own function value.
+  const thisless = n.selfSlot >= 0 && !a.params.rest && !readsSelf(a.body, n.selfSlot, a, 0);
   const savedFn = e.fn;
   const savedRecur = e.recur;
   const fn = new JsFn(level);
@@ -82,8 +72,7 @@ function emitArityWith(
     if (n.selfSlot >= 0 && !thisless) head.push(`${slotVar(level, n.selfSlot)} = this;`);
     const check = `if (${e.h('interruptFlag')}[0] !== 0) throw ${e.h('interrupted')}();`;
     const inner = used ? `${label}: for (;;) {\n${check}\n${body}\n}` : body;
-    const source = `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
-    return { source };
+    return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
   } finally {
     if (direct) e.selves.pop();
     e.fn = savedFn;

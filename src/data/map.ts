@@ -136,11 +136,15 @@ export class RMap {
     const root = this.root as HNode;
     changed.size = false;
     const next = assocNode(root, 0, keyHash(k), k, v, this.nextSeq, null);
-    if (next === root) return this;
+    return next === root ? this : this.withRoot(next);
+  }
+
+  /** A big map over `root`, which {@link assocNode} just returned (`changed` is set). */
+  private withRoot(root: HNode): RMap {
     const added = changed.size ? 1 : 0;
     return new RMap(
       undefined,
-      next,
+      root,
       this.bigSize + added,
       this.nextSeq + added,
       undefined,
@@ -170,16 +174,7 @@ export class RMap {
       return new RMap(undefined, big.root, big.size, big.size, undefined, this.meta);
     }
     changed.size = false;
-    const next = assocNode(this.root as HNode, 0, keyHash(k), k, v, this.nextSeq, edit);
-    const added = changed.size ? 1 : 0;
-    return new RMap(
-      undefined,
-      next,
-      this.bigSize + added,
-      this.nextSeq + added,
-      undefined,
-      this.meta,
-    );
+    return this.withRoot(assocNode(this.root as HNode, 0, keyHash(k), k, v, this.nextSeq, edit));
   }
 
   dissoc(k: Value): RMap {

@@ -237,7 +237,7 @@ function compileWith(
 }
 
 /** A capability id from a string or keyword (`:ccos.kv/get` → `"ccos.kv/get"`). */
-function capabilityId(v: Value, span: Span | undefined): string {
+export function capabilityId(v: Value, span: Span | undefined): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'object' && v !== null && v.kind === 'keyword') return v.name;
   throw new RtfsError(

@@ -4,7 +4,7 @@
  */
 import type { Span } from '../../source/index.js';
 import type { CatchSelector } from '../../analyzer/index.js';
-import { type Value, RVector, RMap, printValue, typeName } from '../../data/index.js';
+import { type Value, RVector, RMap, typeName } from '../../data/index.js';
 import { typeErrorMessage, TypeCodes, type Validator } from '../../types/index.js';
 import { RtfsError, RuntimeCodes, errorFromThrown } from '../../runtime/errors.js';
 import { Fn } from '../../runtime/fn.js';
@@ -41,16 +41,7 @@ export function check(
   return v;
 }
 
-/** A capability id from a string or keyword (`:ccos.kv/get` → `"ccos.kv/get"`). */
-export function capabilityId(v: Value, span: Span | undefined): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && v.kind === 'keyword') return v.name;
-  throw new RtfsError(
-    RuntimeCodes.type,
-    `a capability id must be a string or keyword, got ${printValue(v)}`,
-    span,
-  );
-}
+export { capabilityId } from '../../runtime/compile-node.js';
 
 export function defineCapability(
   host: Host,

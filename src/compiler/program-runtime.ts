@@ -13,7 +13,13 @@ import { PlanStack } from '../runtime/compile-plan.js';
 import type { StepExport } from '../analyzer/nodes.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import type { Fn } from '../runtime/fn.js';
-import { createHostedRuntime, runProgram, type Hosted, type RunOutcome } from '../host/index.js';
+import {
+  createHostedRuntime,
+  runProgram,
+  type Capability,
+  type Hosted,
+  type RunOutcome,
+} from '../host/index.js';
 import { MemoryChain, JsonlChain, formatTree, readRecords } from '../audit/index.js';
 
 export interface ProgramOptions {
@@ -26,6 +32,8 @@ export interface ProgramOptions {
    * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`.
    */
   readonly argv?: readonly string[];
+  /** Capabilities besides the built-in ones (the planner standard library). */
+  readonly capabilities?: readonly Capability[];
 }
 
 interface Flags {
@@ -88,6 +96,7 @@ export class Program {
       sink: this.sink,
       policy: { allow: this.flags.allow, deny: this.flags.deny },
       dryRun: this.flags.dryRun,
+      ...(options.capabilities ? { capabilities: options.capabilities } : {}),
       ...(this.flags.inputs.size > 0 ? { inputs: this.flags.inputs } : {}),
     });
     this.sources = options.sources.map(([uri, text]) => new Source(uri, text));

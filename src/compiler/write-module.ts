@@ -20,6 +20,9 @@ export function writeModule(
   const lines: string[] = [];
   lines.push(`// Compiled by rtfs compile from ${out.uri.replace(/[\r\n]/g, ' ')}. Do not edit.`);
   const imports = ['startProgram', ...[...out.helpers].map((h) => `${h} as $$${h}`)];
+  // A program that calls the planner loads its standard library (a separate chunk).
+  const planner = out.links.sources.some((s) => /\b(planner|llm)\./.test(s.text));
+  if (planner) imports.push('loadPlannerStdlib');
   lines.push(`import { ${imports.join(', ')} } from ${JSON.stringify(options.runtime)};`);
   // Links first: they register the sources that spans refer to.
   const linkLines = out.linker.links.map((l, i) => `const $L${i} = ${out.links.expression(l)};`);
@@ -28,7 +31,7 @@ export function writeModule(
   );
   const sources = out.links.sources.map((s) => [s.uri, s.text]);
   lines.push(
-    `const $m = startProgram({ uri: ${JSON.stringify(out.uri)}, sources: ${JSON.stringify(sources)} });`,
+    `const $m = startProgram({ uri: ${JSON.stringify(out.uri)}, sources: ${JSON.stringify(sources)}${planner ? ', capabilities: await loadPlannerStdlib()' : ''} });`,
   );
   lines.push(...linkLines);
   lines.push('$m.run([');

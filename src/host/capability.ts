@@ -44,6 +44,13 @@ export interface Capability {
    * `capability/unavailable` unless a provider is configured.
    */
   readonly external?: boolean;
+  /**
+   * Part of the standard library (`core.data.*`, `planner.*`, `ccos.control.loop` …):
+   * with only `:pure` effects it runs without a grant (policy.ts).
+   */
+  readonly standard?: boolean;
+  /** Defined by the running program (`defcapability`); `:pure` ones need no grant. */
+  readonly definedByProgram?: boolean;
   readonly impl: (input: Value, ctx: CapabilityContext) => Value;
 }
 

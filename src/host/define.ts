@@ -51,6 +51,7 @@ export function capabilityFromSpec(
       ...(input.form !== undefined ? { inputSchemaForm: input.form } : {}),
       ...(output.form !== undefined ? { outputSchemaForm: output.form } : {}),
       effects,
+      definedByProgram: true,
       impl: (v) => impl.call1(v),
     },
   };

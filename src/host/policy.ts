@@ -1,8 +1,15 @@
 /**
- * Which capabilities a run may call. Deny by default: a capability runs only when an
- * `allow` pattern matches it and no `deny` pattern does. Patterns are capability ids
- * with `*` wildcards (`core.data.*`, `*`).
+ * Which capabilities a run may call. A `deny` pattern always refuses; an `allow` pattern
+ * grants. Without either, only computation runs: standard-library capabilities
+ * (`core.data.*`, `planner.*`, `ccos.control.loop`, `ccos.plan.execute` …) and
+ * capabilities the program defines itself, when every declared effect is `:pure`, and
+ * in a dry run any call that is simulated (it has no effect). Everything with an effect
+ * beyond computation (files, network, LLM providers, user prompts, external catalog
+ * capabilities, logging) needs a grant. Patterns are capability ids with `*` wildcards
+ * (`core.data.*`, `*`).
  */
+import type { Capability } from './capability.js';
+
 export interface Policy {
   readonly allow: readonly string[];
   readonly deny: readonly string[];
@@ -35,6 +42,33 @@ export function decide(policy: Policy, id: string): Decision {
   const allowed = policy.allow.find((p) => matches(p, id));
   if (allowed !== undefined) return { allowed: true, rule: `allow ${allowed}` };
   return { allowed: false, rule: undefined };
+}
+
+/**
+ * True when a capability is computation only and needs no grant: implemented in this
+ * process (not an external catalog entry), every declared effect `:pure`, and part of
+ * the standard library or defined by the running program (whose code could compute
+ * the same inline; the calls it makes are checked in turn).
+ */
+export function isComputationOnly(c: Capability): boolean {
+  return (
+    c.external !== true &&
+    (c.standard === true || c.definedByProgram === true) &&
+    c.effects.every((e) => e === 'pure')
+  );
+}
+
+/**
+ * The decision for one call of `cap`: a `deny` pattern refuses, an `allow` pattern
+ * grants, computation-only capabilities and simulated dry-run calls need no grant.
+ */
+export function decideCall(policy: Policy, cap: Capability, simulated = false): Decision {
+  const d = decide(policy, cap.id);
+  if (d.allowed || d.rule !== undefined) return d;
+  if (isComputationOnly(cap))
+    return { allowed: true, rule: cap.standard === true ? 'stdlib' : 'defined by the program' };
+  if (simulated) return { allowed: true, rule: 'dry run (simulated)' };
+  return d;
 }
 
 /** Combines policies: every allow and every deny pattern. */

@@ -18,11 +18,12 @@ import {
 import type { Capability, CapabilityContext } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
-import { decide, type Policy } from './policy.js';
+import { decideCall, type Policy } from './policy.js';
 import { uuidv7 } from './ids.js';
 import { capabilityFromSpec } from './define.js';
 import type { ReplayLog } from './replay.js';
 import { placeholderInput, simulatedValue } from './simulate.js';
+import { ControlCodes } from './builtin/control.js';
 
 export const CapabilityCodes = {
   unknown: 'capability/unknown',
@@ -74,6 +75,9 @@ export class RunHost implements Host {
 
   private dryRun: boolean;
   private readonly inputStack: RMap[];
+  /** Where the error being thrown started: its capability and innermost step. */
+  private failure:
+    { error: RtfsError; capability?: string; step?: string; depth: number } | undefined;
   private evaluator: PlanEvaluator | undefined;
 
   constructor(private readonly opts: RunHostOptions) {
@@ -225,6 +229,7 @@ export class RunHost implements Host {
   stepFailed(id: string, error: RtfsError): void {
     const frame = this.stack[this.stack.length - 1];
     if (frame?.id !== id) return;
+    this.noteFailure(error, undefined);
     this.close(frame, 'StepFailed', '', {
       result: { ok: false, error: { code: error.code, message: error.message } },
     });
@@ -257,7 +262,8 @@ export class RunHost implements Host {
       const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
       throw new RtfsError(CapabilityCodes.unknown, `unknown capability '${id}'${hint}`, span);
     }
-    const decision = decide(this.opts.policy, id);
+    const simulate = this.dryRun && !isSafeInDryRun(cap);
+    const decision = decideCall(this.opts.policy, cap, simulate);
     const effects = cap.effects.map((e) => `:${e}`).join(' ');
     const frame = this.open(
       'CapabilityCall',
@@ -267,6 +273,7 @@ export class RunHost implements Host {
     );
     const fail = (code: string, message: string): never => {
       const err = new RtfsError(code, message, span);
+      this.noteFailure(err, id);
       this.close(frame, 'CapabilityResult', id, {
         result: { ok: false, error: { code, message } },
       });
@@ -283,7 +290,6 @@ export class RunHost implements Host {
     if (bad !== undefined)
       fail(CapabilityCodes.invalidInput, typeErrorMessage(`the input of capability '${id}'`, bad));
     let out: Value;
-    const simulate = this.dryRun && !isSafeInDryRun(cap);
     try {
       if (simulate) {
         out = simulated(cap, input);
@@ -300,6 +306,7 @@ export class RunHost implements Host {
               `capability '${id}' failed: ${e instanceof Error ? e.message : String(e)}`,
               span,
             );
+      this.noteFailure(err, id);
       this.close(frame, 'CapabilityResult', id, {
         result: { ok: false, error: { code: err.code, message: err.message } },
       });
@@ -376,6 +383,28 @@ export class RunHost implements Host {
     return undefined;
   }
 
+  /**
+   * Remembers where `error` started (the first capability and innermost step it passed),
+   * so a failed child plan can say where it failed.
+   */
+  private noteFailure(error: RtfsError, capability: string | undefined): void {
+    if (this.failure?.error === error) return;
+    let depth = -1;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if ((this.stack[i] as Frame).name !== '') {
+        depth = i;
+        break;
+      }
+    }
+    const step = depth >= 0 ? (this.stack[depth] as Frame).name : undefined;
+    this.failure = {
+      error,
+      ...(capability !== undefined ? { capability } : {}),
+      ...(step !== undefined ? { step } : {}),
+      depth,
+    };
+  }
+
   private runChildPlan(plan: Value, inputs: Value, dryRun: boolean, span: Span | undefined): Value {
     if (this.evaluator === undefined)
       throw new RtfsError(CapabilityCodes.failed, 'this host cannot run child plans', span);
@@ -383,8 +412,23 @@ export class RunHost implements Host {
     // A dry-run parent never runs a child for real.
     this.dryRun = saved || dryRun;
     this.inputStack.push(inputs instanceof RMap ? inputs : RMap.EMPTY);
+    const base = this.stack.length;
     try {
       return this.evaluator(plan, '<child-plan>');
+    } catch (e) {
+      if (!(e instanceof RtfsError)) throw e;
+      const f = this.failure?.error === e ? this.failure : undefined;
+      const where = [
+        f?.step !== undefined && f.depth >= base ? `at step "${f.step}"` : '',
+        f?.capability !== undefined ? `calling ${f.capability}` : '',
+      ]
+        .filter((x) => x !== '')
+        .join(' ');
+      throw new RtfsError(
+        ControlCodes.planFailed,
+        `the ${this.dryRun ? 'dry run of the ' : ''}plan failed${where ? ` ${where}` : ''}: ${e.code}: ${e.message}`,
+        span,
+      );
     } finally {
       this.inputStack.pop();
       this.dryRun = saved;

@@ -42,7 +42,11 @@ const OPAQUE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Fields whose children (map values) are RTFS values as they are. */
-const OPAQUE_CHILDREN: ReadonlySet<string> = new Set(['contextual_facts', 'inputs_known']);
+const OPAQUE_CHILDREN: ReadonlySet<string> = new Set([
+  'contextual_facts',
+  'inputs_known',
+  'known_inputs',
+]);
 
 function isRtfsObject(x: object): x is Exclude<Value, null | boolean | number | bigint | string> {
   return (

@@ -32,6 +32,8 @@ export interface MaterializeOptions {
   readonly synthesized?: readonly SynthesizedCapability[];
   /** Goal signals: the values of plan inputs the goal states (the `:inputs` output). */
   readonly signals?: GoalSignals;
+  /** Without signals: those values by normalised input name (Plan.known_inputs). */
+  readonly known?: Readonly<Record<string, Value>>;
 }
 
 export interface Materialized {
@@ -174,6 +176,7 @@ export function materializePlan(
   for (const v of [...vars.keys()].sort(compareIds)) {
     const c = opts.signals?.constraints.find((x) => normName(x.name) === v);
     if (c !== undefined) inputs[v] = c.value;
+    else if (opts.signals === undefined && opts.known?.[v] !== undefined) inputs[v] = opts.known[v];
   }
   const inputSchema = RVector.from([
     kw('map'),

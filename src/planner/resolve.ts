@@ -7,7 +7,8 @@
  * (4) template synthesis of a pure-RTFS `core.gen.<op>` for a generic operation;
  * (5) a pending external request `cap-request-<id>-<sha256(goal+id)[0..8]>`.
  * `attempted`, `synthesized` and `mappings` are explicit: they come in and go out
- * (accumulated), so a loop carries them in its state.
+ * (accumulated), so a loop carries them in its state; they also go out in the signals
+ * (`:resolution`), for flows that thread only `:goal_signals`.
  */
 import { sha256Hex } from '../audit/index.js';
 import { resolveAlias } from './aliases.js';
@@ -185,13 +186,14 @@ export function resolveGaps(
     raise('awaiting-external');
     notes.push(`${id}: pending external (${request})`);
   }
+  const sortedSynth = [...synthesized].sort((a, b) => compareIds(a.id, b.id));
   return {
     outcome,
     capabilities,
     pending_requests: pending,
     mappings,
-    synthesized: [...synthesized].sort((a, b) => compareIds(a.id, b.id)),
-    goal_signals: s,
+    synthesized: sortedSynth,
+    goal_signals: { ...s, resolution: { attempted, synthesized: sortedSynth, mappings } },
     attempted,
     summary: notes.length > 0 ? notes.join('; ') : 'nothing to resolve',
   };

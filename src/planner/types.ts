@@ -62,6 +62,19 @@ export interface GoalSignals {
   /** Facts from the goal (`ask_user`, `quoted`, `emails`, …) as RTFS values. */
   readonly contextual_facts: Readonly<Record<string, Value>>;
   readonly catalog_snapshot: string;
+  /**
+   * What gap resolution has done so far. `planner.resolve_capability_gaps` writes it, and
+   * the menu, synthesis, validation and materialization read it when their own inputs
+   * do not say, so a flow that threads only `:goal_signals` (the reference's
+   * cognitive_flow.rtfs) keeps the resolution between cycles.
+   */
+  readonly resolution?: ResolutionState;
+}
+
+export interface ResolutionState {
+  readonly attempted: readonly string[];
+  readonly synthesized: readonly SynthesizedCapability[];
+  readonly mappings: readonly { readonly requested: string; readonly resolved: string }[];
 }
 
 export type Provenance = 'catalog' | 'synthetic' | 'synthesized' | 'alias-resolution';
@@ -107,6 +120,13 @@ export interface PlanStep {
 
 export interface Plan {
   readonly steps: readonly PlanStep[];
+  /**
+   * The goal, and the values it states for plan inputs (normalised names), set by
+   * `planner.synthesize_plan_steps`: plan data that carries them materializes and runs
+   * on its own (`ccos.arbiter.execute_plan {:plan P}`).
+   */
+  readonly goal?: string;
+  readonly known_inputs?: Readonly<Record<string, Value>>;
 }
 
 export interface UnknownCapability {

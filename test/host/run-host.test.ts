@@ -53,16 +53,22 @@ describe('capability calls', () => {
     expect(run('(call "core.data.select-keys" {:item {:a 1 :b 2} :keys [:a]})').shown).toBe(
       '{:a 1}',
     );
-    expect(run('(call "core.data.create-map" {:keys [:a :b] :values [1 2]})').shown).toBe(
+    expect(run('(call "core.data.zipmap" {:keys [:a :b] :values [1 2]})').shown).toBe(
       '{:a 1 :b 2}',
     );
+    expect(run('(call "core.data.zipmap" {:entries [[:a 1]]})').shown).toBe('{:a 1}');
+    // A plain map is not silently turned into {}: zipmap rejects it, create_map returns it.
+    expect(run('(call "core.data.zipmap" {:a 1})').shown).toBe('!! capability/invalid-input');
+    expect(run('(call "core.data.create_map" {:a 1 :b [2]})').shown).toBe('{:a 1 :b [2]}');
+    expect(run('(call "core.data.create_map" [1])').shown).toBe('!! capability/invalid-input');
+    expect(run('(call "core.data.create-map" {:a 1})').shown).toBe('!! capability/unknown');
   });
 
   it('reports an unknown capability with the nearest ids', () => {
     const r = run('(call "core.data.filtr" {:items []})');
     expect(r.shown).toBe('!! capability/unknown');
     expect(r.o.ok || r.o.error?.message).toBe(
-      "unknown capability 'core.data.filtr'; did you mean 'core.data.filter', 'core.data.count', 'core.data.create-map'?",
+      "unknown capability 'core.data.filtr'; did you mean 'core.data.filter', 'core.data.count', 'core.data.create_map'?",
     );
   });
 

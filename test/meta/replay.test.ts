@@ -20,7 +20,7 @@ const MODEL: LlmProvider = {
   "inputs": {"owner": {"var": "owner"}, "repo": {"var": "repo"}, "state": "open"},
   "outputs": ["issues"]},
  {"id": "step_2", "capability_id": "mail.send",
-  "inputs": {"to": {"var": "to"}, "subject": "Open bugs", "body": {"step": "step_1", "output": "issues"}},
+  "inputs": {"to": {"var": "to"}, "subject": "Open bugs", "body": "See the open bugs in acme/api"},
   "outputs": ["message_id"]}]`,
   }),
 };

@@ -185,15 +185,26 @@ describe('ccos.plan.execute', () => {
       .find((x) => x.action.type === 'CapabilityResult' && x.action.name === 'ccos.io.log');
     expect(printValue(sim?.action.meta ?? null)).toBe('{:simulated true}');
   });
-  it('accepts plan data and reports child failures as a :failed status', () => {
+  it('accepts plan data; a failed child fails the call, naming the code, step and capability', () => {
     expect(
       run(
         `(call "ccos.plan.execute" {:plan '(plan :name "c" (step "a" 3) (step "a")) :mode :full})`,
       ).shown,
     ).toBe('{:status :ok :mode :full :result 3}');
-    expect(run(`(call "ccos.plan.execute" {:plan "(plan :name \\"c\\" (/ 1 0))"})`).shown).toBe(
-      '{:status :failed :mode :dry-run :error {:code "runtime/division-by-zero" :message "division by zero"}}',
+    const failed = run(`(call "ccos.plan.execute" {:plan "(plan :name \\"c\\" (/ 1 0))"})`);
+    expect(failed.shown).toBe('!! control/plan-failed');
+    expect(failed.o.ok || failed.o.error?.message).toBe(
+      'the dry run of the plan failed: runtime/division-by-zero: division by zero',
     );
+    const inStep = run(
+      `(call "ccos.plan.execute" {:plan "(plan :name \\"c\\" (step \\"s1\\" 1) (step \\"s2\\" (call \\"core.data.count\\" {:items 3})))" :mode :full})`,
+    );
+    expect(inStep.o.ok || inStep.o.error?.message).toMatch(
+      /^the plan failed at step "s2" calling core.data.count: capability\/invalid-input: /,
+    );
+    // Anything else is not run as if it were a plan (and its input never comes back as a result).
+    expect(run(`(call "ccos.plan.execute" {:plan {:a 1}})`).shown).toBe('!! control/bad-plan');
+    expect(run(`(call "ccos.plan.execute" {:plan nil})`).shown).toBe('!! control/bad-plan');
     expect(
       run(`(call "ccos.plan.execute" {:plan "(plan :name \\"c\\" 1)" :mode :live})`).shown,
     ).toBe('!! control/bad-plan-mode');
@@ -218,8 +229,8 @@ describe('dry-run child plans with missing inputs', () => {
     const dry = run(`(call "ccos.plan.execute" {:plan ${child} :mode :dry-run})`);
     expect(dry.shown).toBe('{:status :ok :mode :dry-run :result ["<to>" 0]}');
     const full = run(`(call "ccos.plan.execute" {:plan ${child} :mode :full})`);
-    expect(full.shown).toContain(':status :failed');
-    expect(full.shown).toContain('plan/missing-input');
+    expect(full.shown).toBe('!! control/plan-failed');
+    expect(full.o.ok || full.o.error?.message).toContain('plan/missing-input');
   });
   it('are not filled in at top level, even in a dry run', () => {
     expect(run('(plan :name "p" :input-schema {:to :string} to)', {}, true).shown).toBe(

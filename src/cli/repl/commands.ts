@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Value, RList, Sym, printValue, read, typeName } from '../../index.js';
 import { Builtin, Fn } from '../../runtime/index.js';
-import { decide } from '../../host/index.js';
+import { decideCall } from '../../host/index.js';
 import { formatTree } from '../../audit/index.js';
 import { stdlibDir } from '../../modules/index.js';
 import { formatValue } from './printing.js';
@@ -135,7 +135,7 @@ function caps(s: ReplSession): boolean {
   const c = s.colors;
   const granted = s.hosted.registry
     .all()
-    .map((cap) => ({ cap, d: decide(s.policy, cap.id) }))
+    .map((cap) => ({ cap, d: decideCall(s.policy, cap) }))
     .filter((x) => x.d.allowed);
   if (granted.length === 0) {
     s.out('no capability is granted (start the REPL with --allow PATTERN or --policy FILE)\n');

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Value, Keyword, RList, RMap, RVector, Sym, read } from '../../index.js';
-import { createHostedRuntime, type Hosted } from '../../host/index.js';
+import { createHostedRuntime, type Capability, type Hosted } from '../../host/index.js';
 import {
   JsonlChain,
   type MemoryChain,
@@ -53,6 +53,8 @@ export class ReplSession {
   private lines = 0;
   /** True while output is discarded (replaying inputs into a fresh session). */
   quiet = false;
+  /** Capabilities added after start-up (the planner standard library, loaded on demand). */
+  private readonly extra: Capability[] = [];
 
   constructor(readonly opts: SessionOptions) {
     this.policy = policyFrom(opts.flags);
@@ -78,7 +80,14 @@ export class ReplSession {
       readRoots: flags.allowRead ?? [],
       ...(answers === undefined ? {} : { answers }),
       dryRun: flags.dryRun === true,
+      capabilities: this.extra,
     });
+  }
+
+  /** Registers capabilities in this session (and in every session after `:reset`). */
+  addCapabilities(caps: readonly Capability[]): void {
+    this.extra.push(...caps);
+    for (const c of caps) this.hosted.registry.register(c);
   }
 
   get colors(): Colors {

@@ -3,6 +3,7 @@
  * front end's requests one at a time. The front end interrupts a running evaluation
  * through the shared flag (ADR 0009), which the evaluator tests as it loops.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import pc from 'picocolors';
 import { interruptFlag } from '../../runtime/index.js';
@@ -11,6 +12,8 @@ import { ReplSession } from './session.js';
 import { runCommand } from './commands.js';
 import { askThrough } from './ask-bridge.js';
 import type { Reply, Request, WorkerInit } from './protocol.js';
+import { mentionsPlanner, plannerStdlib } from '../catalog-option.js';
+import { formatDiagnostic } from '../color.js';
 
 const port = parentPort;
 if (port === null) throw new Error('rtfs: repl-worker.js must run in a worker thread');
@@ -30,9 +33,51 @@ try {
   post({ kind: 'fatal', message: e instanceof UsageError ? e.message : String(e) });
 }
 
+/**
+ * The planner standard library (planner.*, llm.complete, --catalog), loaded before the
+ * first input that mentions it (or at once with --catalog): loading it takes a moment,
+ * which plain sessions do not pay.
+ */
+let planner: Promise<boolean> | undefined;
+
+function loadPlanner(s: ReplSession): Promise<boolean> {
+  planner ??= plannerStdlib(init.flags.catalog ?? []).then((r) => {
+    if ('diagnostics' in r) {
+      for (const d of r.diagnostics) s.out(`${formatDiagnostic(d, s.colors)}\n`, 'stderr');
+      return false;
+    }
+    s.addCapabilities(r.capabilities);
+    return true;
+  });
+  return planner;
+}
+
+function needsPlanner(req: Request): boolean {
+  if (planner !== undefined) return false;
+  if (init.flags.catalog !== undefined) return true;
+  if (req.kind === 'eval') return mentionsPlanner(req.text);
+  if (req.kind === 'command' && req.name === 'load') {
+    try {
+      return mentionsPlanner(readFileSync(req.arg, 'utf8'));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Requests are handled one at a time, in order (a planner load may make one wait).
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (req: Request) => {
   const s = session;
   if (s === undefined) return;
+  queue = queue.then(async () => {
+    if (needsPlanner(req)) await loadPlanner(s);
+    handle(s, req);
+  });
+});
+
+function handle(s: ReplSession, req: Request): void {
   let ok = false;
   try {
     switch (req.kind) {
@@ -56,4 +101,4 @@ port.on('message', (req: Request) => {
     s.quiet = false;
   }
   post({ kind: 'done', id: req.id, ok, completions: s.completions() });
-});
+}

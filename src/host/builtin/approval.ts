@@ -65,6 +65,7 @@ export function approvalCapabilities(o: ApprovalOptions): Capability[] {
       inputSchemaForm: assessIn.form,
       outputSchemaForm: assessOut.form,
       effects: ['pure'],
+      standard: true,
       impl: (input) => {
         const source = (input as RMap).get(k('plan')) as string;
         const caps = calledIds(source).map((id) => {
@@ -141,6 +142,7 @@ export function dryRunCapability(): Capability {
     outputSchema: undefined,
     inputSchemaForm: input.form,
     effects: ['pure'],
+    standard: true,
     impl: (v) => {
       const m = v as RMap;
       return RMap.fromFlat([

@@ -5,9 +5,13 @@
  *   iterates until `(:stop state)` is truthy or the hard cap (default 25, at most 1000);
  *   each iteration is a step `<enclosing-step>#i` in the causal chain.
  * - `ccos.plan.execute` (alias `ccos.arbiter.execute_plan`): runs a plan as a child plan,
- *   `:mode :dry-run` (default) or `:full`.
+ *   `:mode :dry-run` (default) or `:full`. The plan is source text, a plan form or map,
+ *   or planner steps `{:steps […]}`, which are materialized first (through
+ *   `planner.materialize_plan`). A child that fails makes the call fail with
+ *   `control/plan-failed`, naming the step and capability where it failed.
  */
-import { type Value, Keyword, RMap, printValue } from '../../data/index.js';
+import { type Value, Keyword, RList, RMap, RVector, printValue } from '../../data/index.js';
+import { isPlanMap } from '../../analyzer/plan-form.js';
 import { RtfsError, applyFn } from '../../runtime/index.js';
 import type { Capability, CapabilityContext } from '../capability.js';
 import { schema } from './schema.js';
@@ -20,6 +24,8 @@ export const LOOP_HARD_MAX = 1000;
 export const ControlCodes = {
   loopBody: 'control/bad-loop-body',
   planMode: 'control/bad-plan-mode',
+  badPlan: 'control/bad-plan',
+  planFailed: 'control/plan-failed',
 } as const;
 
 function loopImpl(input: Value, ctx: CapabilityContext): Value {
@@ -51,6 +57,11 @@ function loopImpl(input: Value, ctx: CapabilityContext): Value {
   return (state as RMap).assoc(k('loop_capped'), true);
 }
 
+/** Plan steps as the planner produces them (`{:steps [{:id … :capability_id …} …]}`). */
+function isStepData(v: Value): v is RMap {
+  return v instanceof RMap && v.get(k('steps')) instanceof RVector && !isPlanMap(v);
+}
+
 function executeImpl(input: Value, ctx: CapabilityContext): Value {
   const m = input as RMap;
   const mode = m.get(k('mode')) ?? k('dry-run');
@@ -60,17 +71,48 @@ function executeImpl(input: Value, ctx: CapabilityContext): Value {
       `ccos.plan.execute: :mode must be :dry-run or :full, got ${printValue(mode)}`,
     );
   }
-  const dry = mode === k('dry-run');
-  const plan = m.get(k('plan')) ?? null;
-  const inputs = m.get(k('inputs')) ?? RMap.EMPTY;
-  try {
-    const result = ctx.runPlan(plan, inputs, dry);
-    return RMap.fromFlat([k('status'), k('ok'), k('mode'), mode, k('result'), result]);
-  } catch (e) {
-    if (!(e instanceof RtfsError)) throw e;
-    const error = RMap.fromFlat([k('code'), e.code, k('message'), e.message]);
-    return RMap.fromFlat([k('status'), k('failed'), k('mode'), mode, k('error'), error]);
+  const given = m.get(k('plan')) ?? null;
+  let plan: Value = given;
+  let inputs = m.get(k('inputs'));
+  let source: Value | undefined;
+  if (isStepData(given)) {
+    // Planner steps are materialized into plan source first (a recorded child call).
+    const args: Value[] = [k('plan'), given];
+    for (const key of ['goal_signals', 'goal', 'synthesized']) {
+      const v = m.get(k(key));
+      if (v !== undefined && v !== null) args.push(k(key), v);
+    }
+    const made = ctx.call('planner.materialize_plan', RMap.fromFlat(args));
+    source = made instanceof RMap ? made.get(k('source')) : undefined;
+    if (typeof source !== 'string')
+      throw new RtfsError(ControlCodes.badPlan, 'planner.materialize_plan returned no :source');
+    plan = source;
+    const known = made instanceof RMap ? made.get(k('known_inputs')) : undefined;
+    if (known instanceof RMap) {
+      let all = known;
+      if (inputs instanceof RMap) inputs.forEach((v, key) => (all = all.assoc(key, v)));
+      inputs = all;
+    }
+  } else if (!(typeof given === 'string' || given instanceof RList || isPlanMap(given))) {
+    throw new RtfsError(
+      ControlCodes.badPlan,
+      `ccos.plan.execute: :plan must be plan source, a plan form, a plan map or planner steps {:steps […]}, got ${clip(printValue(given))}`,
+    );
   }
+  const result = ctx.runPlan(plan, inputs ?? RMap.EMPTY, mode === k('dry-run'));
+  return RMap.fromFlat([
+    k('status'),
+    k('ok'),
+    k('mode'),
+    mode,
+    k('result'),
+    result,
+    ...(source !== undefined ? [k('source'), source] : []),
+  ]);
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 export function controlCapabilities(): Capability[] {
@@ -78,18 +120,19 @@ export function controlCapabilities(): Capability[] {
     '[:map [:initial_state :any] [:loop_body :fn] [:max-iterations {:optional true} :int] [:max_iterations {:optional true} :int]]',
   );
   const execIn = schema(
-    '[:map [:plan [:union :string :list :map]] [:mode {:optional true} :keyword] [:inputs {:optional true} :map]]',
+    '[:map [:plan :any] [:mode {:optional true} :keyword] [:inputs {:optional true} :map] [:goal_signals {:optional true} :any] [:goal {:optional true} :string]]',
   );
   const execOut = schema('[:map [:status :keyword] [:mode :keyword]]');
   const execute = (id: string): Capability => ({
     id,
     description:
-      'Runs a plan (RTFS source text or plan data) as a child plan: :mode :dry-run (default) simulates effects, :full runs them.',
+      'Runs a plan (RTFS source, plan data, or planner steps, materialized first) as a child plan: :mode :dry-run (default) simulates effects, :full runs them; a failed child fails the call.',
     inputSchema: execIn.type,
     outputSchema: execOut.type,
     inputSchemaForm: execIn.form,
     outputSchemaForm: execOut.form,
     effects: ['pure'],
+    standard: true,
     impl: executeImpl,
   });
   return [
@@ -101,6 +144,7 @@ export function controlCapabilities(): Capability[] {
       outputSchema: undefined,
       inputSchemaForm: loopIn.form,
       effects: ['pure'],
+      standard: true,
       impl: loopImpl,
     },
     execute('ccos.plan.execute'),

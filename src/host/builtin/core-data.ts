@@ -1,6 +1,7 @@
 /**
  * `core.data.*`: pure data capabilities that plans use without network:
- * filter, map, sort, group, select-keys, create-map, count.
+ * filter, map, sort, group, select-keys, create_map (identity on its input map, as
+ * the reference's cognitive_flow.rtfs uses it), zipmap, count.
  */
 import { type Value, Keyword, RMap, RVector, equals, printValue } from '../../data/index.js';
 import { RtfsError, applyFn } from '../../runtime/index.js';
@@ -35,6 +36,7 @@ function pure(
     inputSchemaForm: i.form,
     outputSchemaForm: o.form,
     effects: ['pure'],
+    standard: true,
     impl: (v) => impl(v as RMap),
   };
 }
@@ -147,9 +149,16 @@ export const coreDataCapabilities: readonly Capability[] = [
     },
   ),
   pure(
-    'core.data.create-map',
-    'Build a map from :keys and :values (zipped), or from :entries [[k v] …].',
-    '[:map [:keys [:vector :any] {:optional true}] [:values [:vector :any] {:optional true}] [:entries [:vector [:tuple :any :any]] {:optional true}]]',
+    'core.data.create_map',
+    'Returns its input map (the reference cognitive_flow.rtfs builds its result with it).',
+    ':map',
+    ':map',
+    (m) => m,
+  ),
+  pure(
+    'core.data.zipmap',
+    'Build a map from :keys and :values (zipped, as zipmap), or from :entries [[k v] …].',
+    '[:union [:map [:keys [:vector :any]] [:values [:vector :any]]] [:map [:entries [:vector [:tuple :any :any]]]]]',
     ':map',
     (m) => {
       const entries = m.get(k('entries'));
@@ -158,12 +167,12 @@ export const coreDataCapabilities: readonly Capability[] = [
         for (const e of entries)
           flat.push((e as RVector).get(0) as Value, (e as RVector).get(1) as Value);
       } else {
-        const keys = (m.get(k('keys')) as RVector | undefined)?.toArray() ?? [];
-        const vals = (m.get(k('values')) as RVector | undefined)?.toArray() ?? [];
+        const keys = (m.get(k('keys')) as RVector).toArray();
+        const vals = (m.get(k('values')) as RVector).toArray();
         if (keys.length !== vals.length) {
           throw new RtfsError(
             'capability/invalid-input',
-            `core.data.create-map: ${keys.length} keys but ${vals.length} values`,
+            `core.data.zipmap: ${keys.length} keys but ${vals.length} values`,
           );
         }
         keys.forEach((key, i) => flat.push(key, vals[i] as Value));

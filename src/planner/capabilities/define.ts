@@ -45,6 +45,7 @@ export function plannerCapability<T>(spec: PlannerCapabilitySpec<T>): Capability
     inputSchemaForm: i.form,
     outputSchemaForm: o.form,
     effects: spec.effects ?? ['pure'],
+    standard: true,
     impl: (v, ctx) => toRtfs(spec.run(parseInput(spec.id, spec.parse, v), ctx, v)),
   };
 }

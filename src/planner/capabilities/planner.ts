@@ -6,6 +6,7 @@ import { RtfsError } from '../../runtime/index.js';
 import type { Catalog } from '../catalog/index.js';
 import { PlannerCodes } from '../codes.js';
 import { fromRtfs, keyName, toRtfs } from '../convert.js';
+import { normName } from '../text.js';
 import { parseLlmSteps } from '../llm/parse-steps.js';
 import { PROMPT_VERSION, synthesisPrompt } from '../llm/prompt.js';
 import { INTENT_PROMPT_VERSION, intentPrompt, parseIntent } from '../llm/intent.js';
@@ -16,7 +17,8 @@ import { resolveGaps } from '../resolve.js';
 import { extractGoalSignals, type IntentInput } from '../signals.js';
 import { refinePlan } from '../synth/refine.js';
 import { synthesizeTemplate } from '../synth/template.js';
-import type { Plan } from '../types.js';
+import type { GoalSignals, MenuEntry, Plan, SynthesizedCapability } from '../types.js';
+import { GEN_OPS, genTemplate, type GenOp } from '../gen-templates.js';
 import { validatePlan } from '../validate.js';
 import { checkSnapshot, plannerCapability } from './define.js';
 import { SCHEMAS } from './schemas.js';
@@ -109,7 +111,7 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
         ...(i.limit != null ? { limit: i.limit } : {}),
         ...(i.include_synthetic != null ? { include_synthetic: i.include_synthetic } : {}),
         ...(i.min_score != null ? { min_score: i.min_score } : {}),
-        synthesized: i.synthesized ?? [],
+        synthesized: i.synthesized ?? i.goal_signals.resolution?.synthesized ?? [],
       });
     },
   });
@@ -125,9 +127,11 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       previous_coverage: CoverageZ.nullish(),
       mappings: z.array(MappingZ).nullish(),
       feedback: z.string().nullish(),
+      resolution_summary: z.string().nullish(),
       strategy: z.enum(['template', 'llm']).nullish(),
     }),
     run: (i, ctx) => {
+      const mappings = i.mappings ?? i.goal_signals.resolution?.mappings ?? [];
       if (i.strategy === 'llm') {
         const prompt = synthesisPrompt({
           signals: i.goal_signals,
@@ -149,24 +153,29 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
         const text = typeof answer.text === 'string' ? answer.text : '';
         const steps = parseLlmSteps(text);
         return {
-          plan: { steps },
+          plan: planData(steps, i.goal_signals),
           log: `llm: ${steps.length} steps from ${String(answer.model)} (prompt ${PROMPT_VERSION})`,
           raw: text,
           strategy: 'llm',
         };
       }
       const r = i.previous_plan
-        ? refinePlan(i.goal_signals, i.menu, i.previous_plan as Plan, i.mappings ?? [])
+        ? refinePlan(i.goal_signals, i.menu, i.previous_plan as Plan, mappings)
         : synthesizeTemplate(i.goal_signals, i.menu);
-      return { plan: { steps: r.steps }, log: r.log, strategy: 'template' };
+      return { plan: planData(r.steps, i.goal_signals), log: r.log, strategy: 'template' };
     },
   });
   const validate = plannerCapability({
     id: 'planner.validate_plan',
     description: 'Checks plan steps against the menu and computes requirement coverage',
     ...SCHEMAS.validate,
-    parse: z.object({ plan: PlanZ, goal_signals: GoalSignalsZ, menu: z.array(MenuEntryZ) }),
-    run: (i) => validatePlan(i.plan as Plan, i.goal_signals, i.menu),
+    parse: z.object({
+      plan: PlanZ,
+      goal_signals: GoalSignalsZ,
+      menu: z.array(MenuEntryZ).nullish(),
+    }),
+    // Without :menu (the reference's flow passes none), the menu the signals give.
+    run: (i) => validatePlan(i.plan as Plan, i.goal_signals, i.menu ?? menuOf(i.goal_signals)),
   });
   const resolve = plannerCapability({
     id: 'planner.resolve_capability_gaps',
@@ -189,10 +198,14 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
     }),
     run: (i) => {
       checkSnapshot('planner.resolve_capability_gaps', i.catalog_snapshot, catalog.snapshot);
-      return resolveGaps(i.coverage, i.goal_signals, catalog, {
-        attempted: i.attempted ?? [],
-        synthesized: i.synthesized ?? [],
-        mappings: i.mappings ?? [],
+      // The requirements as validation left them (the coverage carries them), so a flow
+      // that passes the signals from before validation still resolves what it found.
+      const signals = { ...i.goal_signals, requirements: i.coverage.requirements };
+      const done = signals.resolution;
+      return resolveGaps(i.coverage, signals, catalog, {
+        attempted: i.attempted ?? done?.attempted ?? [],
+        synthesized: i.synthesized ?? done?.synthesized ?? [],
+        mappings: i.mappings ?? done?.mappings ?? [],
         ...(i.policy?.allow_synthesis !== undefined
           ? { allow_synthesis: i.policy.allow_synthesis }
           : {}),
@@ -212,13 +225,13 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       name: z.string().nullish(),
     }),
     run: (i) => {
-      const goal = u(i.goal) ?? i.goal_signals?.goal_text;
-      if (goal === undefined)
-        throw new RtfsError(
-          PlannerCodes.badInput,
-          'planner.materialize_plan needs :goal or :goal_signals',
-        );
-      const synthesized = i.synthesized ?? [];
+      const goal =
+        u(i.goal) ?? i.goal_signals?.goal_text ?? i.plan.goal ?? stepsGoal(i.plan as Plan);
+      const synthesized = withTemplates(
+        i.plan as Plan,
+        i.synthesized ?? i.goal_signals?.resolution?.synthesized ?? [],
+        catalog,
+      );
       for (const s of i.plan.steps) {
         const known =
           catalog.get(s.capability_id) !== undefined ||
@@ -236,6 +249,7 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
         schemas: [...(i.menu ?? []), ...catalogSchemas(catalog)],
         synthesized,
         ...(i.goal_signals ? { signals: i.goal_signals } : {}),
+        ...(i.plan.known_inputs ? { known: i.plan.known_inputs } : {}),
       });
       return {
         source: m.source,
@@ -245,5 +259,44 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       };
     },
   });
+  /** The menu `signals` give (as planner.build_capability_menu with its defaults). */
+  function menuOf(signals: GoalSignals): MenuEntry[] {
+    return buildMenu(signals, catalog, { synthesized: signals.resolution?.synthesized ?? [] }).menu;
+  }
   return [extract, menu, synthesize, validate, resolve, materialize];
+}
+
+/** Plan data that materializes on its own: the steps, the goal and its stated input values. */
+function planData(steps: Plan['steps'], signals: GoalSignals): Plan {
+  const known: Record<string, Value> = {};
+  for (const c of signals.constraints) {
+    const name = normName(c.name);
+    if (!(name in known)) known[name] = c.value;
+  }
+  return { steps, goal: signals.goal_text, known_inputs: known };
+}
+
+/** A plan's description when no goal is given: its step names. */
+function stepsGoal(plan: Plan): string {
+  return plan.steps.map((s) => s.name || s.capability_id).join(', ') || 'plan';
+}
+
+/**
+ * `synthesized` plus the template definition of every `core.gen.<op>` the steps call that
+ * is neither given nor in the catalog (templates are a pure function of the op).
+ */
+function withTemplates(
+  plan: Plan,
+  synthesized: readonly SynthesizedCapability[],
+  catalog: Catalog,
+): SynthesizedCapability[] {
+  const out = [...synthesized];
+  for (const s of plan.steps) {
+    const id = s.capability_id;
+    if (out.some((x) => x.id === id) || catalog.get(id) !== undefined) continue;
+    const op = /^core\.gen\.(.+)$/.exec(id)?.[1];
+    if (op !== undefined && (GEN_OPS as readonly string[]).includes(op))
+      out.push(genTemplate(op as GenOp));
+  }
+  return out;
 }

@@ -44,11 +44,11 @@ export const SCHEMAS = {
   synthesize: {
     input:
       `[:map [:goal_signals ${SIGNALS}] [:menu ${MENU}] ${opt('previous_plan', PLAN)} ${opt('previous_coverage', COVERAGE)} ` +
-      `${opt('mappings', MAPPINGS)} ${opt('feedback', ':string')} ${opt('strategy', '[:enum :template :llm]')}]`,
+      `${opt('mappings', MAPPINGS)} ${opt('feedback', ':string')} ${opt('resolution_summary', ':string')} ${opt('strategy', '[:enum :template :llm]')}]`,
     output: `[:map [:plan ${PLAN}] [:log :string] [:strategy [:enum :template :llm]] [:raw {:optional true} :string]]`,
   },
   validate: {
-    input: `[:map [:plan ${PLAN}] [:goal_signals ${SIGNALS}] [:menu ${MENU}]]`,
+    input: `[:map [:plan ${PLAN}] [:goal_signals ${SIGNALS}] ${opt('menu', MENU)}]`,
     output:
       `[:map [:valid :bool] [:schema_errors [:vector :string]] [:unknown_capabilities [:vector [:map [:step_id :string] [:capability_id :string]]]] ` +
       `[:coverage ${COVERAGE}] [:goal_signals ${SIGNALS}]]`,

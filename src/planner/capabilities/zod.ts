@@ -36,6 +36,22 @@ export const RequirementZ = z.object({
   pending_request_id: z.string().optional(),
 });
 
+export const SynthesizedZ = z.object({
+  id: z.string(),
+  description: z.string(),
+  input_schema: ValueZ,
+  output_schema: ValueZ,
+  source: z.string(),
+});
+
+export const MappingZ = z.object({ requested: z.string(), resolved: z.string() });
+
+export const ResolutionStateZ = z.object({
+  attempted: z.array(z.string()),
+  synthesized: z.array(SynthesizedZ),
+  mappings: z.array(MappingZ),
+});
+
 export const GoalSignalsZ = z.object({
   goal_text: z.string(),
   constraints: z.array(ConstraintZ),
@@ -44,6 +60,7 @@ export const GoalSignalsZ = z.object({
   requirements: z.array(RequirementZ),
   contextual_facts: z.record(z.string(), ValueZ),
   catalog_snapshot: z.string(),
+  resolution: ResolutionStateZ.optional(),
 });
 
 export const MenuEntryZ = z.object({
@@ -78,7 +95,11 @@ export const PlanStepZ = z.object({
   origin: z.object({ clause: z.string(), rule: z.string() }).optional(),
 });
 
-export const PlanZ = z.object({ steps: z.array(PlanStepZ) });
+export const PlanZ = z.object({
+  steps: z.array(PlanStepZ),
+  goal: z.string().optional(),
+  known_inputs: z.record(z.string(), ValueZ).optional(),
+});
 
 export const CoverageZ = z.object({
   status: z.enum(['satisfied', 'needs-attention']),
@@ -91,13 +112,3 @@ export const CoverageZ = z.object({
   needs_refinement: z.boolean(),
   requirements: z.array(RequirementZ),
 });
-
-export const SynthesizedZ = z.object({
-  id: z.string(),
-  description: z.string(),
-  input_schema: ValueZ,
-  output_schema: ValueZ,
-  source: z.string(),
-});
-
-export const MappingZ = z.object({ requested: z.string(), resolved: z.string() });

@@ -160,16 +160,21 @@ describe('REPL commands', () => {
     expect(c.session.eval('(inc 1)')).toBe(true);
   });
 
-  it(':caps lists the capabilities the policy grants', () => {
+  it(':caps lists the capabilities the policy grants (the standard library needs no grant)', () => {
     const none = session();
     runCommand(none.session, 'caps', '');
-    expect(none.take().out).toContain('no capability is granted');
-    const c = session({ allow: ['ccos.*'], deny: ['ccos.user.ask'] });
+    const plain = none.take().out;
+    expect(plain).toContain('core.data.filter  [pure] stdlib');
+    expect(plain).toContain('ccos.control.loop  [pure] stdlib');
+    expect(plain).not.toContain('ccos.echo');
+    expect(plain).not.toContain('ccos.user.ask');
+    const c = session({ allow: ['ccos.*'], deny: ['ccos.user.ask', 'core.data.count'] });
     runCommand(c.session, 'caps', '');
     const out = c.take().out;
     expect(out).toContain('ccos.echo  [pure] allow ccos.*');
     expect(out).not.toContain('ccos.user.ask');
-    expect(out).not.toContain('core.data.filter');
+    expect(out).toContain('core.data.filter  [pure] stdlib');
+    expect(out).not.toContain('core.data.count');
   });
 
   it(':chain draws the runs of the session with their capability calls', () => {

@@ -63,6 +63,13 @@ export class MemoryChain implements AuditSink {
 
   append(action: ActionInput, _durable?: boolean): void {
     this.push(actionBody(action, this.now()));
+    if (action.type === 'ContentStored' && action.name !== undefined) this.content.add(action.name);
+  }
+
+  private readonly content = new Set<string>();
+
+  hasContent(hash: string): boolean {
+    return this.content.has(hash);
   }
 
   flush(): void {

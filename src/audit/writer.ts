@@ -33,6 +33,7 @@ import { writeHead } from './head.js';
 import { type Recovered, type RecoveryInfo, fsyncDir, recoverChain } from './recover.js';
 import { closeOnExit, forgetOnExit } from './exit.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
+import { contentNamesInDir } from './content.js';
 
 export interface JsonlChainOptions {
   /** Records buffered before a write (default 256). */
@@ -208,10 +209,24 @@ export class JsonlChain implements AuditSink {
   append(action: ActionInput, durable = false): void {
     this.check();
     this.push(actionBody(action, this.now()));
+    if (action.type === 'ContentStored' && action.name !== undefined)
+      this.contentNames().add(action.name);
     if (this.key && this.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
       this.checkpoint();
     if (durable) this.flush();
     else if (this.count >= this.batchSize) this.write(this.syncBatches);
+  }
+
+  /** Content hashes stored in this chain (read from the log on first use). */
+  private content: Set<string> | undefined;
+
+  private contentNames(): Set<string> {
+    this.content ??= contentNamesInDir(this.dir);
+    return this.content;
+  }
+
+  hasContent(hash: string): boolean {
+    return this.contentNames().has(hash);
   }
 
   /** Writes and fsyncs every buffered record. */

@@ -6,6 +6,7 @@
  * fast.
  */
 import type { Capability } from '../host/index.js';
+import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { CliContext } from './io.js';
 import { formatDiagnostic } from './color.js';
@@ -15,11 +16,19 @@ export function mentionsPlanner(text: string): boolean {
   return /\b(planner|llm)\./.test(text);
 }
 
+/** The planner standard library over a catalog, and what a run records of the catalog. */
+export interface PlannerStdlib {
+  readonly capabilities: Capability[];
+  /** The catalog's files, snapshot and content (`:catalog` in PlanStarted, ContentStored). */
+  readonly catalog: { readonly files: readonly string[]; readonly snapshot: string };
+  readonly content: Value;
+}
+
 /** The planner capabilities over the catalog `files` (built-ins included), or its diagnostics. */
 export async function plannerStdlib(
   files: readonly string[],
-): Promise<{ capabilities: Capability[] } | { diagnostics: readonly Diagnostic[] }> {
-  const { loadCatalog, catalogCapabilities, plannerCapabilities } =
+): Promise<PlannerStdlib | { diagnostics: readonly Diagnostic[] }> {
+  const { loadCatalog, catalogCapabilities, plannerCapabilities, catalogContent } =
     await import('../planner/index.js');
   const { catalog, diagnostics } = loadCatalog(files);
   if (diagnostics.length > 0) return { diagnostics };
@@ -28,14 +37,26 @@ export async function plannerStdlib(
       ...catalogCapabilities(catalog.entries.filter((e) => e.builtin !== true)),
       ...plannerCapabilities({ catalog }),
     ],
+    catalog: { files, snapshot: catalog.snapshot },
+    content: catalogContent(catalog),
   };
+}
+
+/** What a run records about its catalog: the PlanStarted `:catalog` map. */
+export function catalogMeta(p: PlannerStdlib): RMap {
+  return RMap.fromFlat([
+    Keyword.of('snapshot'),
+    p.catalog.snapshot,
+    Keyword.of('files'),
+    RVector.from([...p.catalog.files]),
+  ]);
 }
 
 export async function catalogOption(
   files: readonly string[] | undefined,
   text: string,
   ctx: CliContext,
-): Promise<Capability[] | undefined | 'error'> {
+): Promise<PlannerStdlib | undefined | 'error'> {
   if (files === undefined && !mentionsPlanner(text)) return undefined;
   const r = await plannerStdlib(files ?? []);
   if ('diagnostics' in r) {
@@ -43,5 +64,5 @@ export async function catalogOption(
     for (const d of r.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
     return 'error';
   }
-  return r.capabilities;
+  return r;
 }

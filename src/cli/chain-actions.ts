@@ -12,8 +12,8 @@ import {
   type ChainRecord,
 } from '../audit/index.js';
 import { printValue } from '../data/index.js';
-import { replayRun } from '../host/index.js';
-import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
+import { clipText } from '../host/index.js';
+import { replayRecorded, type RecordedReplay } from '../meta/replay.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
@@ -132,30 +132,11 @@ export function replayAction(
     }
   }
   const recs = records(dir);
-  if (source === undefined && isPlannerRun(recs, flags.run)) {
-    let p;
-    try {
-      p = replayPlanner(recs, {
-        ...(flags.run !== undefined ? { runId: flags.run } : {}),
-        ...(flags.catalog !== undefined ? { catalogFiles: flags.catalog } : {}),
-      });
-    } catch (e) {
-      ctx.io.stderr.write(`replay: ${(e as Error).message}\n`);
-      return ExitCode.inputErrors;
-    }
-    if (p.ok) {
-      ctx.io.stdout.write(
-        `REPLAY OK plan=${p.finalPlanHash} (run ${p.runId}; meta-plan sha256:${p.metaPlanHash.slice(0, 12)}… rebuilt from its rewrites; ${p.liveCalls} deterministic calls re-executed and matched; LLM, human and external answers from the log)\n`,
-      );
-      return ExitCode.ok;
-    }
-    ctx.io.stdout.write(`DIVERGED: ${p.message}\n`);
-    return ExitCode.inputErrors;
-  }
   let r;
   try {
-    r = replayRun(recs, {
+    r = replayRecorded(recs, {
       ...(flags.run !== undefined ? { runId: flags.run } : {}),
+      ...(flags.catalog !== undefined ? { catalogFiles: flags.catalog } : {}),
       ...(source !== undefined ? { source } : {}),
     });
   } catch (e) {
@@ -163,12 +144,26 @@ export function replayAction(
     ctx.io.stderr.write(`replay: ${(e as Error).message}\n`);
     return ExitCode.inputErrors;
   }
-  if (r.ok) {
-    ctx.io.stdout.write(
-      `replay OK: run ${r.runId}, final value ${r.finalHash}, ${r.liveCalls} live calls\n`,
-    );
-    return ExitCode.ok;
+  if (!r.ok) {
+    ctx.io.stdout.write(`DIVERGED: ${r.message}\n`);
+    return ExitCode.inputErrors;
   }
-  ctx.io.stdout.write(`${r.message}\n`);
-  return ExitCode.inputErrors;
+  ctx.io.stdout.write(`${replayLine(r)}\n`);
+  return ExitCode.ok;
+}
+
+/** `REPLAY OK …`: what was reproduced, and how (re-executed, from the log, live). */
+export function replayLine(r: Extract<RecordedReplay, { ok: true }>): string {
+  const what = r.failed
+    ? `reproduced: failed as recorded (${r.failed.code}: ${clipText(r.failed.message, 160)})`
+    : `final value sha256:${r.finalHash}`;
+  const plan = r.finalPlanHash !== undefined ? `plan=${r.finalPlanHash} ` : '';
+  const meta =
+    r.metaPlanHash !== undefined
+      ? `; plan sha256:${r.metaPlanHash.slice(0, 12)}… rebuilt from its source and rewrites`
+      : '';
+  return (
+    `REPLAY OK ${plan}run ${r.runId}: ${what}${meta}; ` +
+    `${r.reexecuted} deterministic calls re-executed and matched, ${r.fromLog} answers from the log, ${r.liveCalls} live calls`
+  );
 }

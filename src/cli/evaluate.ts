@@ -4,9 +4,10 @@
  * stderr with their position, excerpt and RTFS stack.
  */
 import { printValue, type Source } from '../index.js';
-import type { RMap } from '../data/index.js';
+import { Keyword, RMap } from '../data/index.js';
+import { catalogMeta, type PlannerStdlib } from './catalog-option.js';
 import { planInputs } from './plan-inputs.js';
-import { createHostedRuntime, runProgram, type Capability } from '../host/index.js';
+import { createHostedRuntime, runProgram } from '../host/index.js';
 import {
   JsonlChain,
   MemoryChain,
@@ -28,8 +29,8 @@ import { ExitCode } from './exit-codes.js';
 export interface EvalFlags extends HostFlags {
   /** Extra module directories. */
   readonly path?: readonly string[];
-  /** Capabilities from --catalog (catalog-option.ts). */
-  readonly capabilities?: readonly Capability[];
+  /** The planner standard library and the --catalog capabilities (catalog-option.ts). */
+  readonly planner?: PlannerStdlib;
   /** `rtfs run --engine`: the closure evaluator (default) or compiled JavaScript. */
   readonly engine?: 'interpret' | 'compile';
   /** `--no-jit`: the evaluator interprets every function (no compiled second tier). */
@@ -50,13 +51,25 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...answersOption(flags.answers),
     dryRun: flags.dryRun === true,
     ...inputsOption(flags),
-    ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
+    ...(flags.planner ? { capabilities: flags.planner.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
     ...(flags.jit === false ? { jit: false as const } : {}),
   });
   let outcome;
   try {
-    outcome = runProgram(hosted, source.text, source.uri);
+    const planner = flags.planner;
+    outcome = runProgram(
+      hosted,
+      source.text,
+      source.uri,
+      planner === undefined
+        ? undefined
+        : {
+            meta: RMap.fromFlat([Keyword.of('catalog'), catalogMeta(planner)]),
+            before: () =>
+              hosted.host.storeContent(planner.catalog.snapshot, 'catalog', planner.content),
+          },
+    );
   } finally {
     if (sink instanceof JsonlChain) sink.close();
   }

@@ -4,13 +4,14 @@
  * the chain's verification (loaded on demand by commands/plan.ts).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { type Value, Keyword, RMap, printValue, toPlain } from '../data/index.js';
+import { type Value, RMap, printValue, toPlain } from '../data/index.js';
 import { JsonlChain, readRecords, verifyChain, type ChainAction } from '../audit/index.js';
 import {
   loadCatalog,
   catalogCapabilities,
   plannerCapabilities,
   llmOptionsFromEnv,
+  catalogContent,
 } from '../planner/index.js';
 import {
   metaPlanData,
@@ -21,7 +22,8 @@ import {
   rtfsRewriter,
   type Rewriter,
 } from '../meta/index.js';
-import { runPlanner } from '../meta/run-planner.js';
+import { flowParts, runPlanner, type FlowSpec } from '../meta/run-planner.js';
+import { failurePoint, finalPlanOf, loadFlow } from './plan-flow.js';
 import { createHostedRuntime } from '../host/index.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -41,11 +43,11 @@ export interface PlanFlags {
   readonly json?: boolean;
   readonly answers?: string;
   readonly deny?: readonly string[];
+  /** A user's planner flow to run instead of the generated meta-plan. */
+  readonly flow?: string;
 }
 
 export const DEFAULT_CHAIN_DIR = '.rtfs/chain';
-
-const k = (n: string): Keyword => Keyword.of(n);
 
 function oneOf<T extends string>(
   flag: string,
@@ -108,16 +110,29 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     execute,
   };
   const rws = rewriters(flags);
+  let flow: FlowSpec | undefined;
+  if (flags.flow !== undefined) {
+    const f = loadFlow(flags.flow, { goal, ...options });
+    if ('diagnostics' in f) {
+      const colors = ctx.colors('stderr');
+      for (const d of f.diagnostics) stderr.write(`${formatDiagnostic(d, colors)}\n`);
+      return ExitCode.inputErrors;
+    }
+    flow = f.flow;
+  }
 
   if (flags.emitMetaPlan === true) {
-    const generated = metaPlanData(goal, undefined, options);
+    const parts = flow === undefined ? undefined : flowParts(flow.source, flow.uri);
+    if (typeof parts === 'string') throw new UsageError(parts);
+    const generated = parts?.plan ?? metaPlanData(goal, undefined, options);
     const hosted = createHostedRuntime({ policy: { allow: [], deny: [] }, capabilities });
     const r = applyRewrites(generated, rws, registryContext(hosted.registry, catalog.snapshot));
     if (!r.ok) {
       stderr.write(`error: rewrite ${r.rule} refused: ${r.reason}\n`);
       return ExitCode.inputErrors;
     }
-    stdout.write(printPlan(r.plan));
+    if (flow !== undefined && r.applied.length === 0) stdout.write(flow.source);
+    else stdout.write([...(parts?.prefix ?? []), r.plan].map((f) => printPlan(f)).join('\n'));
     return ExitCode.ok;
   }
 
@@ -130,9 +145,11 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     result = runPlanner({
       goal,
       options,
+      ...(flow !== undefined ? { flow, executeMode: execute } : {}),
       rewriters: rws,
       capabilities,
       catalogSnapshot: catalog.snapshot,
+      catalogContent: catalogContent(catalog),
       catalogFiles: flags.catalog ?? [],
       sink,
       policy: { allow: ['*'], deny: [...(flags.deny ?? [])] },
@@ -153,10 +170,8 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     .filter((a) => a.run === runId);
   const verified = verifyChain(dir);
   const value: Value = result.outcome.ok ? result.outcome.value : null;
-  const get = (name: string): Value | undefined =>
-    value instanceof RMap ? value.get(k(name)) : undefined;
-  const finalPlan = get('final_plan');
-  const finalHash = get('final_plan_hash');
+  const final = finalPlanOf(actions, value, capabilities);
+  const failure = result.outcome.ok ? undefined : failureOf(result.outcome, actions);
   const chainLine = verified.ok
     ? `Causal chain: ${actions.length} actions in run ${runId}, integrity OK, head ${verified.head?.hash.slice(0, 16) ?? '-'}…  (${dir})`
     : `Causal chain: integrity FAILED: ${verified.message}`;
@@ -175,10 +190,12 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
             after_hash: a.afterHash,
             edits: a.edits,
           })),
-          ok: result.outcome.ok,
+          ...(flow !== undefined ? { flow: flow.uri } : {}),
+          ok: result.outcome.ok && verified.ok,
           error: result.outcome.ok ? null : describeError(result.outcome),
-          final_plan: typeof finalPlan === 'string' ? finalPlan : null,
-          final_plan_hash: typeof finalHash === 'string' ? finalHash : null,
+          failure: failure ?? null,
+          final_plan: final?.source ?? null,
+          final_plan_hash: final?.hash ?? null,
           result: value === null ? null : toPlain(value),
           trace: planTrace(actions, runId),
           chain: { dir, actions: actions.length, verified: verified.ok },
@@ -187,28 +204,55 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
         2,
       )}\n`,
     );
+    if (failure !== undefined) stderr.write(`${failureLine(failure)}\n`);
     return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
   }
 
   const rw = result.applied.map((a) => `${a.rule}${paramText(a.params)}`).join(', ');
+  const name = flow !== undefined ? `flow ${flow.uri}` : 'planner.meta';
   stdout.write(
-    `Planner meta-plan  planner.meta@sha256:${result.metaPlanHash.slice(0, 12)}…  (rewrites: ${rw || 'none'})\n` +
+    `Planner meta-plan  ${name}@sha256:${result.metaPlanHash.slice(0, 12)}…  (rewrites: ${rw || 'none'})\n` +
       `Goal: ${goal}\n` +
       `Catalog: ${catalog.entries.length} capabilities  snapshot ${catalog.snapshot.slice(0, 19)}…   ` +
       `LLM: ${provider === 'openai' ? 'openai' : 'disabled (strategy=template)'}\n\n`,
   );
   for (const line of planTrace(actions, runId)) stdout.write(`${line}\n`);
   stdout.write('\n');
-  if (!result.outcome.ok) {
-    stdout.write(`Planner run failed: ${describeError(result.outcome)}\n`);
-  } else {
-    stdout.write(
-      `Final plan  ${typeof finalHash === 'string' ? finalHash : '?'}\n${typeof finalPlan === 'string' ? finalPlan : printValue(finalPlan ?? null)}\n`,
-    );
-  }
+  if (final !== undefined) stdout.write(`Final plan  ${final.hash}\n${final.source}\n`);
+  if (failure !== undefined) stdout.write(`Planner run failed: ${failure.code}\n`);
   stdout.write(`${chainLine}\n`);
   stdout.write(`Replay: rtfs chain replay ${dir} --run ${runId}\n`);
+  // What failed, on stderr: the code, the step and capability, the message.
+  if (failure !== undefined) stderr.write(`${failureLine(failure)}\n`);
   return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+}
+
+interface Failure {
+  readonly code: string;
+  readonly message: string;
+  readonly step?: string;
+  readonly capability?: string;
+}
+
+function failureOf(
+  o: {
+    diagnostics?: readonly { code: string; message: string }[];
+    error?: { code: string; message: string };
+  },
+  actions: readonly ChainAction[],
+): Failure {
+  const e = o.error ?? o.diagnostics?.[0] ?? { code: 'runtime/unknown', message: 'unknown error' };
+  return { code: e.code, message: e.message, ...failurePoint(actions, e.code) };
+}
+
+function failureLine(f: Failure): string {
+  const where = [
+    f.step !== undefined ? `at step "${f.step}"` : '',
+    f.capability !== undefined ? `calling ${f.capability}` : '',
+  ]
+    .filter((x) => x !== '')
+    .join(' ');
+  return `error: the planner run failed${where ? ` ${where}` : ''}: ${f.code}: ${f.message}`;
 }
 
 function paramText(params: Value): string {

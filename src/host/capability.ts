@@ -6,6 +6,9 @@ export type Effect = 'pure' | 'read' | 'write' | 'network' | 'llm' | 'human';
 
 export const EFFECTS: readonly Effect[] = ['pure', 'read', 'write', 'network', 'llm', 'human'];
 
+/** How a plan given to `ccos.plan.execute` without a `:mode` runs (`none`: not at all). */
+export type ExecuteMode = 'none' | 'dry-run' | 'full';
+
 /** What an implementation gets besides its input: nested calls go through the host. */
 export interface CapabilityContext {
   /** Calls another capability (recorded as a child of the current call). */
@@ -21,6 +24,8 @@ export interface CapabilityContext {
    * inputs and step table; `dryRun` simulates every capability that is not :pure/:read.
    */
   runPlan(plan: Value, inputs: Value, dryRun: boolean): Value;
+  /** The run's mode for plan executions that do not name one (default dry-run). */
+  readonly executeMode: ExecuteMode;
 }
 
 /**

@@ -15,7 +15,7 @@ import { coreDataCapabilities } from './builtin/core-data.js';
 import { ccosCapabilities } from './builtin/ccos.js';
 import { controlCapabilities } from './builtin/control.js';
 import { approvalCapabilities, dryRunCapability } from './builtin/approval.js';
-import type { Capability } from './capability.js';
+import type { Capability, ExecuteMode } from './capability.js';
 import type { ReplayLog } from './replay.js';
 
 export interface HostedOptions {
@@ -37,6 +37,8 @@ export interface HostedOptions {
   readonly compiler?: NodeCompiler;
   /** The evaluator's JIT tier (see RuntimeOptions.jit). */
   readonly jit?: number | false;
+  /** How `ccos.plan.execute` runs a plan given no `:mode` (default dry-run). */
+  readonly executeMode?: ExecuteMode;
 }
 
 export interface Hosted {
@@ -78,6 +80,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.dryRun !== undefined ? { dryRun: o.dryRun } : {}),
     ...(o.replay ? { replay: o.replay } : {}),
     ...(o.inputs ? { inputs: o.inputs } : {}),
+    ...(o.executeMode ? { executeMode: o.executeMode } : {}),
   });
   const runtime = createRuntime({
     host,
@@ -114,6 +117,9 @@ export function runProgram(
   let meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
   const inputs = h.host.planInputs();
   if (inputs instanceof RMap && inputs.size > 0) meta = meta.assoc(Keyword.of('inputs'), inputs);
+  if (h.host.isDryRun) meta = meta.assoc(Keyword.of('dry_run'), true);
+  if (h.host.executeMode !== 'dry-run')
+    meta = meta.assoc(Keyword.of('execute_mode'), Keyword.of(h.host.executeMode));
   extra?.meta?.forEach((v, k) => {
     meta = meta.assoc(k, v);
   });

@@ -2,6 +2,7 @@ export {
   type Capability,
   type CapabilityContext,
   type Effect,
+  type ExecuteMode,
   EFFECTS,
   isSafeInDryRun,
 } from './capability.js';
@@ -32,11 +33,16 @@ export { asyncCapability, type AsyncCapabilitySpec } from './async-capability.js
 export { toPlain, fromPlain, type Plain } from '../data/index.js';
 export {
   loadRun,
+  sessionRuns,
+  storedContent,
+  deterministic,
   ReplayLog,
   ReplayError,
   checkFinal,
   type RecordedRun,
+  type RecordedCall,
   type ReplayAnswer,
   type ReplayOutcome,
 } from './replay.js';
+export { firstDifference, describeDifference, clipText, type Difference } from './value-diff.js';
 export { replayRun, type ReplayOptions } from './replay-run.js';

@@ -15,15 +15,17 @@ import {
   type TypeAst,
   type Validator,
 } from '../types/index.js';
-import type { Capability, CapabilityContext } from './capability.js';
+import type { Capability, CapabilityContext, ExecuteMode } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
 import { decideCall, type Policy } from './policy.js';
 import { uuidv7 } from './ids.js';
 import { capabilityFromSpec } from './define.js';
-import type { ReplayLog } from './replay.js';
+import { deterministic, type ReplayLog } from './replay.js';
 import { placeholderInput, simulatedValue } from './simulate.js';
 import { ControlCodes } from './builtin/control.js';
+
+const REPLAY_DIVERGED = 'replay/diverged';
 
 export const CapabilityCodes = {
   unknown: 'capability/unknown',
@@ -58,6 +60,8 @@ export interface RunHostOptions {
   readonly replay?: ReplayLog;
   /** The inputs of the plan this run executes (`--input`). */
   readonly inputs?: RMap;
+  /** How `ccos.plan.execute` runs a plan given no `:mode` (default dry-run). */
+  readonly executeMode?: ExecuteMode;
 }
 
 /** Evaluates plan source text as a child program (attached by createHostedRuntime). */
@@ -70,11 +74,17 @@ export class RunHost implements Host {
     { input?: Validator; output?: Validator }
   >();
   private runId = '';
-  /** Number of live (non-simulated) capability executions. */
+  /**
+   * Number of live (non-simulated) capability executions; in a replay, only those of
+   * capabilities with effects (the deterministic ones are counted in `reexecuted`).
+   */
   liveCalls = 0;
+  /** In a replay: deterministic capabilities executed again (and compared with the log). */
+  reexecuted = 0;
 
   private dryRun: boolean;
   private readonly inputStack: RMap[];
+  private replay: ReplayLog | undefined;
   /** Where the error being thrown started: its capability and innermost step. */
   private failure:
     { error: RtfsError; capability?: string; step?: string; depth: number } | undefined;
@@ -83,6 +93,29 @@ export class RunHost implements Host {
   constructor(private readonly opts: RunHostOptions) {
     this.dryRun = opts.dryRun === true;
     this.inputStack = [opts.inputs ?? RMap.EMPTY];
+    this.replay = opts.replay;
+    this.executeMode = opts.executeMode ?? 'dry-run';
+  }
+
+  /** True when effects are simulated (`--dry-run`). */
+  get isDryRun(): boolean {
+    return this.dryRun;
+  }
+
+  /** For a replay of several runs (a REPL session): the inputs, mode and log of the next. */
+  setInputs(inputs: RMap | undefined): void {
+    this.inputStack[0] = inputs ?? RMap.EMPTY;
+  }
+
+  setDryRun(dryRun: boolean): void {
+    this.dryRun = dryRun;
+  }
+
+  /** How `ccos.plan.execute` runs a plan given no `:mode`. */
+  executeMode: ExecuteMode;
+
+  replayFrom(log: ReplayLog): void {
+    this.replay = log;
   }
 
   /** Lets `ccos.plan.execute` run child plans through the runtime. */
@@ -114,6 +147,7 @@ export class RunHost implements Host {
   /** Opens a run: records PlanStarted (with the program source and its name). */
   startRun(name: string, meta: Value = null): string {
     this.runId = uuidv7(this.now());
+    this.contentCount = 0;
     const frame: Frame = { id: this.runId, name: '', path: '', children: 0, started: this.now() };
     this.stack.length = 0;
     this.stack.push(frame);
@@ -169,6 +203,24 @@ export class RunHost implements Host {
       meta,
     });
   }
+
+  /**
+   * Stores `content` (a catalog …) in the log under its `hash`, once per chain: a
+   * `ContentStored` record, child of the run, that a replay reads back by hash.
+   */
+  storeContent(hash: string, kind: string, content: Value): void {
+    const sink = this.opts.sink;
+    if (sink === undefined || sink.hasContent?.(hash) === true) return;
+    this.note(
+      'ContentStored',
+      'content',
+      this.contentCount++,
+      hash,
+      RMap.fromFlat([kw('kind'), kind, kw('hash'), hash, kw('content'), content]),
+    );
+  }
+
+  private contentCount = 0;
 
   get currentRun(): string {
     return this.runId;
@@ -250,13 +302,32 @@ export class RunHost implements Host {
   /** Runs capability `id` on `input` (also used for nested calls from implementations). */
   call(id: string, input: Value, span: Span | undefined): Value {
     const cap = this.opts.registry.get(id);
-    // In a replay, the call path of a capability re-executed live (its result is compared).
-    let livePath: string | undefined;
-    if (this.opts.replay !== undefined) {
-      const replayed = this.replayCall(id, input, cap, span);
-      if ('value' in replayed) return replayed.value;
-      livePath = replayed.live;
+    const replay = this.replay;
+    if (replay === undefined) return this.execute(id, cap, input, span);
+    // In a replay: answered from the log, or re-executed and compared with it.
+    const replayed = this.replayCall(id, input, cap, span);
+    if ('value' in replayed) return replayed.value;
+    let out: Value;
+    try {
+      out = this.execute(id, cap, input, span);
+    } catch (e) {
+      if (!(e instanceof RtfsError) || e.code === REPLAY_DIVERGED) throw e;
+      const error = { code: e.code, message: e.message };
+      const problem = replay.checkLive(replayed.live, id, { ok: false, error });
+      if (problem !== undefined) throw new RtfsError(REPLAY_DIVERGED, problem, span);
+      throw e;
     }
+    const problem = replay.checkLive(replayed.live, id, { ok: true, value: out });
+    if (problem !== undefined) throw new RtfsError(REPLAY_DIVERGED, problem, span);
+    return out;
+  }
+
+  private execute(
+    id: string,
+    cap: Capability | undefined,
+    input: Value,
+    span: Span | undefined,
+  ): Value {
     if (cap === undefined) {
       const near = this.opts.registry.suggestions(id);
       const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : '';
@@ -294,7 +365,8 @@ export class RunHost implements Host {
       if (simulate) {
         out = simulated(cap, input);
       } else {
-        this.liveCalls++;
+        if (this.replay !== undefined && deterministic(cap)) this.reexecuted++;
+        else this.liveCalls++;
         out = cap.impl(input, this.contextFor(span));
       }
     } catch (e) {
@@ -322,10 +394,6 @@ export class RunHost implements Host {
       result: { ok: true, value: out },
       ...(simulate ? { meta: RMap.fromFlat([kw('simulated'), true]) } : {}),
     });
-    if (livePath !== undefined) {
-      const problem = this.opts.replay?.checkLive(livePath, id, out);
-      if (problem !== undefined) throw new RtfsError('replay/diverged', problem, span);
-    }
     return out;
   }
 
@@ -336,7 +404,7 @@ export class RunHost implements Host {
     cap: Capability | undefined,
     span: Span | undefined,
   ): { value: Value } | { live: string } {
-    const replay = this.opts.replay as ReplayLog;
+    const replay = this.replay as ReplayLog;
     const parent = this.stack[this.stack.length - 1];
     const path =
       parent === undefined || parent.path === ''
@@ -359,6 +427,7 @@ export class RunHost implements Host {
       step: (name, body) => this.inStep(name, body),
       stepName: this.innermostStep(),
       runPlan: (plan, inputs, dryRun) => this.runChildPlan(plan, inputs, dryRun, span),
+      executeMode: this.executeMode,
     };
   }
 

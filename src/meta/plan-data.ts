@@ -121,3 +121,16 @@ export function callId(v: Value): string | undefined {
   if (id instanceof Keyword) return id.name;
   return undefined;
 }
+
+/** The input names a plan's `:input-schema` declares (`{:k T}` or `[:map [:k …] …]`). */
+export function inputNames(parts: PlanParts): string[] | undefined {
+  const schema = option(parts, 'input-schema');
+  if (schema instanceof RMap)
+    return schema.keys().flatMap((key) => (key instanceof Keyword ? [key.name] : []));
+  if (schema instanceof RVector && schema.get(0) === kw('map'))
+    return [...schema].slice(1).flatMap((e) => {
+      const key = e instanceof RVector ? e.get(0) : undefined;
+      return key instanceof Keyword ? [key.name] : [];
+    });
+  return undefined;
+}

@@ -4,7 +4,10 @@
  * needs (generated source, rewrites, the source that ran, catalog snapshot), with one
  * `RewriteApplied` record per rewrite before the first step.
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
+import { read } from '../syntax/index.js';
 import { createHostedRuntime, runProgram, type Capability, type Policy } from '../host/index.js';
 import type { Hosted, RunOutcome } from '../host/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
@@ -21,8 +24,18 @@ import { printPlan } from './print.js';
 
 export const PLANNER_URI = '<planner.meta>';
 
+/** A user's planner flow (`rtfs plan --flow FILE`): its source and the inputs it gets. */
+export interface FlowSpec {
+  readonly uri: string;
+  readonly source: string;
+  /** Plan inputs (the goal and the options the flow declares). */
+  readonly inputs: RMap;
+}
+
 export interface PlannerRunOptions {
   readonly goal: string;
+  /** Run this flow instead of the generated meta-plan. */
+  readonly flow?: FlowSpec;
   readonly intent?: Value;
   readonly options?: MetaPlanOptions;
   readonly rewriters?: readonly Rewriter[];
@@ -30,6 +43,10 @@ export interface PlannerRunOptions {
   readonly capabilities: readonly Capability[];
   readonly catalogSnapshot?: string;
   readonly catalogFiles?: readonly string[];
+  /** The catalog's content (stored once per chain, under its snapshot, for replays). */
+  readonly catalogContent?: Value;
+  /** How `ccos.plan.execute` calls without a `:mode` run (flows; default dry-run). */
+  readonly executeMode?: 'none' | 'dry-run' | 'full';
   readonly sink?: AuditSink;
   readonly policy?: Policy;
   readonly answers?: { next(prompt: string): string | undefined };
@@ -73,8 +90,20 @@ export function rewriteMeta(a: AppliedRewrite): RMap {
   ]);
 }
 
+/** A flow file's forms: the definitions before its plan, and the plan (its last form). */
+export function flowParts(text: string, uri: string): { prefix: Value[]; plan: Value } | string {
+  const r = read(text, uri);
+  const d = r.diagnostics[0];
+  if (d !== undefined) return `${uri}: ${d.message}`;
+  const plan = r.forms[r.forms.length - 1];
+  if (plan === undefined) return `${uri} holds no plan`;
+  return { prefix: r.forms.slice(0, -1) as Value[], plan };
+}
+
 export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
-  const generated = metaPlanData(o.goal, o.intent, o.options);
+  const flow = o.flow === undefined ? undefined : flowParts(o.flow.source, o.flow.uri);
+  if (typeof flow === 'string') return { kind: 'rewrite-refused', rule: '--flow', reason: flow };
+  const generated = flow?.plan ?? metaPlanData(o.goal, o.intent, o.options);
   const hosted = createHostedRuntime({
     policy: o.policy ?? { allow: ['*'], deny: [] },
     capabilities: o.capabilities,
@@ -83,6 +112,9 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
+    ...(o.flow ? { inputs: o.flow.inputs } : {}),
+    ...(o.executeMode ? { executeMode: o.executeMode } : {}),
+    ...(o.flow && existsSync(o.flow.uri) ? { paths: [dirname(o.flow.uri)] } : {}),
   });
   const rewritten = applyRewrites(
     generated,
@@ -91,14 +123,19 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
   );
   if (!rewritten.ok)
     return { kind: 'rewrite-refused', rule: rewritten.rule, reason: rewritten.reason };
-  const generatedSource = printPlan(generated);
-  const source = printPlan(rewritten.plan);
+  // A flow without rewrites runs as written (its errors point into the file).
+  const generatedSource = o.flow?.source ?? printPlan(generated);
+  const source =
+    o.flow !== undefined && rewritten.applied.length === 0
+      ? o.flow.source
+      : [...(flow?.prefix ?? []).map((f) => printPlan(f)), printPlan(rewritten.plan)].join('\n');
   const metaPlanHash = planHash(rewritten.plan);
   const meta = RMap.fromFlat([
     k('kind'),
-    'planner.meta',
+    o.flow ? 'planner.flow' : 'planner.meta',
     k('goal'),
     o.goal,
+    ...(o.flow ? [k('flow'), o.flow.uri] : []),
     k('generated_source'),
     generatedSource,
     k('generated_hash'),
@@ -115,12 +152,16 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
       RVector.from([...(o.catalogFiles ?? [])]),
     ]),
   ]);
-  const outcome = runProgram(hosted, source, PLANNER_URI, {
+  const uri = o.flow !== undefined && rewritten.applied.length === 0 ? o.flow.uri : PLANNER_URI;
+  const outcome = runProgram(hosted, source, uri, {
     meta,
-    before: () =>
+    before: () => {
+      if (o.catalogSnapshot !== undefined && o.catalogContent !== undefined)
+        hosted.host.storeContent(o.catalogSnapshot, 'catalog', o.catalogContent);
       rewritten.applied.forEach((a, i) =>
         hosted.host.note('RewriteApplied', 'rw', i, a.rule, rewriteMeta(a)),
-      ),
+      );
+    },
   });
   return {
     kind: 'ran',

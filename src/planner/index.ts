@@ -23,6 +23,9 @@ export {
   builtinEntries,
   entryFromCapability,
   schemaInfo,
+  catalogContent,
+  catalogFromContent,
+  catalogChanges,
 } from './catalog/index.js';
 export { toRtfs, fromRtfs } from './convert.js';
 export { extractIntent, type Param, type Extracted } from './intent.js';

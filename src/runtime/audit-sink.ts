@@ -16,7 +16,8 @@ export type ActionType =
   | 'GovernanceDecision'
   | 'RewriteApplied'
   | 'ReplayStarted'
-  | 'ReplayDiverged';
+  | 'ReplayDiverged'
+  | 'ContentStored';
 
 /** One action, as the host describes it (the sink adds seq, prev, hash, ts). */
 export interface ActionInput {
@@ -51,4 +52,9 @@ export interface AuditSink {
   append(action: ActionInput, durable?: boolean): void;
   /** Makes every appended action durable. */
   flush(): void;
+  /**
+   * True when the log already holds a `ContentStored` record named `hash` (content is
+   * stored once per chain). Sinks without it store content with every run.
+   */
+  hasContent?(hash: string): boolean;
 }

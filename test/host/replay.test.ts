@@ -52,7 +52,8 @@ describe('replay', () => {
     expect(c.calls()).toBe(2);
     const again = counter();
     const r = replayRun(chain.records(), { capabilities: [again.cap] });
-    expect(r).toMatchObject({ ok: true, liveCalls: 0 });
+    // core.data.count is re-executed and compared; the weather comes from the log.
+    expect(r).toMatchObject({ ok: true, liveCalls: 0, reexecuted: 1, fromLog: 2 });
     expect(again.calls()).toBe(0);
   });
 
@@ -61,8 +62,8 @@ describe('replay', () => {
     const changed = PROGRAM.replace('(report "Oslo")', '(report "Bergen")');
     const r = replayRun(chain.records(), { source: changed });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(
-      /^diverged at 0\.1\.0: expected test\.weather [0-9a-f]{12}, got test\.weather [0-9a-f]{12}$/,
+    expect(!r.ok && r.message).toBe(
+      'diverged at 0.1.0 in step "fetch" (test.weather): the arguments differ: recorded "Oslo", replay "Bergen"',
     );
   });
 
@@ -71,7 +72,7 @@ describe('replay', () => {
     const shorter = PROGRAM.replace(' (call "core.data.count" {:items [1 2]})', '');
     const r = replayRun(chain.records(), { source: shorter });
     expect(!r.ok && r.message).toBe(
-      'diverged at 0.2: expected core.data.count, got the end of the program',
+      'diverged at 0.2 in step "all": the run called core.data.count here; the replay ended without it',
     );
   });
 
@@ -79,15 +80,50 @@ describe('replay', () => {
     const { chain } = record();
     const longer = `${PROGRAM}\n(call "ccos.echo" "extra")`;
     const r = replayRun(chain.records(), { source: longer });
-    expect(!r.ok && r.message).toContain('diverged at 1: expected no call, got ccos.echo');
+    expect(!r.ok && r.message).toBe(
+      'diverged at 1: the run made no call here, the replay calls ccos.echo with "extra"',
+    );
   });
 
-  it('can re-execute deterministic capabilities live and take the rest from the log', () => {
+  it('answers every call from the log when asked to (no capability re-executed)', () => {
     const { chain } = record();
-    const r = replayRun(chain.records(), {
-      live: (cap) => cap?.effects.every((e) => e === 'pure') === true,
+    const r = replayRun(chain.records(), { live: () => false });
+    expect(r).toMatchObject({ ok: true, liveCalls: 0, reexecuted: 0, fromLog: 3 });
+  });
+
+  it('names the step, the call and the first differing result of a re-executed capability', () => {
+    const { chain } = record();
+    const records = chain.records().map((r) =>
+      r.action.type === 'CapabilityResult' && r.action.name === 'core.data.count'
+        ? {
+            ...r,
+            action: { ...r.action, result: { ok: true as const, value: 3 }, resultHash: undefined },
+          }
+        : r,
+    );
+    const r = replayRun(records);
+    expect(!r.ok && r.message).toBe(
+      'diverged at 0.2 in step "all" (core.data.count): the result differs: recorded 3, replay 2',
+    );
+  });
+
+  it('reproduces a failed run as failed, and a different failure as a divergence', () => {
+    const chain = new MemoryChain();
+    const h = createHostedRuntime({
+      policy: { allow: ['core.*'], deny: ['ccos.echo'] },
+      sink: chain,
+      log: () => undefined,
     });
-    expect(r).toMatchObject({ ok: true, liveCalls: 1 });
+    const src = '(step "s" [(call "core.data.count" {:items [1]}) (call "ccos.echo" "no")])';
+    expect(runProgram(h, src, 'denied.rtfs').ok).toBe(false);
+    const r = replayRun(chain.records());
+    expect(r).toMatchObject({ ok: true, failed: { code: 'capability/denied' }, reexecuted: 1 });
+    const other = replayRun(chain.records(), {
+      source: '(step "s" [(call "core.data.count" {:items [1]}) (/ 1 0)])',
+    });
+    expect(!other.ok && other.message).toContain(
+      'diverged at 0.1 in step "s": the run called ccos.echo here',
+    );
   });
 
   it('replays recorded errors', () => {
@@ -98,6 +134,6 @@ describe('replay', () => {
       log: () => undefined,
     });
     runProgram(h, '(try (call "core.data.count" {:items "x"}) (catch e (:code e)))', 'err.rtfs');
-    expect(replayRun(chain.records())).toMatchObject({ ok: true, liveCalls: 0 });
+    expect(replayRun(chain.records())).toMatchObject({ ok: true, liveCalls: 0, fromLog: 0 });
   });
 });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JsonlChain, MemoryChain, readRecords, type ChainRecord } from '../../src/audit/index.js';
+import type { Value } from '../../src/data/index.js';
 import {
   catalogCapabilities,
+  catalogContent,
   loadCatalog,
   plannerCapabilities,
   type LlmProvider,
@@ -20,6 +22,7 @@ export const CATALOG = fileURLToPath(
 export function plannerSetup(llm?: LlmProvider): {
   capabilities: Capability[];
   snapshot: string;
+  content: Value;
 } {
   const { catalog, diagnostics } = loadCatalog([CATALOG]);
   if (diagnostics.length > 0) throw new Error(diagnostics[0]?.message);
@@ -29,6 +32,7 @@ export function plannerSetup(llm?: LlmProvider): {
       ...plannerCapabilities({ catalog, ...(llm ? { llm } : {}) }),
     ],
     snapshot: catalog.snapshot,
+    content: catalogContent(catalog),
   };
 }
 
@@ -43,6 +47,7 @@ export function plan(goal: string, extra: Extra = {}) {
     goal,
     capabilities: setup.capabilities,
     catalogSnapshot: setup.snapshot,
+    catalogContent: setup.content,
     catalogFiles: [CATALOG],
     sink: chain,
     log: () => undefined,
@@ -64,6 +69,7 @@ export function planOnDisk(goal: string, extra: Extra = {}) {
       goal,
       capabilities: setup.capabilities,
       catalogSnapshot: setup.snapshot,
+      catalogContent: setup.content,
       catalogFiles: [CATALOG],
       sink,
       log: () => undefined,

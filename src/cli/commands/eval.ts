@@ -25,11 +25,11 @@ export const registerEval: RegisterCommand = (program, host) => {
     host.run(async (ctx) => {
       const { evaluateSource } = await import('../evaluate.js');
       const { catalogOption } = await import('../catalog-option.js');
-      const capabilities = await catalogOption(flags.catalog, expr, ctx);
-      if (capabilities === 'error') return ExitCode.inputErrors;
+      const planner = await catalogOption(flags.catalog, expr, ctx);
+      if (planner === 'error') return ExitCode.inputErrors;
       return evaluateSource(
         new Source('<eval>', expr),
-        capabilities ? { ...flags, capabilities } : flags,
+        planner ? { ...flags, planner } : flags,
         ctx,
       );
     }),

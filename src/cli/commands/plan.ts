@@ -22,6 +22,7 @@ Examples:
   rtfs plan "list open issues in acme/api labelled bug" --catalog examples/catalogs/default.rtfs
   rtfs plan "…" --rewrite cap-refinement-cycles=2 --rewrite insert-approval-gate --execute dry-run
   rtfs plan "…" --emit-meta-plan > meta.rtfs      print the (rewritten) meta-plan and stop
+  rtfs plan "…" --flow meta.rtfs                 run your own (edited) flow the same way
   rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
 
 export const registerPlan: RegisterCommand = (program, host) => {
@@ -58,6 +59,12 @@ export const registerPlan: RegisterCommand = (program, host) => {
     .addOption(new Option('--answers <file>', 'answers for approvals and ccos.user.ask'))
     .addOption(
       new Option('--deny <pattern>', 'refuse capabilities matching a pattern').argParser(collect),
+    )
+    .addOption(
+      new Option(
+        '--flow <file.rtfs>',
+        'run your own planner flow (a plan over planner.*) instead of the generated meta-plan',
+      ),
     )
     .addOption(
       new Option('--emit-meta-plan', 'print the generated (and rewritten) meta-plan and stop'),

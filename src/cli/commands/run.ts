@@ -38,9 +38,9 @@ export const registerRun: RegisterCommand = (program, host) => {
       const src = source as NonNullable<typeof source>;
       const { evaluateSource } = await import('../evaluate.js');
       const { catalogOption } = await import('../catalog-option.js');
-      const capabilities = await catalogOption(flags.catalog, src.text, ctx);
-      if (capabilities === 'error') return ExitCode.inputErrors;
-      return evaluateSource(src, capabilities ? { ...flags, capabilities } : flags, ctx);
+      const planner = await catalogOption(flags.catalog, src.text, ctx);
+      if (planner === 'error') return ExitCode.inputErrors;
+      return evaluateSource(src, planner ? { ...flags, planner } : flags, ctx);
     }),
   );
 };

@@ -20,6 +20,7 @@ import type { Diagnostic } from '../../reader.js';
 import { answersFrom, policyFrom } from '../host-config.js';
 import { formatDiagnostic, type Colors } from '../color.js';
 import { openSink } from '../evaluate.js';
+import { catalogMeta, type PlannerStdlib } from '../catalog-option.js';
 import { formatValue } from './printing.js';
 import type { Completions, ReplFlags } from './protocol.js';
 
@@ -55,6 +56,10 @@ export class ReplSession {
   quiet = false;
   /** Capabilities added after start-up (the planner standard library, loaded on demand). */
   private readonly extra: Capability[] = [];
+  /** The planner standard library, once loaded. */
+  private planner: PlannerStdlib | undefined;
+  /** Runs of the current namespace (since start or `:reset`), in order. */
+  private namespaceRuns: string[] = [];
 
   constructor(readonly opts: SessionOptions) {
     this.policy = policyFrom(opts.flags);
@@ -90,6 +95,12 @@ export class ReplSession {
     for (const c of caps) this.hosted.registry.register(c);
   }
 
+  /** Adds the planner standard library (its catalog is recorded with every later input). */
+  addPlanner(p: PlannerStdlib): void {
+    this.planner = p;
+    this.addCapabilities(p.capabilities);
+  }
+
   get colors(): Colors {
     return this.opts.colors;
   }
@@ -108,6 +119,7 @@ export class ReplSession {
   /** A fresh namespace (`:reset`); the chain goes on. */
   reset(): void {
     this.hosted = this.makeHosted();
+    this.namespaceRuns = [];
     this.defns.clear();
     this.keywords.clear();
   }
@@ -126,9 +138,18 @@ export class ReplSession {
     if (r.diagnostics.length > 0) return this.diagnostics(r.diagnostics);
     for (const f of r.forms) collectKeywords(f, this.keywords);
     const { host, runtime } = this.hosted;
-    this.runs.push(
-      host.startRun(uri, RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text])),
-    );
+    // The earlier inputs of this namespace (a replay runs them first) and the catalog.
+    const meta: Value[] = [Keyword.of('uri'), uri, Keyword.of('source'), text];
+    if (this.namespaceRuns.length > 0)
+      meta.push(Keyword.of('session'), RVector.from([...this.namespaceRuns]));
+    if (this.opts.flags.dryRun === true) meta.push(Keyword.of('dry_run'), true);
+    const planner = this.planner;
+    if (planner !== undefined) meta.push(Keyword.of('catalog'), catalogMeta(planner));
+    const run = host.startRun(uri, RMap.fromFlat(meta));
+    this.runs.push(run);
+    this.namespaceRuns.push(run);
+    if (planner !== undefined)
+      host.storeContent(planner.catalog.snapshot, 'catalog', planner.content);
     let last: Value = null;
     for (let i = 0; i < r.forms.length; i++) {
       const form = r.forms[i] as Value;

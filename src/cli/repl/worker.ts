@@ -46,7 +46,7 @@ function loadPlanner(s: ReplSession): Promise<boolean> {
       for (const d of r.diagnostics) s.out(`${formatDiagnostic(d, s.colors)}\n`, 'stderr');
       return false;
     }
-    s.addCapabilities(r.capabilities);
+    s.addPlanner(r);
     return true;
   });
   return planner;

@@ -64,7 +64,10 @@ function isStepData(v: Value): v is RMap {
 
 function executeImpl(input: Value, ctx: CapabilityContext): Value {
   const m = input as RMap;
-  const mode = m.get(k('mode')) ?? k('dry-run');
+  const mode = m.get(k('mode')) ?? k(ctx.executeMode);
+  // The run says not to execute plans (`rtfs plan --flow … --execute none`).
+  if (mode === k('none') && !m.has(k('mode')))
+    return RMap.fromFlat([k('status'), k('skipped'), k('mode'), mode]);
   if (mode !== k('dry-run') && mode !== k('full')) {
     throw new RtfsError(
       ControlCodes.planMode,

@@ -20,3 +20,4 @@ export {
   type LoadCatalogOptions,
 } from './load.js';
 export { catalogCapabilities } from './capabilities.js';
+export { catalogContent, catalogFromContent, catalogChanges } from './content.js';

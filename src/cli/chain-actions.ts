@@ -164,6 +164,10 @@ export function replayLine(r: Extract<RecordedReplay, { ok: true }>): string {
       : '';
   return (
     `REPLAY OK ${plan}run ${r.runId}: ${what}${meta}; ` +
-    `${r.reexecuted} deterministic calls re-executed and matched, ${r.fromLog} answers from the log, ${r.liveCalls} live calls`
+    `${plural(r.reexecuted, 'deterministic call')} re-executed and matched, ${plural(r.fromLog, 'answer')} from the log, ${plural(r.liveCalls, 'live call')}`
   );
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }

@@ -416,7 +416,11 @@ export class RunHost implements Host {
     const frame = this.open('CapabilityCall', id, { args: input });
     const r = ans.result;
     this.close(frame, 'CapabilityResult', id, { result: r });
-    if (!r.ok) throw new RtfsError(r.error.code, r.error.message, span);
+    if (!r.ok) {
+      const err = new RtfsError(r.error.code, r.error.message, span);
+      this.noteFailure(err, id);
+      throw err;
+    }
     return { value: r.value };
   }
 

@@ -1,0 +1,125 @@
+/**
+ * Truthful outcomes: a denied capability, a final plan that fails in its dry run, and a
+ * full execution without a provider make `rtfs plan` and `rtfs run` exit 1, with the
+ * code, step and capability on stderr and `ok: false` in `--json`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rtfs } from './run-cli.js';
+
+const CATALOG = 'examples/catalogs/default.rtfs';
+const PIPELINE = 'stdlib/planner/pipeline.rtfs';
+const MISTYPED = 'test/cli/fixtures/mistyped-final-plan.rtfs';
+const GOAL = 'list open issues in acme/api labelled bug and email a summary to team@acme.com';
+const tmp = mkdtempSync(join(tmpdir(), 'rtfs-outcomes-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+const chain = (): string => join(tmp, `chain-${n++}`);
+
+function json(stdout: string): { ok: boolean; failure: Record<string, string> | null } {
+  return JSON.parse(stdout) as { ok: boolean; failure: Record<string, string> | null };
+}
+
+describe('rtfs plan exits 1 when the run fails', () => {
+  it('a denied capability', () => {
+    const args = ['plan', GOAL, '--catalog', CATALOG, '--deny', 'planner.*', '--chain', chain()];
+    const r = rtfs(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: the planner run failed at step "extract_goal_signals" calling planner.extract_goal_signals: capability/denied: capability 'planner.extract_goal_signals' is not allowed by this run's policy (grant it with --allow planner.extract_goal_signals)\n`,
+    );
+    const j = json(rtfs([...args.slice(0, -1), chain(), '--json']).stdout);
+    expect(j.ok).toBe(false);
+    expect(j.failure).toMatchObject({
+      code: 'capability/denied',
+      step: 'extract_goal_signals',
+      capability: 'planner.extract_goal_signals',
+    });
+  });
+
+  it('a final plan that fails its dry run', () => {
+    const args = ['plan', GOAL, '--flow', MISTYPED, '--catalog', CATALOG, '--chain', chain()];
+    const r = rtfs(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: the planner run failed at step "execute_final_plan" calling ccos\.plan\.execute: control\/plan-failed: the dry run of the plan failed at step "count" calling core\.data\.count: capability\/invalid-input: /,
+    );
+    expect(r.stdout).toContain('Planner run failed: control/plan-failed');
+    const j = json(rtfs([...args.slice(0, -1), chain(), '--json']).stdout);
+    expect(j.ok).toBe(false);
+    expect(j.failure).toMatchObject({ code: 'control/plan-failed', step: 'execute_final_plan' });
+  });
+
+  it('--execute full without a provider', () => {
+    const args = ['plan', GOAL, '--catalog', CATALOG, '--execute', 'full', '--chain', chain()];
+    const r = rtfs(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: the planner run failed at step "execute_final_plan" calling ccos\.plan\.execute: control\/plan-failed: the plan failed at step "step_1" calling github\.list_issues: capability\/unavailable: no provider for external capability github\.list_issues/,
+    );
+    // The final plan is still shown: it was made before the execution failed.
+    expect(r.stdout).toMatch(/Final plan {2}sha256:[0-9a-f]{64}\n\(plan\n/);
+    const j = json(rtfs([...args.slice(0, -1), chain(), '--json']).stdout);
+    expect(j.ok).toBe(false);
+    expect(j.failure).toMatchObject({
+      code: 'control/plan-failed',
+      capability: 'ccos.plan.execute',
+    });
+  });
+
+  it('and 0 when it succeeds, with ok: true', () => {
+    const r = rtfs([
+      'plan',
+      GOAL,
+      '--catalog',
+      CATALOG,
+      '--execute',
+      'dry-run',
+      '--json',
+      '--chain',
+      chain(),
+    ]);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({ ok: true, failure: null });
+  });
+});
+
+describe('rtfs run exits 1 when the run fails', () => {
+  const base = ['run', PIPELINE, '--input', `goal=${GOAL}`, '--catalog', CATALOG];
+
+  it('a denied capability (the planner is stdlib, but --deny still refuses it)', () => {
+    const r = rtfs([...base, '--deny', 'planner.*']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "capability/denied: capability 'planner.extract_goal_signals' is not allowed by this run's policy",
+    );
+    const line =
+      readFileSync(PIPELINE, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('(call "planner.extract_goal_signals"')) + 1;
+    expect(r.stderr).toContain(`${PIPELINE}:${line}:5`);
+  });
+
+  it('a final plan that fails its dry run', () => {
+    const r = rtfs(['run', MISTYPED, '--input', `goal=${GOAL}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'control/plan-failed: the dry run of the plan failed at step "count" calling core.data.count: capability/invalid-input',
+    );
+  });
+
+  it('a full execution: external capabilities need a grant, then a provider', () => {
+    const denied = rtfs([...base, '--input', 'execute=:full']);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain(
+      'control/plan-failed: the plan failed at step "step_1" calling github.list_issues: capability/denied',
+    );
+    const unavailable = rtfs([...base, '--input', 'execute=:full', '--allow', '*']);
+    expect(unavailable.code).toBe(1);
+    expect(unavailable.stderr).toContain(
+      'control/plan-failed: the plan failed at step "step_1" calling github.list_issues: capability/unavailable',
+    );
+  });
+});

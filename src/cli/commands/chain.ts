@@ -71,14 +71,15 @@ export const registerChain: RegisterCommand = (program, host) => {
     .addOption(
       new Option(
         '--catalog <file>',
-        'planner runs: load this catalog instead of the recorded files (its snapshot must match)',
+        'use this catalog instead of the copy in the log (its snapshot must match; changes are named)',
       ).argParser(collect),
     )
     .addHelpText(
       'after',
-      `\nPlanner runs (rtfs plan) are replayed with every deterministic capability re-executed and
-compared with the log; LLM, human and external answers come from the log; the meta-plan is
-rebuilt from its recorded rewrites and the final plan's hash must be identical.
+      `\nAny run replays (rtfs run, eval, plan, plan --flow, compiled modules, REPL inputs): every
+deterministic capability is re-executed and compared with the log; LLM, human, file, network
+and external answers come from the log (0 live calls); a planner run's plan is rebuilt from
+its recorded rewrites; the final value must be identical, or the recorded failure the same.
 ${EXIT_CODES_HELP}`,
     )
     .action((dir: string, flags: { run?: string; source?: string; catalog?: string[] }) =>

@@ -3,7 +3,7 @@
  * planner step recorded in the causal chain, and print the trace, the final plan and
  * the chain's verification (loaded on demand by commands/plan.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { type Value, RMap, printValue, toPlain } from '../data/index.js';
 import { JsonlChain, readRecords, verifyChain, type ChainAction } from '../audit/index.js';
 import {
@@ -16,13 +16,13 @@ import {
 import {
   metaPlanData,
   printPlan,
-  applyRewrites,
   registryContext,
   rewriterFromSpec,
   rtfsRewriter,
+  REWRITER_BUDGET_MS,
   type Rewriter,
 } from '../meta/index.js';
-import { flowParts, runPlanner, type FlowSpec } from '../meta/run-planner.js';
+import { flowParts, rewriteChecked, runPlanner, type FlowSpec } from '../meta/run-planner.js';
 import { failurePoint, finalPlanOf, loadFlow } from './plan-flow.js';
 import { createHostedRuntime } from '../host/index.js';
 import type { CliContext } from './io.js';
@@ -30,11 +30,15 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import { formatDiagnostic } from './color.js';
 import { answersFrom } from './host-config.js';
 import { planTrace } from './plan-trace.js';
+import type { Ordered } from './options.js';
+import { inputValue } from './plan-inputs.js';
 
 export interface PlanFlags {
   readonly catalog?: readonly string[];
-  readonly rewrite?: readonly string[];
-  readonly rewriter?: readonly string[];
+  readonly rewrite?: readonly Ordered[];
+  readonly rewriter?: readonly Ordered[];
+  readonly rewriterBudget?: string;
+  readonly strict?: boolean;
   readonly execute?: string;
   readonly provider?: string;
   readonly maxCycles?: string;
@@ -60,25 +64,40 @@ function oneOf<T extends string>(
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got '${v}'`);
 }
 
+/**
+ * The rewriters, in command-line order (`--rewrite` and `--rewriter` interleaved as
+ * given). `--rewriter FILE.rtfs=ARG` passes ARG (an RTFS literal, or else a string) to
+ * the rewrite function as its params.
+ */
 function rewriters(flags: PlanFlags): Rewriter[] {
-  const out: Rewriter[] = [];
-  for (const spec of flags.rewrite ?? []) {
-    const r = rewriterFromSpec(spec);
-    if ('error' in r) throw new UsageError(r.error);
-    out.push(r);
-  }
-  for (const file of flags.rewriter ?? []) {
+  const budget = Number(flags.rewriterBudget ?? REWRITER_BUDGET_MS);
+  if (!Number.isSafeInteger(budget) || budget < 1)
+    throw new UsageError(
+      `--rewriter-budget takes milliseconds, got '${flags.rewriterBudget ?? ''}'`,
+    );
+  const all = [
+    ...(flags.rewrite ?? []).map((o) => ({ ...o, file: false })),
+    ...(flags.rewriter ?? []).map((o) => ({ ...o, file: true })),
+  ].sort((a, b) => a.at - b.at);
+  return all.map(({ value, file }) => {
+    if (!file) {
+      const r = rewriterFromSpec(value);
+      if ('error' in r) throw new UsageError(r.error);
+      return r;
+    }
+    const m = existsSync(value) ? undefined : /^(.+?\.rtfs)=(.*)$/s.exec(value);
+    const path = m?.[1] ?? value;
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read rewriter ${file}: ${(e as Error).message}`);
+      throw new UsageError(`cannot read rewriter ${path}: ${(e as Error).message}`);
     }
-    const r = rtfsRewriter(text, file);
+    const params = m?.[2] === undefined ? RMap.EMPTY : inputValue(m[2]);
+    const r = rtfsRewriter(text, path, params, budget);
     if ('error' in r) throw new UsageError(r.error);
-    out.push(r);
-  }
-  return out;
+    return r;
+  });
 }
 
 export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): ExitCode {
@@ -126,11 +145,16 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     if (typeof parts === 'string') throw new UsageError(parts);
     const generated = parts?.plan ?? metaPlanData(goal, undefined, options);
     const hosted = createHostedRuntime({ policy: { allow: [], deny: [] }, capabilities });
-    const r = applyRewrites(generated, rws, registryContext(hosted.registry, catalog.snapshot));
+    const r = rewriteChecked(generated, rws, registryContext(hosted.registry, catalog.snapshot));
     if (!r.ok) {
-      stderr.write(`error: rewrite ${r.rule} refused: ${r.reason}\n`);
+      stderr.write(`${refused(r.rule, r.reason)}\n`);
       return ExitCode.inputErrors;
     }
+    if (flags.strict === true && r.warnings.length > 0) {
+      stderr.write(`${refused('--strict', r.warnings.join('; '))}\n`);
+      return ExitCode.inputErrors;
+    }
+    for (const w of r.warnings) stderr.write(`warning: ${w}\n`);
     if (flow !== undefined && r.applied.length === 0) stdout.write(flow.source);
     else stdout.write([...(parts?.prefix ?? []), r.plan].map((f) => printPlan(f)).join('\n'));
     return ExitCode.ok;
@@ -154,6 +178,7 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
       sink,
       policy: { allow: ['*'], deny: [...(flags.deny ?? [])] },
       ...(answers ? { answers } : {}),
+      ...(flags.strict === true ? { strict: true } : {}),
       log: (t) => stderr.write(t),
       out: (t) => stderr.write(t),
     });
@@ -161,9 +186,10 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     sink.close();
   }
   if (result.kind === 'rewrite-refused') {
-    stderr.write(`error: rewrite ${result.rule} refused: ${result.reason}\n`);
+    stderr.write(`${refused(result.rule, result.reason)}\n`);
     return ExitCode.inputErrors;
   }
+  for (const w of result.warnings) stderr.write(`warning: ${w}\n`);
   const runId = result.hosted.host.currentRun;
   const actions: ChainAction[] = readRecords(dir)
     .map((r) => r.action)
@@ -253,6 +279,12 @@ function failureLine(f: Failure): string {
     .filter((x) => x !== '')
     .join(' ');
   return `error: the planner run failed${where ? ` ${where}` : ''}: ${f.code}: ${f.message}`;
+}
+
+function refused(rule: string, reason: string): string {
+  return rule === '--strict'
+    ? `error: --strict: the rewritten plan is refused: ${reason}`
+    : `error: rewrite ${rule} refused: ${reason}`;
 }
 
 function paramText(params: Value): string {

@@ -19,7 +19,9 @@ export {
   type Edit,
 } from './rewriter.js';
 export { recheckPlan } from './recheck.js';
-export { rtfsRewriter } from './rtfs-rewriter.js';
+export { rtfsRewriter, REWRITER_BUDGET_MS } from './rtfs-rewriter.js';
+export { withTimeBudget, type Budgeted } from './time-budget.js';
+export { rewriteProblems, stepIds } from './rewrite-check.js';
 export { rewriterFromSpec, BUILTIN_REWRITERS } from './rewriters/index.js';
 export { printPlan } from './print.js';
 export * as planData from './plan-data.js';

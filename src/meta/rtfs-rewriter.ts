@@ -2,21 +2,30 @@
  * Rewriters written in RTFS: a file whose last form evaluates to
  * `{:id "my-rule" :version "1" :rewrite (fn [plan params] …)}` (or that defines a
  * function named `rewrite`). The function gets the plan as data and returns new plan
- * data; the engine checks and records it like a built-in rewriter.
+ * data; the engine checks and records it like a built-in rewriter. `params` is the
+ * `--rewriter FILE=ARG` value; loading and each application run under a time budget.
  */
 import { type Value, Keyword, RMap } from '../data/index.js';
 import { createRuntime } from '../create-runtime.js';
 import { RtfsError, applyFn, isCallable } from '../runtime/index.js';
 import type { Rewriter } from './rewriter.js';
 import { diffEdits } from './diff-edits.js';
+import { withTimeBudget } from './time-budget.js';
+
+/** The default time an RTFS rewriter may take (loading it, then each application). */
+export const REWRITER_BUDGET_MS = 2000;
 
 export function rtfsRewriter(
   source: string,
   uri: string,
   params: Value = RMap.EMPTY,
+  budgetMs = REWRITER_BUDGET_MS,
 ): Rewriter | { error: string } {
   const rt = createRuntime({ out: () => undefined, log: () => undefined });
-  const o = rt.evalString(source, uri);
+  const loaded = withTimeBudget(budgetMs, () => rt.evalString(source, uri));
+  if ('timedOut' in loaded)
+    return { error: `cannot load rewriter ${uri}: it ran out of its ${budgetMs} ms budget` };
+  const o = loaded.value;
   if (!o.ok) {
     const why = o.error ? o.error.render() : o.diagnostics.map((d) => d.message).join('; ');
     return { error: `cannot load rewriter ${uri}: ${why}` };
@@ -41,7 +50,10 @@ export function rtfsRewriter(
     source,
     rewrite(plan) {
       try {
-        const next = applyFn(fn, [plan, params]);
+        const r = withTimeBudget(budgetMs, () => applyFn(fn, [plan, params]));
+        if ('timedOut' in r)
+          return { ok: false, reason: `the rewriter ran out of its ${budgetMs} ms budget` };
+        const next = r.value;
         return { ok: true, plan: next, edits: diffEdits(plan, next) };
       } catch (e) {
         const why = e instanceof RtfsError ? `${e.code}: ${e.message}` : String(e);

@@ -18,8 +18,11 @@ import {
   planHash,
   registryContext,
   type AppliedRewrite,
+  type RewriteContext,
+  type RewritesOutcome,
   type Rewriter,
 } from './rewriter.js';
+import { rewriteProblems } from './rewrite-check.js';
 import { printPlan } from './print.js';
 
 export const PLANNER_URI = '<planner.meta>';
@@ -47,6 +50,8 @@ export interface PlannerRunOptions {
   readonly catalogContent?: Value;
   /** How `ccos.plan.execute` calls without a `:mode` run (flows; default dry-run). */
   readonly executeMode?: 'none' | 'dry-run' | 'full';
+  /** Refuse a rewritten plan that calls unknown capabilities or lost steps (else warn). */
+  readonly strict?: boolean;
   readonly sink?: AuditSink;
   readonly policy?: Policy;
   readonly answers?: { next(prompt: string): string | undefined };
@@ -64,6 +69,8 @@ export type PlannerRunResult =
       readonly source: string;
       readonly metaPlanHash: string;
       readonly applied: readonly AppliedRewrite[];
+      /** What the rewrites may have broken (rewrite-check.ts), reported before the run. */
+      readonly warnings: readonly string[];
       readonly outcome: RunOutcome;
       readonly hosted: Hosted;
     };
@@ -116,13 +123,19 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     ...(o.executeMode ? { executeMode: o.executeMode } : {}),
     ...(o.flow && existsSync(o.flow.uri) ? { paths: [dirname(o.flow.uri)] } : {}),
   });
-  const rewritten = applyRewrites(
+  const rewritten = rewriteChecked(
     generated,
     o.rewriters ?? [],
     registryContext(hosted.registry, o.catalogSnapshot),
   );
   if (!rewritten.ok)
     return { kind: 'rewrite-refused', rule: rewritten.rule, reason: rewritten.reason };
+  if (o.strict === true && rewritten.warnings.length > 0)
+    return {
+      kind: 'rewrite-refused',
+      rule: '--strict',
+      reason: rewritten.warnings.join('; '),
+    };
   // A flow without rewrites runs as written (its errors point into the file).
   const generatedSource = o.flow?.source ?? printPlan(generated);
   const source =
@@ -169,7 +182,32 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     source,
     metaPlanHash,
     applied: rewritten.applied,
+    warnings: rewritten.warnings,
     outcome,
     hosted,
   };
+}
+
+/**
+ * Applies the rewriters in order, each checked (rewrite-check.ts) against the plan it got:
+ * the outcome of `applyRewrites`, with the problems found as warnings.
+ */
+export function rewriteChecked(
+  plan: Value,
+  rewriters: readonly Rewriter[],
+  ctx: RewriteContext,
+): (RewritesOutcome & { ok: false }) | (RewritesOutcome & { ok: true; warnings: string[] }) {
+  const applied: AppliedRewrite[] = [];
+  const warnings: string[] = [];
+  let current = plan;
+  for (const r of rewriters) {
+    const step = applyRewrites(current, [r], ctx);
+    if (!step.ok) return step;
+    warnings.push(
+      ...rewriteProblems(r.id, current, step.plan, (id) => ctx.capability(id) !== undefined),
+    );
+    applied.push(...step.applied);
+    current = step.plan;
+  }
+  return { ok: true, plan: current, applied, warnings };
 }

@@ -6,11 +6,13 @@
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
-import { collect } from '../options.js';
+import { collect, collectInOrder } from '../options.js';
 import type { PlanFlags } from '../plan-action.js';
 
 const EXAMPLES = `
-Rewrites (--rewrite NAME[=ARG], repeatable, applied in order):
+Rewrites (--rewrite NAME[=ARG] and --rewriter FILE.rtfs[=ARG], repeatable, applied in
+command-line order; after them the plan is checked for unknown capabilities and removed
+steps: a warning, an error with --strict):
   insert-approval-gate          approve the final plan before it runs
   cap-refinement-cycles=N       at most N refinement cycles
   swap-capability=A->B          call B wherever A is called (refused if B's schema rejects A's args)
@@ -36,15 +38,28 @@ export const registerPlan: RegisterCommand = (program, host) => {
       ),
     )
     .addOption(
-      new Option('--rewrite <name[=arg]>', 'apply a built-in rewriter (repeatable)').argParser(
-        collect,
-      ),
+      new Option(
+        '--rewrite <name[=arg]>',
+        'apply a built-in rewriter (repeatable; rewriters run in command-line order)',
+      ).argParser(collectInOrder),
     )
     .addOption(
       new Option(
-        '--rewriter <file.rtfs>',
-        'apply a rewriter written in RTFS (repeatable)',
-      ).argParser(collect),
+        '--rewriter <file.rtfs[=arg]>',
+        'apply a rewriter written in RTFS, with ARG (an RTFS literal or a string) as its params',
+      ).argParser(collectInOrder),
+    )
+    .addOption(
+      new Option(
+        '--rewriter-budget <ms>',
+        'time an RTFS rewriter may take before it is stopped',
+      ).default('2000'),
+    )
+    .addOption(
+      new Option(
+        '--strict',
+        'refuse a rewritten plan that calls unknown capabilities or lost steps (default: warn)',
+      ),
     )
     .addOption(
       new Option('--execute <mode>', 'run the final plan: none, dry-run or full').default('none'),

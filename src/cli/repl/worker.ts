@@ -72,7 +72,16 @@ port.on('message', (req: Request) => {
   const s = session;
   if (s === undefined) return;
   queue = queue.then(async () => {
-    if (needsPlanner(req)) await loadPlanner(s);
+    if (needsPlanner(req)) {
+      try {
+        await loadPlanner(s);
+      } catch (e) {
+        s.out(
+          `rtfs: cannot load the planner: ${e instanceof Error ? e.message : String(e)}\n`,
+          'stderr',
+        );
+      }
+    }
     handle(s, req);
   });
 });

@@ -21,7 +21,7 @@ import type { CapabilityRegistry } from './registry.js';
 import { decideCall, type Policy } from './policy.js';
 import { RunSpans } from './run-spans.js';
 import { capabilityFromSpec } from './define.js';
-import { deterministic, type ReplayLog } from './replay.js';
+import { asRecorded, deterministic, type ReplayLog } from './replay.js';
 import { placeholderInput, simulatedValue } from './simulate.js';
 import { ControlCodes } from './builtin/control.js';
 
@@ -226,6 +226,8 @@ export class RunHost extends RunSpans implements Host {
         CapabilityCodes.invalidOutput,
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
+    // What a replay will answer from the log, the run sees now (map order included).
+    if (!deterministic(cap)) out = asRecorded(out);
     this.close(frame, 'CapabilityResult', id, {
       result: { ok: true, value: out },
       ...(simulate ? { meta: RMap.fromFlat([kw('simulated'), true]) } : {}),

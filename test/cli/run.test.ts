@@ -120,7 +120,7 @@ describe('rtfs run: capability host options', () => {
 
   it('simulates effectful capabilities with --dry-run', () => {
     const r = rtfs(['eval', '(call "ccos.io.log" "x")', '--allow', '*', '--dry-run']);
-    expect(r.stdout).toBe('{:simulated true :capability "ccos.io.log" :input "x"}\n');
+    expect(r.stdout).toBe('{:capability "ccos.io.log" :input "x" :simulated true}\n');
   });
 
   it('reports an unreadable policy file as a usage error', () => {

@@ -126,6 +126,30 @@ describe('replay', () => {
     );
   });
 
+  it('gives a program the same map order live and in a replay (results from the log are canonical)', () => {
+    const chain = new MemoryChain();
+    const unordered: Capability = {
+      id: 'test.quote',
+      description: 'a remote answer whose map is not in canonical key order',
+      inputSchema: undefined,
+      outputSchema: undefined,
+      effects: ['network'],
+      impl: () => RMap.fromFlat([Keyword.of('symbol'), 'ACME', Keyword.of('price'), 3]),
+    };
+    const h = createHostedRuntime({
+      policy: { allow: ['*'], deny: [] },
+      sink: chain,
+      capabilities: [unordered],
+      log: () => undefined,
+    });
+    const o = runProgram(h, '(str (call "test.quote" {}))', 'quote.rtfs');
+    expect(o.ok && o.value).toBe('{:price 3 :symbol "ACME"}');
+    expect(replayRun(chain.records(), { capabilities: [unordered] })).toMatchObject({
+      ok: true,
+      fromLog: 1,
+    });
+  });
+
   it('replays recorded errors', () => {
     const chain = new MemoryChain();
     const h = createHostedRuntime({

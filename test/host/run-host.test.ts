@@ -170,8 +170,9 @@ describe('capability calls', () => {
       '[(call "ccos.io.log" "x") (call "core.data.count" {:items [1]})]',
       'p.rtfs',
     );
+    // (Effectful results reach the program in canonical key order, as a replay reads them.)
     expect(o.ok && printValue(o.value)).toBe(
-      '[{:simulated true :capability "ccos.io.log" :input "x"} 1]',
+      '[{:capability "ccos.io.log" :input "x" :simulated true} 1]',
     );
     // The causal chain marks the result as simulated.
     expect(h.host.liveCalls).toBe(1);

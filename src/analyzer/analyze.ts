@@ -265,6 +265,7 @@ const SPECIALS: Record<string, SpecialForm> = {
       );
     if (!(parts.name instanceof Sym))
       fail(AnalysisCodes.badForm, 'def needs a symbol name', parts.nameSpan ?? span);
+    if (parts.name.name.endsWith(':')) misplacedAnnotation(parts.name, parts.nameSpan ?? span);
     const name = parts.name.name;
     const cell = ctx.globals.intern(name);
     const type = parts.type === undefined ? undefined : typeAt(parts.type, parts.typeSpan ?? span);

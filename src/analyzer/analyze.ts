@@ -10,7 +10,15 @@ import { defContext } from '../types/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
-import { AnalysisCodes, AnalysisFailure, fail, typeAt, checked, type Ctx } from './context.js';
+import {
+  AnalysisCodes,
+  AnalysisFailure,
+  declare,
+  fail,
+  typeAt,
+  checked,
+  type Ctx,
+} from './context.js';
 import { analyzeBindings, patternHooks } from './analyze-bindings.js';
 import { analyzeFn } from './analyze-fn.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
@@ -34,13 +42,21 @@ export interface AnalyzeResult {
 export function analyzeTop(form: Value, span: Span | undefined, globals: Globals): AnalyzeResult {
   const frame = new FrameScope(undefined);
   const scope = new BlockScope(frame, undefined);
+  const declared: Var[] = [];
   try {
-    const ctx: Ctx = { globals, recurSlots: undefined, spanHint: span, steps: globals.steps };
+    const ctx: Ctx = {
+      globals,
+      recurSlots: undefined,
+      spanHint: span,
+      steps: globals.steps,
+      declared,
+    };
     const node = isPlanMap(form)
       ? analyzePlan(form, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false))
       : analyze(form, span, scope, ctx, false);
     return { node, frameSize: frame.size, diagnostics: [] };
   } catch (e) {
+    for (const cell of declared) cell.declared = false;
     if (e instanceof AnalysisFailure)
       return { node: undefined, frameSize: 0, diagnostics: [e.diagnostic] };
     throw e;
@@ -268,6 +284,7 @@ const SPECIALS: Record<string, SpecialForm> = {
     if (parts.name.name.endsWith(':')) misplacedAnnotation(parts.name, parts.nameSpan ?? span);
     const name = parts.name.name;
     const cell = ctx.globals.intern(name);
+    declare(ctx, cell);
     const type = parts.type === undefined ? undefined : typeAt(parts.type, parts.typeSpan ?? span);
     const init = checked(sub(l, parts.valueAt, scope, ctx, false), type, defContext(name), span);
     return { kind: 'def', cell, init, macro: false, span };
@@ -275,6 +292,7 @@ const SPECIALS: Record<string, SpecialForm> = {
   defn: (l, span, scope, ctx) => {
     const name = symbolAt(l, 1, span, 'defn');
     const cell = ctx.globals.intern(name);
+    declare(ctx, cell);
     let at = 2;
     if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
     return {

@@ -28,6 +28,7 @@ import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analy
 import { analyzePlan, stepResult } from './analyze-plan.js';
 import { isPlanMap } from './plan-form.js';
 import { defParts, splitGlued } from './annotations.js';
+import { analyzeCapabilityForm } from './analyze-capability.js';
 
 export { AnalysisCodes } from './context.js';
 
@@ -240,6 +241,8 @@ const SPECIALS: Record<string, SpecialForm> = {
       span,
     };
   },
+  capability: (l, span, scope, ctx) =>
+    analyzeCapabilityForm(l, span, (i) => sub(l, i, scope, ctx, false)),
   defcapability: (l, span, scope, ctx) => {
     arity(
       l,

@@ -152,7 +152,21 @@ export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult
   const headFile = opts.checkHead === false ? undefined : readHead(dir);
   const watch = typeof headFile === 'object' ? headFile.seq : -1;
   const { result, checker } = scanChain(dir, opts, watch);
-  if (!result.ok) return result;
+  if (!result.ok) {
+    // A crash only ever tears a line after everything HEAD names: a partial line
+    // before HEAD's record is a cut, not a torn tail.
+    if (result.kind === 'torn-tail' && typeof headFile === 'object' && headFile.seq > checker.seq)
+      return {
+        ...result,
+        kind: 'head-mismatch',
+        expected: `seq ${headFile.seq}`,
+        actual: `seq ${checker.seq} then a partial line`,
+        message:
+          `the log ends at seq ${checker.seq} (then a partial line) but HEAD names seq ` +
+          `${headFile.seq}: ${headFile.seq - checker.seq} record(s) were cut (not a torn tail)`,
+      };
+    return result;
+  }
   const last = listSegments(dir).at(-1) ?? '';
   const fail = (message: string, expected: string, actual: string): VerifyFailure => ({
     ok: false,

@@ -10,6 +10,8 @@
  * - Open and recover (recover.ts): the whole log is verified; only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
+ *   A missing or unreadable `HEAD` on a non-empty log is rebuilt from the scan and
+ *   recorded (`RecoveryHeadRebuilt`): it can no longer vouch that no record was cut.
  * - Signed checkpoints every `checkpointEvery` records and at close, when a signing key
  *   is configured. `HEAD` is rewritten after fsynced writes (see head.ts).
  * - v1 writes one segment (`seg-000001.jsonl`); rotation is future work (the readers
@@ -32,6 +34,7 @@ import { acquireLock } from './lock.js';
 import { writeHead } from './head.js';
 import { type Recovered, type RecoveryInfo, fsyncDir, recoverChain } from './recover.js';
 import { closeOnExit, forgetOnExit } from './exit.js';
+import { sha256Hex } from './hashes.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
 
 export interface JsonlChainOptions {
@@ -115,6 +118,18 @@ export class JsonlChain implements AuditSink {
       this.housekeeping('RecoveryTruncated', data);
       const { dropped: _dropped, ...info } = trimmed;
       this.recovery = { ...info, seq: this.seq };
+    }
+    const rebuilt = state.headRebuilt;
+    if (rebuilt) {
+      const data: { [k: string]: Json } = {
+        after_seq: this.seq,
+        bytes: rebuilt.bytes.length,
+        reason: rebuilt.reason,
+        sha256: sha256Hex(rebuilt.bytes),
+      };
+      if (rebuilt.bytes.length > 0 && rebuilt.bytes.length <= DROPPED_INLINE_MAX)
+        data.head = rebuilt.bytes.toString('base64');
+      this.housekeeping('RecoveryHeadRebuilt', data);
     }
     this.flush();
     this.writeHeadNow();

@@ -1,6 +1,8 @@
 /** The work of the `rtfs chain` commands (loaded on demand). */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
+  ChainReadError,
+  listSegments,
   verifyChain,
   readRecords,
   formatTree,
@@ -17,9 +19,53 @@ import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
+/** `dir` must be a directory holding a chain (usage error otherwise, with the path). */
+export function chainDir(dir: string): string {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `no chain directory ${dir}`
+        : `cannot read ${dir}: ${(e as Error).message}`,
+    );
+  }
+  if (!isDir) throw new UsageError(`${dir} is not a directory (give the chain directory)`);
+  let segments: string[];
+  try {
+    segments = listSegments(dir);
+  } catch (e) {
+    throw new UsageError(`cannot read ${dir}: ${(e as Error).message}`);
+  }
+  if (segments.length === 0)
+    throw new UsageError(`${dir} holds no causal chain (no seg-*.jsonl files)`);
+  return dir;
+}
+
+/** The records of a chain; lines that are not records are reported, not fatal. */
+function load(dir: string, ctx: CliContext): { records: ChainRecord[]; ok: boolean } {
+  const bad: ChainReadError[] = [];
+  const records = readRecords(chainDir(dir), { onBadLine: (e) => bad.push(e) });
+  for (const e of bad) ctx.io.stderr.write(`error: chain ${dir}: ${e.message}\n`);
+  return { records, ok: bad.length === 0 };
+}
+
+/** For replay: every line must be a record. */
 function records(dir: string): ChainRecord[] {
-  if (!existsSync(dir)) throw new UsageError(`no chain directory ${dir}`);
-  return readRecords(dir);
+  try {
+    return readRecords(chainDir(dir));
+  } catch (e) {
+    if (e instanceof ChainReadError) throw new ChainUnreadable(dir, e);
+    throw e;
+  }
+}
+
+class ChainUnreadable extends Error {
+  constructor(dir: string, e: ChainReadError) {
+    super(`chain ${dir}: ${e.message} (run rtfs chain verify ${dir})`);
+  }
 }
 
 export function verifyAction(
@@ -27,7 +73,7 @@ export function verifyAction(
   flags: { strict?: boolean; pubkey?: string },
   ctx: CliContext,
 ): ExitCode {
-  if (!existsSync(dir)) throw new UsageError(`no chain directory ${dir}`);
+  chainDir(dir);
   let publicKey: string | undefined;
   if (flags.pubkey !== undefined) {
     try {
@@ -61,16 +107,17 @@ export function showAction(
   flags: { tree?: boolean; run?: string },
   ctx: CliContext,
 ): ExitCode {
-  const rs = records(dir);
+  const { records: rs, ok } = load(dir, ctx);
+  const done = ok ? ExitCode.ok : ExitCode.inputErrors;
   if (flags.tree) {
     const runs = flags.run !== undefined ? [flags.run] : runIds(rs);
     for (const run of runs) ctx.io.stdout.write(`${formatTree(rs, run)}\n`);
-    return ExitCode.ok;
+    return done;
   }
   for (const r of queryRecords(rs, flags.run !== undefined ? { run: flags.run } : {})) {
     ctx.io.stdout.write(`${formatRecord(r)}\n`);
   }
-  return ExitCode.ok;
+  return done;
 }
 
 export function queryAction(
@@ -78,7 +125,8 @@ export function queryAction(
   flags: { cap?: string; type?: string; run?: string; json?: boolean },
   ctx: CliContext,
 ): ExitCode {
-  const found = queryRecords(records(dir), {
+  const loaded = load(dir, ctx);
+  const found = queryRecords(loaded.records, {
     ...(flags.cap !== undefined ? { cap: flags.cap } : {}),
     ...(flags.type !== undefined ? { type: flags.type } : {}),
     ...(flags.run !== undefined ? { run: flags.run } : {}),
@@ -110,12 +158,13 @@ export function queryAction(
       ctx.io.stdout.write(`${formatRecord(r)}\n`);
     }
   }
-  return ExitCode.ok;
+  return loaded.ok ? ExitCode.ok : ExitCode.inputErrors;
 }
 
 export function statsAction(dir: string, ctx: CliContext): ExitCode {
-  ctx.io.stdout.write(`${formatStats(computeStats(records(dir)))}\n`);
-  return ExitCode.ok;
+  const { records: rs, ok } = load(dir, ctx);
+  ctx.io.stdout.write(`${formatStats(computeStats(rs))}\n`);
+  return ok ? ExitCode.ok : ExitCode.inputErrors;
 }
 
 export function replayAction(
@@ -131,7 +180,22 @@ export function replayAction(
       throw new UsageError(`cannot read ${flags.source}: ${(e as Error).message}`);
     }
   }
-  const recs = records(dir);
+  // A replay reproduces what the log says happened: the log must verify first.
+  const v = verifyChain(chainDir(dir));
+  if (!v.ok) {
+    ctx.io.stderr.write(
+      `error: chain ${dir} does not verify: ${v.segment} line ${v.line}: ${v.kind}: ${v.message}\n`,
+    );
+    return ExitCode.inputErrors;
+  }
+  let recs: ChainRecord[];
+  try {
+    recs = records(dir);
+  } catch (e) {
+    if (!(e instanceof ChainUnreadable)) throw e;
+    ctx.io.stderr.write(`error: ${e.message}\n`);
+    return ExitCode.inputErrors;
+  }
   if (source === undefined && isPlannerRun(recs, flags.run)) {
     let p;
     try {

@@ -87,8 +87,16 @@ export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
     if (e instanceof ChainLockedError || e instanceof ChainCorruptError) {
       throw new UsageError(`cannot append to the chain in ${flags.chain}: ${e.message}`);
     }
+    if (isFsError(e))
+      throw new UsageError(`cannot open the chain in ${flags.chain}: ${(e as Error).message}`);
     throw e;
   }
+}
+
+/** An error from the file system (it carries a syscall and an errno code). */
+export function isFsError(e: unknown): boolean {
+  const x = e as NodeJS.ErrnoException;
+  return e instanceof Error && typeof x.code === 'string' && typeof x.syscall === 'string';
 }
 
 function inputsOption(flags: EvalFlags): { inputs?: RMap } {

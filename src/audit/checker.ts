@@ -23,6 +23,7 @@ export type FailureKind =
   | 'bad-record'
   | 'non-canonical'
   | 'bad-signature'
+  | 'unsigned'
   | 'head-mismatch';
 
 export interface LineFailure {
@@ -75,6 +76,8 @@ export class LineChecker {
   /** Seq covered by the last valid Checkpoint. */
   signedThrough: number | null = null;
   lastCheckpointSeq: number | null = null;
+  /** The type of the last good record (undefined in hashOnly mode). */
+  lastType: string | undefined;
   /** A seq whose hash to remember (HEAD's), and that hash once seen. */
   watchSeq = -1;
   watchedHash: string | undefined;
@@ -183,6 +186,7 @@ export class LineChecker {
     }
     this.seq = seq;
     this.hash = h;
+    this.lastType = typeof body.type === 'string' ? body.type : undefined;
     if (seq === this.watchSeq) this.watchedHash = h;
     return undefined;
   }

@@ -1,7 +1,9 @@
 /** The work of the `rtfs chain` commands (loaded on demand). */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
   ChainReadError,
+  generateSigningKeys,
+  loadPublicKey,
   listSegments,
   verifyChain,
   readRecords,
@@ -68,20 +70,30 @@ class ChainUnreadable extends Error {
   }
 }
 
+/** The trusted public key of `--pubkey FILE` (PEM). */
+function publicKeyFrom(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read public key ${file}: ${(e as Error).message}`);
+  }
+  try {
+    loadPublicKey(text);
+  } catch (e) {
+    throw new UsageError(`${file} is not an Ed25519 public key: ${(e as Error).message}`);
+  }
+  return text;
+}
+
 export function verifyAction(
   dir: string,
   flags: { strict?: boolean; pubkey?: string },
   ctx: CliContext,
 ): ExitCode {
   chainDir(dir);
-  let publicKey: string | undefined;
-  if (flags.pubkey !== undefined) {
-    try {
-      publicKey = readFileSync(flags.pubkey, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read public key ${flags.pubkey}: ${(e as Error).message}`);
-    }
-  }
+  const publicKey = publicKeyFrom(flags.pubkey);
   const r = verifyChain(dir, {
     ...(flags.strict ? { strict: true } : {}),
     ...(publicKey ? { publicKey } : {}),
@@ -90,9 +102,19 @@ export function verifyAction(
     const head = r.head ? `, head seq ${r.head.seq} ${r.head.hash.slice(0, 16)}…` : '';
     const signed =
       r.checkpoints > 0
-        ? `, ${r.checkpoints} signed checkpoint(s) through seq ${r.signedThrough}`
+        ? `, ${r.checkpoints} signed checkpoint(s) through seq ${r.signedThrough}${publicKey ? ' (by the given key)' : ''}`
         : '';
     ctx.io.stdout.write(`chain OK: ${r.count} records${head}${signed}\n`);
+    if (r.checkpoints > 0 && r.unsigned > 0)
+      ctx.io.stdout.write(
+        `  note: the last ${r.unsigned} record(s) are not covered by a signed checkpoint (verify --pubkey refuses them)\n`,
+      );
+    if (r.checkpoints === 0)
+      ctx.io.stdout.write(
+        '  note: unsigned chain: this proves no accidental corruption, not who wrote it (see rtfs run --sign-key)\n',
+      );
+    if (!r.headFile)
+      ctx.io.stdout.write('  note: no HEAD file: a cut of the newest records cannot be detected\n');
     return ExitCode.ok;
   }
   ctx.io.stdout.write(
@@ -100,6 +122,28 @@ export function verifyAction(
       `  expected ${r.expected}\n  actual   ${r.actual}\n  ${r.verified} records before it verified\n`,
   );
   return ExitCode.inputErrors;
+}
+
+/** `rtfs chain keygen FILE`: a new Ed25519 key pair, FILE (private, mode 0600) and FILE.pub. */
+export function keygenAction(file: string, ctx: CliContext): ExitCode {
+  const { privateKeyPem, publicKeyPem } = generateSigningKeys();
+  try {
+    writeFileSync(file, privateKeyPem, { mode: 0o600, flag: 'wx' });
+    writeFileSync(`${file}.pub`, publicKeyPem, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'EEXIST'
+        ? `${(e as NodeJS.ErrnoException).path ?? file} already exists (not overwritten)`
+        : `cannot write ${file}: ${(e as Error).message}`,
+    );
+  }
+  ctx.io.stdout.write(
+    `private key: ${file} (keep it outside the chain directory)\npublic key:  ${file}.pub\n` +
+      `sign:   rtfs run plan.rtfs --chain DIR --sign-key ${file}\n` +
+      `verify: rtfs chain verify DIR --pubkey ${file}.pub\n`,
+  );
+  return ExitCode.ok;
 }
 
 export function showAction(
@@ -169,7 +213,7 @@ export function statsAction(dir: string, ctx: CliContext): ExitCode {
 
 export function replayAction(
   dir: string,
-  flags: { run?: string; source?: string; catalog?: readonly string[] },
+  flags: { run?: string; source?: string; catalog?: readonly string[]; pubkey?: string },
   ctx: CliContext,
 ): ExitCode {
   let source: string | undefined;
@@ -181,7 +225,8 @@ export function replayAction(
     }
   }
   // A replay reproduces what the log says happened: the log must verify first.
-  const v = verifyChain(chainDir(dir));
+  const publicKey = publicKeyFrom(flags.pubkey);
+  const v = verifyChain(chainDir(dir), publicKey === undefined ? {} : { publicKey });
   if (!v.ok) {
     ctx.io.stderr.write(
       `error: chain ${dir} does not verify: ${v.segment} line ${v.line}: ${v.kind}: ${v.message}\n`,

@@ -14,6 +14,8 @@ export interface HostFlags {
   readonly dryRun?: boolean;
   /** Write the causal chain to this directory. */
   readonly chain?: string;
+  /** Ed25519 private key (PEM file) that signs the chain's checkpoints. */
+  readonly signKey?: string;
   /** Print the run's causal chain as a tree on stderr. */
   readonly trace?: boolean;
   /** Plan inputs: NAME=VALUE (repeatable) and a JSON object. */
@@ -23,7 +25,11 @@ export interface HostFlags {
   readonly catalog?: readonly string[];
 }
 
-/** Adds the host options to a command (`run`, `eval`). */
+/** The help of `--sign-key` (every command that writes a chain has it). */
+export const SIGN_KEY_HELP =
+  'sign the chain with this Ed25519 private key (PEM): a checkpoint at the end of every run ' +
+  'and every 1,000 records (default: $RTFS_CHAIN_SIGNING_KEY_FILE or $RTFS_CHAIN_SIGNING_KEY)';
+
 /** `--engine` and `--no-jit` (rtfs run and rtfs eval): which engine evaluates. */
 export function addEngineOptions(cmd: Command): Command {
   return cmd
@@ -78,6 +84,7 @@ export function addHostOptions(cmd: Command): Command {
         'append the run to a causal-chain log in DIR (hash-chained JSONL)',
       ),
     )
+    .addOption(new Option('--sign-key <file>', SIGN_KEY_HELP))
     .addOption(
       new Option('--trace', 'print the run as a tree of steps and capability calls on stderr'),
     )

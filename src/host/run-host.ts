@@ -147,6 +147,7 @@ export class RunHost implements Host {
       durationMs: this.now() - run.started,
     });
     this.stack.length = 0;
+    this.opts.sink?.checkpoint?.();
     this.opts.sink?.flush();
   }
 

@@ -2,8 +2,15 @@
  * The capability-host options of `run` and `eval` (definitions only: the files they
  * name are read by host-config.ts, loaded with the runtime).
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { collect } from './options.js';
+
+/** `--allow-read DIR`: an empty name is a mistake, not the current directory. */
+function collectDirectory(value: string, previous: string[] | undefined): string[] {
+  if (value === '')
+    throw new InvalidArgumentError("give a directory ('.' for the current directory)");
+  return collect(value, previous);
+}
 
 export interface HostFlags {
   readonly allow?: readonly string[];
@@ -66,8 +73,8 @@ export function addHostOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--allow-read <dir>',
-        'let ccos.fs.read read files below DIR (repeatable)',
-      ).argParser(collect),
+        "let ccos.fs.read read files below DIR (repeatable; '.' is the current directory)",
+      ).argParser(collectDirectory),
     )
     .addOption(
       new Option(

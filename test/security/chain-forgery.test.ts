@@ -68,10 +68,11 @@ describe('signed chains', () => {
   });
 
   it('the key can come from RTFS_CHAIN_SIGNING_KEY_FILE or RTFS_CHAIN_SIGNING_KEY', () => {
-    for (const env of [
+    const envs: Record<string, string>[] = [
       { RTFS_CHAIN_SIGNING_KEY_FILE: key },
       { RTFS_CHAIN_SIGNING_KEY: readFileSync(key, 'utf8') },
-    ]) {
+    ];
+    for (const env of envs) {
       const dir = tempDir('env-signed');
       expect(rtfs(['run', prog, '--allow', '*', '--chain', dir], { env }).code).toBe(0);
       expect(verifyChain(dir, { publicKey: readFileSync(pub, 'utf8') })).toMatchObject({

@@ -23,6 +23,8 @@ function run(src: string) {
         id: 'planner.validate_plan',
         description: 'a catalog capability',
         effects: ['pure'],
+        inputSchema: undefined,
+        outputSchema: undefined,
         impl: () => RMap.EMPTY,
       },
     ],

@@ -34,6 +34,7 @@ export const CapabilityCodes = {
   invalidOutput: 'capability/invalid-output',
   failed: 'capability/failed',
   badDefinition: 'capability/bad-definition',
+  redefinition: 'capability/redefinition',
 } as const;
 
 export interface RunHostOptions {
@@ -331,7 +332,9 @@ export class RunHost extends RunSpans implements Host {
   defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void {
     const r = capabilityFromSpec(id, spec, impl);
     if ('error' in r) throw new RtfsError(CapabilityCodes.badDefinition, r.error, span);
-    this.opts.registry.register(r.capability);
+    const refused = this.opts.registry.define(r.capability);
+    if (refused !== undefined)
+      throw new RtfsError(CapabilityCodes.redefinition, `defcapability ${refused}`, span);
   }
 }
 

@@ -82,6 +82,7 @@ export class RunSpans {
       durationMs: this.now() - run.started,
     });
     this.stack.length = 0;
+    this.sink?.checkpoint?.();
     this.sink?.flush();
   }
 

@@ -57,4 +57,9 @@ export interface AuditSink {
    * stored once per chain). Sinks without it store content with every run.
    */
   hasContent?(hash: string): boolean;
+  /**
+   * Seals everything appended so far: a signing sink appends a signed checkpoint.
+   * The host calls it at the end of every run.
+   */
+  checkpoint?(): void;
 }

@@ -24,7 +24,8 @@ import {
   type Rewriter,
 } from '../meta/index.js';
 import { flowParts, rewriteChecked, runPlanner, type FlowSpec } from '../meta/run-planner.js';
-import { failurePoint, finalPlanOf, loadFlow } from './plan-flow.js';
+import { finalPlanOf, loadFlow } from './plan-flow.js';
+import { failurePoint, failureWhere } from './failure-point.js';
 import { createHostedRuntime } from '../host/index.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -273,13 +274,7 @@ function failureOf(
 }
 
 function failureLine(f: Failure): string {
-  const where = [
-    f.step !== undefined ? `at step "${f.step}"` : '',
-    f.capability !== undefined ? `calling ${f.capability}` : '',
-  ]
-    .filter((x) => x !== '')
-    .join(' ');
-  return `error: the planner run failed${where ? ` ${where}` : ''}: ${f.code}: ${f.message}`;
+  return `error: the planner run failed${failureWhere(f)}: ${f.code}: ${f.message}`;
 }
 
 function refused(rule: string, reason: string): string {

@@ -2,7 +2,7 @@
  * `rtfs plan --flow FILE`: a user's planner flow (any plan over `planner.*`, the
  * reference's cognitive_flow.rtfs, an edited `--emit-meta-plan`) as the meta-plan; and
  * what `rtfs plan` reads back from a run's records: the final plan and, for a failed
- * run, where it failed.
+ * run, where it failed (failure-point.ts).
  */
 import { readFileSync } from 'node:fs';
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
@@ -53,45 +53,6 @@ export function loadFlow(
   for (const [name, v] of options)
     if (declared === undefined || declared.includes(name)) flat.push(k(name), v);
   return { flow: { uri: file, source, inputs: RMap.fromFlat(flat) } };
-}
-
-/** Where a failed run failed: the innermost step and the capability whose error ended it. */
-export function failurePoint(
-  actions: readonly ChainAction[],
-  code: string,
-): { step?: string; capability?: string } {
-  const byId = new Map(actions.map((a) => [a.id, a]));
-  const stepOf = (id: string | null): string | undefined => {
-    for (let p = id; p !== null;) {
-      const a = byId.get(p);
-      if (a === undefined) return undefined;
-      if (a.type === 'StepStarted') return a.name;
-      p = a.parent;
-    }
-    return undefined;
-  };
-  // The outermost call that failed with the run's error (results close inner first; its
-  // message names what failed inside).
-  const result = [...actions]
-    .reverse()
-    .find(
-      (a) =>
-        a.type === 'CapabilityResult' && a.result?.ok === false && a.result.error.code === code,
-    );
-  if (result !== undefined) {
-    const call = result.parent === null ? undefined : byId.get(result.parent);
-    const step = stepOf(call?.parent ?? null);
-    return {
-      ...(step !== undefined ? { step } : {}),
-      ...(result.name ? { capability: result.name } : {}),
-    };
-  }
-  const step = actions.find(
-    (a) => a.type === 'StepFailed' && a.result?.ok === false && a.result.error.code === code,
-  );
-  const name =
-    step?.parent === undefined || step.parent === null ? undefined : byId.get(step.parent)?.name;
-  return name !== undefined ? { step: name } : {};
 }
 
 function get(v: Value | undefined, key: string): Value | undefined {

@@ -19,7 +19,9 @@ import {
   ChainCorruptError,
   formatTree,
   readRecords,
+  type ChainRecord,
 } from '../audit/index.js';
+import { failureContext, failurePoint } from './failure-point.js';
 import { UsageError } from './exit-codes.js';
 import { jsCompiler } from '../compiler/index.js';
 import { answersFrom, policyFrom } from './host-config.js';
@@ -77,11 +79,10 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
   } finally {
     if (sink instanceof JsonlChain) sink.close();
   }
-  if (flags.trace) {
-    const records =
-      sink instanceof JsonlChain ? readRecords(flags.chain as string) : sink.records();
-    stderr.write(`${formatTree(records, hosted.host.currentRun)}\n`);
-  }
+  let records: ChainRecord[] | undefined;
+  const recordsOf = (): ChainRecord[] =>
+    (records ??= sink instanceof JsonlChain ? readRecords(flags.chain as string) : sink.records());
+  if (flags.trace) stderr.write(`${formatTree(recordsOf(), hosted.host.currentRun)}\n`);
   if (outcome.ok) {
     stdout.write(`${printValue(outcome.value)}\n`);
     return ExitCode.ok;
@@ -91,6 +92,13 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     for (const d of outcome.diagnostics) stderr.write(`${formatDiagnostic(d, colors)}\n`);
   } else {
     stderr.write(`${outcome.error.render()}\n`);
+    // Where the run failed, from its records: the innermost step and the capability.
+    const run = hosted.host.currentRun;
+    const actions = recordsOf()
+      .map((r) => r.action)
+      .filter((a) => a.run === run);
+    const where = failureContext(failurePoint(actions, outcome.error.code));
+    if (where !== '') stderr.write(`  ${where}\n`);
   }
   return ExitCode.inputErrors;
 }

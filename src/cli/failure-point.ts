@@ -52,3 +52,13 @@ export function failureWhere(p: { step?: string; capability?: string }): string 
   ].filter((x) => x !== '');
   return parts.length > 0 ? ` ${parts.join(' ')}` : '';
 }
+
+/** `in step "s", calling cap` for `rtfs run`'s error report (empty when nothing is known). */
+export function failureContext(p: { step?: string; capability?: string }): string {
+  return [
+    p.step !== undefined ? `in step "${p.step}"` : '',
+    p.capability !== undefined ? `calling ${p.capability}` : '',
+  ]
+    .filter((x) => x !== '')
+    .join(', ');
+}

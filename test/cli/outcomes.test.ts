@@ -100,6 +100,10 @@ describe('rtfs run exits 1 when the run fails', () => {
         .split('\n')
         .findIndex((l) => l.includes('(call "planner.extract_goal_signals"')) + 1;
     expect(r.stderr).toContain(`${PIPELINE}:${line}:5`);
+    // The step and capability, from the run's records.
+    expect(r.stderr).toContain(
+      '\n  in step "extract_goal_signals", calling planner.extract_goal_signals\n',
+    );
   });
 
   it('a final plan that fails its dry run', () => {
@@ -108,6 +112,7 @@ describe('rtfs run exits 1 when the run fails', () => {
     expect(r.stderr).toContain(
       'control/plan-failed: the dry run of the plan failed at step "count" calling core.data.count: capability/invalid-input',
     );
+    expect(r.stderr).toMatch(/\n {2}in step "execute_final_plan", calling ccos\.plan\.execute\n$/);
   });
 
   it('a full execution: external capabilities need a grant, then a provider', () => {
@@ -121,5 +126,14 @@ describe('rtfs run exits 1 when the run fails', () => {
     expect(unavailable.stderr).toContain(
       'control/plan-failed: the plan failed at step "step_1" calling github.list_issues: capability/unavailable',
     );
+    expect(unavailable.stderr).toMatch(
+      /\n {2}in step "execute_final_plan", calling ccos\.plan\.execute\n$/,
+    );
+  });
+
+  it('an error outside any capability call names no step', () => {
+    const r = rtfs(['run', '-'], { input: '(/ 1 0)' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('in step');
   });
 });

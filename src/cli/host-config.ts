@@ -3,26 +3,20 @@
  * `--policy FILE`), file access (`--allow-read DIR`), answers for `ccos.user.ask`
  * (`--answers FILE`) and `--dry-run`. Policy and answers files are RTFS or JSON.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { type Value, Keyword, RMap, RVector, printValue, read } from '../index.js';
+import { type Value, Keyword, RMap, RVector, printValue } from '../index.js';
+import { readConfigFile } from '../config/index.js';
+import { configErrorText } from './config-error.js';
 import { UsageError } from './exit-codes.js';
 
 import type { HostFlags } from './host-options.js';
 
+/** A policy or answers file, JSON or RTFS (src/config/): errors name the file and position. */
 function readData(file: string, what: string): Value {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(e as Error).message}`);
-  }
-  const r = read(text, file);
-  const d = r.diagnostics[0];
-  if (d !== undefined) throw new UsageError(`${what} ${file} is not valid RTFS/JSON: ${d.message}`);
-  if (r.forms.length !== 1)
-    throw new UsageError(`${what} ${file} must hold exactly one map or vector`);
-  return r.forms[0] as Value;
+  const r = readConfigFile(file, what);
+  if (!r.ok) throw new UsageError(configErrorText(r.diagnostics));
+  return r.value;
 }
 
 function strings(v: Value | undefined, file: string, key: string): string[] {

@@ -5,3 +5,8 @@
  */
 export * from './support/index.js';
 export { startProgram, Program, type ProgramOptions } from './program-runtime.js';
+// Types the helpers' signatures name (so the declarations of this entry are complete).
+export type { Var, CatchSelector } from '../analyzer/index.js';
+export type { StepExport } from '../analyzer/nodes.js';
+export type { TypeAst } from '../types/index.js';
+export type { Builtin } from '../runtime/index.js';

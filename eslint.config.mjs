@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'api/**',
       'node_modules/**',
       'coverage/**',
       '.rtfs/**',

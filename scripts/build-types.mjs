@@ -9,14 +9,18 @@
 //    one from `rtfs-ts` (two copies of a class with private members would not be
 //    assignable to each other). See docs/adr/0012-library-packaging.md.
 //
-// `node scripts/build-types.mjs --report` also writes api/rtfs-ts.api.d.ts, the API
-// report checked into the repository (test/api/report.test.ts compares it with dist/).
+// Every build also compares dist/*.d.ts with api/rtfs-ts.api.d.ts, the API report
+// checked into the repository, so that every change to the public API shows in review:
+// locally a changed API rewrites the report (commit it), in CI (CI=true) it fails the
+// build; test/api/report.test.ts checks the same.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
+
+export const REPORT = 'api/rtfs-ts.api.d.ts';
 
 export const ENTRIES = {
   index: 'index.d.ts',
@@ -59,6 +63,17 @@ export async function buildTypes(root) {
   // A warning is a declaration that users could not name (TS2742) or a missing import.
   if (warnings.length > 0) throw new Error(`build-types:\n${warnings.join('\n')}`);
   const written = new Set(output.map((o) => o.fileName));
+  const report = apiReport(output.map((o) => ({ name: o.fileName, text: o.code ?? '' })));
+  const reportFile = join(root, REPORT);
+  const previous = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
+  if (previous !== report) {
+    if (process.env.CI === 'true' || process.env.CI === '1')
+      throw new Error(
+        `build-types: the public API changed and ${REPORT} is stale: run npm run build and commit it`,
+      );
+    writeFileSync(reportFile, report);
+    console.error(`build-types: the public API changed: review and commit ${REPORT}`);
+  }
   for (const f of readdirSync(dist)) {
     if (f.endsWith('.d.ts') && !written.has(f)) rmSync(join(dist, f), { force: true });
   }
@@ -76,18 +91,13 @@ export function apiReport(files) {
   );
   return [
     '// The public API of rtfs-ts: dist/*.d.ts as `npm run build` writes them. Do not edit:',
-    '// `npm run api:update` regenerates it, and test/api/report.test.ts fails when it is stale,',
-    '// so every change to the public API shows up in review.',
+    '// `npm run build` regenerates it (and fails in CI when it is stale), so every change to',
+    '// the public API shows up in review.',
     ...sorted.map((f) => `\n// ==== ${f.name} ====\n\n${f.text.trimEnd()}`),
     '',
   ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const output = await buildTypes(root);
-  if (process.argv.includes('--report')) {
-    const text = apiReport(output.map((o) => ({ name: o.fileName, text: o.code })));
-    writeFileSync(join(root, 'api', 'rtfs-ts.api.d.ts'), text);
-  }
+  await buildTypes(fileURLToPath(new URL('..', import.meta.url)));
 }

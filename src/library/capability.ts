@@ -8,7 +8,15 @@
  * gives `impl` its TypeScript types. An implementation may return a Promise: such a
  * capability runs with `runAsync`, where the evaluator waits for it (src/library/async.ts).
  */
-import { type Plain, type Value, fromPlain, toPlain } from '../data/index.js';
+import {
+  type Plain,
+  type Value,
+  Keyword,
+  RMap,
+  RVector,
+  fromPlain,
+  toPlain,
+} from '../data/index.js';
 import { read } from '../syntax/index.js';
 import { RtfsError } from '../runtime/index.js';
 import { type Capability, type Effect, CapabilityCodes } from '../host/index.js';
@@ -38,10 +46,17 @@ export type StandardSchemaResult<Output> =
 /** A schema: an RTFS type expression as text, or a Standard Schema (e.g. a zod schema). */
 export type Schema = string | StandardSchemaV1;
 
+/**
+ * What an implementation may return without a Standard Schema: plain data, RTFS values
+ * (`Keyword.of('high')`, an `RMap` …), or plain arrays and objects holding either.
+ */
+export type PlainOrValue =
+  Value | readonly PlainOrValue[] | { readonly [key: string]: PlainOrValue };
+
 /** What `impl` receives for a schema: the schema's output type, or plain data. */
 export type SchemaOutput<S> = S extends StandardSchemaV1<unknown, infer O> ? O : Plain;
-/** What `impl` returns for a schema: the schema's input type, or plain data. */
-export type SchemaInput<S> = S extends StandardSchemaV1<infer I, unknown> ? I : Plain;
+/** What `impl` returns for a schema: the schema's input type, or plain data and RTFS values. */
+export type SchemaInput<S> = S extends StandardSchemaV1<infer I, unknown> ? I : PlainOrValue;
 
 /** What an implementation gets besides its input. */
 export interface CapabilityCallContext {
@@ -97,9 +112,9 @@ export function defineCapability<
   const outStd = typeof spec.output === 'object' ? spec.output : undefined;
   const impl = spec.impl as (input: unknown, ctx: CapabilityCallContext) => unknown;
   const finish = (result: unknown): Value | Promise<Value> => {
-    if (outStd === undefined) return fromPlain(result);
+    if (outStd === undefined) return toValue(result);
     const v = validated(spec.id, outStd, result, CapabilityCodes.invalidOutput, 'output', (x) => x);
-    return isPromise(v) ? v.then(fromPlain) : fromPlain(v);
+    return isPromise(v) ? v.then(toValue) : toValue(v);
   };
   return {
     kind: 'capability-definition',
@@ -144,6 +159,19 @@ export function toHostCapability(d: CapabilityDefinition): Capability {
       );
     },
   };
+}
+
+/** Plain data as RTFS data (`fromPlain`), keeping the RTFS values found in it as they are. */
+export function toValue(x: unknown): Value {
+  if (Array.isArray(x)) return RVector.from(x.map(toValue));
+  if (typeof x === 'object' && x !== null) {
+    const proto: unknown = Object.getPrototypeOf(x);
+    if (proto !== Object.prototype && proto !== null) return x as Value;
+    const flat: Value[] = [];
+    for (const [k, v] of Object.entries(x)) flat.push(Keyword.of(k), toValue(v));
+    return RMap.fromFlat(flat);
+  }
+  return fromPlain(x);
 }
 
 export function isPromise(v: unknown): v is Promise<unknown> {

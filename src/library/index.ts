@@ -7,6 +7,7 @@ export {
   type CapabilityCallContext,
   type CapabilityDefinition,
   type CapabilitySpec,
+  type PlainOrValue,
   type Schema,
   type SchemaInput,
   type SchemaOutput,

@@ -15,7 +15,12 @@ import {
   rtfsRewriter,
 } from '../meta/index.js';
 import { runPlanner } from '../meta/run-planner.js';
-import { catalogCapabilities, loadCatalog, plannerCapabilities } from '../planner/index.js';
+import {
+  PlannerCodes,
+  catalogCapabilities,
+  loadCatalog,
+  plannerCapabilities,
+} from '../planner/index.js';
 import { createHostedRuntime } from '../host/index.js';
 import { MemoryChain, JsonlChain, type ChainRecord, readRecords } from '../audit/index.js';
 import { mkdirSync } from 'node:fs';
@@ -135,7 +140,7 @@ export function planGoal(goal: string, o: PlanGoalOptions = {}): PlanGoalResult 
     return {
       ok: false,
       error: {
-        code: 'planner/rewrite-refused',
+        code: PlannerCodes.rewriteRefused,
         message,
         text: `error: ${message}`,
         diagnostics: [],

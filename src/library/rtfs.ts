@@ -46,7 +46,7 @@ export type RunResult =
 export interface Rtfs {
   /** Evaluates `text` as one recorded run; the value of its last form. */
   run(text: string, uri?: string): RunResult;
-  /** Reads and runs a file (its directory is searched for its imports). */
+  /** Reads and runs a file (its imports resolve from its directory); fs errors are thrown. */
   runFile(path: string): RunResult;
   /** The records of the causal chain so far (every run of this instance). */
   records(): ChainRecord[];
@@ -88,24 +88,7 @@ export function createRtfs(options: RtfsOptions = {}): Rtfs {
   };
   return {
     run: (text, uri = '<run>') => run(text, uri),
-    runFile(path) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        return {
-          ok: false,
-          runId: '',
-          error: {
-            code: 'io/unreadable',
-            message: `cannot read ${path}: ${(e as Error).message}`,
-            text: `error: cannot read ${path}: ${(e as Error).message}`,
-            diagnostics: [],
-          },
-        };
-      }
-      return run(text, path);
-    },
+    runFile: (path) => run(readFileSync(path, 'utf8'), path),
     records: () => (chain instanceof MemoryChain ? chain.records() : readRecords(chain.dir)),
     close: () => {
       if (chain instanceof JsonlChain) chain.close();

@@ -3,16 +3,20 @@
  * `:type`, `:load`, `:env`, `:caps`, `:chain`, `:reset`. Each prints its answer
  * through the session and returns false when it failed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Value, RList, Sym, printValue, read, typeName } from '../../index.js';
+import { type Value, printValue, typeName } from '../../index.js';
 import { Builtin, Fn } from '../../runtime/index.js';
 import { decide } from '../../host/index.js';
 import { formatTree } from '../../audit/index.js';
-import { stdlibDir } from '../../modules/index.js';
 import { formatValue } from './printing.js';
 import type { Colors } from '../color.js';
-import { builtinArity, builtinDocs, defnSignatures, formatSignature, isAnnotated } from './docs.js';
+import {
+  builtinArity,
+  builtinDocs,
+  coreDefn,
+  defnSignatures,
+  formatSignature,
+  isAnnotated,
+} from '../../docs/index.js';
 import { ReplCodes, type ReplSession } from './session.js';
 import type { CommandName } from './protocol.js';
 
@@ -165,16 +169,4 @@ function clip(v: Value, c: Colors, width: number): string {
   return plain.length <= width ? formatValue(v, c) : `${plain.slice(0, width - 1)}…`;
 }
 
-let coreForms: Map<string, RList> | undefined;
-
 /** The `defn`/`defmacro` forms of stdlib/core.rtfs by name. */
-function coreDefn(name: string): RList | undefined {
-  if (coreForms === undefined) {
-    coreForms = new Map();
-    const file = join(stdlibDir(), 'core.rtfs');
-    for (const f of read(readFileSync(file, 'utf8'), file).forms) {
-      if (f instanceof RList && f.items[1] instanceof Sym) coreForms.set(f.items[1].name, f);
-    }
-  }
-  return coreForms.get(name);
-}

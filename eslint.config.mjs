@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'api/**',
+      'editors/vscode/dist/**',
       'node_modules/**',
       'coverage/**',
       '.rtfs/**',

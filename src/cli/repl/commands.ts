@@ -17,13 +17,13 @@ import {
   formatSignature,
   isAnnotated,
 } from '../../docs/index.js';
-import { ReplCodes, type ReplSession } from './session.js';
+import { RESULT_VARS, ReplCodes, type ReplSession } from './session.js';
 import type { CommandName } from './protocol.js';
 
 export const HELP = `Enter RTFS forms; an unclosed form continues on the next line.
 Commands:
   :help          this help
-  :doc NAME      docstring and arities of a function or macro
+  :doc NAME      docstring and arities of a function or macro (also (doc name))
   :type EXPR     the type of EXPR's value (and a function's declared signature)
   :load FILE     evaluate a file in this session
   :env           your definitions
@@ -31,8 +31,9 @@ Commands:
   :chain         this session's causal chain, as a tree
   :reset         forget every definition (the chain goes on)
   :quit          leave (or Ctrl-D)
+Values: *1, *2 and *3 are the last three values printed, *e the last error.
 Keys: Tab completes names, keywords and capability ids; Ctrl-C cancels the input or
-the running evaluation; Up/Down browse the history.
+the running evaluation; Up/Down browse the history (a multi-line form is one entry).
 `;
 
 export function runCommand(s: ReplSession, name: CommandName, arg: string): boolean {
@@ -41,7 +42,7 @@ export function runCommand(s: ReplSession, name: CommandName, arg: string): bool
       s.out(HELP);
       return true;
     case 'doc':
-      return doc(s, arg);
+      return describe(s, arg);
     case 'type':
       return type(s, arg);
     case 'load':
@@ -59,7 +60,8 @@ export function runCommand(s: ReplSession, name: CommandName, arg: string): bool
   }
 }
 
-function doc(s: ReplSession, name: string): boolean {
+/** `:doc NAME` and `(doc name)`: docstring, arities or value of a definition. */
+export function describe(s: ReplSession, name: string): boolean {
   if (name === '') return s.fail(ReplCodes.missingArgument, ':doc needs a name, e.g. :doc map');
   const { globals, core } = s.hosted.runtime;
   const cell = globals.lookup(name);
@@ -116,7 +118,9 @@ function type(s: ReplSession, expr: string): boolean {
 
 function env(s: ReplSession): boolean {
   const g = s.hosted.runtime.globals;
-  const names = [...new Set(g.names())].filter((n) => g.own(n) !== undefined);
+  const names = [...new Set(g.names())].filter(
+    (n) => g.own(n) !== undefined && !(RESULT_VARS as readonly string[]).includes(n),
+  );
   if (names.length === 0) {
     s.out('(no definitions yet)\n');
     return true;

@@ -11,8 +11,9 @@
 //
 // Every build also compares dist/*.d.ts with api/rtfs-ts.api.d.ts, the API report
 // checked into the repository, so that every change to the public API shows in review:
-// locally a changed API rewrites the report (commit it), in CI (CI=true) it fails the
-// build; test/api/report.test.ts checks the same.
+// locally a changed API rewrites the report (commit it with the change); in CI
+// (CI=true) the report is left as committed and test/api/report.test.ts fails when it
+// is stale. The report is generated: on a merge conflict, take either side and rebuild.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -67,12 +68,12 @@ export async function buildTypes(root) {
   const reportFile = join(root, REPORT);
   const previous = existsSync(reportFile) ? readFileSync(reportFile, 'utf8') : '';
   if (previous !== report) {
-    if (process.env.CI === 'true' || process.env.CI === '1')
-      throw new Error(
-        `build-types: the public API changed and ${REPORT} is stale: run npm run build and commit it`,
-      );
-    writeFileSync(reportFile, report);
-    console.error(`build-types: the public API changed: review and commit ${REPORT}`);
+    if (process.env.CI === 'true' || process.env.CI === '1') {
+      console.error(`build-types: ${REPORT} is stale (npm run build, then commit it)`);
+    } else {
+      writeFileSync(reportFile, report);
+      console.error(`build-types: the public API changed: review and commit ${REPORT}`);
+    }
   }
   for (const f of readdirSync(dist)) {
     if (f.endsWith('.d.ts') && !written.has(f)) rmSync(join(dist, f), { force: true });

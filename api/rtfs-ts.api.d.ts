@@ -528,8 +528,8 @@ interface ChainLog {
     /** Re-runs a recorded run with every capability call answered from the log. */
     replay(options?: ChainReplayOptions): ReplayResult;
 }
-/** Opens a chain directory, or an in-memory chain (`Rtfs.chain`, `new MemoryChain()`). */
-declare function openChain(chain: string | MemoryChain): ChainLog;
+/** Opens a chain directory, or a chain object (`Rtfs.chain`, `new MemoryChain()`). */
+declare function openChain(source: string | MemoryChain | JsonlChain): ChainLog;
 
 /**
  * `check(text)`: what `rtfs check` reports for a program, without running it: syntax

@@ -57,7 +57,8 @@ export function answersFrom(
   if (data instanceof RMap) {
     return {
       next: (prompt) => {
-        const a = data.get(prompt);
+        // JSON object keys read as keywords: look the prompt up both ways.
+        const a = data.get(prompt) ?? data.get(Keyword.of(prompt));
         return a === undefined || a === null
           ? undefined
           : typeof a === 'string'

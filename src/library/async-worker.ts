@@ -3,6 +3,8 @@
  * host whose TypeScript capabilities are proxies that wait for the caller's thread
  * (async-protocol.ts).
  */
+// The reading API installs the Chevrotain reader (diagnostics for text that does not read).
+import '../reader.js';
 import { mkdirSync } from 'node:fs';
 import {
   type MessagePort,

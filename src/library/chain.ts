@@ -11,6 +11,7 @@ import {
   type ChainRecord,
   type RecordFilter,
   type VerifyOptions,
+  JsonlChain,
   LineChecker,
   computeStats,
   formatTree,
@@ -75,8 +76,9 @@ export interface ChainLog {
   replay(options?: ChainReplayOptions): ReplayResult;
 }
 
-/** Opens a chain directory, or an in-memory chain (`Rtfs.chain`, `new MemoryChain()`). */
-export function openChain(chain: string | MemoryChain): ChainLog {
+/** Opens a chain directory, or a chain object (`Rtfs.chain`, `new MemoryChain()`). */
+export function openChain(source: string | MemoryChain | JsonlChain): ChainLog {
+  const chain = source instanceof JsonlChain ? source.dir : source;
   if (typeof chain === 'string' && !existsSync(chain))
     throw new TypeError(`openChain: no chain directory ${chain}`);
   const records = (): ChainRecord[] =>

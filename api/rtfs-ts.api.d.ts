@@ -5,7 +5,7 @@
 // ==== index.d.ts ====
 
 import { Plain } from './reader.js';
-export { MAX_I64, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, loadFullReader, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain } from './reader.js';
+export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain } from './reader.js';
 import { a as AuditSink, A as ActionInput, e as ChainRecord, E as Effect, C as Capability, i as Runtime, h as RunHost, c as CapabilityRegistry } from './types-create-runtime.js';
 import { TypeAst } from './runtime.js';
 export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
@@ -17,14 +17,21 @@ import { KeyObject } from 'node:crypto';
 
 /**
  * Checks lines one by one against the chain rules (the engine of `verify` and of the
- * writer's open-and-recover). Fast path: the envelope is parsed at fixed offsets and
- * the raw bytes of `a` are hashed, with no JSON parsing (except ChainOpened and
- * Checkpoint bodies). Strict mode also parses every line and requires it to be
- * byte-identical to its re-canonicalized form, and every body to decode.
+ * writer's open-and-recover). The envelope is read at fixed offsets and the raw bytes
+ * of `a` are hashed (no re-serialisation); then every body is parsed and decoded as a
+ * reader would, so a line that hashes correctly but is not a record (a non-conforming
+ * or hostile writer) is reported at its line. Strict mode also requires each body to be
+ * valid UTF-8, byte-identical to its canonical form, and to carry the right
+ * `args_hash`/`result_hash`. `hashOnly` skips the decoding (measurements only).
  */
 
 interface CheckerOptions {
     readonly strict?: boolean;
+    /**
+     * Only check the envelope, links and hashes, without parsing bodies (benchmarks and
+     * tamper-evidence measurements): not enough to trust what readers will decode.
+     */
+    readonly hashOnly?: boolean;
     /** A trusted Ed25519 public key: every Checkpoint must be signed by it. */
     readonly publicKey?: string | KeyObject;
 }
@@ -32,7 +39,10 @@ interface CheckerOptions {
 interface VerifyOptions extends CheckerOptions {
     /** Compare with HEAD (default true). */
     readonly checkHead?: boolean;
-    /** Fail when no checkpoint is signed by `publicKey` (default: when a key is given). */
+    /**
+     * Fail unless every record is covered by a checkpoint signed by `publicKey` (the
+     * last one may be that checkpoint itself); default: when a key is given.
+     */
     readonly requireSignature?: boolean;
 }
 
@@ -60,8 +70,10 @@ interface RecoveryInfo {
  * - Open and recover (recover.ts): the whole log is verified; only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
- * - Signed checkpoints every `checkpointEvery` records and at close, when a signing key
- *   is configured. `HEAD` is rewritten after fsynced writes (see head.ts).
+ *   A missing or unreadable `HEAD` on a non-empty log is rebuilt from the scan and
+ *   recorded (`RecoveryHeadRebuilt`): it can no longer vouch that no record was cut.
+ * - Signed checkpoints every `checkpointEvery` records, at the end of every run
+ *   (`checkpoint()`) and at close, when a signing key is configured. `HEAD` is rewritten after fsynced writes (see head.ts).
  * - v1 writes one segment (`seg-000001.jsonl`); rotation is future work (the readers
  *   already follow the chain across `seg-*.jsonl` files).
  */
@@ -75,7 +87,7 @@ interface JsonlChainOptions {
     readonly flushIntervalMs?: number;
     /** Ed25519 private key (PEM or KeyObject): enables signed checkpoints. */
     readonly signingKey?: string | KeyObject;
-    /** Records between signed checkpoints (default 10,000). */
+    /** Records between signed checkpoints (default 1,000; also at the end of every run and at close). */
     readonly checkpointEvery?: number;
     /** Records between HEAD rewrites (default 10,000; also at checkpoints, open and close). */
     readonly headEvery?: number;
@@ -127,7 +139,11 @@ declare class JsonlChain implements AuditSink {
     private check;
     private push;
     private housekeeping;
-    private checkpoint;
+    /**
+     * With a signing key, appends a Checkpoint signing the last record (unless it is
+     * already one); the host calls this at the end of every run.
+     */
+    checkpoint(): void;
     append(action: ActionInput, durable?: boolean): void;
     /** Writes and fsyncs every buffered record. */
     flush(): void;
@@ -609,8 +625,8 @@ export type { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefiniti
 
 import { F as FullReader } from './types-read.js';
 export { C as Comment, D as Diagnostic, P as Phase, a as ReadOptions, R as ReadResult, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
-import { V as Value } from './types-value.js';
-export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, S as Source, g as Span, h as Sym, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
+import { V as Value, h as Sym } from './types-value.js';
+export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, S as Source, g as Span, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
 
 /**
  * Prints a value readably (`pr-str`): strings quoted and escaped, keywords with their
@@ -698,14 +714,42 @@ type SyntaxCode = (typeof SyntaxCodes)[keyof typeof SyntaxCodes];
 declare function nearest(name: string, candidates: readonly string[]): string | undefined;
 
 /**
+ * The colon of a type annotation written the reference's way: `[x : Int]`,
+ * `(fn [x] : Int …)`, and glued to a name, `x:int` or `x:[:vector :int]`. The readers
+ * read a `:` standing alone as the symbol `:` and `x:` (a name glued to the colon) as
+ * a symbol ending in `:`; the analyzer turns them into annotations where an annotation
+ * can be (analyzer/annotations.ts) and rejects them anywhere else. Positions where no
+ * annotation can ever be (top level, maps, the first or last element of a list or
+ * vector, two colons in a row) are syntax errors here already.
+ */
+
+/** The symbol a lone `:` reads as. */
+declare const COLON: Sym;
+/** A lone `:`. */
+declare function isColon(v: Value | undefined): v is Sym;
+/** The name of `x:` (a name glued to an annotation colon), else undefined. */
+declare function gluedColonName(v: Value | undefined): string | undefined;
+interface ColonProblem {
+    readonly index: number;
+    readonly code: SyntaxCode;
+    readonly message: string;
+}
+/**
+ * The first colon in `items` that cannot start an annotation: anywhere in a map or at
+ * top level; the last element of a list or vector (no type follows); a lone `:` first
+ * (nothing to annotate) or right after another colon.
+ */
+declare function misplacedColon(items: readonly Value[], where: 'sequence' | 'other'): ColonProblem | undefined;
+
+/**
  * Loads the Chevrotain reader synchronously. In the build, `full-reader.js` sits next
  * to every bundle file (entries and chunks), and `require` of an ES module shares
  * module instances with `import`, so both readers build the same keywords and classes.
  */
 declare function loadFullReader(): FullReader;
 
-export { FullReader, MAX_I64, MIN_I64, SyntaxCodes, Value, formatFloat, fromPlain, loadFullReader, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain };
-export type { Paint, Plain, SyntaxCode };
+export { COLON, FullReader, MAX_I64, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain };
+export type { ColonProblem, Paint, Plain, SyntaxCode };
 
 // ==== full.d.ts ====
 
@@ -713,7 +757,7 @@ import { S as Source } from './types-value.js';
 export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, g as Span, h as Sym, T as Timestamp, i as TypeName, U as Uuid, V as Value, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
 import { R as ReadResult } from './types-read.js';
 export { C as Comment, D as Diagnostic, F as FullReader, P as Phase, a as ReadOptions, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
-export { MAX_I64, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, loadFullReader, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain } from './reader.js';
+export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain } from './reader.js';
 export { A as ActionInput, a as AuditSink, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
 export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
 import 'node:crypto';
@@ -1393,6 +1437,12 @@ interface Var {
     doc?: string;
     /** A builtin's cell in the core namespace: set once, never reassigned. */
     builtin?: boolean;
+    /**
+     * Defined by a `def` the analyzer has seen (one inside a body, say) but maybe not
+     * run yet: later forms may name it, and reading it before it runs is a runtime
+     * `runtime/unbound-symbol` error (Clojure's interned but unbound var).
+     */
+    declared?: boolean;
 }
 /** Where a local lives: `depth` frames up from the current one, at `slot`. */
 interface LocalRef {
@@ -1666,7 +1716,10 @@ declare class Globals {
     /** Steps run at top level so far (outside any plan), for `(step-result "id")`. */
     readonly steps: StepScope;
     constructor(name?: string, parent?: Globals | undefined);
-    /** A bound cell visible here under `name` (own, imported, then parent), or undefined. */
+    /**
+     * A bound (or declared, see {@link Var.declared}) cell visible here under `name`
+     * (own, imported, then parent), or undefined.
+     */
     lookup(name: string): Var | undefined;
     /** This namespace's own cell for `name`, created (unbound) if needed: `def`. */
     intern(name: string): Var;
@@ -1834,7 +1887,15 @@ interface Capability {
 /** The capabilities a host knows, by id. */
 declare class CapabilityRegistry {
     private readonly byId;
+    /** Ids a program defined with `defcapability` (it may define them again). */
+    private readonly defined;
     register(c: Capability): void;
+    /**
+     * Registers a capability a program defines (`defcapability`). A built-in or catalog
+     * capability cannot be redefined: the chain would record the program's results under
+     * the trusted id. Returns why when refused.
+     */
+    define(c: Capability): string | undefined;
     get(id: string): Capability | undefined;
     ids(): string[];
     all(): Capability[];
@@ -1983,6 +2044,11 @@ interface AuditSink {
     append(action: ActionInput, durable?: boolean): void;
     /** Makes every appended action durable. */
     flush(): void;
+    /**
+     * Seals everything appended so far: a signing sink appends a signed checkpoint.
+     * The host calls it at the end of every run.
+     */
+    checkpoint?(): void;
 }
 
 /**
@@ -2001,7 +2067,7 @@ type Json = null | boolean | number | string | Json[] | {
 };
 
 /** Record types the log itself writes (they carry `data` instead of run fields). */
-type HousekeepingType = 'ChainOpened' | 'Checkpoint' | 'RecoveryTruncated';
+type HousekeepingType = 'ChainOpened' | 'Checkpoint' | 'RecoveryTruncated' | 'RecoveryHeadRebuilt';
 type StoredType = ActionType | HousekeepingType;
 type ActionResult = NonNullable<ActionInput['result']>;
 /** A stored action, decoded (RTFS values are values again). */

@@ -7,7 +7,7 @@
 //    JavaScript, where esbuild's code splitting makes every module exist once. A class
 //    is therefore declared once, so an `RMap` from `rtfs-ts/reader` is the same type as
 //    one from `rtfs-ts` (two copies of a class with private members would not be
-//    assignable to each other). See docs/adr/0012-library-packaging.md.
+//    assignable to each other). See docs/adr/0013-library-packaging.md.
 //
 // Every build also compares dist/*.d.ts with api/rtfs-ts.api.d.ts, the API report
 // checked into the repository, so that every change to the public API shows in review:

@@ -44,9 +44,26 @@ export async function compileFile(
     ctx.io.stdout.write(code);
     return ExitCode.ok;
   }
-  writeFileSync(out, code);
-  if (outcome.map !== undefined) writeFileSync(`${out}.map`, outcome.map);
+  writeOutput(out, code);
+  if (outcome.map !== undefined) writeOutput(`${out}.map`, outcome.map);
   return ExitCode.ok;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
+    throw new UsageError(`cannot write '${file}': ${why}`);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { type Value, Keyword, RMap, RVector, printValue } from '../index.js';
 import { readConfigFile } from '../config/index.js';
 import { configErrorText } from './config-error.js';
 import { UsageError } from './exit-codes.js';
+import { policyFromData } from '../host/index.js';
 
 import type { HostFlags } from './host-options.js';
 
@@ -19,24 +20,14 @@ function readData(file: string, what: string): Value {
   return r.value;
 }
 
-function strings(v: Value | undefined, file: string, key: string): string[] {
-  if (v === undefined || v === null) return [];
-  if (!(v instanceof RVector) || ![...v].every((x) => typeof x === 'string')) {
-    throw new UsageError(`policy ${file}: ${key} must be a vector of strings`);
-  }
-  return [...v] as string[];
-}
-
 export function policyFrom(flags: HostFlags): { allow: string[]; deny: string[] } {
   const allow = [...(flags.allow ?? [])];
   const deny = [...(flags.deny ?? [])];
   if (flags.policy !== undefined) {
-    const m = readData(flags.policy, 'policy file');
-    if (!(m instanceof RMap))
-      throw new UsageError(`policy ${flags.policy}: expected a map {:allow [...] :deny [...]}`);
-    const get = (k: string): Value | undefined => m.get(Keyword.of(k)) ?? m.get(k);
-    allow.push(...strings(get('allow'), flags.policy, ':allow'));
-    deny.push(...strings(get('deny'), flags.policy, ':deny'));
+    const p = policyFromData(readData(flags.policy, 'policy file'), flags.policy);
+    if ('error' in p) throw new UsageError(p.error);
+    allow.push(...p.allow);
+    deny.push(...p.deny);
   }
   return { allow, deny };
 }

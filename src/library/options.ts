@@ -7,7 +7,7 @@ import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js
 import type { Diagnostic } from '../diagnostics/index.js';
 import { renderDiagnostic } from '../diagnostics/index.js';
 import { readConfigFile, shapeError } from '../config/index.js';
-import type { Capability, Effect, Policy } from '../host/index.js';
+import { type Capability, type Effect, type Policy, policyFromData } from '../host/index.js';
 import type { MemoryChain } from '../audit/index.js';
 import type { CapabilityDefinition } from './capability.js';
 import { toHostCapability } from './capability.js';
@@ -67,23 +67,13 @@ function loaded(path: string, what: string): { value: Value; at: Diagnostic['spa
   return { value: r.value, at: r.span };
 }
 
-function stringsOf(v: Value | undefined, at: Diagnostic['span'], key: string): string[] {
-  if (v === undefined || v === null) return [];
-  if (v instanceof RVector && [...v].every((x) => typeof x === 'string')) return [...v] as string[];
-  throw new RtfsConfigError([shapeError(at, `${key} must be a vector of strings`)]);
-}
-
 export function policyOf(p: RtfsOptions['policy']): Policy {
   if (p === undefined) return { allow: [], deny: [] };
   if (typeof p !== 'string') return { allow: [...(p.allow ?? [])], deny: [...(p.deny ?? [])] };
   const { value, at } = loaded(p, 'policy file');
-  if (!(value instanceof RMap))
-    throw new RtfsConfigError([shapeError(at, 'a policy is a map {:allow [...] :deny [...]}')]);
-  const get = (k: string): Value | undefined => value.get(Keyword.of(k)) ?? value.get(k);
-  return {
-    allow: stringsOf(get('allow'), at, ':allow'),
-    deny: stringsOf(get('deny'), at, ':deny'),
-  };
+  const policy = policyFromData(value, p);
+  if ('error' in policy) throw new RtfsConfigError([shapeError(at, policy.error)]);
+  return policy;
 }
 
 export type AnswerSource = { next(prompt: string): string | undefined };

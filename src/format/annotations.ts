@@ -182,10 +182,11 @@ function candidates(v: CstColl, text: string): RVector {
  */
 export function candidate(n: CstNode, text: string): Value {
   if (n.kind === 'atom') {
-    const r = read(n.text);
-    if (r.diagnostics.length === 0) return r.forms[0] ?? null;
     // `:` and `x:` are read only inside a list or vector.
-    return n.text === ':' ? COLON : n.text.endsWith(':') ? Sym.of(n.text) : null;
+    if (n.text === ':') return COLON;
+    if (n.text.endsWith(':') && !/^[:"]/.test(n.text)) return Sym.of(n.text);
+    const r = read(n.text);
+    return r.diagnostics.length === 0 ? (r.forms[0] ?? null) : null;
   }
   if (n.kind === 'prefix' && n.prefix === ':') return candidate(n.target, text);
   if (n.kind === 'coll' && n.open === '[') {

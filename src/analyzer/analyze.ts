@@ -224,7 +224,8 @@ const SPECIALS: Record<string, SpecialForm> = {
     return { kind: 'throw', value: sub(l, 1, scope, ctx, false), span };
   },
   match: (l, span, scope, ctx, tail) => analyzeMatch(l, span, scope, ctx, tail),
-  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx)),
+  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx), 'for'),
+  doseq: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx), 'doseq'),
   dotimes: (l, span, scope, ctx) => analyzeDotimes(l, span, scope, formHooks(ctx)),
   step: (l, span, scope, ctx) => analyzeStep('step', l, span, scope, formHooks(ctx)),
   'step-if': (l, span, scope, ctx) => analyzeStep('step-if', l, span, scope, formHooks(ctx)),

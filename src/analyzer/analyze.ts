@@ -197,7 +197,11 @@ const SPECIALS: Record<string, SpecialForm> = {
   },
   do: (l, span, scope, ctx, tail) => body(l, 1, span, scope, ctx, tail),
   and: (l, span, scope, ctx) => ({ kind: 'and', items: subs(l, 1, scope, ctx), span }),
-  or: (l, span, scope, ctx) => ({ kind: 'or', items: subs(l, 1, scope, ctx), span }),
+  // (or) is false, as in the reference (Clojure gives nil; both are falsy).
+  or: (l, span, scope, ctx) =>
+    l.count === 1
+      ? { kind: 'const', value: false, span }
+      : { kind: 'or', items: subs(l, 1, scope, ctx), span },
   let: (l, span, scope, ctx, tail) => analyzeBindings('let', l, span, scope, ctx, tail),
   loop: (l, span, scope, ctx) => analyzeBindings('loop', l, span, scope, ctx, true),
   recur: (l, span, scope, ctx, tail) => {

@@ -276,6 +276,14 @@ function canonicalType(n: CstNode): CstNode | undefined {
   if (n.kind !== 'atom' || n.text.startsWith('"') || n.text === ':') return undefined;
   const name = n.text.startsWith(':') ? n.text.slice(1) : n.text;
   if (name === '' || /^[0-9+-]/.test(name)) return undefined;
+  return { ...n, text: `:${canonicalTypeName(name)}` };
+}
+
+/**
+ * A type name as `rtfs fmt` spells it (without the colon): the reference's names in
+ * lower case (`Int` → `int`, `String?` → `string?`), any other name as written.
+ */
+export function canonicalTypeName(name: string): string {
   const optional = name.length > 1 && name.endsWith('?');
   const base = optional ? name.slice(0, -1) : name;
   const lower = base.toLowerCase();
@@ -283,7 +291,7 @@ function canonicalType(n: CstNode): CstNode | undefined {
     NAMED.has(lower) && (base === lower || base === lower[0]?.toUpperCase() + lower.slice(1))
       ? lower
       : base;
-  return { ...n, text: `:${spelled}${optional ? '?' : ''}` };
+  return `${spelled}${optional ? '?' : ''}`;
 }
 
 function replaceAt(c: CstColl, i: number, n: CstNode): CstColl {

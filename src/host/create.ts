@@ -39,6 +39,8 @@ export interface HostedOptions {
   readonly jit?: number | false;
   /** How `ccos.plan.execute` runs a plan given no `:mode` (default dry-run). */
   readonly executeMode?: ExecuteMode;
+  /** `*command-line-args*` (see RuntimeOptions.commandLineArgs). */
+  readonly commandLineArgs?: readonly string[];
 }
 
 export interface Hosted {
@@ -89,6 +91,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.paths ? { paths: o.paths } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
     ...(o.jit !== undefined ? { jit: o.jit } : {}),
+    ...(o.commandLineArgs ? { commandLineArgs: o.commandLineArgs } : {}),
   });
   host.attachEvaluator((plan, uri) => {
     const text = typeof plan === 'string' ? plan : printValue(plan);

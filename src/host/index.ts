@@ -15,6 +15,7 @@ export {
   decideCall,
   isComputationOnly,
   mergePolicies,
+  policyFromData,
 } from './policy.js';
 export { RunHost, CapabilityCodes, type RunHostOptions } from './run-host.js';
 export { ControlCodes, LOOP_DEFAULT_MAX, LOOP_HARD_MAX } from './builtin/control.js';

@@ -15,6 +15,7 @@ import { Keyword, RMap, RVector } from '../data/index.js';
 import type { ChainRecord } from '../audit/index.js';
 import {
   createHostedRuntime,
+  deterministic,
   loadRun,
   replayRun,
   sessionRuns,
@@ -42,6 +43,11 @@ export interface ReplayRequest {
   readonly catalogFiles?: readonly string[];
   /** Replay this source instead of the recorded one (to test a change; no rebuild checks). */
   readonly source?: string;
+  /**
+   * An embedding's capabilities (TypeScript code that may reach anything): their calls are
+   * answered from the log, never executed again.
+   */
+  readonly capabilities?: readonly Capability[];
 }
 
 export type RecordedReplay =
@@ -199,9 +205,11 @@ export function replayRecorded(
     const problem = checkRebuild(records, run, capabilities, snapshot);
     if (problem !== undefined) return fail(problem);
   }
+  const embedded = req.capabilities ?? [];
   const r = replayRun(records, {
     runId: run.runId,
-    capabilities,
+    capabilities: [...capabilities, ...embedded],
+    live: (c) => deterministic(c) && !embedded.includes(c as Capability),
     ...(req.source !== undefined ? { source: req.source } : {}),
   });
   if (!r.ok) return fail(r.message);

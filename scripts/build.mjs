@@ -23,6 +23,7 @@
 import { build } from 'esbuild';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist`;
@@ -42,6 +43,21 @@ const noChildProcess = {
     b.onLoad({ filter: /.*/, namespace: 'no-child-process' }, () => ({
       contents:
         "module.exports = { spawn() { throw new Error('rtfs: executable subcommands are not supported'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
+/** The run report's CSS and script, bundled now and inlined into the report code. */
+const reportAssets = {
+  name: 'report-assets',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${REPORT_ASSETS_ID}$`) }, () => ({
+      path: REPORT_ASSETS_ID,
+      namespace: 'report-assets',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'report-assets' }, async () => ({
+      contents: await reportAssetsModule(),
       loader: 'js',
     }));
   },
@@ -72,7 +88,7 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess],
+  plugins: [noChildProcess, reportAssets],
   // prettier (the Doc printer of `rtfs fmt` and the plugin) stays a runtime
   // dependency: the plugin's Docs go to the prettier that loaded it.
   external: ['prettier', 'prettier/*'],

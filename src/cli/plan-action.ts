@@ -41,6 +41,7 @@ export interface PlanFlags {
   readonly json?: boolean;
   readonly answers?: string;
   readonly deny?: readonly string[];
+  readonly report?: string;
 }
 
 export const DEFAULT_CHAIN_DIR = '.rtfs/chain';
@@ -79,7 +80,11 @@ function rewriters(flags: PlanFlags): Rewriter[] {
   return out;
 }
 
-export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): ExitCode {
+export async function planAction(
+  goal: string,
+  flags: PlanFlags,
+  ctx: CliContext,
+): Promise<ExitCode> {
   const { stdout, stderr } = ctx.io;
   const execute = oneOf('--execute', flags.execute, ['none', 'dry-run', 'full'] as const, 'none');
   const provider = oneOf('--provider', flags.provider, ['template', 'openai'] as const, 'template');
@@ -161,6 +166,10 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     ? `Causal chain: ${actions.length} actions in run ${runId}, integrity OK, head ${verified.head?.hash.slice(0, 16) ?? '-'}…  (${dir})`
     : `Causal chain: integrity FAILED: ${verified.message}`;
 
+  const report =
+    flags.report === undefined ? undefined : await writeReport(dir, flags.report, runId, ctx);
+  if (report === 'error') return ExitCode.inputErrors;
+
   if (flags.json === true) {
     stdout.write(
       `${JSON.stringify(
@@ -182,6 +191,7 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
           result: value === null ? null : toPlain(value),
           trace: planTrace(actions, runId),
           chain: { dir, actions: actions.length, verified: verified.ok },
+          ...(report !== undefined ? { report } : {}),
         },
         null,
         2,
@@ -208,7 +218,22 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
   }
   stdout.write(`${chainLine}\n`);
   stdout.write(`Replay: rtfs chain replay ${dir} --run ${runId}\n`);
+  if (report !== undefined) stdout.write(`Report: ${report.file} (${report.size})\n`);
   return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+}
+
+/** `--report FILE`: the run's HTML report (the report code is loaded only then). */
+async function writeReport(
+  dir: string,
+  file: string,
+  runId: string,
+  ctx: CliContext,
+): Promise<{ file: string; bytes: number; size: string } | 'error'> {
+  const { writeRunReport, formatBytes } = await import('./report-action.js');
+  const r = writeRunReport(dir, file, ctx, { runId });
+  if (r.ok) return { file, bytes: r.bytes, size: formatBytes(r.bytes) };
+  ctx.io.stderr.write(`error: ${r.error}\n`);
+  return 'error';
 }
 
 function paramText(params: Value): string {

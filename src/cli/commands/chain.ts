@@ -6,6 +6,7 @@ import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect } from '../options.js';
+import type { ReportFlags } from '../report-action.js';
 
 const VERIFY_HELP = `
 Exit codes:
@@ -61,6 +62,28 @@ export const registerChain: RegisterCommand = (program, host) => {
     .addHelpText('after', EXIT_CODES_HELP)
     .action((dir: string) =>
       host.run(async (ctx) => (await import('../chain-actions.js')).statsAction(dir, ctx)),
+    );
+  chain
+    .command('report')
+    .description('write a run as one self-contained HTML page: tree, timeline, plans, verification')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--run <id>', 'the run to show (default: the last one)'))
+    .addOption(new Option('-o, --output <file>', "the HTML file to write ('-': standard output)"))
+    .addOption(
+      new Option(
+        '--pubkey <file>',
+        'check signed checkpoints against this Ed25519 public key (PEM)',
+      ),
+    )
+    .addOption(
+      new Option('--replay', 'replay the run first and mark where it diverges (exit 1 if it does)'),
+    )
+    .addHelpText(
+      'after',
+      `\nExamples:\n  rtfs chain report .rtfs/chain -o run.html\n  rtfs chain report .rtfs/chain --run RUN-ID --replay -o replay.html\n${EXIT_CODES_HELP}`,
+    )
+    .action((dir: string, flags: ReportFlags) =>
+      host.run(async (ctx) => (await import('../report-action.js')).reportAction(dir, flags, ctx)),
     );
   chain
     .command('replay')

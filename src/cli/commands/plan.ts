@@ -22,6 +22,7 @@ Examples:
   rtfs plan "list open issues in acme/api labelled bug" --catalog examples/catalogs/default.rtfs
   rtfs plan "…" --rewrite cap-refinement-cycles=2 --rewrite insert-approval-gate --execute dry-run
   rtfs plan "…" --emit-meta-plan > meta.rtfs      print the (rewritten) meta-plan and stop
+  rtfs plan "…" --report run.html                  the run as an HTML page (tree, timeline, plans)
   rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
 
 export const registerPlan: RegisterCommand = (program, host) => {
@@ -63,6 +64,9 @@ export const registerPlan: RegisterCommand = (program, host) => {
       new Option('--emit-meta-plan', 'print the generated (and rewritten) meta-plan and stop'),
     )
     .addOption(new Option('--json', 'print the run as JSON'))
+    .addOption(
+      new Option('--report <file.html>', 'also write the run as a self-contained HTML report'),
+    )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action((goal: string, flags: PlanFlags) =>
       host.run(async (ctx) => {

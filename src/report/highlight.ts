@@ -8,7 +8,7 @@ import type { IToken } from 'chevrotain';
 import { rtfsLexer } from '../syntax/tokens.js';
 import { classifyAtom } from '../syntax/atoms.js';
 import { RFloat, Sym } from '../data/index.js';
-import { esc } from './html.js';
+import { escText as esc } from './html.js';
 
 /** CSS class per token kind (styles in client/report.css). */
 function atomClass(text: string, head: boolean): string | undefined {

@@ -13,6 +13,11 @@ export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
+/** Escapes text for an HTML text node (quotes stay as they are). */
+export function escText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ENTITIES[c] as string);
+}
+
 /** JSON for a `<script type="application/json">` block (no `</script>` can end it early). */
 export function scriptJson(data: unknown): string {
   return JSON.stringify(data)

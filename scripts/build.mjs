@@ -7,6 +7,7 @@
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
+//   dist/otlp-worker.js  the OpenTelemetry live exporter's thread (src/export/otlp/worker.ts)
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
 //   dist/chunk-*.js      code shared by the entries
 //
@@ -73,6 +74,7 @@ const result = await build({
     'full-reader': 'src/full-reader.ts',
     prettier: 'src/prettier.ts',
     'repl-worker': 'src/cli/repl/worker.ts',
+    'otlp-worker': 'src/export/otlp/worker.ts',
     runtime: 'src/compiler/runtime-entry.ts',
   },
   outdir,

@@ -19,6 +19,7 @@ import { UsageError } from './exit-codes.js';
 import { jsCompiler } from '../compiler/index.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
+import type { Telemetry } from './otlp-option.js';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliContext } from './io.js';
@@ -34,13 +35,15 @@ export interface EvalFlags extends HostFlags {
   readonly engine?: 'interpret' | 'compile';
   /** `--no-jit`: the evaluator interprets every function (no compiled second tier). */
   readonly jit?: boolean;
+  /** Live OpenTelemetry export (otlp-option.ts). */
+  readonly telemetry?: Telemetry;
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
   const sink = openSink(flags);
   const hosted = createHostedRuntime({
-    sink,
+    sink: flags.telemetry ? flags.telemetry.tap(sink) : sink,
     policy: policyFrom(flags),
     out: (t) => stdout.write(t),
     log: (t) => stderr.write(t),
@@ -80,9 +83,10 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
 
 /** The chain a run writes to: a directory (--chain) or memory (for --trace). */
 export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
-  if (flags.chain === undefined) return new MemoryChain();
+  const clock = flags.telemetry ? { now: flags.telemetry.now } : {};
+  if (flags.chain === undefined) return new MemoryChain(clock);
   try {
-    return JsonlChain.open(flags.chain);
+    return JsonlChain.open(flags.chain, clock);
   } catch (e) {
     if (e instanceof ChainLockedError || e instanceof ChainCorruptError) {
       throw new UsageError(`cannot append to the chain in ${flags.chain}: ${e.message}`);

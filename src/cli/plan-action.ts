@@ -28,8 +28,9 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import { formatDiagnostic } from './color.js';
 import { answersFrom } from './host-config.js';
 import { planTrace } from './plan-trace.js';
+import { startTelemetry, type OtlpFlags } from './otlp-option.js';
 
-export interface PlanFlags {
+export interface PlanFlags extends OtlpFlags {
   readonly catalog?: readonly string[];
   readonly rewrite?: readonly string[];
   readonly rewriter?: readonly string[];
@@ -128,7 +129,8 @@ export async function planAction(
 
   const dir = flags.chain ?? DEFAULT_CHAIN_DIR;
   mkdirSync(dir, { recursive: true });
-  const sink = JsonlChain.open(dir);
+  const telemetry = await startTelemetry(flags, ctx);
+  const sink = JsonlChain.open(dir, telemetry ? { now: telemetry.now } : {});
   const answers = answersFrom(flags.answers);
   let result;
   try {
@@ -139,7 +141,7 @@ export async function planAction(
       capabilities,
       catalogSnapshot: catalog.snapshot,
       catalogFiles: flags.catalog ?? [],
-      sink,
+      sink: telemetry ? telemetry.tap(sink) : sink,
       policy: { allow: ['*'], deny: [...(flags.deny ?? [])] },
       ...(answers ? { answers } : {}),
       log: (t) => stderr.write(t),
@@ -148,6 +150,7 @@ export async function planAction(
   } finally {
     sink.close();
   }
+  await telemetry?.finish(ctx);
   if (result.kind === 'rewrite-refused') {
     stderr.write(`error: rewrite ${result.rule} refused: ${result.reason}\n`);
     return ExitCode.inputErrors;

@@ -1,5 +1,5 @@
 /**
- * `rtfs chain verify|show|query|stats|replay DIR`: inspect a causal-chain log.
+ * `rtfs chain verify|show|query|stats|replay|report|export DIR`: inspect a causal-chain log.
  * The work is in chain-actions.ts, loaded only when a chain command runs.
  */
 import { Option } from 'commander';
@@ -7,6 +7,7 @@ import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect } from '../options.js';
 import type { ReportFlags } from '../report-action.js';
+import type { ExportFlags } from '../export-action.js';
 
 const VERIFY_HELP = `
 Exit codes:
@@ -84,6 +85,23 @@ export const registerChain: RegisterCommand = (program, host) => {
     )
     .action((dir: string, flags: ReportFlags) =>
       host.run(async (ctx) => (await import('../report-action.js')).reportAction(dir, flags, ctx)),
+    );
+  chain
+    .command('export')
+    .description('write runs as OpenTelemetry spans (OTLP/JSON), one trace per run')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--format <format>', 'the output format').choices(['otlp-json']))
+    .addOption(new Option('--run <id>', 'only this run (default: every run)'))
+    .addOption(
+      new Option('--include-values', 'add decoded arguments and results (default: hashes only)'),
+    )
+    .addOption(new Option('-o, --output <file>', "the file to write ('-': standard output)"))
+    .addHelpText(
+      'after',
+      `\nExample:\n  rtfs chain export .rtfs/chain --format otlp-json -o trace.json\n  (the span attributes are listed in docs/causal-chain.md)\n${EXIT_CODES_HELP}`,
+    )
+    .action((dir: string, flags: ExportFlags) =>
+      host.run(async (ctx) => (await import('../export-action.js')).exportAction(dir, flags, ctx)),
     );
   chain
     .command('replay')

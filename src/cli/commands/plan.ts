@@ -8,6 +8,7 @@ import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect } from '../options.js';
 import type { PlanFlags } from '../plan-action.js';
+import { addOtlpOption } from '../otlp-option.js';
 
 const EXAMPLES = `
 Rewrites (--rewrite NAME[=ARG], repeatable, applied in order):
@@ -26,7 +27,7 @@ Examples:
   rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
 
 export const registerPlan: RegisterCommand = (program, host) => {
-  program
+  const cmd = program
     .command('plan')
     .description('plan a goal with the planner meta-plan (planner-as-plan) and log every step')
     .argument('<goal>', 'the goal, in words')
@@ -67,11 +68,11 @@ export const registerPlan: RegisterCommand = (program, host) => {
     .addOption(
       new Option('--report <file.html>', 'also write the run as a self-contained HTML report'),
     )
-    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
-    .action((goal: string, flags: PlanFlags) =>
-      host.run(async (ctx) => {
-        const { planAction } = await import('../plan-action.js');
-        return planAction(goal, flags, ctx);
-      }),
-    );
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
+  addOtlpOption(cmd).action((goal: string, flags: PlanFlags) =>
+    host.run(async (ctx) => {
+      const { planAction } = await import('../plan-action.js');
+      return planAction(goal, flags, ctx);
+    }),
+  );
 };

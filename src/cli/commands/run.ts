@@ -10,6 +10,9 @@ import { readSources } from '../io.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
 import { addEngineOptions, addHostOptions } from '../host-options.js';
+import { addOtlpOption, withTelemetry, type OtlpFlags } from '../otlp-option.js';
+
+type RunFlags = EvalFlags & OtlpFlags;
 
 const EXAMPLES = `
 Examples:
@@ -32,7 +35,7 @@ export const registerRun: RegisterCommand = (program, host) => {
       ).argParser(collect),
     )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
-  addHostOptions(addEngineOptions(cmd)).action((file: string, flags: EvalFlags) =>
+  addOtlpOption(addHostOptions(addEngineOptions(cmd))).action((file: string, flags: RunFlags) =>
     host.run(async (ctx) => {
       const [source] = await readSources([file], ctx.io);
       const src = source as NonNullable<typeof source>;
@@ -40,7 +43,9 @@ export const registerRun: RegisterCommand = (program, host) => {
       const { catalogOption } = await import('../catalog-option.js');
       const capabilities = await catalogOption(flags.catalog, src.text, ctx);
       if (capabilities === 'error') return ExitCode.inputErrors;
-      return evaluateSource(src, capabilities ? { ...flags, capabilities } : flags, ctx);
+      return withTelemetry(flags, ctx, (t) =>
+        evaluateSource(src, { ...flags, ...(capabilities ? { capabilities } : {}), ...t }, ctx),
+      );
     }),
   );
 };

@@ -4,7 +4,6 @@
  * on demand).
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import packageJson from '../../package.json' with { type: 'json' };
 import { readRecords } from '../audit/index.js';
 import { otlpJson } from '../export/otlp/file-export.js';
 import type { CliContext } from './io.js';
@@ -29,7 +28,7 @@ export async function exportAction(
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got '${format}'`);
   const r = await otlpJson(readRecords(dir), {
-    version: packageJson.version,
+    version: ctx.version ?? 'dev',
     includeValues: flags.includeValues === true,
     ...(flags.run !== undefined ? { runId: flags.run } : {}),
   });

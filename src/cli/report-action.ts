@@ -4,7 +4,6 @@
  * directory (loaded on demand).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import packageJson from '../../package.json' with { type: 'json' };
 import { type ChainRecord, readRecords, verifyChain } from '../audit/index.js';
 import { replayRun } from '../host/index.js';
 import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
@@ -75,7 +74,7 @@ export function writeRunReport(
       ...(opts.runId !== undefined ? { runId: opts.runId } : {}),
       ...(divergence !== undefined ? { divergence } : {}),
     },
-    { generator: `rtfs-ts ${packageJson.version}` },
+    { generator: `rtfs-ts ${ctx.version ?? 'dev'}` },
   );
   if (!r.ok) return r;
   if (file === '-') ctx.io.stdout.write(r.html);

@@ -133,7 +133,7 @@ describe('rtfs plan --otlp-endpoint', () => {
         OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '4',
       },
     );
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(/^(\[\d+\] \S+ started \(\d+\.\d\d s\)\n)+$/); // progress only
     expect(r.code).toBe(0);
     const records = readRecords(chain);
     const runId = runIds(records)[0]!;

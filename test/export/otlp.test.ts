@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MemoryChain, runIds } from '../../src/audit/index.js';
 import { createHostedRuntime, runProgram } from '../../src/host/index.js';
-import { otlpJson } from '../../src/export/otlp/index.js';
+import { ATTR, otlpJson } from '../../src/export/otlp/index.js';
 import type { LlmProvider } from '../../src/planner/index.js';
 import { rewriterFromSpec } from '../../src/meta/index.js';
 import { plan } from '../meta/helpers.js';
@@ -173,5 +174,16 @@ describe('failures and unfinished runs', () => {
       ok: false,
       error: 'no run nope in the chain',
     });
+  });
+});
+
+describe('docs/causal-chain.md', () => {
+  it('documents every attribute the export writes', () => {
+    const doc = readFileSync(new URL('../../docs/causal-chain.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Exporting to OpenTelemetry'));
+    const missing = Object.values(ATTR).filter(
+      (a) => !a.startsWith('service.') && !section.includes(`\`${a}\``),
+    );
+    expect(missing).toEqual([]);
   });
 });

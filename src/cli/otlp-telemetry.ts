@@ -62,6 +62,8 @@ export async function startTelemetry(
     version: ctx.version ?? 'dev',
     timeoutMs: ms(env, ['OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', 'OTEL_EXPORTER_OTLP_TIMEOUT'], 3000),
     delayMs: ms(env, ['OTEL_BSP_SCHEDULE_DELAY'], 1000),
+    // The SDK's default (2048) drops spans of a fast run before they can be sent.
+    queueSize: ms(env, ['OTEL_BSP_MAX_QUEUE_SIZE'], 100_000),
   });
   return {
     now: live.now,

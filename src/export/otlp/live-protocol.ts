@@ -9,6 +9,8 @@ export interface LiveInit {
   readonly timeoutMs: number;
   /** Longest a finished span waits before its batch is sent. */
   readonly delayMs: number;
+  /** Finished spans kept waiting for the collector at most (more are dropped, with a warning). */
+  readonly queueSize: number;
 }
 
 export type ToWorker =

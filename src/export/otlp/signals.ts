@@ -9,7 +9,7 @@
  * span's id is the first 64 bits of SHA-256 of its opening record's id. Both are
  * deterministic, so exporting the same chain twice gives the same ids.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Value, Keyword, RFloat, RMap, printValue } from '../../data/index.js';
 import {
   type ChainRecord,
@@ -65,8 +65,7 @@ export interface SignalOptions {
   readonly chainId?: string;
 }
 
-const hex = (text: string, chars: number): string =>
-  createHash('sha256').update(text).digest('hex').slice(0, chars);
+const hex = (text: string, chars: number): string => hash('sha256', text).slice(0, chars);
 
 /** The trace id of a run: its UUID's 32 hex digits, else a hash of the id. */
 export function traceIdOf(runId: string): string {

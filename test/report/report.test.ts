@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { MemoryChain } from '../../src/audit/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  MemoryChain,
+  generateSigningKeys,
+  readRecords,
+  verifyChain,
+} from '../../src/audit/index.js';
+import { verificationHtml } from '../../src/report/header-html.js';
 import { createHostedRuntime, runProgram } from '../../src/host/index.js';
 import {
   buildReport,
@@ -127,5 +136,46 @@ describe('helpers', () => {
     expect(tickStep(233)).toBe(50);
     expect(tickStep(0)).toBe(0.2);
     expect(tickStep(12_000)).toBe(2000);
+  });
+});
+
+describe('the verification line', () => {
+  const keys = generateSigningKeys();
+  const chain = new MemoryChain({ signingKey: keys.privateKeyPem });
+  const h = createHostedRuntime({
+    policy: { allow: ['ccos.*'], deny: [] },
+    sink: chain,
+    log: () => undefined,
+  });
+  runProgram(h, '(call "ccos.echo" "x")', 'signed.rtfs');
+  const dir = mkdtempSync(join(tmpdir(), 'rtfs-report-signed-'));
+  chain.save(join(dir, 'chain'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function line(publicKey?: string): string {
+    const verification = verifyChain(join(dir, 'chain'), publicKey ? { publicKey } : {});
+    const r = buildReport({
+      records: readRecords(join(dir, 'chain')),
+      verification,
+      trustedKey: publicKey !== undefined,
+    });
+    if ('failure' in r) throw new Error(r.failure);
+    return verificationHtml(r).replace(/<[^>]+>/g, '');
+  }
+
+  it('shows the hash chain and the signatures, and whose key checked them', () => {
+    expect(line()).toMatch(/^hash chain OK: \d+ records, head seq \d+ [0-9a-f]{16}…/);
+    expect(line()).toMatch(
+      /signed: 1 checkpoint\(s\) through seq \d+ by key [0-9a-f]{16}, checked against the key the chain names/,
+    );
+    expect(line(keys.publicKeyPem)).toContain('checked against the trusted public key');
+    const other = generateSigningKeys();
+    expect(line(other.publicKeyPem)).toMatch(/^FAILED .*bad-signature/);
+  });
+
+  it('says when a chain is not signed', () => {
+    const r = buildReport({ records: chain.records(), verification: verifyChain('/nonexistent') });
+    if ('failure' in r) throw new Error(r.failure);
+    expect(verificationHtml({ ...r, keyId: undefined })).toContain('unsigned');
   });
 });

@@ -54,6 +54,7 @@ export {
   formatRecord,
 } from './query.js';
 export { type TreeOptions, formatTree } from './tree.js';
+export { type SinkObserver, observeSink } from './observe.js';
 export {
   type SpanKind,
   type SpanStatus,

@@ -13,6 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
+import { observeSink } from '../audit/index.js';
 import type { OutStream } from './io.js';
 import { fitLine } from './terminal-fit.js';
 
@@ -118,16 +119,15 @@ export function planProgress(
   const current = new Current();
   if (width === undefined || quiet) {
     return {
-      tap: (sink) => ({
-        append(a: ActionInput, durable?: boolean) {
-          sink.append(a, durable);
-          if (current.update(a) && !quiet)
-            stderr.write(
-              `${current.text()} started (${((Date.now() - start) / 1000).toFixed(2)} s)\n`,
-            );
-        },
-        flush: () => sink.flush(),
-      }),
+      tap: (sink) =>
+        observeSink(sink, {
+          appended(a) {
+            if (current.update(a) && !quiet)
+              stderr.write(
+                `${current.text()} started (${((Date.now() - start) / 1000).toFixed(2)} s)\n`,
+              );
+          },
+        }),
       write: (t) => stderr.write(t),
       stop: () => undefined,
     };
@@ -148,22 +148,21 @@ export function planProgress(
   };
   let shown = '';
   return {
-    tap: (sink) => ({
-      append(a: ActionInput, durable?: boolean) {
-        sink.append(a, durable);
-        current.update(a);
-        const text = fitLine(current.text(), Math.max(10, width - RESERVED));
-        if (text !== shown && !stopped) {
-          // Drawn here at once (a fast run still shows it), then kept ticking by the worker.
-          shown = text;
-          lock();
-          stderr.write(`\r\x1b[2K⠿ ${text}  ${((Date.now() - start) / 1000).toFixed(1)} s`);
-          unlock();
-          worker.postMessage(text);
-        }
-      },
-      flush: () => sink.flush(),
-    }),
+    tap: (sink) =>
+      observeSink(sink, {
+        appended(a) {
+          current.update(a);
+          const text = fitLine(current.text(), Math.max(10, width - RESERVED));
+          if (text !== shown && !stopped) {
+            // Drawn here at once (a fast run still shows it), then kept ticking by the worker.
+            shown = text;
+            lock();
+            stderr.write(`\r\x1b[2K⠿ ${text}  ${((Date.now() - start) / 1000).toFixed(1)} s`);
+            unlock();
+            worker.postMessage(text);
+          }
+        },
+      }),
     write(t) {
       if (stopped) return stderr.write(t);
       Atomics.store(shared, STATE, 1);

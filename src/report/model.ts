@@ -17,6 +17,7 @@ import {
   walkSpans,
 } from '../audit/index.js';
 import { type RewriteStep, rewriteSteps } from './rewrites.js';
+import { formatValue } from './values.js';
 
 export interface ReportInput {
   /** The records of the chain (or of at least the run). */
@@ -79,6 +80,8 @@ export interface RunReport {
   readonly chainDir: string | undefined;
   /** The chain's signing key id, from its ChainOpened record. */
   readonly keyId: string | undefined;
+  /** The catalog the run used, when the chain stores it (a `ContentStored` record). */
+  readonly catalogContent: string | undefined;
 }
 
 const k = (n: string): Keyword => Keyword.of(n);
@@ -89,6 +92,31 @@ function field(m: Value | undefined, key: string): Value | undefined {
 
 function text(v: Value | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+const bare = (hash: string): string => hash.replace(/^sha256:/, '');
+
+/**
+ * Content the chain stores once (`ContentStored` records: `meta` is `{:kind :hash
+ * :content}`), found by kind and hash anywhere in the chain: a catalog is stored by the
+ * first run that used it.
+ */
+export function storedContent(
+  records: readonly ChainRecord[],
+  kind: string,
+  hash: string | undefined,
+): string | undefined {
+  if (hash === undefined) return undefined;
+  for (const r of records) {
+    if (r.action.type !== 'ContentStored') continue;
+    const m = r.action.meta;
+    const h = field(m, 'hash') ?? r.action.name;
+    if (field(m, 'kind') !== kind || typeof h !== 'string' || bare(h) !== bare(hash)) continue;
+    const c = field(m, 'content');
+    if (typeof c === 'string') return c;
+    if (c !== undefined && c !== null) return formatValue(c);
+  }
+  return undefined;
 }
 
 /** The call path a divergence message names (`diverged at 2.0.1: …`), if any. */
@@ -170,5 +198,6 @@ export function buildReport(input: ReportInput): RunReport | { readonly failure:
     divergence,
     chainDir: input.chainDir,
     keyId: typeof opened?.key_id === 'string' ? opened.key_id : undefined,
+    catalogContent: storedContent(input.records, 'catalog', text(field(catalog, 'snapshot'))),
   };
 }

@@ -74,5 +74,11 @@ export function plansHtml(report: RunReport): string {
       '<section class=plan id=final-plan><h3>Final plan</h3><p class=warn>The run produced no final plan.</p></section>',
     );
   }
+  if (report.catalogContent !== undefined) {
+    const size = report.catalogContent.length;
+    out.push(
+      `<section class=plan id=catalog><details><summary><h3>Catalog snapshot <span class=dim>${esc(report.catalogSnapshot ?? '')} · ${size} characters, as the chain stores it</span></h3></summary>${code(report.catalogContent, 'catalog')}</details></section>`,
+    );
+  }
   return out.join('');
 }

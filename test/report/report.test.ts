@@ -9,6 +9,8 @@ import {
   verifyChain,
 } from '../../src/audit/index.js';
 import { verificationHtml } from '../../src/report/header-html.js';
+import { Keyword, RMap } from '../../src/data/index.js';
+import type { ActionInput } from '../../src/runtime/audit-sink.js';
 import { createHostedRuntime, runProgram } from '../../src/host/index.js';
 import {
   buildReport,
@@ -177,5 +179,37 @@ describe('the verification line', () => {
     const r = buildReport({ records: chain.records(), verification: verifyChain('/nonexistent') });
     if ('failure' in r) throw new Error(r.failure);
     expect(verificationHtml({ ...r, keyId: undefined })).toContain('unsigned');
+  });
+});
+
+describe('stored content (ContentStored records)', () => {
+  it('shows the catalog the chain stores under the run’s snapshot', () => {
+    const { chain } = plan(GOAL);
+    const records = chain.records();
+    const run = records.find((r) => r.action.type === 'PlanStarted')!.action;
+    const first = report(records);
+    expect(first.catalogContent).toBeUndefined();
+    const k = (n: string) => Keyword.of(n);
+    chain.append({
+      id: `${run.id}/content0`,
+      // Issue 13 adds the type; the report reads it from any chain that has it.
+      type: 'ContentStored' as ActionInput['type'],
+      parent: run.id,
+      run: run.id,
+      callPath: 'content.0',
+      name: first.catalogSnapshot!,
+      meta: RMap.fromFlat([
+        k('kind'),
+        'catalog',
+        k('hash'),
+        first.catalogSnapshot!,
+        k('content'),
+        '(capability "github.list_issues" …)',
+      ]),
+    });
+    const r = report(chain.records());
+    expect(r.catalogContent).toBe('(capability "github.list_issues" …)');
+    const html = runReportHtml({ records: chain.records() });
+    expect(html.ok && html.html).toContain('id=catalog');
   });
 });

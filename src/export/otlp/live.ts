@@ -12,7 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ActionInput, AuditSink } from '../../runtime/audit-sink.js';
-import type { ChainRecord } from '../../audit/index.js';
+import { type ChainRecord, observeSink } from '../../audit/index.js';
 import { SignalMaker, type SpanSignal } from './signals.js';
 import type { LiveInit, ToMain, ToWorker } from './live-protocol.js';
 
@@ -64,17 +64,15 @@ export class LiveExport {
   /** `inner`, with every append also exported. */
   tap(inner: TappableSink): AuditSink {
     this.maker = new SignalMaker({ includeValues: this.includeValues, chainId: inner.chainId });
-    return {
-      append: (action: ActionInput, durable?: boolean): void => {
-        const seq = inner.lastSeq + 1;
-        inner.append(action, durable);
-        this.record(action, seq, inner.lastSeq === seq ? inner.lastHash : '', durable === true);
+    let seq = inner.lastSeq + 1;
+    return observeSink(inner, {
+      appended: (action, durable) => {
+        // A checkpoint may follow the record: its own seq and hash are then not the last.
+        this.record(action, seq, inner.lastSeq === seq ? inner.lastHash : '', durable);
+        seq = inner.lastSeq + 1;
       },
-      flush: (): void => {
-        inner.flush();
-        this.post();
-      },
-    };
+      flushed: () => this.post(),
+    });
   }
 
   private record(action: ActionInput, seq: number, hash: string, urgent: boolean): void {

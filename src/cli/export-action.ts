@@ -4,7 +4,7 @@
  * on demand).
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { readRecords } from '../audit/index.js';
+import { readChain } from './chain-read.js';
 import { otlpJson } from '../export/otlp/file-export.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -27,7 +27,12 @@ export async function exportAction(
   const format = flags.format ?? 'otlp-json';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got '${format}'`);
-  const r = await otlpJson(readRecords(dir), {
+  const records = readChain(dir);
+  if (typeof records === 'string') {
+    ctx.io.stderr.write(`error: ${records}\n`);
+    return ExitCode.inputErrors;
+  }
+  const r = await otlpJson(records, {
     version: ctx.version ?? 'dev',
     includeValues: flags.includeValues === true,
     ...(flags.run !== undefined ? { runId: flags.run } : {}),

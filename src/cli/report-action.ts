@@ -4,7 +4,8 @@
  * directory (loaded on demand).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type ChainRecord, readRecords, verifyChain } from '../audit/index.js';
+import { type ChainRecord, verifyChain } from '../audit/index.js';
+import { readChain } from './chain-read.js';
 import { replayRun } from '../host/index.js';
 import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
 import { runReportHtml } from '../report/index.js';
@@ -62,7 +63,8 @@ export function writeRunReport(
   ctx: CliContext,
   opts: { runId?: string; divergence?: string; publicKey?: string; replay?: boolean } = {},
 ): { ok: true; bytes: number; divergence?: string } | { ok: false; error: string } {
-  const records = readRecords(dir);
+  const records = readChain(dir);
+  if (typeof records === 'string') return { ok: false, error: records };
   const divergence = opts.replay === true ? replayDivergence(records, opts.runId) : opts.divergence;
   const verification = verifyChain(dir, opts.publicKey ? { publicKey: opts.publicKey } : {});
   const r = runReportHtml(

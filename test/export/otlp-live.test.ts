@@ -6,7 +6,7 @@
  * span batch has arrived, which shows spans leave while the run is still going.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -243,5 +243,24 @@ describe('rtfs chain export', () => {
     expect(r.stdout).toMatch(/^wrote .*trace\.json: 5 spans in 1 trace\(s\)\n$/);
     const records = readRecords(join(tmp, 'run-chain'));
     checkAgainstChain(decode(readFileSync(out, 'utf8')).spans, records, runIds(records)[0]!);
+  });
+});
+
+describe('a chain with a line that does not parse', () => {
+  it('is an error naming the line (exit 1), for export and report alike', async () => {
+    const dir = join(tmp, 'broken');
+    const good = readFileSync(join(tmp, 'run-chain', 'seg-000001.jsonl'), 'utf8');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'seg-000001.jsonl'), `${good}{"seq":99,not json\n`);
+    for (const args of [
+      ['chain', 'export', dir, '--format', 'otlp-json'],
+      ['chain', 'report', dir, '-o', join(tmp, 'broken.html')],
+    ]) {
+      const r = await rtfs(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^error: cannot read the chain in .*broken: seg-000001\.jsonl line \d+: /,
+      );
+    }
   });
 });

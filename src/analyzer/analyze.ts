@@ -4,13 +4,21 @@
  * checked to be in tail position — all once, before anything runs.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { nearest, type Diagnostic } from '../diagnostics/index.js';
+import { nearest, SyntaxCodes, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
 import { defContext } from '../types/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
-import { AnalysisCodes, AnalysisFailure, fail, typeAt, checked, type Ctx } from './context.js';
+import {
+  AnalysisCodes,
+  AnalysisFailure,
+  declare,
+  fail,
+  typeAt,
+  checked,
+  type Ctx,
+} from './context.js';
 import { analyzeBindings, patternHooks } from './analyze-bindings.js';
 import { analyzeFn } from './analyze-fn.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
@@ -19,6 +27,8 @@ import { expandQuasiquote } from './quasiquote.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
 import { analyzePlan, stepResult } from './analyze-plan.js';
 import { isPlanMap } from './plan-form.js';
+import { defParts, splitGlued } from './annotations.js';
+import { analyzeCapabilityForm } from './analyze-capability.js';
 
 export { AnalysisCodes } from './context.js';
 
@@ -33,13 +43,21 @@ export interface AnalyzeResult {
 export function analyzeTop(form: Value, span: Span | undefined, globals: Globals): AnalyzeResult {
   const frame = new FrameScope(undefined);
   const scope = new BlockScope(frame, undefined);
+  const declared: Var[] = [];
   try {
-    const ctx: Ctx = { globals, recurSlots: undefined, spanHint: span, steps: globals.steps };
+    const ctx: Ctx = {
+      globals,
+      recurSlots: undefined,
+      spanHint: span,
+      steps: globals.steps,
+      declared,
+    };
     const node = isPlanMap(form)
       ? analyzePlan(form, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false))
       : analyze(form, span, scope, ctx, false);
     return { node, frameSize: frame.size, diagnostics: [] };
   } catch (e) {
+    for (const cell of declared) cell.declared = false;
     if (e instanceof AnalysisFailure)
       return { node: undefined, frameSize: 0, diagnostics: [e.diagnostic] };
     throw e;
@@ -105,12 +123,34 @@ function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: C
   if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
   const cell = ctx.globals.lookup(s.name) ?? qualified(s, span, ctx);
   if (cell !== undefined) return { kind: 'global', cell, span };
+  if (s.name.endsWith(':')) return misplacedAnnotation(s, span);
+  const glued = splitGlued(s);
+  if (glued !== undefined) {
+    return fail(
+      AnalysisCodes.unbound,
+      `unbound symbol '${s.name}'; a type annotation such as '${s.name}' follows only a parameter, a let binding or a def name`,
+      span,
+    );
+  }
   const hint = nearest(s.name, [...scope.visibleNames(), ...ctx.globals.names()]);
   return fail(
     AnalysisCodes.unbound,
     `unbound symbol '${s.name}'${hint ? `; did you mean '${hint}'?` : ''}`,
     span,
   );
+}
+
+/** A `:` (or `x:`) where no annotation can be: the reader's errors, with a hint. */
+function misplacedAnnotation(s: Sym, span: Span | undefined): never {
+  const where =
+    'a type annotation follows a parameter, a let binding or a def name, as in [x : Int]';
+  return s.name === ':'
+    ? fail(SyntaxCodes.invalidKeyword, `a keyword needs a name after ':' (${where})`, span)
+    : fail(
+        SyntaxCodes.invalidSymbol,
+        `invalid symbol '${s.name}': a ':' must be followed by a name (${where})`,
+        span,
+      );
 }
 
 /** `alias/name` through an `(import m :as alias)`; unexported names are an error. */
@@ -201,6 +241,8 @@ const SPECIALS: Record<string, SpecialForm> = {
       span,
     };
   },
+  capability: (l, span, scope, ctx) =>
+    analyzeCapabilityForm(l, span, (i) => sub(l, i, scope, ctx, false)),
   defcapability: (l, span, scope, ctx) => {
     arity(
       l,
@@ -233,17 +275,27 @@ const SPECIALS: Record<string, SpecialForm> = {
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   def: (l, span, scope, ctx) => {
-    arity(l, span, 3, 4, '(def name value) or (def name :Type value)');
-    const name = symbolAt(l, 1, span, 'def');
+    const parts = defParts(l);
+    if (parts === undefined)
+      fail(
+        AnalysisCodes.badForm,
+        'bad form: expected (def name value) or (def name :Type value)',
+        span,
+      );
+    if (!(parts.name instanceof Sym))
+      fail(AnalysisCodes.badForm, 'def needs a symbol name', parts.nameSpan ?? span);
+    if (parts.name.name.endsWith(':')) misplacedAnnotation(parts.name, parts.nameSpan ?? span);
+    const name = parts.name.name;
     const cell = ctx.globals.intern(name);
-    const type =
-      l.count === 4 ? typeAt(l.items[2] as Value, childSpan(l.span, 2) ?? span) : undefined;
-    const init = checked(sub(l, l.count - 1, scope, ctx, false), type, defContext(name), span);
+    declare(ctx, cell);
+    const type = parts.type === undefined ? undefined : typeAt(parts.type, parts.typeSpan ?? span);
+    const init = checked(sub(l, parts.valueAt, scope, ctx, false), type, defContext(name), span);
     return { kind: 'def', cell, init, macro: false, span };
   },
   defn: (l, span, scope, ctx) => {
     const name = symbolAt(l, 1, span, 'defn');
     const cell = ctx.globals.intern(name);
+    declare(ctx, cell);
     let at = 2;
     if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
     return {

@@ -6,6 +6,8 @@
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
 
 export interface SinkObserver {
+  /** Called before each append. */
+  appending?(): void;
   /** Called after each append, with what the inner sink was given. */
   appended(action: ActionInput, durable: boolean): void;
   /** Called after each flush. */
@@ -15,6 +17,7 @@ export interface SinkObserver {
 export function observeSink(inner: AuditSink, observer: SinkObserver): AuditSink {
   return {
     append(action, durable) {
+      observer.appending?.();
       inner.append(action, durable);
       observer.appended(action, durable === true);
     },
@@ -22,5 +25,8 @@ export function observeSink(inner: AuditSink, observer: SinkObserver): AuditSink
       inner.flush();
       observer.flushed?.();
     },
+    ...(inner.checkpoint !== undefined
+      ? { checkpoint: () => (inner.checkpoint as () => void).call(inner) }
+      : {}),
   };
 }

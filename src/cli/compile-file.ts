@@ -30,9 +30,26 @@ export function compileFile(source: Source, flags: CompileFlags, ctx: CliContext
     ctx.io.stdout.write(`${outcome.code}\n`);
     return ExitCode.ok;
   }
-  writeFileSync(out, `${outcome.code}\n`);
-  if (outcome.map !== undefined) writeFileSync(`${out}.map`, outcome.map);
+  writeOutput(out, `${outcome.code}\n`);
+  if (outcome.map !== undefined) writeOutput(`${out}.map`, outcome.map);
   return ExitCode.ok;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
+    throw new UsageError(`cannot write '${file}': ${why}`);
+  }
 }
 
 /** A relative path from the output's directory to this package's dist/runtime.js. */

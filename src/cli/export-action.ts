@@ -3,8 +3,9 @@
  * in an OTLP/JSON file (src/export/otlp), for any trace store that reads OTLP (loaded
  * on demand).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { readChain } from './chain-read.js';
+import { chainDir } from './chain-actions.js';
 import { otlpJson } from '../export/otlp/file-export.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -23,15 +24,11 @@ export async function exportAction(
   flags: ExportFlags,
   ctx: CliContext,
 ): Promise<ExitCode> {
-  if (!existsSync(dir)) throw new UsageError(`no chain directory ${dir}`);
+  chainDir(dir);
   const format = flags.format ?? 'otlp-json';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got '${format}'`);
-  const records = readChain(dir);
-  if (typeof records === 'string') {
-    ctx.io.stderr.write(`error: ${records}\n`);
-    return ExitCode.inputErrors;
-  }
+  const { records, ok: intact } = readChain(dir, ctx);
   const r = await otlpJson(records, {
     version: ctx.version ?? 'dev',
     includeValues: flags.includeValues === true,
@@ -42,9 +39,10 @@ export async function exportAction(
     return ExitCode.inputErrors;
   }
   const file = flags.output ?? '-';
+  const exit = intact ? ExitCode.ok : ExitCode.inputErrors;
   if (file === '-') {
     ctx.io.stdout.write(`${r.json}\n`);
-    return ExitCode.ok;
+    return exit;
   }
   try {
     writeFileSync(file, `${r.json}\n`);
@@ -52,5 +50,5 @@ export async function exportAction(
     throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
   }
   ctx.io.stdout.write(`wrote ${file}: ${r.spans} spans in ${r.runs} trace(s)\n`);
-  return ExitCode.ok;
+  return exit;
 }

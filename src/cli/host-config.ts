@@ -7,6 +7,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { type Value, Keyword, RMap, RVector, printValue, read } from '../index.js';
 import { UsageError } from './exit-codes.js';
+import { nearest } from '../diagnostics/index.js';
 
 import type { HostFlags } from './host-options.js';
 
@@ -40,6 +41,17 @@ export function policyFrom(flags: HostFlags): { allow: string[]; deny: string[] 
     const m = readData(flags.policy, 'policy file');
     if (!(m instanceof RMap))
       throw new UsageError(`policy ${flags.policy}: expected a map {:allow [...] :deny [...]}`);
+    for (const key of m.keys()) {
+      const name = key instanceof Keyword ? key.name : typeof key === 'string' ? key : undefined;
+      if (name !== 'allow' && name !== 'deny') {
+        const shown = typeof key === 'string' ? JSON.stringify(key) : printValue(key);
+        const near = name === undefined ? undefined : nearest(name, ['allow', 'deny']);
+        throw new UsageError(
+          `policy ${flags.policy}: unknown key ${shown} (a policy has only :allow and :deny` +
+            `${near !== undefined ? `; did you mean :${near}?` : ''})`,
+        );
+      }
+    }
     const get = (k: string): Value | undefined => m.get(Keyword.of(k)) ?? m.get(k);
     allow.push(...strings(get('allow'), flags.policy, ':allow'));
     deny.push(...strings(get('deny'), flags.policy, ':deny'));

@@ -3,9 +3,10 @@
  * planner step recorded in the causal chain, and print the trace, the final plan and
  * the chain's verification (loaded on demand by commands/plan.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type Value, Keyword, RMap, printValue, toPlain } from '../data/index.js';
-import { JsonlChain, readRecords, verifyChain, type ChainAction } from '../audit/index.js';
+import { readRecords, verifyChain, type ChainAction } from '../audit/index.js';
+import { openChainDir } from './evaluate.js';
 import {
   loadCatalog,
   catalogCapabilities,
@@ -42,6 +43,7 @@ export interface PlanFlags extends OtlpFlags {
   readonly provider?: string;
   readonly maxCycles?: string;
   readonly chain?: string;
+  readonly signKey?: string;
   readonly emitMetaPlan?: boolean;
   readonly json?: boolean;
   readonly answers?: string;
@@ -136,9 +138,13 @@ export async function planAction(
   }
 
   const dir = flags.chain ?? DEFAULT_CHAIN_DIR;
-  mkdirSync(dir, { recursive: true });
   const telemetry = await startTelemetry(flags, ctx);
-  const sink = JsonlChain.open(dir, telemetry ? { now: telemetry.now } : {});
+  const sink = openChainDir(
+    dir,
+    flags.signKey,
+    process.env,
+    telemetry ? { now: telemetry.now } : {},
+  );
   const answers = answersFrom(flags.answers);
   const progress = planProgress(stderr, terminalWidth(stderr), flags.json === true);
   let result;

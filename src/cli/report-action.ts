@@ -3,9 +3,10 @@
  * `rtfs chain replay`: writes the HTML run report (src/report) of a run in a chain
  * directory (loaded on demand).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type ChainRecord, verifyChain } from '../audit/index.js';
 import { readChain } from './chain-read.js';
+import { chainDir } from './chain-actions.js';
 import { replayRun } from '../host/index.js';
 import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
 import { runReportHtml } from '../report/index.js';
@@ -62,9 +63,10 @@ export function writeRunReport(
   file: string,
   ctx: CliContext,
   opts: { runId?: string; divergence?: string; publicKey?: string; replay?: boolean } = {},
-): { ok: true; bytes: number; divergence?: string } | { ok: false; error: string } {
-  const records = readChain(dir);
-  if (typeof records === 'string') return { ok: false, error: records };
+):
+  | { ok: true; bytes: number; divergence?: string; damaged: boolean }
+  | { ok: false; error: string } {
+  const { records, ok: intact } = readChain(dir, ctx);
   const divergence = opts.replay === true ? replayDivergence(records, opts.runId) : opts.divergence;
   const verification = verifyChain(dir, opts.publicKey ? { publicKey: opts.publicKey } : {});
   const r = runReportHtml(
@@ -90,12 +92,13 @@ export function writeRunReport(
   return {
     ok: true,
     bytes: Buffer.byteLength(r.html),
+    damaged: !intact,
     ...(divergence !== undefined ? { divergence } : {}),
   };
 }
 
 export function reportAction(dir: string, flags: ReportFlags, ctx: CliContext): ExitCode {
-  if (!existsSync(dir)) throw new UsageError(`no chain directory ${dir}`);
+  chainDir(dir);
   const file = flags.output ?? '-';
   if (file === '-' && ctx.io.stdout.isTTY === true)
     throw new UsageError('the report is an HTML file: give -o FILE (or redirect stdout)');
@@ -111,5 +114,5 @@ export function reportAction(dir: string, flags: ReportFlags, ctx: CliContext): 
   if (flags.replay === true)
     ctx.io.stderr.write(r.divergence === undefined ? 'replay OK\n' : `DIVERGED: ${r.divergence}\n`);
   if (file !== '-') ctx.io.stdout.write(`wrote ${file} (${formatBytes(r.bytes)})\n`);
-  return r.divergence === undefined ? ExitCode.ok : ExitCode.inputErrors;
+  return r.divergence === undefined && !r.damaged ? ExitCode.ok : ExitCode.inputErrors;
 }

@@ -6,9 +6,9 @@
 import type { CstColl, CstNode } from './cst.js';
 import type { Elem } from './elements.js';
 import { FN_HEADS, FORM_RULES, type FormRule } from './forms.js';
-import { RVector, type Value } from '../data/index.js';
-import { read } from '../syntax/index.js';
+import { RVector } from '../data/index.js';
 import { sliceBindings } from '../analyzer/annotations.js';
+import { candidate } from './annotations.js';
 
 export function isSymbol(name: string | undefined): name is string {
   return name !== undefined && !/^[:"0-9#]|^[+-][0-9]/.test(name) && name !== 'nil';
@@ -71,7 +71,7 @@ export function chunkBody(body: readonly Elem[], kind: 'pairs' | 'clauses' | 'op
 /** A binding vector's bindings: `name value` or `name Type value` (as the analyzer
  * reads them, analyzer/annotations.ts); plain pairs when it does not parse. */
 export function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string): Elem[][] {
-  const value = vec.value ?? RVector.from(elems.map((e) => typeCandidate(e.node, text)));
+  const value = vec.value ?? RVector.from(elems.map((e) => candidate(e.node, text)));
   const slices = value instanceof RVector ? sliceBindings(value) : undefined;
   const out: Elem[][] = [];
   if (!(value instanceof RVector) || slices === undefined || value.count !== elems.length) {
@@ -80,14 +80,6 @@ export function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string
   }
   for (const s of slices) out.push(elems.slice(s.at, s.valueAt + 1));
   return out;
-}
-
-/** The data of a form that may be a type expression (a keyword, or a vector starting
- * with one: all that sliceBindings looks at); nil for anything else, unread. */
-function typeCandidate(n: CstNode, text: string): Value {
-  const head = n.kind === 'coll' && n.open === '[' ? n.items[0] : n;
-  if (head === undefined || head.kind !== 'atom' || !head.text.startsWith(':')) return null;
-  return read(text.slice(n.start, n.end)).forms[0] ?? null;
 }
 
 /** Key/value pairs (maps). */

@@ -18,26 +18,29 @@ export function verificationHtml(r: RunReport): string {
   if (!v.ok) {
     return `<span class="bad">FAILED</span> ${esc(`${v.segment} line ${v.line} (seq ${v.seq ?? '?'}): ${v.kind}: ${v.message}`)}`;
   }
-  const head = v.head ? `, head seq ${v.head.seq} ${esc(v.head.hash.slice(0, 16))}…` : '';
-  const chain = `<span class=good>hash chain OK</span>: ${v.count} records${head}`;
+  const at = v.head ? `, head seq ${v.head.seq} ${esc(v.head.hash.slice(0, 16))}…` : '';
+  const chain = `<span class=good>hash chain OK</span>: ${v.count} records${at}`;
   let sig: string;
   if (v.checkpoints === 0) {
     sig =
-      r.keyId === undefined
-        ? '<span class=warn>unsigned</span> (the chain has no signing key)'
-        : '<span class=warn>no signed checkpoint yet</span>';
+      '<span class=warn>unsigned</span>: this proves no accidental corruption, not who wrote it' +
+      (r.keyId === undefined ? ' (sign runs with --sign-key)' : ' (no signed checkpoint yet)');
   } else {
     const through = v.signedThrough ?? -1;
-    const last = v.head?.seq ?? through;
     const by = r.keyId !== undefined ? ` by key ${esc(r.keyId)}` : '';
     const trust = r.trustedKey
       ? 'checked against the trusted public key'
       : 'checked against the key the chain names (consistency, not authorship: give --pubkey)';
     const tail =
-      last > through ? `; <span class=warn>records after seq ${through} are not signed</span>` : '';
+      v.unsigned > 0
+        ? `; <span class=warn>the last ${v.unsigned} record(s) are not covered by a signature</span>`
+        : '';
     sig = `<span class=good>signed</span>: ${v.checkpoints} checkpoint(s) through seq ${through}${by}, ${trust}${tail}`;
   }
-  return `${chain}<br>${sig}`;
+  const head = v.headFile
+    ? ''
+    : '<br><span class=warn>no HEAD file</span>: a cut of the newest records cannot be detected';
+  return `${chain}<br>${sig}${head}`;
 }
 
 function outcome(r: RunReport): string {

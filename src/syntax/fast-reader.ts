@@ -30,6 +30,7 @@ import {
   DEREF,
 } from './build.js';
 import type { Comment, ReadResult } from './read-result.js';
+import { misplacedColon } from './colon.js';
 
 const BAIL = { bail: true };
 
@@ -62,6 +63,8 @@ class FastReader {
   /** Reusable per-depth scratch arrays for a collection's children. */
   private readonly itemScratch: Value[][] = [];
   private depth = 0;
+  /** Annotation colons read so far (`:` alone, `x:`): collections holding one are checked. */
+  colons = 0;
   // The last form read: its value and offsets; `span` is built only on request.
   value: Value = null;
   start = 0;
@@ -199,8 +202,11 @@ class FastReader {
       this.itemScratch[d] = tmp;
     }
     tmp.length = 0;
+    const colons = this.colons;
     const span = this.readChildren(start, close, tmp);
     const items = tmp.slice();
+    if (this.colons > colons && misplacedColon(items, kind === 'map' ? 'other' : 'sequence'))
+      throw BAIL;
     if (kind === 'list') this.value = new RList(items, span);
     else if (kind === 'vector') this.value = new RVector(items, items.length, span);
     else {
@@ -263,6 +269,7 @@ class FastReader {
     if (end - start < 2 || last === 58 || last === 47 || this.text.charCodeAt(start + 1) === 58) {
       const r = classifyKeyword(this.text.slice(start, end));
       if (!r.ok) throw BAIL;
+      if (end - start === 1) this.colons++;
       this.value = r.value;
     } else {
       const name = this.text.slice(start + 1, end);
@@ -284,6 +291,7 @@ class FastReader {
     if (value === undefined) {
       const r = classifyAtom(text.slice(start, end));
       if (!r.ok) throw BAIL;
+      if (text.charCodeAt(end - 1) === 58) this.colons++;
       value = r.value;
     }
     this.pos = end;
@@ -362,6 +370,7 @@ class FastReader {
       const items: Value[] = [];
       const span = this.readChildren(start, 41, items);
       this.anonDepth--;
+      if (this.colons > 0 && misplacedColon(items, 'sequence')) throw BAIL;
       const built = buildAnonFn(new RList(items, span), span);
       if (!built.ok) throw BAIL;
       this.value = built.value;
@@ -442,5 +451,6 @@ export function fastRead(source: Source): ReadResult | undefined {
     if (e === BAIL || e instanceof RangeError) return undefined;
     throw e;
   }
+  if (r.colons > 0 && misplacedColon(forms, 'other')) return undefined;
   return { forms, spans, comments: r.comments, diagnostics: [], incomplete: false };
 }

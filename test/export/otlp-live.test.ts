@@ -247,20 +247,24 @@ describe('rtfs chain export', () => {
 });
 
 describe('a chain with a line that does not parse', () => {
-  it('is an error naming the line (exit 1), for export and report alike', async () => {
+  it('is reported with its line (exit 1); the records around it are still exported and shown', async () => {
     const dir = join(tmp, 'broken');
     const good = readFileSync(join(tmp, 'run-chain', 'seg-000001.jsonl'), 'utf8');
     mkdirSync(dir);
     writeFileSync(join(dir, 'seg-000001.jsonl'), `${good}{"seq":99,not json\n`);
+    const out = join(tmp, 'broken.json');
+    const page = join(tmp, 'broken.html');
     for (const args of [
-      ['chain', 'export', dir, '--format', 'otlp-json'],
-      ['chain', 'report', dir, '-o', join(tmp, 'broken.html')],
+      ['chain', 'export', dir, '--format', 'otlp-json', '-o', out],
+      ['chain', 'report', dir, '-o', page],
     ]) {
       const r = await rtfs(args);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
-        /^error: cannot read the chain in .*broken: seg-000001\.jsonl line \d+: /,
+        /^error: chain .*broken: seg-000001\.jsonl line \d+: not a chain record: /,
       );
     }
+    expect(decode(readFileSync(out, 'utf8')).spans).toHaveLength(5);
+    expect(readFileSync(page, 'utf8')).toContain('FAILED');
   });
 });

@@ -64,12 +64,14 @@ export class LiveExport {
   /** `inner`, with every append also exported. */
   tap(inner: TappableSink): AuditSink {
     this.maker = new SignalMaker({ includeValues: this.includeValues, chainId: inner.chainId });
-    let seq = inner.lastSeq + 1;
+    let seq = 0;
     return observeSink(inner, {
+      appending: () => {
+        seq = inner.lastSeq + 1;
+      },
       appended: (action, durable) => {
         // A checkpoint may follow the record: its own seq and hash are then not the last.
         this.record(action, seq, inner.lastSeq === seq ? inner.lastHash : '', durable);
-        seq = inner.lastSeq + 1;
       },
       flushed: () => this.post(),
     });

@@ -22,12 +22,23 @@ function json(stdout: string): { ok: boolean; failure: Record<string, string> | 
   return JSON.parse(stdout) as { ok: boolean; failure: Record<string, string> | null };
 }
 
+/**
+ * Piped, `rtfs plan` writes one progress line per step on stderr; after them comes the
+ * error. Checks that every other line is a progress line and returns the rest.
+ */
+function afterProgress(stderr: string): string {
+  const lines = stderr.split('\n');
+  const i = lines.findIndex((l) => !/^\[\d+\] \S+ started \(\d+\.\d+ s\)$/.test(l));
+  expect(i).toBeGreaterThan(0);
+  return lines.slice(i).join('\n');
+}
+
 describe('rtfs plan exits 1 when the run fails', () => {
   it('a denied capability', () => {
     const args = ['plan', GOAL, '--catalog', CATALOG, '--deny', 'planner.*', '--chain', chain()];
     const r = rtfs(args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
+    expect(afterProgress(r.stderr)).toBe(
       `error: the planner run failed at step "extract_goal_signals" calling planner.extract_goal_signals: capability/denied: capability 'planner.extract_goal_signals' is not allowed by this run's policy (grant it with --allow planner.extract_goal_signals)\n`,
     );
     const j = json(rtfs([...args.slice(0, -1), chain(), '--json']).stdout);
@@ -43,7 +54,7 @@ describe('rtfs plan exits 1 when the run fails', () => {
     const args = ['plan', GOAL, '--flow', MISTYPED, '--catalog', CATALOG, '--chain', chain()];
     const r = rtfs(args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
+    expect(afterProgress(r.stderr)).toMatch(
       /^error: the planner run failed at step "execute_final_plan" calling ccos\.plan\.execute: control\/plan-failed: the dry run of the plan failed at step "count" calling core\.data\.count: capability\/invalid-input: /,
     );
     expect(r.stdout).toContain('Planner run failed: control/plan-failed');
@@ -56,7 +67,7 @@ describe('rtfs plan exits 1 when the run fails', () => {
     const args = ['plan', GOAL, '--catalog', CATALOG, '--execute', 'full', '--chain', chain()];
     const r = rtfs(args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
+    expect(afterProgress(r.stderr)).toMatch(
       /^error: the planner run failed at step "execute_final_plan" calling ccos\.plan\.execute: control\/plan-failed: the plan failed at step "step_1" calling github\.list_issues: capability\/unavailable: no provider for external capability github\.list_issues/,
     );
     // The final plan is still shown: it was made before the execution failed.

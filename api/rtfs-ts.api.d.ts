@@ -339,7 +339,11 @@ interface RtfsOptions {
     } | string;
     /** Capabilities implemented in TypeScript (`defineCapability`), or host `Capability` objects. */
     readonly capabilities?: readonly (CapabilityDefinition | Capability)[];
-    /** Capability catalog files (`.rtfs` or `.json`): their capabilities plus `planner.*`. */
+    /**
+     * Capability catalog files (`.rtfs` or `.json`): their capabilities plus `planner.*`
+     * over them. Without them, `planner.*` (standard library) is loaded for the first
+     * program that mentions it, over the built-in catalog.
+     */
     readonly catalogs?: readonly string[];
     /**
      * The causal chain: a directory (appended to, created when missing), a chain you

@@ -5,51 +5,19 @@
  * a catalog is given or the program mentions a planner capability, so plain runs start
  * fast.
  */
-import type { Capability } from '../host/index.js';
-import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { CliContext } from './io.js';
 import { formatDiagnostic } from './color.js';
+import { type PlannerStdlib, mentionsPlanner } from '../planner/run-catalog.js';
 
-/** True when `text` may call a planner or LLM capability (so the planner must be loaded). */
-export function mentionsPlanner(text: string): boolean {
-  return /\b(planner|llm)\./.test(text);
-}
-
-/** The planner standard library over a catalog, and what a run records of the catalog. */
-export interface PlannerStdlib {
-  readonly capabilities: Capability[];
-  /** The catalog's files, snapshot and content (`:catalog` in PlanStarted, ContentStored). */
-  readonly catalog: { readonly files: readonly string[]; readonly snapshot: string };
-  readonly content: Value;
-}
+export { catalogMeta, mentionsPlanner, type PlannerStdlib } from '../planner/run-catalog.js';
 
 /** The planner capabilities over the catalog `files` (built-ins included), or its diagnostics. */
 export async function plannerStdlib(
   files: readonly string[],
 ): Promise<PlannerStdlib | { diagnostics: readonly Diagnostic[] }> {
-  const { loadCatalog, catalogCapabilities, plannerCapabilities, catalogContent } =
-    await import('../planner/index.js');
-  const { catalog, diagnostics } = loadCatalog(files);
-  if (diagnostics.length > 0) return { diagnostics };
-  return {
-    capabilities: [
-      ...catalogCapabilities(catalog.entries.filter((e) => e.builtin !== true)),
-      ...plannerCapabilities({ catalog }),
-    ],
-    catalog: { files, snapshot: catalog.snapshot },
-    content: catalogContent(catalog),
-  };
-}
-
-/** What a run records about its catalog: the PlanStarted `:catalog` map. */
-export function catalogMeta(p: PlannerStdlib): RMap {
-  return RMap.fromFlat([
-    Keyword.of('snapshot'),
-    p.catalog.snapshot,
-    Keyword.of('files'),
-    RVector.from([...p.catalog.files]),
-  ]);
+  const planner = await import('../planner/stdlib.js');
+  return planner.plannerStdlib(files);
 }
 
 export async function catalogOption(

@@ -18,7 +18,7 @@ import { type Capability, createHostedRuntime, runProgram } from '../host/index.
 import { RtfsError } from '../runtime/index.js';
 import { jsCompiler } from '../compiler/index.js';
 import { typeSchema } from './capability.js';
-import { catalogOf, runError } from './rtfs.js';
+import { plannerFor, recordCatalog, runError } from './rtfs.js';
 import type { AsyncInit, Reply, WireDiagnostic, WorkerMessage } from './async-protocol.js';
 
 const port = parentPort;
@@ -82,10 +82,11 @@ function main(): void {
     sink = JsonlChain.open(init.chainDir);
   }
   const inputs = init.inputs === undefined ? undefined : decodeValue(init.inputs);
+  const planner = plannerFor(init.catalogs, init.text);
   const hosted = createHostedRuntime({
     policy: init.policy,
     sink,
-    capabilities: [...catalogOf(init.catalogs), ...proxies()],
+    capabilities: [...(planner?.capabilities ?? []), ...proxies()],
     out: (text) => post({ kind: 'out', stream: 'out', text }),
     log: (text) => post({ kind: 'out', stream: 'log', text }),
     paths: init.paths,
@@ -106,7 +107,7 @@ function main(): void {
   });
   let outcome;
   try {
-    outcome = runProgram(hosted, init.text, init.uri);
+    outcome = runProgram(hosted, init.text, init.uri, recordCatalog(hosted, planner));
   } finally {
     if (sink instanceof JsonlChain) sink.close();
   }

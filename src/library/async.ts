@@ -22,7 +22,7 @@ import {
 import { RtfsError } from '../runtime/index.js';
 import type { CapabilityDefinition } from './capability.js';
 import { type RtfsOptions, answersOf, isDefinition, policyOf } from './options.js';
-import { type RunResult, catalogOf, inputsOf } from './rtfs.js';
+import { type RunResult, inputsOf, plannerFor } from './rtfs.js';
 import type {
   AsyncInit,
   ProxySpec,
@@ -51,7 +51,7 @@ export function runAsync(
   const policy = policyOf(options.policy);
   const answers = answersOf(options.answers);
   const inputs = inputsOf(options.inputs);
-  catalogOf(options.catalogs);
+  plannerFor(options.catalogs);
   const out = options.out ?? ((t: string) => void process.stdout.write(t));
   const log = options.log ?? ((t: string) => void process.stderr.write(t));
   if (typeof options.chain === 'object')

@@ -5,13 +5,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Value, RMap, fromPlain } from '../data/index.js';
+import { type Value, Keyword, RMap, fromPlain } from '../data/index.js';
 import { type Diagnostic, renderDiagnostic } from '../diagnostics/index.js';
 import { readConfigFile, shapeError } from '../config/index.js';
 import {
-  type Capability,
   type CapabilityRegistry,
   type RunHost,
+  type Hosted,
   createHostedRuntime,
   runProgram,
 } from '../host/index.js';
@@ -19,7 +19,12 @@ import { type ChainRecord, JsonlChain, MemoryChain, readRecords } from '../audit
 import type { Runtime } from '../runtime/index.js';
 import type { RtfsError } from '../runtime/index.js';
 import { jsCompiler } from '../compiler/index.js';
-import { catalogCapabilities, loadCatalog, plannerCapabilities } from '../planner/index.js';
+import {
+  type PlannerStdlib,
+  catalogMeta,
+  mentionsPlanner,
+  plannerStdlib,
+} from '../planner/index.js';
 import {
   type RtfsOptions,
   RtfsConfigError,
@@ -67,10 +72,12 @@ export function createRtfs(options: RtfsOptions = {}): Rtfs {
   const chain = openChain(options.chain);
   const answers = answersOf(options.answers);
   const inputs = inputsOf(options.inputs);
+  const own = hostCapabilities(options.capabilities);
+  let planner = plannerFor(options.catalogs);
   const hosted = createHostedRuntime({
     policy: policyOf(options.policy),
     sink: chain,
-    capabilities: [...catalogOf(options.catalogs), ...hostCapabilities(options.capabilities)],
+    capabilities: [...(planner?.capabilities ?? []), ...own],
     ...(options.out ? { out: options.out } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.paths ? { paths: options.paths } : {}),
@@ -81,7 +88,14 @@ export function createRtfs(options: RtfsOptions = {}): Rtfs {
     ...(options.engine === 'compile' ? { compiler: jsCompiler } : {}),
   });
   const run = (text: string, uri: string): RunResult => {
-    const outcome = runProgram(hosted, text, uri);
+    // The planner is standard library: loaded for the first program that may call it
+    // (unless your own capabilities already define its ids).
+    if (planner === undefined && mentionsPlanner(text)) {
+      planner = plannerFor([], text) as PlannerStdlib;
+      const mine = new Set(own.map((c) => c.id));
+      for (const c of planner.capabilities) if (!mine.has(c.id)) hosted.registry.register(c);
+    }
+    const outcome = runProgram(hosted, text, uri, recordCatalog(hosted, planner));
     const runId = hosted.host.currentRun;
     if (outcome.ok) return { ok: true, value: outcome.value, runId };
     return { ok: false, error: runError(outcome), runId };
@@ -129,15 +143,32 @@ function openChain(c: RtfsOptions['chain']): MemoryChain | JsonlChain {
   return JsonlChain.open(c);
 }
 
-/** The catalogs' external capabilities plus `planner.*` over them. */
-export function catalogOf(files: readonly string[] | undefined): Capability[] {
-  if (files === undefined || files.length === 0) return [];
-  const { catalog, diagnostics } = loadCatalog(files);
-  if (diagnostics.length > 0) throw new RtfsConfigError(diagnostics);
-  return [
-    ...catalogCapabilities(catalog.entries.filter((e) => e.builtin !== true)),
-    ...plannerCapabilities({ catalog }),
-  ];
+/**
+ * The planner standard library a run needs: `planner.*` over the catalogs (built-ins
+ * included) and their external capabilities, when catalogs are given or the program may
+ * call the planner; else undefined. A catalog that does not load is an RtfsConfigError.
+ */
+export function plannerFor(
+  catalogs: readonly string[] | undefined,
+  text?: string,
+): PlannerStdlib | undefined {
+  const files = catalogs ?? [];
+  if (files.length === 0 && (text === undefined || !mentionsPlanner(text))) return undefined;
+  const p = plannerStdlib(files);
+  if ('diagnostics' in p) throw new RtfsConfigError(p.diagnostics);
+  return p;
+}
+
+/** What `runProgram` needs to record the planner's catalog with a run (so it replays). */
+export function recordCatalog(
+  hosted: Hosted,
+  p: PlannerStdlib | undefined,
+): { meta: RMap; before: () => void } | undefined {
+  if (p === undefined) return undefined;
+  return {
+    meta: RMap.fromFlat([Keyword.of('catalog'), catalogMeta(p)]),
+    before: () => hosted.host.storeContent(p.catalog.snapshot, 'catalog', p.content),
+  };
 }
 
 export function inputsOf(i: RtfsOptions['inputs']): RMap | undefined {

@@ -28,6 +28,7 @@ import {
   catalogChanges,
   catalogFromContent,
   loadCatalog,
+  mentionsPlanner,
   plannerCapabilities,
   type Catalog,
 } from '../planner/index.js';
@@ -66,11 +67,6 @@ export type RecordedReplay =
       readonly failed?: { readonly code: string; readonly message: string };
     }
   | { readonly ok: false; readonly runId: string; readonly message: string };
-
-/** True when `text` may call the planner (so a replay needs the planner capabilities). */
-function mentionsPlanner(text: string): boolean {
-  return /\b(planner|llm)\./.test(text);
-}
 
 /** The catalog a run used: from the log's copy, or from files (checked against its snapshot). */
 export function runCatalog(

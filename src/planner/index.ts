@@ -74,3 +74,5 @@ export {
   promptHash,
 } from './llm/providers.js';
 export { plannerCapabilities, type PlannerCapabilityOptions } from './capabilities/index.js';
+export { plannerStdlib } from './stdlib.js';
+export { catalogMeta, mentionsPlanner, type PlannerStdlib } from './run-catalog.js';

@@ -183,33 +183,46 @@ describe('the verification line', () => {
 });
 
 describe('stored content (ContentStored records)', () => {
-  it('shows the catalog the chain stores under the run’s snapshot', () => {
+  it('shows the catalog a planner run stored in the chain, under its snapshot', () => {
     const { chain } = plan(GOAL);
     const records = chain.records();
+    const stored = records.filter((r) => r.action.type === 'ContentStored');
+    expect(stored).toHaveLength(1);
+    const r = report(records);
+    expect(stored[0]?.action.name).toBe(r.catalogSnapshot);
+    expect(r.catalogContent).toContain('github.list_issues');
+    const html = runReportHtml({ records });
+    expect(html.ok && html.html).toContain('id=catalog');
+  });
+
+  it('finds it by the run’s snapshot (a later run of the chain), and is absent without it', () => {
+    const { chain } = plan(GOAL);
+    const records = chain.records();
+    const content = records.find((r) => r.action.type === 'ContentStored');
     const run = records.find((r) => r.action.type === 'PlanStarted')!.action;
-    const first = report(records);
-    expect(first.catalogContent).toBeUndefined();
+    const without = records.filter((r) => r !== content);
+    expect(report(without).catalogContent).toBeUndefined();
     const k = (n: string) => Keyword.of(n);
+    const snapshot = report(without).catalogSnapshot!;
     chain.append({
-      id: `${run.id}/content0`,
-      // Issue 13 adds the type; the report reads it from any chain that has it.
+      id: `${run.id}/content9`,
       type: 'ContentStored' as ActionInput['type'],
       parent: run.id,
       run: run.id,
-      callPath: 'content.0',
-      name: first.catalogSnapshot!,
+      callPath: 'content.9',
+      name: snapshot,
       meta: RMap.fromFlat([
         k('kind'),
         'catalog',
         k('hash'),
-        first.catalogSnapshot!,
+        snapshot,
         k('content'),
         '(capability "github.list_issues" …)',
       ]),
     });
-    const r = report(chain.records());
-    expect(r.catalogContent).toBe('(capability "github.list_issues" …)');
-    const html = runReportHtml({ records: chain.records() });
-    expect(html.ok && html.html).toContain('id=catalog');
+    const later = chain
+      .records()
+      .filter((r) => r !== content && r.action.id !== content?.action.id);
+    expect(report(later).catalogContent).toBe('(capability "github.list_issues" …)');
   });
 });

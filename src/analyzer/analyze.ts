@@ -243,6 +243,13 @@ const SPECIALS: Record<string, SpecialForm> = {
       span,
     };
   },
+  // (resource:ref "name") is @name (the reference's spelling of a host context read).
+  'resource:ref': (l, span) => {
+    const name = l.items[1];
+    if (l.count !== 2 || typeof name !== 'string')
+      fail(AnalysisCodes.badForm, 'bad form: expected (resource:ref "name")', span);
+    return { kind: 'context', name, span };
+  },
   deref: (l, span, scope, ctx) => {
     arity(l, span, 2, 2, '(deref x) or @x');
     const x = l.items[1];

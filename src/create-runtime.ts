@@ -60,6 +60,14 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
 let coreSource: { uri: string; text: string } | undefined;
 
+/**
+ * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
+ * runs where the package's files are not: `rtfs compile --bundle`).
+ */
+export function provideCoreLibrary(text: string, uri = 'stdlib/core.rtfs'): void {
+  coreSource = { uri, text };
+}
+
 /** Evaluates stdlib/core.rtfs (the core macros) into the runtime's core namespace. */
 function loadCoreLibrary(rt: Runtime): void {
   if (coreSource === undefined) {

@@ -283,6 +283,11 @@ const SPECIALS: Record<string, SpecialForm> = {
   },
 };
 
+/** The names of the special forms (for editors: completion, highlighting). */
+export function specialFormNames(): string[] {
+  return Object.keys(SPECIALS);
+}
+
 /** `(match value pattern body … pattern when guard body …)` */
 function analyzeMatch(
   l: RList,

@@ -5,7 +5,7 @@
 // ==== index.d.ts ====
 
 import { Plain } from './reader.js';
-export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain } from './reader.js';
+export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
 import { a as AuditSink, A as ActionInput, e as ChainRecord, E as Effect, C as Capability, i as Runtime, h as RunHost, c as CapabilityRegistry } from './types-create-runtime.js';
 import { TypeAst } from './runtime.js';
 export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
@@ -742,13 +742,20 @@ interface ColonProblem {
 declare function misplacedColon(items: readonly Value[], where: 'sequence' | 'other'): ColonProblem | undefined;
 
 /**
+ * A `#!` first line (`#!/usr/bin/env rtfs`) makes an RTFS file an executable script,
+ * as in nbb and babashka. Both readers and the formatter treat it as a line comment.
+ */
+/** The end of a `#!` first line (where its `\n` is, like a `;` comment), or 0 if none. */
+declare function shebangEnd(text: string): number;
+
+/**
  * Loads the Chevrotain reader synchronously. In the build, `full-reader.js` sits next
  * to every bundle file (entries and chunks), and `require` of an ES module shares
  * module instances with `import`, so both readers build the same keywords and classes.
  */
 declare function loadFullReader(): FullReader;
 
-export { COLON, FullReader, MAX_I64, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain };
+export { COLON, FullReader, MAX_I64, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain };
 export type { ColonProblem, Paint, Plain, SyntaxCode };
 
 // ==== full.d.ts ====
@@ -757,7 +764,7 @@ import { S as Source } from './types-value.js';
 export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, g as Span, h as Sym, T as Timestamp, i as TypeName, U as Uuid, V as Value, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
 import { R as ReadResult } from './types-read.js';
 export { C as Comment, D as Diagnostic, F as FullReader, P as Phase, a as ReadOptions, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
-export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, toPlain } from './reader.js';
+export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
 export { A as ActionInput, a as AuditSink, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
 export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
 import 'node:crypto';
@@ -1192,7 +1199,8 @@ interface ProgramOptions {
     readonly sources: readonly (readonly [string, string])[];
     /**
      * Command-line arguments, as for `rtfs run`: `--allow P`, `--deny P`, `--dry-run`,
-     * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`.
+     * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`; the others
+     * (and everything after `--`) are the program's `*command-line-args*`.
      */
     readonly argv?: readonly string[];
 }
@@ -1592,6 +1600,8 @@ type Node = {
     readonly kind: 'for';
     readonly clauses: readonly ForClause[];
     readonly body: Node;
+    /** `for` collects the body's values into a vector; `doseq` runs it for effect (nil). */
+    readonly collect: boolean;
     readonly span: Span | undefined;
 } | {
     readonly kind: 'dotimes';
@@ -2259,6 +2269,8 @@ interface RuntimeOptions {
      * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
      */
     readonly jit?: number | false;
+    /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
+    readonly commandLineArgs?: readonly string[];
 }
 declare function createRuntime(options?: RuntimeOptions): Runtime;
 /**

@@ -36,7 +36,10 @@ export function analyzeStep(
   let name: string = variant;
   if (variant === 'step') {
     const n = l.items[1];
-    if (typeof n === 'string' && l.count === 2) return stepResult(n, span, h.steps);
+    // `(step "id")` reads an earlier step; naming no step at all, it is the reference's
+    // empty step (a marker, nil).
+    if (typeof n === 'string' && l.count === 2 && (h.steps.done.has(n) || h.steps.all.has(n)))
+      return stepResult(n, span, h.steps);
     if (n instanceof Keyword) return declarativeStep(l, span, scope, h);
     if (typeof n !== 'string')
       h.fail('a step needs a name string: (step "name" body…)', childSpan(l.span, 1) ?? span);

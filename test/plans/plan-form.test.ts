@@ -97,6 +97,17 @@ describe('step references are checked statically', () => {
       '!! analysis/forward-step-reference',
     );
   });
+  it('treats (step "label") that names no step as the reference\'s empty marker step', () => {
+    // ccos/examples/governance_hints_demo.rtfs labels each part so.
+    const r = run('(plan :name "p" (step "Part 1") (step "a" 1) (step "Part 2") (step "a"))');
+    expect(r.shown).toBe('1');
+    const names = r.chain
+      .records()
+      .filter((x) => x.action.type === 'StepStarted')
+      .map((x) => x.action.name);
+    expect(names).toEqual(['Part 1', 'a', 'Part 2']);
+    expect(run('(plan :name "p" (step "Part 1"))').shown).toBe('nil');
+  });
   it('rejects duplicate step ids', () => {
     expect(run('(plan :name "p" (step "a" 1) (do (step "a" 2)))').shown).toBe(
       '!! analysis/duplicate-step',

@@ -1927,9 +1927,10 @@ interface Policy {
 interface ModuleLoader {
     /**
      * The text of module `name` (e.g. `my.app/math`), looked up relative to the file
-     * that imports it (`fromUri`), or an error message naming where it looked.
+     * that imports it (`fromUri`, which declares module `fromModule` when the import is
+     * inside a `(module …)` form), or an error message naming where it looked.
      */
-    load(name: string, fromUri: string | undefined): {
+    load(name: string, fromUri: string | undefined, fromModule?: string): {
         uri: string;
         text: string;
     } | {
@@ -1957,7 +1958,7 @@ type TopResult = {
 interface ModuleHost {
     readonly core: Globals;
     /** Loads (once) and returns the namespace of module `name`. */
-    loadModule(name: string, fromUri: string | undefined, span: Span | undefined): Globals | Diagnostic[];
+    loadModule(name: string, fromUri: string | undefined, span: Span | undefined, fromModule?: string): Globals | Diagnostic[];
     /** Evaluates one form in `ns`. */
     evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult;
 }
@@ -2006,7 +2007,7 @@ declare class Runtime implements ModuleHost {
     evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult;
     /** A top-level form that is not `do`, `module` or `import`. */
     private evalLeaf;
-    loadModule(name: string, fromUri: string | undefined, span: Span | undefined): Globals | Diagnostic[];
+    loadModule(name: string, fromUri: string | undefined, span: Span | undefined, fromModule?: string): Globals | Diagnostic[];
     private asDiagnostics;
 }
 

@@ -141,9 +141,14 @@ export class CheckHost implements ModuleHost {
     this.diagnostics.push(diagnostic(e.code, 'runtime', e.message ?? String(r.error), at));
   }
 
-  loadModule(name: string, fromUri: string | undefined, span: Span | undefined) {
+  loadModule(
+    name: string,
+    fromUri: string | undefined,
+    span: Span | undefined,
+    fromModule?: string,
+  ) {
     const files = { modules: this.modules, loading: this.loading, loader: this.rt.loader };
-    return loadModuleFile(this, files, name, fromUri, span, {
+    return loadModuleFile(this, files, name, { uri: fromUri, module: fromModule }, span, {
       // Forms outside the module form record their own diagnostics (evalForm).
       failed: (f, _fail, at) => {
         this.record(f, at);

@@ -141,9 +141,11 @@ class ProgramCompiler implements ModuleHost {
     name: string,
     fromUri: string | undefined,
     span: Span | undefined,
+    fromModule?: string,
   ): Globals | Diagnostic[] {
     const files = { modules: this.modules, loading: this.loading, loader: this.loader };
-    return loadModuleFile(this, files, name, fromUri ?? this.uri, span, {
+    const from = { uri: fromUri ?? this.uri, module: fromModule };
+    return loadModuleFile(this, files, name, from, span, {
       failed: (f, fail) =>
         'diagnostics' in f ? f.diagnostics : fail(ModuleCodes.badForm, String(f.error)),
     });

@@ -115,9 +115,10 @@ export class Runtime implements ModuleHost {
     name: string,
     fromUri: string | undefined,
     span: Span | undefined,
+    fromModule?: string,
   ): Globals | Diagnostic[] {
     const files = { modules: this.modules, loading: this.loading, loader: this.loader };
-    return loadModuleFile(this, files, name, fromUri, span, {
+    return loadModuleFile(this, files, name, { uri: fromUri, module: fromModule }, span, {
       failed: (f, fail) =>
         'diagnostics' in f
           ? f.diagnostics

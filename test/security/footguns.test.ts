@@ -22,6 +22,8 @@ function run(src: string) {
       {
         id: 'planner.validate_plan',
         description: 'a catalog capability',
+        inputSchema: undefined,
+        outputSchema: undefined,
         effects: ['pure'],
         impl: () => RMap.EMPTY,
       },

@@ -4,7 +4,7 @@
  * checked to be in tail position — all once, before anything runs.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { nearest, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, nearest, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
 import { defContext } from '../types/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
@@ -42,6 +42,20 @@ export function analyzeTop(form: Value, span: Span | undefined, globals: Globals
   } catch (e) {
     if (e instanceof AnalysisFailure)
       return { node: undefined, frameSize: 0, diagnostics: [e.diagnostic] };
+    // Code nested deeper than the analyzer's stack (a macro's 5,000-deep output).
+    if (e instanceof RangeError && span !== undefined)
+      return {
+        node: undefined,
+        frameSize: 0,
+        diagnostics: [
+          diagnostic(
+            AnalysisCodes.tooDeep,
+            'analysis',
+            'the form is nested too deeply to analyze (after macro expansion)',
+            span,
+          ),
+        ],
+      };
     throw e;
   }
 }

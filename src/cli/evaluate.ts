@@ -21,6 +21,7 @@ import {
 } from '../audit/index.js';
 import { UsageError } from './exit-codes.js';
 import { jsCompiler } from '../compiler/index.js';
+import { budgetOf } from '../host/run-options.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import { existsSync } from 'node:fs';
@@ -57,6 +58,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
     ...(flags.jit === false ? { jit: false as const } : {}),
+    budget: budgetOf(flags),
   });
   let outcome;
   try {

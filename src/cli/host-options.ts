@@ -24,6 +24,9 @@ export interface HostFlags {
   readonly inputJson?: string;
   /** Capability catalog files (external capabilities the plan may call). */
   readonly catalog?: readonly string[];
+  /** Budgets: seconds, and steps (validated by the option definitions). */
+  readonly timeout?: string;
+  readonly maxSteps?: string;
 }
 
 /** The help of `--sign-key` (every command that writes a chain has it). */

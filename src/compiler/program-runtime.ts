@@ -21,7 +21,8 @@ import {
   readRecords,
   resolveSigningKey,
 } from '../audit/index.js';
-import { parseRunArgs } from '../host/run-options.js';
+import { budgetOf, parseRunArgs } from '../host/run-options.js';
+import { type Budget, withBudget } from '../runtime/budget.js';
 import { basename } from 'node:path';
 
 export interface ProgramOptions {
@@ -45,6 +46,7 @@ interface Flags {
   chain: string | undefined;
   signKey: string | undefined;
   inputs: RMap;
+  budget: Budget;
 }
 
 /** Ends the process as `rtfs` does for a command-line mistake: message, exit code 2. */
@@ -96,6 +98,7 @@ function parseFlags(argv: readonly string[]): Flags {
     chain: str('chain'),
     signKey: str('sign-key'),
     inputs,
+    budget: budgetOf({ maxSteps: str('max-steps'), timeout: str('timeout') }),
   };
 }
 
@@ -214,7 +217,9 @@ export class Program {
     };
     let outcome: RunOutcome;
     try {
-      outcome = runProgram(this.hosted, text, this.options.uri, { evaluate });
+      outcome = runProgram(this.hosted, text, this.options.uri, {
+        evaluate: () => withBudget(this.flags.budget, evaluate),
+      });
     } finally {
       if (this.sink instanceof JsonlChain) this.sink.close();
     }

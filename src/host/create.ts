@@ -2,11 +2,11 @@
  * Wires a runtime to a capability host: builtins, core macros, the built-in
  * capabilities, a policy, and an audit sink.
  */
-import { type Value, Keyword, RMap, printValue } from '../data/index.js';
+import { type Value, Keyword, MAX_STRING, RMap, printValue } from '../data/index.js';
 import { Globals } from '../analyzer/index.js';
 import { RtfsError } from '../runtime/index.js';
 import { createRuntime } from '../create-runtime.js';
-import type { Runtime, NodeCompiler } from '../runtime/index.js';
+import type { Budget, Runtime, NodeCompiler } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import { CapabilityRegistry } from './registry.js';
 import { RunHost } from './run-host.js';
@@ -37,6 +37,8 @@ export interface HostedOptions {
   readonly compiler?: NodeCompiler;
   /** The evaluator's JIT tier (see RuntimeOptions.jit). */
   readonly jit?: number | false;
+  /** Step and time limits of the run (see RuntimeOptions.budget). */
+  readonly budget?: Budget;
 }
 
 export interface Hosted {
@@ -86,6 +88,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.paths ? { paths: o.paths } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
     ...(o.jit !== undefined ? { jit: o.jit } : {}),
+    ...(o.budget !== undefined ? { budget: o.budget } : {}),
   });
   host.attachEvaluator((plan, uri) => {
     const text = typeof plan === 'string' ? plan : printValue(plan);
@@ -111,6 +114,8 @@ export function runProgram(
   uri: string,
   extra?: { meta?: RMap; before?: () => void; evaluate?: () => RunOutcome },
 ): RunOutcome {
+  // A source beyond the size limit is refused by the reader; do not record it first.
+  if (text.length > MAX_STRING) return h.runtime.evalString(text, uri);
   let meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
   const inputs = h.host.planInputs();
   if (inputs instanceof RMap && inputs.size > 0) meta = meta.assoc(Keyword.of('inputs'), inputs);

@@ -24,6 +24,25 @@ export interface RunOption {
 const notEmptyDir = (v: string): string | undefined =>
   v === '' ? "give a directory ('.' for the current directory)" : undefined;
 
+const positiveNumber = (v: string): string | undefined =>
+  /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? undefined : 'give a positive number of seconds';
+
+const positiveInteger = (v: string): string | undefined =>
+  /^\d+$/.test(v) && Number.isSafeInteger(Number(v)) && Number(v) > 0
+    ? undefined
+    : 'give a positive integer';
+
+/** The budget `--max-steps` and `--timeout` ask for (validated by their checks). */
+export function budgetOf(values: {
+  readonly maxSteps?: string | undefined;
+  readonly timeout?: string | undefined;
+}): { maxSteps?: number; timeoutMs?: number } {
+  return {
+    ...(values.maxSteps !== undefined ? { maxSteps: Number(values.maxSteps) } : {}),
+    ...(values.timeout !== undefined ? { timeoutMs: Number(values.timeout) * 1000 } : {}),
+  };
+}
+
 /** The capability-host options of every command (and compiled module) that runs a plan. */
 export const HOST_OPTIONS: readonly RunOption[] = [
   {
@@ -78,6 +97,18 @@ export const HOST_OPTIONS: readonly RunOption[] = [
     help: 'a plan input (repeatable); VALUE is read as an RTFS literal (2, :k, [1 2]) or else taken as a string',
   },
   { name: 'input-json', arg: 'json', help: 'plan inputs as a JSON object' },
+  {
+    name: 'timeout',
+    arg: 'seconds',
+    help: 'stop the run after this many seconds (runtime/timeout; default: no limit)',
+    check: positiveNumber,
+  },
+  {
+    name: 'max-steps',
+    arg: 'n',
+    help: 'stop the run after N steps: function calls, loop iterations and builtin work (runtime/step-limit-exceeded; default: no limit)',
+    check: positiveInteger,
+  },
   {
     name: 'catalog',
     arg: 'file',

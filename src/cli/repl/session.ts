@@ -20,6 +20,7 @@ import type { Diagnostic } from '../../reader.js';
 import { answersFrom, policyFrom } from '../host-config.js';
 import { formatDiagnostic, type Colors } from '../color.js';
 import { openSink } from '../evaluate.js';
+import { budgetOf } from '../../host/run-options.js';
 import { formatValue } from './printing.js';
 import type { Completions, ReplFlags } from './protocol.js';
 
@@ -78,6 +79,8 @@ export class ReplSession {
       readRoots: flags.allowRead ?? [],
       ...(answers === undefined ? {} : { answers }),
       dryRun: flags.dryRun === true,
+      // --timeout / --max-steps bound every input (Ctrl-C still works without them).
+      budget: budgetOf(flags),
     });
   }
 

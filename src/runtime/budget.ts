@@ -221,7 +221,11 @@ export function enterBudget(budget: Budget): unknown {
         ? '--max-steps'
         : `${source} :max-steps`
       : outer.stepsSource,
-    timeSource: ownTime ? (source === undefined ? '--timeout' : `${source} :timeout`) : outer.timeSource,
+    timeSource: ownTime
+      ? source === undefined
+        ? '--timeout'
+        : `${source} :timeout`
+      : outer.timeSource,
     dead: undefined,
     parent: outer,
   };

@@ -32,7 +32,9 @@ export interface ProgramOptions {
   readonly sources: readonly (readonly [string, string])[];
   /**
    * Command-line arguments, as for `rtfs run` (the host options of
-   * src/host/run-options.ts that modules accept; default: `process.argv`).
+   * src/host/run-options.ts that modules accept; default: `process.argv`); the words
+   * that are not options (and everything after `--`) are the program's
+   * `*command-line-args*`.
    */
   readonly argv?: readonly string[];
 }
@@ -47,6 +49,8 @@ interface Flags {
   signKey: string | undefined;
   inputs: RMap;
   budget: Budget;
+  /** The program's own arguments (`*command-line-args*`): the others, and all after `--`. */
+  args: string[];
 }
 
 /** Ends the process as `rtfs` does for a command-line mistake: message, exit code 2. */
@@ -99,6 +103,7 @@ function parseFlags(argv: readonly string[]): Flags {
     signKey: str('sign-key'),
     inputs,
     budget: budgetOf({ maxSteps: str('max-steps'), timeout: str('timeout') }),
+    args: [...parsed.args],
   };
 }
 
@@ -142,6 +147,7 @@ export class Program {
       readRoots: this.flags.readRoots,
       dryRun: this.flags.dryRun,
       ...(this.flags.inputs.size > 0 ? { inputs: this.flags.inputs } : {}),
+      ...(this.flags.args.length > 0 ? { commandLineArgs: this.flags.args } : {}),
     });
     this.sources = options.sources.map(([uri, text]) => new Source(uri, text));
     const rt = this.hosted.runtime;

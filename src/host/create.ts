@@ -39,6 +39,8 @@ export interface HostedOptions {
   readonly jit?: number | false;
   /** Step and time limits of the run (see RuntimeOptions.budget). */
   readonly budget?: Budget;
+  /** `*command-line-args*` (see RuntimeOptions.commandLineArgs). */
+  readonly commandLineArgs?: readonly string[];
 }
 
 export interface Hosted {
@@ -89,6 +91,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.compiler ? { compiler: o.compiler } : {}),
     ...(o.jit !== undefined ? { jit: o.jit } : {}),
     ...(o.budget !== undefined ? { budget: o.budget } : {}),
+    ...(o.commandLineArgs ? { commandLineArgs: o.commandLineArgs } : {}),
   });
   host.attachEvaluator((plan, uri) => {
     const text = typeof plan === 'string' ? plan : printValue(plan);

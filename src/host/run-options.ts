@@ -120,7 +120,12 @@ export const HOST_OPTIONS: readonly RunOption[] = [
 
 /** What {@link parseRunArgs} found: option values by long name, or why it failed. */
 export type ParsedRunArgs =
-  | { readonly kind: 'ok'; readonly values: Readonly<Record<string, string | string[] | boolean>> }
+  | {
+      readonly kind: 'ok';
+      readonly values: Readonly<Record<string, string | string[] | boolean>>;
+      /** The words that are not options, and all after `--`: `*command-line-args*`. */
+      readonly args: readonly string[];
+    }
   | { readonly kind: 'help'; readonly text: string }
   | { readonly kind: 'error'; readonly message: string; readonly usage: string };
 
@@ -139,7 +144,10 @@ export function moduleUsage(program: string): string {
   return `Usage: node ${program} [options]\n\nRuns the compiled RTFS program (as rtfs run would).\n\nOptions:\n${lines.join('\n')}\n`;
 }
 
-/** Parses a compiled module's command line (strict: unknown flags and stray words fail). */
+/**
+ * Parses a compiled module's command line (strict: unknown or misspelt flags fail; the
+ * other words, and everything after `--`, are the program's arguments).
+ */
 export function parseRunArgs(argv: readonly string[], program: string): ParsedRunArgs {
   const opts = moduleOptions();
   const options: Record<
@@ -153,8 +161,14 @@ export function parseRunArgs(argv: readonly string[], program: string): ParsedRu
     };
   const usage = moduleUsage(program);
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: true,
+    }));
   } catch (e) {
     return { kind: 'error', message: (e as Error).message, usage };
   }
@@ -174,5 +188,5 @@ export function parseRunArgs(argv: readonly string[], program: string): ParsedRu
     }
     out[o.name] = Array.isArray(v) ? v.map(String) : v;
   }
-  return { kind: 'ok', values: out };
+  return { kind: 'ok', values: out, args: positionals };
 }

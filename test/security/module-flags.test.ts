@@ -88,6 +88,12 @@ describe('compiled module flags', () => {
     expect(p).toEqual({
       kind: 'ok',
       values: { allow: ['a.*', 'b'], deny: ['c'], 'dry-run': true },
+      args: [],
+    });
+    expect(parseRunArgs(['in.csv', '--dry-run', '--', '--loud'], 'm.mjs')).toEqual({
+      kind: 'ok',
+      values: { 'dry-run': true },
+      args: ['in.csv', '--loud'],
     });
     expect(parseRunArgs(['--allow-read='], 'm.mjs')).toMatchObject({ kind: 'error' });
     expect(parseRunArgs(['--policy', 'x'], 'm.mjs')).toMatchObject({ kind: 'error' });

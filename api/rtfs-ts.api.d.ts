@@ -1865,6 +1865,8 @@ interface Budget {
      * errors name the command-line options `--max-steps` and `--timeout`.
      */
     readonly source?: string;
+    /** What set the limits, used verbatim in the errors instead of `source` (defaults). */
+    readonly label?: string;
 }
 /**
  * The slow path of a step: the chunk is used up (or a builtin charged more than was

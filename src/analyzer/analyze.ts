@@ -381,8 +381,17 @@ function expandMacro(cell: Var, l: RList, span: Span | undefined): Value {
     return (macro as { invoke(args: Value[]): Value }).invoke(l.items.slice(1) as Value[]);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return fail(AnalysisCodes.macro, `expanding macro ${cell.name} failed: ${message}`, span);
+    // An exhausted budget (or Ctrl-C) keeps its own code: runtime/step-limit-exceeded, …
+    const code = fatalCode(e) ?? AnalysisCodes.macro;
+    return fail(code, `expanding macro ${cell.name} failed: ${message}`, span);
   }
+}
+
+/** The code of a fatal runtime error (an exhausted budget), read without importing the runtime. */
+function fatalCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const { fatal, code } = e as { fatal?: unknown; code?: unknown };
+  return fatal === true && typeof code === 'string' ? code : undefined;
 }
 
 function subs(l: RList, from: number, scope: BlockScope, ctx: Ctx): Node[] {

@@ -44,7 +44,27 @@ export interface Budget {
    * errors name the command-line options `--max-steps` and `--timeout`.
    */
   readonly source?: string;
+  /** What set the limits, used verbatim in the errors instead of `source` (defaults). */
+  readonly label?: string;
 }
+
+/**
+ * The budget of macro expansion (and compile-time evaluation) while `rtfs check` and
+ * `rtfs compile` analyze one top-level form: generous for any real macro, but
+ * `(defmacro m [] (loop [] (recur))) (m)` cannot hang the tools.
+ */
+export const EXPANSION_BUDGET: Budget = {
+  maxSteps: 10_000_000,
+  timeoutMs: 30_000,
+  label: 'the default budget of analysis and macro expansion',
+};
+
+/** The default budget of loading an RTFS rewriter and of each of its calls. */
+export const REWRITER_BUDGET: Budget = {
+  maxSteps: 10_000_000,
+  timeoutMs: 30_000,
+  label: 'the default budget of an RTFS rewriter',
+};
 
 /**
  * After this many stack overflows in one budget, the evaluation ends with a stack-depth
@@ -210,6 +230,7 @@ export function enterBudget(budget: Budget): unknown {
   const ownSteps = own <= outerLeft;
   const ownTime = ownDeadline <= on[DEADLINE]!;
   const source = budget.source;
+  const label = budget.label;
   active = {
     n: state(
       Math.min(own, Math.max(0, outerLeft)),
@@ -217,14 +238,18 @@ export function enterBudget(budget: Budget): unknown {
       ownTime ? (budget.timeoutMs ?? NONE) : on[TIMEOUT]!,
     ),
     stepsSource: ownSteps
-      ? source === undefined
-        ? '--max-steps'
-        : `${source} :max-steps`
+      ? label !== undefined
+        ? label
+        : source === undefined
+          ? '--max-steps'
+          : `${source} :max-steps`
       : outer.stepsSource,
     timeSource: ownTime
-      ? source === undefined
-        ? '--timeout'
-        : `${source} :timeout`
+      ? label !== undefined
+        ? label
+        : source === undefined
+          ? '--timeout'
+          : `${source} :timeout`
       : outer.timeSource,
     dead: undefined,
     parent: outer,

@@ -173,7 +173,7 @@ describe('macro expansion and rewriters have a default budget', () => {
     );
     expect('error' in r).toBe(false);
     if ('error' in r) return;
-    const out = r.rewrite(null);
+    const out = r.rewrite(null, { capability: () => undefined, catalogSnapshot: undefined });
     expect(out).toMatchObject({ ok: false });
     expect(!out.ok && out.reason).toContain('runtime/step-limit-exceeded');
     expect(!out.ok && out.reason).toContain('the default budget of an RTFS rewriter');

@@ -78,7 +78,17 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     stderr.write(`${formatTree(records, hosted.host.currentRun)}\n`);
   }
   if (outcome.ok) {
-    stdout.write(`${printValue(outcome.value)}\n`);
+    let text: string;
+    try {
+      text = printValue(outcome.value);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      stderr.write(
+        `error: ${source.uri}: runtime/stack-depth-exceeded: the program's value is nested too deeply to print\n`,
+      );
+      return ExitCode.inputErrors;
+    }
+    stdout.write(`${text}\n`);
     return ExitCode.ok;
   }
   const colors = ctx.colors('stderr');

@@ -4,7 +4,8 @@
  */
 import { type Value, Keyword, MAX_STRING, RMap, printValue } from '../data/index.js';
 import { Globals } from '../analyzer/index.js';
-import { RtfsError } from '../runtime/index.js';
+import { RtfsError, RuntimeCodes } from '../runtime/index.js';
+import { Source } from '../source/index.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Budget, Runtime, NodeCompiler } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
@@ -128,8 +129,22 @@ export function runProgram(
   h.host.startRun(uri, meta);
   extra?.before?.();
   const outcome = extra?.evaluate ? extra.evaluate() : h.runtime.evalString(text, uri);
-  if (outcome.ok) h.host.endRun({ ok: true, value: outcome.value });
-  else {
+  if (outcome.ok) {
+    try {
+      h.host.endRun({ ok: true, value: outcome.value });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // The value is nested too deeply to encode (the record was not written): the run
+      // fails with a clear error, recorded, instead of crashing.
+      const error = new RtfsError(
+        RuntimeCodes.stackDepth,
+        "the program's value is nested too deeply to record in the causal chain",
+        { source: new Source(uri, text), start: 0, end: Math.min(1, text.length) },
+      );
+      h.host.endRun({ ok: false, error: { code: error.code, message: error.message } });
+      return { ok: false, error };
+    }
+  } else {
     const d = outcome.diagnostics?.[0];
     const error = outcome.error ?? {
       code: d?.code ?? 'runtime/unknown',

@@ -16,7 +16,17 @@ import { PlannerCodes } from './codes.js';
 import { formatForms } from '../format/index.js';
 import { WHOLE } from './synth/shape.js';
 import { compareIds, normName, words } from './text.js';
-import type { Binding, GoalSignals, PlanStep, SynthesizedCapability } from './types.js';
+import type {
+  Binding,
+  GoalSignals,
+  Guard,
+  GuardOp,
+  PlanStep,
+  SynthesizedCapability,
+} from './types.js';
+
+/** The built-in capability a gap step calls: it stands for a capability that does not exist yet. */
+export const PENDING_CAPABILITY = 'ccos.capability.pending';
 
 export interface SchemaSource {
   readonly id: string;
@@ -71,24 +81,43 @@ function sortedMap(entries: readonly [string, Value][]): RMap {
   return RMap.fromFlat(flat);
 }
 
-/** Checks step ids are unique and every `:step` binding names an earlier step's output. */
+/** Step ids a step reads: its `:step` bindings, its guard, its `each`, `(step-result …)` in code. */
+export function stepDeps(s: PlanStep): { step: string; output: string; what: string }[] {
+  const out: { step: string; output: string; what: string }[] = [];
+  for (const [name, b] of Object.entries(s.inputs)) {
+    if (b.kind === 'step') out.push({ step: b.step, output: b.output, what: `input ${name}` });
+    if (b.kind === 'rtfs')
+      for (const m of b.code.matchAll(/\(step-result\s+"([^"]+)"\)/g))
+        out.push({ step: m[1] ?? '', output: WHOLE, what: `input ${name}` });
+  }
+  if (s.guard) out.push({ step: s.guard.step, output: s.guard.output, what: 'guard' });
+  if (s.each) out.push({ step: s.each.step, output: s.each.output, what: 'each' });
+  return out;
+}
+
+/** Checks step ids are unique and every step reference names an earlier step's output. */
 export function checkStepRefs(steps: readonly PlanStep[]): string[] {
   const errors: string[] = [];
   const seen = new Map<string, PlanStep>();
   for (const s of steps) {
     if (seen.has(s.id)) errors.push(`duplicate step id "${s.id}"`);
-    for (const [name, b] of Object.entries(s.inputs)) {
-      if (b.kind !== 'step') continue;
-      const from = seen.get(b.step);
+    for (const d of stepDeps(s)) {
+      const from = seen.get(d.step);
       if (from === undefined) {
-        const later = steps.some((x) => x.id === b.step);
+        const later = steps.some((x) => x.id === d.step);
         errors.push(
-          `step "${s.id}" input ${name}: ${later ? 'forward reference to' : 'unknown'} step "${b.step}"`,
+          `step "${s.id}" ${d.what}: ${later ? 'forward reference to' : 'unknown'} step "${d.step}"`,
         );
-      } else if (b.output !== WHOLE && !from.outputs.some((o) => o.alias === b.output)) {
-        errors.push(`step "${s.id}" input ${name}: step "${b.step}" has no output "${b.output}"`);
+      } else if (
+        d.output !== WHOLE &&
+        from.capability_id !== 'rtfs' &&
+        !from.outputs.some((o) => o.alias === d.output)
+      ) {
+        errors.push(`step "${s.id}" ${d.what}: step "${d.step}" has no output "${d.output}"`);
       }
     }
+    if (s.each === undefined && Object.values(s.inputs).some((b) => b.kind === 'item'))
+      errors.push(`step "${s.id}" binds the current item but does not run per item`);
     seen.set(s.id, s);
   }
   return errors;
@@ -96,22 +125,166 @@ export function checkStepRefs(steps: readonly PlanStep[]): string[] {
 
 function stepRef(steps: ReadonlyMap<string, PlanStep>, step: string, output: string): Value {
   const ref = RList.of(sym('step-result'), step);
-  const out = steps.get(step)?.outputs.find((o) => o.alias === output);
+  const from = steps.get(step);
+  const out = from?.outputs.find((o) => o.alias === output);
   const source = output === WHOLE ? WHOLE : (out?.source ?? output);
-  return source === WHOLE ? ref : RList.of(sym('get'), ref, kw(source));
+  if (source === WHOLE) return ref;
+  // A per-item step's value is the vector of its results: read the field of each.
+  if (from?.each !== undefined)
+    return RList.of(
+      sym('mapv'),
+      RList.of(sym('fn'), RVector.of(sym('r')), fieldOf(sym('r'), source)),
+      ref,
+    );
+  return fieldOf(ref, source);
 }
 
-function bindingForm(b: Binding, steps: ReadonlyMap<string, PlanStep>, where: string): Value {
+function fieldOf(subject: Value, field: string): Value {
+  return RList.of(sym('get'), subject, kw(field));
+}
+
+/** Names bound inside a per-item step: the item, and the per-item results of sibling steps. */
+interface ItemScope {
+  readonly item: string;
+  readonly siblings: ReadonlyMap<string, string>;
+}
+
+function bindingForm(
+  b: Binding,
+  steps: ReadonlyMap<string, PlanStep>,
+  where: string,
+  scope?: ItemScope,
+): Value {
   switch (b.kind) {
     case 'literal':
       return b.value;
     case 'var':
       return sym(normName(b.name));
-    case 'step':
+    case 'step': {
+      const sib = scope?.siblings.get(b.step);
+      if (sib !== undefined) {
+        const source =
+          steps.get(b.step)?.outputs.find((o) => o.alias === b.output)?.source ?? b.output;
+        return source === WHOLE ? sym(sib) : fieldOf(sym(sib), source);
+      }
       return stepRef(steps, b.step, b.output);
+    }
     case 'rtfs':
       return parseOne(b.code, `${where} rtfs binding`);
+    case 'item':
+      if (scope === undefined)
+        throw new RtfsError(
+          PlannerCodes.badPlan,
+          `${where}: the current item outside a per-item step`,
+        );
+      return b.field === undefined ? sym(scope.item) : fieldOf(sym(scope.item), b.field);
   }
+}
+
+const GUARD_OPS: Readonly<Record<Exclude<GuardOp, 'contains' | 'truthy'>, string>> = {
+  gt: '>',
+  ge: '>=',
+  lt: '<',
+  le: '<=',
+  eq: '=',
+  ne: 'not=',
+};
+
+function compare(op: GuardOp, x: Value, value: Value): Value {
+  switch (op) {
+    case 'contains':
+      return RList.of(
+        sym('includes?'),
+        RList.of(sym('lower-case'), RList.of(sym('str'), x)),
+        typeof value === 'string'
+          ? value.toLowerCase()
+          : RList.of(sym('lower-case'), RList.of(sym('str'), value)),
+      );
+    case 'truthy':
+      return x;
+    default:
+      return RList.of(sym(GUARD_OPS[op]), x, value);
+  }
+}
+
+/** The RTFS test of a guard (see `Guard`). */
+export function guardTest(g: Guard, steps: ReadonlyMap<string, PlanStep>): Value {
+  const subject = stepRef(steps, g.step, g.output);
+  const value = g.value ?? null;
+  switch (g.measure) {
+    case 'count':
+      return compare(g.op, RList.of(sym('count'), subject), value);
+    case 'value':
+      return compare(g.op, g.field !== undefined ? fieldOf(subject, g.field) : subject, value);
+    case 'any': {
+      const x = sym('x');
+      const test = compare(g.op, g.field !== undefined ? fieldOf(x, g.field) : x, value);
+      return RList.of(sym('some'), RList.of(sym('fn'), RVector.of(x), test), subject);
+    }
+  }
+}
+
+/** The `:inputs` argument map of a call: each binding's form, keys sorted. */
+function argsOf(
+  s: PlanStep,
+  steps: ReadonlyMap<string, PlanStep>,
+  scope: ItemScope | undefined,
+): RMap {
+  const args: [string, Value][] = [];
+  for (const name of Object.keys(s.inputs)) {
+    const b = s.inputs[name] as Binding;
+    args.push([name, bindingForm(b, steps, `step ${s.id} input ${name}`, scope)]);
+  }
+  return sortedMap(args);
+}
+
+/** The expression of one step: a call (or inline RTFS), per item, under its guard. */
+function stepBody(s: PlanStep, steps: ReadonlyMap<string, PlanStep>): Value {
+  if (s.capability_id === 'rtfs') {
+    const e = s.inputs['expression'];
+    if (e === undefined || e.kind !== 'rtfs')
+      throw new RtfsError(
+        PlannerCodes.badPlan,
+        `step "${s.id}": an rtfs step needs an :expression`,
+      );
+    return parseOne(e.code, `step ${s.id} expression`);
+  }
+  let scope: ItemScope | undefined;
+  const colls: Value[] = [];
+  const params: Value[] = [];
+  if (s.each !== undefined) {
+    const siblings = new Map<string, string>();
+    params.push(sym(s.each.as));
+    colls.push(stepRef(steps, s.each.step, s.each.output));
+    for (const b of Object.values(s.inputs)) {
+      if (b.kind !== 'step' || siblings.has(b.step)) continue;
+      const from = steps.get(b.step);
+      if (from?.each?.step !== s.each.step || from.each.output !== s.each.output) continue;
+      const name = `${from.each.as}_${b.step}`;
+      siblings.set(b.step, name);
+      params.push(sym(name));
+      colls.push(RList.of(sym('step-result'), b.step));
+    }
+    scope = { item: s.each.as, siblings };
+  }
+  const args = argsOf(s, steps, scope);
+  const call =
+    s.pending !== undefined
+      ? RList.of(
+          sym('call'),
+          PENDING_CAPABILITY,
+          sortedMap([
+            ['request_id', s.pending.request_id],
+            ['needs', s.pending.needs],
+            ['inputs', args],
+          ]),
+        )
+      : RList.of(sym('call'), s.capability_id, args);
+  const body =
+    s.each !== undefined
+      ? RList.of(sym('mapv'), RList.of(sym('fn'), RVector.from(params), call), ...colls)
+      : call;
+  return s.guard !== undefined ? RList.of(sym('if'), guardTest(s.guard, steps), body, null) : body;
 }
 
 export function materializePlan(
@@ -136,39 +309,26 @@ export function materializePlan(
   }
   for (const s of steps) {
     const rec = recordOf(typeOf(schemaOf(s.capability_id)?.input_schema ?? null));
-    const args: [string, Value][] = [];
     for (const name of Object.keys(s.inputs)) {
       const b = s.inputs[name] as Binding;
-      args.push([name, bindingForm(b, byId, `step ${s.id} input ${name}`)]);
-      if (b.kind === 'var') {
-        const typeForm = inputTypeForm(
-          schemaOf(s.capability_id)?.input_schema ?? null,
-          name,
-          rec !== undefined,
-        );
-        const v = normName(b.name);
-        const prev = vars.get(v);
-        vars.set(v, prev === undefined || equals(prev, typeForm) ? typeForm : kw('any'));
-      }
+      if (b.kind !== 'var') continue;
+      const typeForm = inputTypeForm(
+        schemaOf(s.capability_id)?.input_schema ?? null,
+        name,
+        rec !== undefined,
+      );
+      const v = normName(b.name);
+      const prev = vars.get(v);
+      vars.set(v, prev === undefined || equals(prev, typeForm) ? typeForm : kw('any'));
     }
-    body.push(RList.of(sym('step'), s.id, RList.of(sym('call'), s.capability_id, sortedMap(args))));
+    body.push(RList.of(sym('step'), s.id, stepBody(s, byId)));
   }
   const last = steps[steps.length - 1] as PlanStep;
-  const outRec = recordOf(typeOf(schemaOf(last.capability_id)?.output_schema ?? null));
-  const result: [string, Value][] = last.outputs.map((o) => [
-    o.alias,
-    stepRef(byId, last.id, o.alias),
-  ]);
-  const outTypes: Value[] = last.outputs.map((o) => {
-    const e = outRec?.entries.find((x) => x.key.name === o.source);
-    const t =
-      e !== undefined
-        ? fieldForm(schemaOf(last.capability_id)?.output_schema ?? null, o.source)
-        : o.source === WHOLE
-          ? (schemaOf(last.capability_id)?.output_schema ?? kw('any'))
-          : kw('any');
-    return RVector.of(kw(o.alias), t ?? kw('any'));
-  });
+  const { result, outTypes } = resultOf(
+    last,
+    byId,
+    schemaOf(last.capability_id)?.output_schema ?? null,
+  );
   // Values the goal states become input defaults: the plan runs as is, and --input overrides.
   const inputs: Record<string, Value> = {};
   for (const v of [...vars.keys()].sort(compareIds)) {
@@ -206,6 +366,40 @@ export function materializePlan(
     capabilities: [...new Set(steps.map((s) => s.capability_id))].sort(compareIds),
     plan_hash: `sha256:${sha256Hex(source)}`,
   };
+}
+
+/**
+ * The plan's value: the outputs of the last step (`{:results […]}` for a per-item
+ * step, the whole value of an inline step), typed from its output schema; a guarded
+ * step's outputs may be nil.
+ */
+function resultOf(
+  last: PlanStep,
+  steps: ReadonlyMap<string, PlanStep>,
+  schema: Value,
+): { result: [string, Value][]; outTypes: Value[] } {
+  const maybe = (t: Value): Value =>
+    last.guard !== undefined ? RVector.of(kw('union'), kw('nil'), t) : t;
+  if (last.each !== undefined || last.capability_id === 'rtfs' || last.pending !== undefined) {
+    const name = last.each !== undefined ? 'results' : 'result';
+    const t = last.each !== undefined ? RVector.of(kw('vector'), kw('any')) : kw('any');
+    return {
+      result: [[name, RList.of(sym('step-result'), last.id)]],
+      outTypes: [RVector.of(kw(name), maybe(t))],
+    };
+  }
+  const outRec = recordOf(typeOf(schema));
+  const result: [string, Value][] = last.outputs.map((o) => [
+    o.alias,
+    stepRef(steps, last.id, o.alias),
+  ]);
+  const outTypes: Value[] = last.outputs.map((o) => {
+    const e = outRec?.entries.find((x) => x.key.name === o.source);
+    const t =
+      e !== undefined ? fieldForm(schema, o.source) : o.source === WHOLE ? schema : kw('any');
+    return RVector.of(kw(o.alias), maybe(t ?? kw('any')));
+  });
+  return { result, outTypes };
 }
 
 /** The type form of input `name` in an input-schema form (`:any` when not found). */

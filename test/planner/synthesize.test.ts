@@ -22,6 +22,8 @@ function show(b: Binding | undefined): string {
       return `step ${b.step}.${b.output}`;
     case 'rtfs':
       return `rtfs ${b.code}`;
+    case 'item':
+      return `item ${b.field ?? '.'}`;
   }
 }
 

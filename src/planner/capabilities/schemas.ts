@@ -10,7 +10,7 @@ const MENU =
   '[:optional_inputs [:vector :string]] [:outputs [:vector :string]] [:score :number] [:provenance :keyword]]]';
 
 const STEP =
-  '[:map [:id :string] [:name :string] [:capability_id :string] [:inputs [:map-of :keyword [:map [:kind [:enum :literal :var :step :rtfs]]]]] ' +
+  '[:map [:id :string] [:name :string] [:capability_id :string] [:inputs [:map-of :keyword [:map [:kind [:enum :literal :var :step :rtfs :item]]]]] ' +
   '[:outputs [:vector [:map [:alias :string] [:source :string]]]] [:notes :string]]';
 
 const PLAN = `[:map [:steps [:vector ${STEP}]]]`;

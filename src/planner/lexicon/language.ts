@@ -129,9 +129,9 @@ function withValuesKept(text: string, fn: (t: string) => string): string {
   const kept: string[] = [];
   const masked = text.replace(PROTECTED, (m) => {
     kept.push(m);
-    return `\u0001${kept.length - 1}\u0001`;
+    return `\uE000${kept.length - 1}\uE000`;
   });
-  return fn(masked).replace(/\u0001(\d+)\u0001/gu, (_, i: string) => kept[Number(i)] ?? '');
+  return fn(masked).replace(/\uE000(\d+)\uE000/gu, (_, i: string) => kept[Number(i)] ?? '');
 }
 
 /** The goal in English, word by word (see the module comment). */

@@ -136,6 +136,9 @@ export function literalMatches(v: Value, expected: Value): boolean {
       (typeof v === 'number' && v === expected) || (v instanceof RFloat && v.value === expected)
     );
   if (typeof expected === 'string')
-    return typeof v === 'string' && v.toLowerCase().includes(expected.toLowerCase());
+    return (
+      (typeof v === 'string' && v.toLowerCase().includes(expected.toLowerCase())) ||
+      (v instanceof Keyword && v.name === expected)
+    );
   return equals(v, expected);
 }

@@ -5,6 +5,8 @@ export const PlannerCodes = {
   badPlan: 'planner/bad-plan',
   badLlmResponse: 'planner/bad-llm-response',
   catalogMismatch: 'planner/catalog-mismatch',
+  unsupportedLanguage: 'planner/unsupported-language',
+  ambiguousGoal: 'planner/ambiguous-goal',
 } as const;
 
 export const CatalogCodes = {

@@ -321,6 +321,7 @@ export function materializePlan(
       const prev = vars.get(v);
       vars.set(v, prev === undefined || equals(prev, typeForm) ? typeForm : kw('any'));
     }
+    for (const v of s.vars ?? []) if (!vars.has(normName(v))) vars.set(normName(v), kw('string'));
     body.push(RList.of(sym('step'), s.id, stepBody(s, byId)));
   }
   const last = steps[steps.length - 1] as PlanStep;

@@ -7,7 +7,11 @@
  */
 import { type Value, printDisplay } from '../data/index.js';
 import type { Catalog } from './catalog/index.js';
+import { RtfsError } from '../runtime/index.js';
+import { ambiguity, clarify } from './ambiguity.js';
+import { PlannerCodes } from './codes.js';
 import { extractIntent } from './intent.js';
+import { detectLanguage, englishPhrases } from './lexicon/index.js';
 import { mustCall, mustFilter } from './requirements.js';
 import { isMetaCapability, scoreEntry } from './scoring.js';
 import { compareIds, tokens } from './text.js';
@@ -24,6 +28,11 @@ export interface IntentInput {
 
 export interface ExtractOptions {
   readonly intent?: IntentInput;
+  /**
+   * Asks the user one clarifying question when the goal is ambiguous ("handle the
+   * bugs"); undefined (or no answer) stops with `planner/ambiguous-goal`.
+   */
+  readonly ask?: (question: string) => string | undefined;
   readonly apply_catalog_search?: boolean;
   readonly min_score?: number;
   readonly max_results?: number;
@@ -86,7 +95,22 @@ export function extractGoalSignals(
       preferences.push({ name, value, source: { kind: 'intent-preference' } });
     }
   }
-  const extracted = extractIntent(goal);
+  const lang = detectLanguage(goal);
+  let english = englishPhrases(lang.english);
+  if (lang.code === 'unsupported') facts['unsupported_language'] = lang.name;
+  else {
+    if (lang.code !== 'en') facts['language'] = lang.code;
+    const vague = ambiguity(english, catalog);
+    if (vague !== undefined) {
+      const answer = opts.ask?.(vague.question)?.trim();
+      if (answer === undefined || answer.length === 0)
+        throw new RtfsError(PlannerCodes.ambiguousGoal, `${vague.message}; ${vague.question}`);
+      english = englishPhrases(clarify(english, vague, answer));
+      facts['clarification'] = answer;
+    }
+    if (english !== goal) facts['english_goal'] = english;
+  }
+  const extracted = extractIntent(english);
   for (const p of extracted.params) {
     if (constraints.some((c) => c.name === p.name)) continue;
     constraints.push({

@@ -136,6 +136,8 @@ export interface PlanStep {
   readonly guard?: Guard;
   /** Runs once per item (`(mapv (fn [item] (call …)) items)`); its value is the vector of results. */
   readonly each?: Each;
+  /** Plan inputs (strings) its inline code reads (the cut-off date of "older than 30 days"). */
+  readonly vars?: readonly string[];
   /** A gap: the capability-request id of the missing capability this step stands for. */
   readonly pending?: { readonly request_id: string; readonly needs: string };
 }

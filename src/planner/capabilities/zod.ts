@@ -91,6 +91,7 @@ export const PlanStepZ = z.object({
   origin: z.object({ clause: z.string(), rule: z.string() }).optional(),
   guard: GuardZ.optional(),
   each: EachZ.optional(),
+  vars: z.array(z.string()).optional(),
   pending: z.object({ request_id: z.string(), needs: z.string() }).optional(),
 });
 

@@ -15,11 +15,14 @@ import type { Param } from '../intent.js';
 import { menuEntry, synthesizedEntry } from '../menu.js';
 import { compareIds, normName, tokens } from '../text.js';
 import type { Binding, GoalSignals, MenuEntry } from '../types.js';
+
 import type { Clause } from './clauses.js';
 import { isDataName, isDerivedName } from './choose.js';
 import { type Built, type OutInfo, type Shape, WHOLE, shapeOf } from './shape.js';
 import { accepts, coerceLiteral } from './types-compat.js';
 import { PRIM, type TypeAst } from '../../types/index.js';
+import { type Field, isText } from './fields.js';
+import { itemFieldFor, isIdentifier } from './sources.js';
 
 export interface BindContext {
   readonly signals: GoalSignals;
@@ -33,6 +36,14 @@ export interface BindContext {
   readonly previous: readonly Built[];
   /** Allocates the next step id. */
   nextId(): string;
+  /** A per-item step: the fields of the items and the name of their list. */
+  readonly item?: {
+    readonly fields: readonly Field[];
+    readonly list: string;
+    readonly loop: string;
+  };
+  /** Literal values the clause gives for inputs (thresholds: `under 500` → `max_price`). */
+  readonly thresholds?: readonly { readonly op: string; readonly value: Value }[];
 }
 
 export interface BindResult {
@@ -171,6 +182,19 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       (c) => normName(c.name) === name && c.role === 'input',
     );
     const param = clauseParam(ctx, name);
+    const quoted =
+      MESSAGE_NAMES.has(name) && isText(input.type) ? quotedText(ctx.clause.text) : undefined;
+    if (quoted !== undefined && param === undefined) {
+      inputs[input.name] = { kind: 'literal', value: quoted };
+      continue;
+    }
+    if (ctx.item !== undefined && param === undefined) {
+      const fromItem = itemBinding(name, input, ctx, view.previous);
+      if (fromItem !== undefined) {
+        inputs[input.name] = fromItem;
+        continue;
+      }
+    }
     if (constraint !== undefined) {
       const lit =
         param !== undefined && !sameValue(param.value, constraint.value)
@@ -182,7 +206,8 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
           : { kind: 'var', name: constraint.name };
       continue;
     }
-    const data = !input.optional && (isDataName(name) || isCollection(input.type));
+    const data =
+      !input.optional && (isDataName(name) || isCollection(input.type)) && ctx.item === undefined;
     const newest = data ? newestOutput(view.previous, input.name, input.type) : undefined;
     if (newest !== undefined) {
       inputs[input.name] = { kind: 'step', step: newest.built.step.id, output: newest.out.alias };
@@ -221,10 +246,23 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
         continue;
       }
     }
+    const word = enumWord(input.type, ctx.clause.text);
+    if (word !== undefined) {
+      inputs[input.name] = { kind: 'literal', value: word };
+      continue;
+    }
+    const bound = thresholdFor(name, input.type, ctx.thresholds ?? []);
+    if (bound !== undefined) {
+      inputs[input.name] = { kind: 'literal', value: bound };
+      continue;
+    }
     if (input.optional) continue;
     if (isDerivedName(name) && coerceLiteral(input.type, 'x') !== undefined) {
+      const q = quotedText(ctx.clause.text);
       const src = view.previous[view.previous.length - 1];
-      const text = src?.step.origin?.clause ?? ctx.clause.text;
+      const text =
+        q ??
+        (ctx.item !== undefined ? ctx.clause.text : (src?.step.origin?.clause ?? ctx.clause.text));
       inputs[input.name] = { kind: 'literal', value: capitalise(text) };
       continue;
     }
@@ -233,8 +271,69 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
   return { inputs, adapters };
 }
 
-function isText(t: TypeAst): boolean {
-  return t.kind === 'prim' && t.name === 'string';
+/** Inputs that carry the text of a message: a quoted string in the clause fills them. */
+const MESSAGE_NAMES: ReadonlySet<string> = new Set([
+  'body',
+  'text',
+  'message',
+  'comment',
+  'content',
+]);
+
+function quotedText(text: string): string | undefined {
+  const m = /"([^"]+)"/.exec(text);
+  return m?.[1];
+}
+
+const QUANTIFIER_WORDS = new Set(['all', 'any', 'each', 'every', 'none']);
+
+/** An enum value of the input's type that the clause says as a word ("shipped", "pending"). */
+function enumWord(type: TypeAst, text: string): Value | undefined {
+  const t = type.kind === 'optional' ? type.inner : type;
+  if (t.kind !== 'enum') return undefined;
+  const ws = new Set(text.toLowerCase().split(/[^a-z0-9_-]+/));
+  for (const v of t.values)
+    if (typeof v === 'string' && !QUANTIFIER_WORDS.has(v.toLowerCase()) && ws.has(v.toLowerCase()))
+      return v;
+  return undefined;
+}
+
+/** A `max_…` / `min_…` input from a threshold the clause states ("under 500"). */
+function thresholdFor(
+  name: string,
+  type: TypeAst,
+  thresholds: readonly { readonly op: string; readonly value: Value }[],
+): Value | undefined {
+  const upper = /^max_|_max$|^max$/.test(name);
+  const lower = /^min_|_min$|^min$/.test(name);
+  if (!upper && !lower) return undefined;
+  const t = thresholds.find((x) =>
+    upper ? x.op === 'lt' || x.op === 'le' : x.op === 'gt' || x.op === 'ge',
+  );
+  return t !== undefined ? coerceLiteral(type, t.value) : undefined;
+}
+
+/** A per-item step's input from the item or from the same item's earlier per-item step. */
+function itemBinding(
+  name: string,
+  input: { readonly type: TypeAst },
+  ctx: BindContext,
+  previous: readonly Built[],
+): Binding | undefined {
+  const item = ctx.item;
+  if (item === undefined) return undefined;
+  if (isDataName(name) || MESSAGE_NAMES.has(name)) {
+    for (let i = previous.length - 1; i >= 0; i--) {
+      const b = previous[i] as Built;
+      if (b.each !== true || b.step.each?.step !== item.loop) continue;
+      const o = b.outs.find((x) => accepts(input.type, x.type));
+      if (o !== undefined) return { kind: 'step', step: b.step.id, output: o.alias };
+    }
+  }
+  const field = itemFieldFor(name, item.fields, item.list);
+  if (field !== undefined && (isIdentifier(name) || isDataName(name) || name === field))
+    return { kind: 'item', field };
+  return undefined;
 }
 
 function isCollection(t: TypeAst): boolean {

@@ -81,20 +81,10 @@ function dryRun(
   return { ok: false, error: e ? `${e.code}: ${e.message}` : 'failed' };
 }
 
-interface GapInfo {
-  readonly request_id: string;
-  readonly description: string;
-}
-
-/** Optional parts of a pipeline result (the planner reports gaps when it supports them). */
-interface WithGaps {
-  readonly gaps?: readonly GapInfo[];
-}
-
 export function planOutcome(goal: EvalGoal): Outcome {
   const catalog = evalCatalog(goal.catalog);
   const known = new Set(catalog.entries.map((e) => e.id));
-  let r: ReturnType<typeof runPlannerPipeline> & WithGaps;
+  let r: ReturnType<typeof runPlannerPipeline>;
   try {
     r = runPlannerPipeline(goal.goal, catalog);
   } catch (e) {
@@ -108,7 +98,7 @@ export function planOutcome(goal: EvalGoal): Outcome {
           : 'error';
     return { kind, message, complete: false, gaps: [], known };
   }
-  const gaps = r.gaps ?? [];
+  const gaps = r.gaps.map((g) => ({ request_id: g.request_id, description: g.needs }));
   const plan = readPlan(r.plan_source);
   const base = {
     message: gaps.map((g) => g.description).join('; '),

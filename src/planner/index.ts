@@ -45,6 +45,11 @@ export { resolveGaps, fuzzyMatch, requestId, type ResolveOptions } from './resol
 export { resolveAlias, ALIAS_TABLE_VERSION } from './aliases.js';
 export {
   materializePlan,
+  withPendingSteps,
+  guardTest,
+  stepDeps,
+  PENDING_CAPABILITY,
+  type Gap,
   checkStepRefs,
   planName,
   type Materialized,

@@ -143,7 +143,11 @@ export function extractValues(plain: string, add: Add): void {
       plain,
     );
   const labelWord = labelled?.[1] ?? labelled?.[2];
-  if (labelWord !== undefined && !/^(?:as|with)$/i.test(labelWord))
+  if (
+    labelWord !== undefined &&
+    !NOT_LABELS.has(labelWord.toLowerCase()) &&
+    !/^(?:as|with|from|each)$/i.test(labelWord)
+  )
     add('labels', RVector.of(unquote(labelWord)), 'qualifier', 'labelled X');
   const adjective =
     /\b([a-z][\w-]*)\s+(?:issues|issue|bugs|tickets|pull_requests|pull_request)\b/.exec(plain);

@@ -44,8 +44,50 @@ export interface MaterializeOptions {
   readonly signals?: GoalSignals;
 }
 
+/** A part of the goal no capability can do: an explicit pending step of the plan. */
+export interface Gap {
+  readonly step_id: string;
+  /** The clause of the goal the step stands for ("post it on Twitter"). */
+  readonly needs: string;
+  readonly request_id: string;
+  /** The placeholder id the planner used while planning (never called). */
+  readonly requested: string;
+  /** The inputs the missing capability would take, and what it would give. */
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+}
+
+/** The steps with every capability awaiting an external provider turned into a pending step. */
+export function withPendingSteps(
+  steps: readonly PlanStep[],
+  signals: GoalSignals | undefined,
+): { steps: PlanStep[]; gaps: Gap[] } {
+  const pending = new Map<string, string>();
+  for (const r of signals?.requirements ?? [])
+    if (r.readiness === 'pending-external' && r.capability_id !== undefined && r.pending_request_id)
+      pending.set(r.capability_id, r.pending_request_id);
+  const gaps: Gap[] = [];
+  const out = steps.map((s) => {
+    const request = s.pending?.request_id ?? pending.get(s.capability_id);
+    if (request === undefined) return s;
+    const needs = s.pending?.needs ?? s.origin?.clause ?? s.notes;
+    gaps.push({
+      step_id: s.id,
+      needs,
+      request_id: request,
+      requested: s.capability_id,
+      inputs: Object.keys(s.inputs),
+      outputs: s.outputs.map((o) => o.alias),
+    });
+    return { ...s, pending: { request_id: request, needs } };
+  });
+  return { steps: out, gaps };
+}
+
 export interface Materialized {
   readonly source: string;
+  /** The gaps of the plan (pending steps), in step order. */
+  readonly gaps: readonly Gap[];
   readonly form: Value;
   /** Values the goal gives for the plan inputs (for `--input`). */
   readonly inputs: Readonly<Record<string, Value>>;
@@ -288,9 +330,10 @@ function stepBody(s: PlanStep, steps: ReadonlyMap<string, PlanStep>): Value {
 }
 
 export function materializePlan(
-  steps: readonly PlanStep[],
+  given: readonly PlanStep[],
   opts: MaterializeOptions,
 ): Materialized {
+  const { steps, gaps } = withPendingSteps(given, opts.signals);
   if (steps.length === 0) throw new RtfsError(PlannerCodes.badPlan, 'the plan has no steps');
   const errors = checkStepRefs(steps);
   if (errors.length > 0) throw new RtfsError(PlannerCodes.badPlan, errors.join('; '));
@@ -362,9 +405,16 @@ export function materializePlan(
   const source = planText(form);
   return {
     source,
+    gaps,
     form,
     inputs,
-    capabilities: [...new Set(steps.map((s) => s.capability_id))].sort(compareIds),
+    capabilities: [
+      ...new Set(
+        steps
+          .filter((s) => s.capability_id !== 'rtfs')
+          .map((s) => (s.pending !== undefined ? PENDING_CAPABILITY : s.capability_id)),
+      ),
+    ].sort(compareIds),
     plan_hash: `sha256:${sha256Hex(source)}`,
   };
 }

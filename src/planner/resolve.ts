@@ -11,6 +11,8 @@
  */
 import { sha256Hex } from '../audit/index.js';
 import { resolveAlias } from './aliases.js';
+import { lexicon } from './lexicon/index.js';
+import { idParts } from './synth/choose.js';
 import type { Catalog } from './catalog/index.js';
 import { genOpFor, genTemplate } from './gen-templates.js';
 import { mustCall, mustCallId, upsertRequirement } from './requirements.js';
@@ -55,10 +57,13 @@ export function fuzzyMatch(requested: string, catalog: Catalog): string | undefi
   if (sameLast.length > 0 && !requested.startsWith('generated.'))
     return [...sameLast].sort((a, b) => compareIds(a.id, b.id))[0]?.id;
   const rt = idTokens(requested);
+  // An invented id maps only to a capability doing the same kind of thing (its verb).
+  const verb = idParts(requested).verb;
   let best: { id: string; score: number } | undefined;
   for (const e of candidates) {
     const score = jaccard(rt, idTokens(e.id));
     if (score < 0.5) continue;
+    if (requested.startsWith('generated.') && !sameKind(verb, idParts(e.id).verb)) continue;
     if (
       best === undefined ||
       score > best.score ||
@@ -67,6 +72,12 @@ export function fuzzyMatch(requested: string, catalog: Catalog): string | undefi
       best = { id: e.id, score };
   }
   return best?.id;
+}
+
+function sameKind(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const fam = lexicon().family;
+  return a === b || (fam.get(a) !== undefined && fam.get(a) === fam.get(b));
 }
 
 export function requestId(goal: string, id: string): string {

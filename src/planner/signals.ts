@@ -11,7 +11,7 @@ import { RtfsError } from '../runtime/index.js';
 import { ambiguity, clarify } from './ambiguity.js';
 import { PlannerCodes } from './codes.js';
 import { extractIntent } from './intent.js';
-import { detectLanguage, englishPhrases } from './lexicon/index.js';
+import { detectLanguage, englishPhrases, lexicon } from './lexicon/index.js';
 import { mustCall, mustFilter } from './requirements.js';
 import { isMetaCapability, scoreEntry } from './scoring.js';
 import { compareIds, tokens } from './text.js';
@@ -54,7 +54,27 @@ export function signalQuery(s: GoalSignals): string[] {
     const v = s.contextual_facts[key];
     if (v !== undefined) parts.push(valueText(v));
   }
-  return tokens(parts.join(' '));
+  const base = tokens(parts.join(' '));
+  return [...base, ...expandTokens(base).filter((t) => !base.includes(t))];
+}
+
+/**
+ * Words the goal implies through the lexicon: a channel implies Slack and a message,
+ * "drops below" a price, "degrees" the weather; canonical nouns of synonyms.
+ */
+export function expandTokens(base: readonly string[]): string[] {
+  const lex = lexicon();
+  const out: string[] = [];
+  const add = (t: string): void => {
+    for (const x of tokens(t)) if (!out.includes(x)) out.push(x);
+  };
+  for (const t of base) {
+    for (const n of lex.implies.get(t) ?? []) add(n);
+    for (const f of lex.measureHints.get(t) ?? []) add(f);
+    const noun = lex.nouns.get(t);
+    if (noun !== undefined && noun !== t) add(noun);
+  }
+  return out;
 }
 
 /** Catalog entries scored against the signals, best first, (−score, id). */

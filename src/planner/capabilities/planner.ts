@@ -219,7 +219,14 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
           'planner.materialize_plan needs :goal or :goal_signals',
         );
       const synthesized = i.synthesized ?? [];
+      const pending = new Set(
+        (i.goal_signals?.requirements ?? [])
+          .filter((r) => r.readiness === 'pending-external' && r.pending_request_id)
+          .map((r) => r.capability_id),
+      );
       for (const s of i.plan.steps) {
+        if (s.capability_id === 'rtfs' || s.pending !== undefined || pending.has(s.capability_id))
+          continue;
         const known =
           catalog.get(s.capability_id) !== undefined ||
           synthesized.some((x) => x.id === s.capability_id) ||
@@ -239,6 +246,7 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       });
       return {
         source: m.source,
+        gaps: m.gaps,
         known_inputs: m.inputs,
         capabilities: m.capabilities,
         plan_hash: m.plan_hash,

@@ -67,7 +67,7 @@ export const SCHEMAS = {
       `[:map [:plan ${PLAN}] ${opt('goal_signals', SIGNALS)} ${opt('menu', MENU)} ${opt('synthesized', SYNTHESIZED)} ` +
       `${opt('goal', ':string')} ${opt('name', ':string')}]`,
     output:
-      '[:map [:source :string] [:known_inputs :map] [:capabilities [:vector :string]] [:plan_hash :string]]',
+      '[:map [:source :string] [:gaps [:vector :map]] [:known_inputs :map] [:capabilities [:vector :string]] [:plan_hash :string]]',
   },
   llm: {
     input:

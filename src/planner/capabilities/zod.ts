@@ -79,7 +79,11 @@ export const GuardZ = z.object({
   text: z.string(),
 });
 
-export const EachZ = z.object({ step: z.string().min(1), output: z.string(), as: z.string().min(1) });
+export const EachZ = z.object({
+  step: z.string().min(1),
+  output: z.string(),
+  as: z.string().min(1),
+});
 
 export const PlanStepZ = z.object({
   id: z.string().min(1),

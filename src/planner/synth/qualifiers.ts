@@ -196,7 +196,8 @@ export function readQualifiers(text: string, forEach?: string): Qualifiers {
   const top = /\b(?:top|first|last|latest|recent|newest)\s+(\d+)\b/i.exec(text);
   if (top && limit === undefined) limit = Number(top[1]);
   const objectWords = phrase.length > 0 ? phrase : text.replace(/^\s*\w+\s+/, '');
-  const nouns = phraseNouns(objectWords);
+  // "… for each": the items are the earlier list, whatever the clause's own object.
+  const nouns = trailingEach && forEach === undefined && q === null ? [] : phraseNouns(objectWords);
   const plural =
     /\b(?:the|my|our|all|these|those)\s+(?:[a-z-]+\s+)?[a-z]+s\b/i.test(text) &&
     !/\bit\b/i.test(text);

@@ -17,7 +17,7 @@ import { PlannerCodes } from '../codes.js';
 import { extractIntent, type Param } from '../intent.js';
 import { englishPhrases } from '../lexicon/index.js';
 import { slug, tokens } from '../text.js';
-import type { Each, GoalSignals, Guard, MenuEntry, PlanStep } from '../types.js';
+import type { Binding, Each, GoalSignals, Guard, MenuEntry, PlanStep } from '../types.js';
 import { type BindContext, bindInputs } from './bind.js';
 import { chooseCapability } from './choose.js';
 import { type Clause, splitClauses } from './clauses.js';
@@ -142,7 +142,10 @@ class Synthesis {
         : {}),
       ...(extra.thresholds !== undefined ? { thresholds: extra.thresholds } : {}),
     };
-    const { inputs, adapters } = bindInputs(entry, ctx);
+    const { inputs, adapters } =
+      entry === undefined && capabilityId.startsWith('generated.')
+        ? { inputs: this.gapInputs(params, loop), adapters: [] }
+        : bindInputs(entry, ctx);
     this.built.push(...adapters);
     const shape = shapeOf(entry);
     const outs =
@@ -178,6 +181,28 @@ class Synthesis {
     };
     this.built.push(b);
     return b;
+  }
+
+  /**
+   * The inputs a missing capability would take (a gap's inferred inputs): the item of
+   * per-item work or the newest data, and the values the clause states.
+   */
+  gapInputs(params: readonly Param[], loop: ListSource | undefined): Record<string, Binding> {
+    const inputs: Record<string, Binding> = {};
+    if (loop !== undefined) inputs[itemName(loop.out)] = { kind: 'item' };
+    else {
+      const last = this.lastData();
+      const out = last?.outs[0];
+      if (last !== undefined && out !== undefined)
+        inputs[out.alias === '.' ? 'data' : out.alias] = {
+          kind: 'step',
+          step: last.step.id,
+          output: out.alias,
+        };
+    }
+    for (const p of params)
+      if (inputs[p.name] === undefined) inputs[p.name] = { kind: 'literal', value: p.value };
+    return inputs;
   }
 
   /** Fetches data named by `text` with a reading capability; undefined when none fits. */

@@ -16,6 +16,9 @@ import { signalQuery } from './signals.js';
 import { compareIds, round4 } from './text.js';
 import type { GoalSignals, MenuEntry, Provenance, SynthesizedCapability } from './types.js';
 
+/** Built-in list operations every menu offers (filters, sorts, counts, groups). */
+const LIST_OPERATIONS = ['core.data.count', 'core.data.filter', 'core.data.group', 'core.data.sort'];
+
 export interface MenuOptions {
   readonly limit?: number;
   readonly include_synthetic?: boolean;
@@ -120,10 +123,14 @@ export function buildMenu(
     const score = round4(Math.min(1, scoreEntry(e, query) + bonus));
     if (score >= minScore) put(menuEntry(e, score, 'catalog'), false);
   }
-  // (c) utilities
+  // (c) utilities, and the pure list operations synthesis writes filters, sorts and counts with
   for (const id of ['ccos.echo', 'ccos.user.ask']) {
     const e = catalog.get(id);
     if (e !== undefined && !chosen.has(id)) put(menuEntry(e, 0.1, 'catalog'), false);
+  }
+  for (const id of LIST_OPERATIONS) {
+    const e = catalog.get(id);
+    if (e !== undefined && !chosen.has(id)) put(menuEntry(e, 0.1, 'catalog'), true);
   }
   // (d) scaffolds for unmet filters
   if (opts.include_synthetic !== false) {

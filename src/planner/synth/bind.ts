@@ -188,7 +188,14 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       inputs[input.name] = { kind: 'literal', value: quoted };
       continue;
     }
-    if (ctx.item !== undefined && param === undefined) {
+    const said =
+      MESSAGE_NAMES.has(name) && isText(input.type) ? contentPhrase(ctx.clause) : undefined;
+    if (said !== undefined && param === undefined) {
+      inputs[input.name] = { kind: 'literal', value: said };
+      continue;
+    }
+    // Per item, identifiers come from the item (a stated one named the list: "the files in ./logs").
+    if (ctx.item !== undefined && (param === undefined || isIdentifier(name))) {
       const fromItem = itemBinding(name, input, ctx, view.previous);
       if (fromItem !== undefined) {
         inputs[input.name] = fromItem;
@@ -205,6 +212,14 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
           ? { kind: 'literal', value: lit }
           : { kind: 'var', name: constraint.name };
       continue;
+    }
+    // A value the clause states wins over data flowing from earlier steps.
+    if (param !== undefined && !(isFilter && isFnType(input.type))) {
+      const lit = coerceLiteral(input.type, param.value);
+      if (lit !== undefined) {
+        inputs[input.name] = { kind: 'literal', value: lit };
+        continue;
+      }
     }
     const data =
       !input.optional && (isDataName(name) || isCollection(input.type)) && ctx.item === undefined;
@@ -236,13 +251,6 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       }
       if (name === 'contains') {
         inputs[input.name] = { kind: 'literal', value: ctx.filterExpected };
-        continue;
-      }
-    }
-    if (param !== undefined) {
-      const lit = coerceLiteral(input.type, param.value);
-      if (lit !== undefined) {
-        inputs[input.name] = { kind: 'literal', value: lit };
         continue;
       }
     }
@@ -283,6 +291,16 @@ const MESSAGE_NAMES: ReadonlySet<string> = new Set([
 function quotedText(text: string): string | undefined {
   const m = /"([^"]+)"/.exec(text);
   return m?.[1];
+}
+
+const SAYING = new Set(['send', 'post', 'reply', 'comment']);
+
+/** What a message says when the clause tells it: "email each customer that their order is delayed". */
+function contentPhrase(clause: Clause): string | undefined {
+  if (clause.verb === undefined || !SAYING.has(clause.verb)) return undefined;
+  const m = /\b(?:that|saying|asking|to say|telling (?:them|him|her))\s+(.+)$/i.exec(clause.text);
+  const text = m?.[1]?.trim();
+  return text !== undefined && text.length > 0 ? capitalise(text) : undefined;
 }
 
 const QUANTIFIER_WORDS = new Set(['all', 'any', 'each', 'every', 'none']);

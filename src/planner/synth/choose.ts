@@ -166,11 +166,10 @@ export function explainChoice(
       else if (fam(clause.verb) !== undefined && fam(clause.verb) === fam(parts.verb))
         term(0.3, `verb ${clause.verb} ~ ${parts.verb}`);
       else term(-0.3, `verb ${clause.verb} ≠ ${parts.verb}`);
-    } else if (
-      READ_VERBS.has(clause.verb) &&
-      m.effects.every((e) => e === 'read' || e === 'network' || e === 'pure')
-    )
-      term(0.2, `reads (${clause.verb})`);
+    } else if (m.effects.every((e) => e === 'read' || e === 'network' || e === 'pure')) {
+      if (READ_VERBS.has(clause.verb)) term(0.2, `reads (${clause.verb})`);
+      else if (lex.family.get(clause.verb) !== undefined) term(-0.3, `only reads (${clause.verb})`);
+    }
     const surface = words(clause.text).find((w) => verbOf(w) === clause.verb);
     if (surface !== undefined && clause.verb !== parts.verb && desc.has(surface))
       term(0.2, `"${surface}" in the description`);

@@ -106,8 +106,10 @@ function numberFilters(text: string): FilterSpec[] {
 }
 
 /** Reads the qualifiers of a clause (see the module comment); `forEach` is a "for each N" phrase. */
-export function readQualifiers(text: string, forEach?: string): Qualifiers {
+export function readQualifiers(given: string, forEach?: string): Qualifiers {
   const lex = lexicon();
+  // Quoted text is a value ("all clear"), never a qualifier.
+  const text = given.replace(/"[^"]*"/g, '""');
   const q = QUANT.exec(text);
   const trailingEach = /\bfor (?:each|every one|each one|all of them)\s*$/i.test(text);
   const phrase = forEach ?? q?.[1] ?? '';
@@ -198,9 +200,9 @@ export function readQualifiers(text: string, forEach?: string): Qualifiers {
   const objectWords = phrase.length > 0 ? phrase : text.replace(/^\s*\w+\s+/, '');
   // "… for each": the items are the earlier list, whatever the clause's own object.
   const nouns = trailingEach && forEach === undefined && q === null ? [] : phraseNouns(objectWords);
+  const pm = /\b(?:the|my|our|all|these|those)\s+(?:[a-z-]+\s+)?([a-z]+s)\b/i.exec(text);
   const plural =
-    /\b(?:the|my|our|all|these|those)\s+(?:[a-z-]+\s+)?[a-z]+s\b/i.test(text) &&
-    !/\bit\b/i.test(text);
+    pm !== null && singular(pm[1] ?? '') !== (pm[1] ?? '').toLowerCase() && !/\bit\b/i.test(text);
   return {
     each,
     nouns,

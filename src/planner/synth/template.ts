@@ -19,10 +19,10 @@ import { englishPhrases } from '../lexicon/index.js';
 import { slug, tokens } from '../text.js';
 import type { Binding, Each, GoalSignals, Guard, MenuEntry, PlanStep } from '../types.js';
 import { type BindContext, bindInputs } from './bind.js';
-import { chooseCapability } from './choose.js';
+import { chooseCapability, idParts } from './choose.js';
 import { type Clause, splitClauses } from './clauses.js';
 import { fetchText, guardFor, parseCondition } from './condition.js';
-import { isList } from './fields.js';
+import { isList, sameNoun } from './fields.js';
 import { objectPhrase, refersToPrevious } from './objects.js';
 import { type Qualifiers, readQualifiers } from './qualifiers.js';
 import { type Built, shapeOf } from './shape.js';
@@ -63,6 +63,24 @@ function filterValue(
   const req = signals.requirements.find((r) => r.kind === 'must-filter');
   return req?.expected_value;
 }
+
+/** Verbs whose object is a person ("email the customer"), not data to fetch. */
+const PERSON_VERBS = new Set([
+  'email',
+  'mail',
+  'notify',
+  'tell',
+  'text',
+  'message',
+  'ping',
+  'alert',
+  'inform',
+  'call',
+  'remind',
+  'reply',
+  'answer',
+  'respond',
+]);
 
 const READ = new Set(['list', 'get', 'read', 'search', 'query']);
 const CONSUMERS = new Set([
@@ -282,7 +300,13 @@ class Synthesis {
     let guard: Guard | undefined;
     if (clause.condition !== undefined) guard = this.condition(clause);
     // Data the clause sends or transforms that no step has produced yet: fetch it first.
-    if (clause.verb !== undefined && CONSUMERS.has(clause.verb) && !q.each) {
+    const surface = (clause.text.split(/\s+/)[0] ?? '').toLowerCase();
+    if (
+      clause.verb !== undefined &&
+      CONSUMERS.has(clause.verb) &&
+      !PERSON_VERBS.has(surface) &&
+      !q.each
+    ) {
       const obj = objectPhrase(clause.text);
       if (obj.length > 0 && !refersToPrevious(obj, this.built)) {
         const oq = readQualifiers(obj);
@@ -323,17 +347,33 @@ class Synthesis {
     let loop: ListSource | undefined;
     if (entry !== undefined && !isList) {
       const given = (i: string): boolean => names.has(i) || this.goalInputs.has(i);
-      const needs = needsItem(entry, given) || q.each;
+      // "delete the files in ./logs": a plural object of a capability acting on one thing.
+      const pluralTarget =
+        q.plural &&
+        entry.required_inputs.some(isIdentifier) &&
+        idParts(entry.id).nouns.some((n) => q.nouns.some((x) => sameNoun(n, x)));
+      const needs = needsItem(entry, given) || q.each || pluralTarget;
       if (q.sort?.first === true && needsItem(entry, given)) {
-        // "book the cheapest": sort the earlier list and take its first item.
+        // "book the cheapest": sort the earlier list and take its first item (when there is one).
         const src = previousList(this.built, q.nouns) ?? previousList(this.built, []);
-        if (src !== undefined) this.shape(src.built, { ...q, filters: [] }, clause.text);
+        if (src !== undefined) {
+          const first = this.shape(src.built, { ...q, filters: [] }, clause.text);
+          if (guard === undefined && first.built.step.capability_id === 'rtfs')
+            guard = {
+              step: first.built.step.id,
+              output: '.',
+              measure: 'value',
+              op: 'truthy',
+              text: 'there is one',
+            };
+        }
       } else if (needs && (q.each || q.plural || continuing !== undefined)) {
         loop = this.itemsFor(clause, q, params, entry, continuing);
       }
     } else if (entry === undefined && q.each) {
       loop = this.itemsFor(clause, q, params, undefined, continuing);
     }
+    if (!isList && q.limit !== undefined && loop === undefined) this.limitEarlier(q);
     const b = this.addStep(clause, c.id, entry, `pattern:${clause.kind}`, {
       ...(guard !== undefined ? { guard } : {}),
       ...(loop !== undefined ? { loop } : {}),
@@ -345,6 +385,25 @@ class Synthesis {
     this.notes.push(
       `"${clause.text}" → ${c.id}${Number.isNaN(c.score) ? (override !== undefined ? ' (kept)' : ' (below threshold)') : ` (${c.score})`}${loop !== undefined ? ` per item of ${loop.built.step.id}.${loop.out.alias}` : ''}${guard !== undefined ? ` if ${guard.text}` : ''}`,
     );
+  }
+
+  /** "save the top 3 results": the earlier list step takes the limit (or its list is cut). */
+  private limitEarlier(q: Qualifiers): void {
+    const src = previousList(this.built, q.nouns) ?? previousList(this.built, []);
+    if (src === undefined || q.limit === undefined) return;
+    const i = this.built.indexOf(src.built);
+    const m = this.byId(src.built.step.capability_id);
+    const takes = m !== undefined && shapeOf(m).inputs.some((x) => x.name === 'limit');
+    if (takes && src.built.step.inputs['limit'] === undefined && i >= 0) {
+      const step = {
+        ...src.built.step,
+        inputs: { ...src.built.step.inputs, limit: { kind: 'literal' as const, value: q.limit } },
+      };
+      this.built[i] = { ...src.built, step };
+      return;
+    }
+    if (src.built.step.inputs['limit'] === undefined)
+      this.shape(src.built, { ...q, filters: [], sort: undefined }, src.built.step.notes);
   }
 
   /** True when the capability reads a list (a list clause: qualifiers shape its output). */

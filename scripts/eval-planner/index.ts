@@ -6,9 +6,12 @@
  *   npm run eval:planner -- --verbose    also every failed check
  *   npm run eval:planner -- --goal ID    one goal, every check, and its plan
  *   npm run eval:planner -- --json       the results as JSON
+ *   npm run eval:planner -- --holdout    the held-out goals (eval/planner/holdout.rtfs)
+ *   npm run eval:planner -- --blind      the blind goals (eval/planner/blind.rtfs)
  */
 import { type CheckResult, runChecks } from './checks.js';
-import { type EvalGoal, loadGoals } from './goals.js';
+import { join } from 'node:path';
+import { EVAL_DIR, type EvalGoal, loadGoals } from './goals.js';
 import { planOutcome } from './run.js';
 
 export interface GoalScore {
@@ -82,7 +85,8 @@ export function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
   const gi = argv.indexOf('--goal');
   const only = gi >= 0 ? argv[gi + 1] : undefined;
-  let goals = loadGoals();
+  const set = argv.includes('--holdout') ? 'holdout' : argv.includes('--blind') ? 'blind' : 'goals';
+  let goals = loadGoals(join(EVAL_DIR, `${set}.rtfs`));
   if (only !== undefined) {
     goals = goals.filter((g) => g.id === only);
     if (goals.length === 0) {

@@ -35,7 +35,7 @@ export function ambiguity(english: string, catalog: Catalog): Ambiguity | undefi
           .slice(vagueVerb.length)
           .trim()
       : lower;
-  const otherVerb = words(rest).some((w) => {
+  const otherVerb = rest.split(/[^\p{L}\p{N}_'-]+/u).some((w) => {
     const v = lex.verbs.get(w);
     return (
       v !== undefined &&

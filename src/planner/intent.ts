@@ -106,7 +106,7 @@ export function extractIntent(goal: string): Extracted {
   if (lang) add('target_language', lang[1] ?? '', 'qualifier', 'into Language');
   const symbol =
     /\b(?:stock|share|ticker|quote|price)s?\b[^.]*?\b([A-Z]{2,5})\b(?!-\d)/.exec(plain) ??
-    /\b([A-Z]{2,5})\s+(?:stock|shares?|price|drops|rises|falls|climbs|dips|trades|is trading)\b/.exec(
+    /\b([A-Z]{2,5})\s+(?:stock|shares?|price|drops|rises|falls|climbs|dips|trades|is trading|goes|gets|hits|reaches|crosses|is (?:above|below|over|under))\b/.exec(
       plain,
     );
   if (symbol) add('symbol', symbol[1] ?? '', 'input', 'ticker');

@@ -17,7 +17,12 @@ import { compareIds, round4 } from './text.js';
 import type { GoalSignals, MenuEntry, Provenance, SynthesizedCapability } from './types.js';
 
 /** Built-in list operations every menu offers (filters, sorts, counts, groups). */
-const LIST_OPERATIONS = ['core.data.count', 'core.data.filter', 'core.data.group', 'core.data.sort'];
+const LIST_OPERATIONS = [
+  'core.data.count',
+  'core.data.filter',
+  'core.data.group',
+  'core.data.sort',
+];
 
 export interface MenuOptions {
   readonly limit?: number;

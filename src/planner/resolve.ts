@@ -171,7 +171,10 @@ export function resolveGaps(
       notes.push(`${id} → ${target} (${method})`);
       continue;
     }
-    const op = opts.allow_synthesis === false ? undefined : genOpFor(idTokens(id));
+    // An invented id names its operation by its verb, the first word ("order" in
+    // generated.generate_invoice_order is a noun, not a sort).
+    const opWords = id.startsWith('generated.') ? idTokens(id).slice(0, 1) : idTokens(id);
+    const op = opts.allow_synthesis === false ? undefined : genOpFor(opWords);
     if (op !== undefined) {
       const t = genTemplate(op);
       if (!synthesized.some((x) => x.id === t.id)) synthesized.push(t);

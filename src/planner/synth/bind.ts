@@ -42,6 +42,8 @@ export interface BindContext {
     readonly list: string;
     readonly loop: string;
   };
+  /** Values the clause names that must not fill an enum input (what the action sets). */
+  readonly avoid?: readonly string[];
   /** Literal values the clause gives for inputs (thresholds: `under 500` → `max_price`). */
   readonly thresholds?: readonly { readonly op: string; readonly value: Value }[];
 }
@@ -156,7 +158,9 @@ const PARAM_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 function clauseParam(ctx: BindContext, name: string): Param | undefined {
-  const names = [name, ...(PARAM_ALIASES[name] ?? [])];
+  // `customer_email` takes a stated e-mail address, `contact_phone` a phone number.
+  const suffix = /_(email|phone|url)$/.exec(name)?.[1];
+  const names = [name, ...(PARAM_ALIASES[name] ?? []), ...(suffix !== undefined ? [suffix] : [])];
   for (const n of names) {
     const p = ctx.clauseParams.find((x) => normName(x.name) === n);
     if (p !== undefined) return p;
@@ -254,7 +258,7 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
         continue;
       }
     }
-    const word = enumWord(input.type, ctx.clause.text);
+    const word = enumWord(input.type, ctx.clause.text, ctx.avoid ?? []);
     if (word !== undefined) {
       inputs[input.name] = { kind: 'literal', value: word };
       continue;
@@ -306,12 +310,17 @@ function contentPhrase(clause: Clause): string | undefined {
 const QUANTIFIER_WORDS = new Set(['all', 'any', 'each', 'every', 'none']);
 
 /** An enum value of the input's type that the clause says as a word ("shipped", "pending"). */
-function enumWord(type: TypeAst, text: string): Value | undefined {
+function enumWord(type: TypeAst, text: string, avoid: readonly string[]): Value | undefined {
   const t = type.kind === 'optional' ? type.inner : type;
   if (t.kind !== 'enum') return undefined;
   const ws = new Set(text.toLowerCase().split(/[^a-z0-9_-]+/));
   for (const v of t.values)
-    if (typeof v === 'string' && !QUANTIFIER_WORDS.has(v.toLowerCase()) && ws.has(v.toLowerCase()))
+    if (
+      typeof v === 'string' &&
+      !QUANTIFIER_WORDS.has(v.toLowerCase()) &&
+      !avoid.includes(v) &&
+      ws.has(v.toLowerCase())
+    )
       return v;
   return undefined;
 }

@@ -184,7 +184,9 @@ export function explainChoice(
     ...parts.service,
     ...(m.metadata['service'] ? tokens(m.metadata['service']) : []),
   ];
-  if (service.some((t) => ct.includes(t))) term(0.2, `service ${service.join('/')}`);
+  // The service counts once: not again when it is the noun already found (`orders.get_order`).
+  if (service.some((t) => ct.includes(t) && !found.some((n) => canonNoun(n) === canonNoun(t))))
+    term(0.2, `service ${service.join('/')}`);
   for (const named of namedServices(clause.text))
     if (!service.includes(named) && !m.id.toLowerCase().includes(named)) term(-0.6, `not ${named}`);
   for (const input of m.required_inputs) {

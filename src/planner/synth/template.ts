@@ -140,9 +140,13 @@ class Synthesis {
       guard?: Guard;
       loop?: ListSource;
       thresholds?: BindContext['thresholds'];
+      drop?: (p: Param) => boolean;
     } = {},
   ): Built {
-    const params = [...extractIntent(clause.text).params, ...(extra.params ?? [])];
+    const all = [...extractIntent(clause.text).params, ...(extra.params ?? [])];
+    const drop = extra.drop;
+    const params = drop !== undefined ? all.filter((p) => !drop(p)) : all;
+    const avoid = drop !== undefined ? all.filter(drop).map((p) => printDisplay(p.value)) : [];
     const loop = extra.loop;
     const ctx: BindContext = {
       signals: this.signals,
@@ -159,6 +163,7 @@ class Synthesis {
         ? { item: { fields: itemFields(loop.out), list: loop.out.alias, loop: loop.built.step.id } }
         : {}),
       ...(extra.thresholds !== undefined ? { thresholds: extra.thresholds } : {}),
+      ...(avoid.length > 0 ? { avoid } : {}),
     };
     const { inputs, adapters } =
       entry === undefined && capabilityId.startsWith('generated.')
@@ -450,9 +455,11 @@ class Synthesis {
       verb: 'list',
     };
     const b = this.addStep(listClause, lc.entry.id, lc.entry, 'source:items', {
-      params: (clause.forEach ? extractIntent(clause.text).params : params).filter(
-        (p) => !isIdentifier(p.name) || !(entry?.required_inputs.includes(p.name) ?? false),
-      ),
+      params: clause.forEach ? extractIntent(clause.text).params : [],
+      // The values the action sets ("as delivered") do not select the items.
+      drop: (p) =>
+        TARGET_RULES.has(p.rule) ||
+        (isIdentifier(p.name) && (entry?.required_inputs.includes(p.name) ?? false)),
     });
     this.notes.push(`items of "${clause.text}" from ${lc.entry.id}`);
     const src = this.shape(b, { ...q, sort: undefined, limit: undefined }, clause.text, false);
@@ -488,6 +495,9 @@ class Synthesis {
     return op !== undefined ? { ...g, op } : g;
   }
 }
+
+/** Rules of values an action sets (intent-values.ts), not qualifiers of the items it acts on. */
+const TARGET_RULES = new Set(['mark … as X', 'label … as X', 'move … to Status']);
 
 /** In a per-item clause, identifiers and data come from the items. */
 const ITEM_SUPPLIED: ReadonlySet<string> = new Set(

@@ -9,7 +9,7 @@ import type { Catalog } from './catalog/index.js';
 import { lexicon } from './lexicon/index.js';
 import { idParts } from './synth/choose.js';
 import { phraseNouns } from './synth/qualifiers.js';
-import { compareIds, words } from './text.js';
+import { compareIds } from './text.js';
 
 export interface Ambiguity {
   readonly message: string;

@@ -75,8 +75,10 @@ export function fuzzyMatch(requested: string, catalog: Catalog): string | undefi
 }
 
 function sameKind(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
   const fam = lexicon().family;
+  // A capability without a verb in its id reads (`weather.current`): a reading verb fits it.
+  if (b === undefined) return a === undefined || fam.get(a) === 'read';
+  if (a === undefined) return false;
   return a === b || (fam.get(a) !== undefined && fam.get(a) === fam.get(b));
 }
 

@@ -21,7 +21,7 @@ import { isDataName, isDerivedName } from './choose.js';
 import { type Built, type OutInfo, type Shape, WHOLE, shapeOf } from './shape.js';
 import { accepts, coerceLiteral } from './types-compat.js';
 import { PRIM, type TypeAst } from '../../types/index.js';
-import { type Field, isText } from './fields.js';
+import { type Field, elementOf, fieldsOf, isText } from './fields.js';
 import { itemFieldFor, isIdentifier } from './sources.js';
 
 export interface BindContext {
@@ -188,7 +188,9 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
     const param = clauseParam(ctx, name);
     const quoted =
       MESSAGE_NAMES.has(name) && isText(input.type) ? quotedText(ctx.clause.text) : undefined;
-    if (quoted !== undefined && param === undefined) {
+    // A quoted title or query is not also the message ("titled "Crash on login"").
+    const quotedIsParam = ctx.clauseParams.some((p) => p.value === quoted);
+    if (quoted !== undefined && param === undefined && !quotedIsParam) {
       inputs[input.name] = { kind: 'literal', value: quoted };
       continue;
     }
@@ -249,7 +251,7 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       if (isFnType(input.type)) {
         inputs[input.name] = {
           kind: 'rtfs',
-          code: `(fn [x] (includes? (str x) ${quoteString(ctx.filterExpected)}))`,
+          code: textPredicate(inputs['items'], view.previous, ctx.filterExpected),
         };
         continue;
       }
@@ -282,6 +284,43 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
   }
   return { inputs, adapters };
 }
+
+/**
+ * A filter's predicate for "keep those mentioning X": the text fields of the items
+ * (title, subject, summary …) when their type says which, else the whole item printed.
+ */
+function textPredicate(
+  items: Binding | undefined,
+  previous: readonly Built[],
+  text: string,
+): string {
+  const value = quoteString(text.toLowerCase());
+  let fields: string[] = [];
+  if (items?.kind === 'step') {
+    const out = previous
+      .find((b) => b.step.id === items.step)
+      ?.outs.find((o) => o.alias === items.output);
+    const all =
+      out !== undefined ? fieldsOf(elementOf(out.type)).filter((f) => isText(f.type)) : [];
+    fields = TEXT_FIELDS.filter((n) => all.some((f) => f.name === n)).slice(0, 3);
+  }
+  if (fields.length === 0) return `(fn [x] (includes? (lower-case (str x)) ${value}))`;
+  const tests = fields.map((f) => `(includes? (lower-case (str (get x :${f}))) ${value})`);
+  return `(fn [x] ${tests.length === 1 ? tests[0] : `(or ${tests.join(' ')})`})`;
+}
+
+const TEXT_FIELDS = [
+  'title',
+  'subject',
+  'summary',
+  'name',
+  'snippet',
+  'text',
+  'body',
+  'description',
+  'message',
+  'excerpt',
+];
 
 /** Inputs that carry the text of a message: a quoted string in the clause fills them. */
 const MESSAGE_NAMES: ReadonlySet<string> = new Set([

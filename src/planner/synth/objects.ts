@@ -49,7 +49,15 @@ export function objectPhrase(text: string): string {
 /** True when the object names an earlier result, or nothing to fetch. */
 export function refersToPrevious(obj: string, built: readonly Built[]): boolean {
   if (
-    /^(?:it|them|this|that|these|those|they|all|everything|the results?|the data|the output|the list|each|one)\b/i.test(
+    /^(?:it|its|them|their|this|that|these|those|they|all|everything|each|one|the (?:new|created|same))\b/i.test(
+      obj,
+    )
+  )
+    return true;
+  // Generic names of whatever an earlier step produced: "count the items", "post the link".
+  if (
+    built.length > 0 &&
+    /^(?:the |all |those |these )?(?:items?|entries|entry|rows?|records?|elements?|results?|ones|lines|values|data|output|list|response|answer|links?|urls?|ids?)\b/i.test(
       obj,
     )
   )

@@ -21,5 +21,6 @@ export const LlmCodes = {
   disabled: 'llm/disabled',
   noRecording: 'llm/no-recording',
   requestFailed: 'llm/request-failed',
+  timeout: 'llm/timeout',
   badConfig: 'llm/bad-config',
 } as const;

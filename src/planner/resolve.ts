@@ -159,7 +159,11 @@ export function resolveGaps(
       continue;
     }
     const alias = resolveAlias(id, catalog) ?? undefined;
-    const fuzzy = alias === undefined ? fuzzyMatch(id, catalog) : undefined;
+    // An id a model invented is never mapped to a look-alike: it was reported back to the
+    // model, and what is still missing is a gap.
+    const invented =
+      s.requirements.find((r) => r.capability_id === id)?.metadata['origin_rule'] === 'llm';
+    const fuzzy = alias === undefined && !invented ? fuzzyMatch(id, catalog) : undefined;
     const target = alias ?? fuzzy;
     if (target !== undefined) {
       const method = alias !== undefined ? 'alias' : 'fuzzy';
@@ -176,7 +180,7 @@ export function resolveGaps(
     // An invented id names its operation by its verb, the first word ("order" in
     // generated.generate_invoice_order is a noun, not a sort).
     const opWords = id.startsWith('generated.') ? idTokens(id).slice(0, 1) : idTokens(id);
-    const op = opts.allow_synthesis === false ? undefined : genOpFor(opWords);
+    const op = opts.allow_synthesis === false || invented ? undefined : genOpFor(opWords);
     if (op !== undefined) {
       const t = genTemplate(op);
       if (!synthesized.some((x) => x.id === t.id)) synthesized.push(t);

@@ -112,6 +112,7 @@ function updateSignals(
           origin_step_id: u.step_id,
           origin_step_name: step?.name ?? '',
           origin_notes: step?.notes ?? '',
+          origin_rule: step?.origin?.rule ?? '',
         },
       ),
     );

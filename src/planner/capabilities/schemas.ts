@@ -44,8 +44,8 @@ export const SCHEMAS = {
   synthesize: {
     input:
       `[:map [:goal_signals ${SIGNALS}] [:menu ${MENU}] ${opt('previous_plan', PLAN)} ${opt('previous_coverage', COVERAGE)} ` +
-      `${opt('mappings', MAPPINGS)} ${opt('feedback', ':string')} ${opt('strategy', '[:enum :template :llm]')}]`,
-    output: `[:map [:plan ${PLAN}] [:log :string] [:strategy [:enum :template :llm]] [:raw {:optional true} :string]]`,
+      `${opt('mappings', MAPPINGS)} ${opt('feedback', ':string')} ${opt('strategy', '[:enum :template :llm]')} ${opt('max_attempts', ':int')}]`,
+    output: `[:map [:plan ${PLAN}] [:log :string] [:strategy [:enum :template :llm]] [:raw {:optional true} :string] [:attempts {:optional true} :int]]`,
   },
   validate: {
     input: `[:map [:plan ${PLAN}] [:goal_signals ${SIGNALS}] [:menu ${MENU}]]`,

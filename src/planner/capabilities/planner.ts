@@ -86,6 +86,17 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
         });
       const signals = extractGoalSignals(i.goal, catalog, {
         ...(intent ? { intent } : {}),
+        // An ambiguous goal: one clarifying question to the user (answered from --answers
+        // or the terminal, and recorded); no answer stops with planner/ambiguous-goal.
+        ask: (question) => {
+          try {
+            const a = ctx.call('ccos.user.ask', RMap.fromFlat([Keyword.of('prompt'), question]));
+            return typeof a === 'string' ? a : undefined;
+          } catch (e) {
+            if (e instanceof RtfsError) return undefined;
+            throw e;
+          }
+        },
         ...(i.apply_catalog_search != null ? { apply_catalog_search: i.apply_catalog_search } : {}),
         ...(i.min_score != null ? { min_score: i.min_score } : {}),
         ...(i.max_results != null ? { max_results: i.max_results } : {}),

@@ -214,14 +214,13 @@ class Synthesis {
     const inputs: Record<string, Binding> = {};
     if (loop !== undefined) inputs[itemName(loop.out)] = { kind: 'item' };
     else {
+      // The newest data: its only output, or the whole value.
       const last = this.lastData();
-      const out = last?.outs[0];
-      if (last !== undefined && out !== undefined)
-        inputs[out.alias === '.' ? 'data' : out.alias] = {
-          kind: 'step',
-          step: last.step.id,
-          output: out.alias,
-        };
+      const out = last?.outs.length === 1 ? last.outs[0] : undefined;
+      if (last !== undefined && out !== undefined && out.source !== '.')
+        inputs[out.alias] = { kind: 'step', step: last.step.id, output: out.alias };
+      else if (last !== undefined)
+        inputs['data'] = { kind: 'step', step: last.step.id, output: '.' };
     }
     for (const p of params)
       if (inputs[p.name] === undefined) inputs[p.name] = { kind: 'literal', value: p.value };

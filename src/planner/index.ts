@@ -65,7 +65,8 @@ export {
 export { scanJsonValues, firstJson } from './llm/json-scan.js';
 export { parseLlmSteps } from './llm/parse-steps.js';
 export { synthesisPrompt, PROMPT_VERSION } from './llm/prompt.js';
-export { intentPrompt, parseIntent, INTENT_PROMPT_VERSION } from './llm/intent.js';
+export { intentPrompt, parseIntent, intentWithLlm, INTENT_PROMPT_VERSION } from './llm/intent.js';
+export { synthesizeWithLlm, llmPlanProblems, type LlmSynthesis } from './llm/attempts.js';
 export {
   type LlmOptions,
   type LlmProvider,

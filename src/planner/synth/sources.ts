@@ -26,7 +26,10 @@ export function itemFields(out: OutInfo): Field[] {
 
 /** A name for the item variable: the singular of the list (`issues` → `issue`). */
 export function itemName(out: OutInfo): string {
-  const base = out.alias === '.' || out.alias === 'result' ? 'item' : singular(out.alias);
+  const parts = out.alias.split('_');
+  const last = parts.pop() ?? '';
+  const base =
+    out.alias === '.' || out.alias === 'result' ? 'item' : [...parts, singular(last)].join('_');
   const clean = base.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
   return /^[a-z]/.test(clean) && !RESERVED.has(clean) ? clean : 'item';
 }

@@ -46,6 +46,10 @@ export interface BindContext {
   readonly avoid?: readonly string[];
   /** Literal values the clause gives for inputs (thresholds: `under 500` → `max_price`). */
   readonly thresholds?: readonly { readonly op: string; readonly value: Value }[];
+  /** The items listed are to be closed, cancelled or deleted: a state input takes "open". */
+  readonly openItems?: boolean;
+  /** The condition guarding the step, as the goal says it (a title or subject names it). */
+  readonly condition?: string;
 }
 
 export interface BindResult {
@@ -265,6 +269,13 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       inputs[input.name] = { kind: 'literal', value: word };
       continue;
     }
+    if (ctx.openItems === true && (name === 'state' || name === 'status')) {
+      const open = coerceLiteral(input.type, 'open');
+      if (open !== undefined) {
+        inputs[input.name] = { kind: 'literal', value: open };
+        continue;
+      }
+    }
     const bound = thresholdFor(name, input.type, ctx.thresholds ?? []);
     if (bound !== undefined) {
       inputs[input.name] = { kind: 'literal', value: bound };
@@ -274,8 +285,10 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
     if (isDerivedName(name) && coerceLiteral(input.type, 'x') !== undefined) {
       const q = quotedText(ctx.clause.text);
       const src = view.previous[view.previous.length - 1];
+      // A step run under a condition is about the condition ("AAPL drops below 150").
       const text =
         q ??
+        ctx.condition ??
         (ctx.item !== undefined ? ctx.clause.text : (src?.step.origin?.clause ?? ctx.clause.text));
       inputs[input.name] = { kind: 'literal', value: capitalise(text) };
       continue;

@@ -15,7 +15,7 @@ import { RtfsError } from '../../runtime/index.js';
 import { nameFromId } from '../catalog/index.js';
 import { PlannerCodes } from '../codes.js';
 import { extractIntent, type Param } from '../intent.js';
-import { englishPhrases } from '../lexicon/index.js';
+import { englishPhrases, lexicon } from '../lexicon/index.js';
 import { slug, tokens } from '../text.js';
 import type { Binding, Each, GoalSignals, Guard, MenuEntry, PlanStep } from '../types.js';
 import { type BindContext, bindInputs } from './bind.js';
@@ -141,6 +141,8 @@ class Synthesis {
       loop?: ListSource;
       thresholds?: BindContext['thresholds'];
       drop?: (p: Param) => boolean;
+      /** A list of things to close, cancel or delete: only the open ones. */
+      openItems?: boolean;
     } = {},
   ): Built {
     const all = [...extractIntent(clause.text).params, ...(extra.params ?? [])];
@@ -164,6 +166,10 @@ class Synthesis {
         : {}),
       ...(extra.thresholds !== undefined ? { thresholds: extra.thresholds } : {}),
       ...(avoid.length > 0 ? { avoid } : {}),
+      ...(extra.guard !== undefined && clause.condition !== undefined
+        ? { condition: clause.condition }
+        : {}),
+      ...(extra.openItems === true ? { openItems: true } : {}),
     };
     const { inputs, adapters } =
       entry === undefined && capabilityId.startsWith('generated.')
@@ -455,6 +461,8 @@ class Synthesis {
     };
     const b = this.addStep(listClause, lc.entry.id, lc.entry, 'source:items', {
       params: clause.forEach ? extractIntent(clause.text).params : [],
+      openItems:
+        entry !== undefined && lexicon().family.get(idParts(entry.id).verb ?? '') === 'remove',
       // The values the action sets ("as delivered") do not select the items.
       drop: (p) =>
         TARGET_RULES.has(p.rule) ||

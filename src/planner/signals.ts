@@ -124,7 +124,7 @@ export function extractGoalSignals(
     if (vague !== undefined) {
       const answer = opts.ask?.(vague.question)?.trim();
       if (answer === undefined || answer.length === 0)
-        throw new RtfsError(PlannerCodes.ambiguousGoal, `${vague.message}; ${vague.question}`);
+        throw new RtfsError(PlannerCodes.ambiguousGoal, `${vague.message}. ${vague.question}`);
       english = englishPhrases(clarify(english, vague, answer));
       facts['clarification'] = answer;
     }

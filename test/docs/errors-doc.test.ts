@@ -34,6 +34,7 @@ const ALL: readonly string[] = [
     ...Object.values(ReplCodes),
     ...Object.values(CompileCodes),
     'capability/unavailable',
+    'capability/pending',
     'replay/diverged',
     'runtime/unknown',
   ]),

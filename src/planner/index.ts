@@ -37,7 +37,13 @@ export { scoreEntry } from './scoring.js';
 export { buildMenu, type MenuOptions, type MenuResult } from './menu.js';
 export { GEN_OPS, genTemplate, genOpFor, type GenOp } from './gen-templates.js';
 export { splitClauses, type Clause } from './synth/clauses.js';
-export { chooseCapability, scoreChoice, CHOICE_THRESHOLD } from './synth/choose.js';
+export {
+  chooseCapability,
+  bestChoice,
+  explainChoice,
+  scoreChoice,
+  CHOICE_THRESHOLD,
+} from './synth/choose.js';
 export { synthesizeTemplate, type TemplateResult } from './synth/template.js';
 export { refinePlan, type Mapping } from './synth/refine.js';
 export { validatePlan, coverageOf } from './validate.js';

@@ -91,7 +91,8 @@ function bindingForm(
   }
 }
 
-const GUARD_OPS: Readonly<Record<Exclude<GuardOp, 'contains' | 'truthy'>, string>> = {
+/** The RTFS function of each comparison (guards here, filter predicates in synth/steps.ts). */
+export const GUARD_OPS: Readonly<Record<Exclude<GuardOp, 'contains' | 'truthy'>, string>> = {
   gt: '>',
   ge: '>=',
   lt: '<',

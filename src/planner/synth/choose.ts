@@ -205,24 +205,35 @@ export function scoreChoice(clause: Clause, m: MenuEntry, ctx: ChoiceContext): n
   return explainChoice(clause, m, ctx).score;
 }
 
+/** The best menu entry for the clause, whatever its score, with the terms of its score. */
+export function bestChoice(
+  clause: Clause,
+  menu: readonly MenuEntry[],
+  ctx: ChoiceContext,
+  accept: (m: MenuEntry) => boolean = () => true,
+): { entry: MenuEntry; score: number; terms: string[] } | undefined {
+  let best: { entry: MenuEntry; score: number; terms: string[] } | undefined;
+  for (const m of menu) {
+    if (m.id.startsWith('ccos.') || !accept(m)) continue;
+    if (m.metadata['capability_status'] === 'scaffold' && clause.kind !== 'transform') continue;
+    const { score, terms } = explainChoice(clause, m, ctx);
+    if (
+      best === undefined ||
+      score > best.score ||
+      (score === best.score && compareIds(m.id, best.entry.id) < 0)
+    )
+      best = { entry: m, score, terms };
+  }
+  return best;
+}
+
 /** The best menu entry for the clause, or undefined below the threshold. */
 export function chooseCapability(
   clause: Clause,
   menu: readonly MenuEntry[],
   ctx: ChoiceContext,
   accept: (m: MenuEntry) => boolean = () => true,
-): { entry: MenuEntry; score: number } | undefined {
-  let best: { entry: MenuEntry; score: number } | undefined;
-  for (const m of menu) {
-    if (m.id.startsWith('ccos.') || !accept(m)) continue;
-    if (m.metadata['capability_status'] === 'scaffold' && clause.kind !== 'transform') continue;
-    const score = scoreChoice(clause, m, ctx);
-    if (
-      best === undefined ||
-      score > best.score ||
-      (score === best.score && compareIds(m.id, best.entry.id) < 0)
-    )
-      best = { entry: m, score };
-  }
+): { entry: MenuEntry; score: number; terms: string[] } | undefined {
+  const best = bestChoice(clause, menu, ctx, accept);
   return best !== undefined && best.score >= CHOICE_THRESHOLD ? best : undefined;
 }

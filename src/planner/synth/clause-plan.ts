@@ -9,7 +9,7 @@ import { lexicon } from '../lexicon/index.js';
 import { extractIntent, type Param } from '../intent.js';
 import { slug } from '../text.js';
 import type { Each, Guard, MenuEntry } from '../types.js';
-import { chooseCapability, idParts } from './choose.js';
+import { CHOICE_THRESHOLD, bestChoice, idParts } from './choose.js';
 import type { Clause } from './clauses.js';
 import { fetchText, guardFor, parseCondition } from './condition.js';
 import { isList, sameNoun } from './fields.js';
@@ -107,19 +107,27 @@ export function planClause(st: Synthesis, clause: Clause): void {
   const continuing = prev?.each === true ? prev.step.each : undefined;
   const itemish = q.each || q.plural || continuing !== undefined || q.sort?.first === true;
   const override = st.opts.overrides?.get(clause.text);
+  // The choice and why (the terms of its score, or the best candidate below the threshold).
+  let why = '';
   const c =
     override !== undefined
       ? { entry: st.byId(override), score: NaN, id: override }
       : (() => {
-          const r = chooseCapability(choiceClause, st.menu, {
+          const r = bestChoice(choiceClause, st.menu, {
             clauseParams: names,
             goalInputs: st.goalInputs,
             hasPrevious: st.built.length > 0,
             ...(itemish ? { itemFields: ITEM_SUPPLIED } : {}),
           });
-          return r !== undefined
-            ? { entry: r.entry as MenuEntry | undefined, score: r.score, id: r.entry.id }
-            : { entry: undefined, score: NaN, id: `generated.${slug(clause.text)}` };
+          if (r !== undefined && r.score >= CHOICE_THRESHOLD) {
+            why = ` (${r.score}: ${r.terms.join(', ')})`;
+            return { entry: r.entry as MenuEntry | undefined, score: r.score, id: r.entry.id };
+          }
+          why =
+            r !== undefined
+              ? ` (below threshold: best ${r.entry.id} ${r.score}: ${r.terms.join(', ')})`
+              : ' (below threshold)';
+          return { entry: undefined, score: NaN, id: `generated.${slug(clause.text)}` };
         })();
   const entry = c.entry;
   const isList = entry !== undefined && listsData(entry, clause);
@@ -162,7 +170,7 @@ export function planClause(st: Synthesis, clause: Clause): void {
   });
   if (isList && entry !== undefined && !q.each) st.shape(b, q, clause.text);
   st.notes.push(
-    `"${clause.text}" → ${c.id}${Number.isNaN(c.score) ? (override !== undefined ? ' (kept)' : ' (below threshold)') : ` (${c.score})`}${loop !== undefined ? ` per item of ${loop.built.step.id}.${loop.out.alias}` : ''}${guard !== undefined ? ` if ${guard.text}` : ''}`,
+    `"${clause.text}" → ${c.id}${override !== undefined ? ' (kept)' : why}${loop !== undefined ? ` per item of ${loop.built.step.id}.${loop.out.alias}` : ''}${guard !== undefined ? ` if ${guard.text}` : ''}`,
   );
 }
 

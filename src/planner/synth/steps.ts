@@ -7,6 +7,7 @@
  */
 import { type Value, Keyword, printValue, quoteString } from '../../data/index.js';
 import { nameFromId } from '../catalog/index.js';
+import { GUARD_OPS } from '../materialize-steps.js';
 import { normName } from '../text.js';
 import type { Binding, MenuEntry, PlanStep } from '../types.js';
 import { type Field, elementOf, fieldsOf, isNumeric, isText, pickField } from './fields.js';
@@ -20,14 +21,7 @@ export interface StepFactory {
   readonly clause: string;
 }
 
-const CLJ_OPS: Readonly<Record<string, string>> = {
-  gt: '>',
-  ge: '>=',
-  lt: '<',
-  le: '<=',
-  eq: '=',
-  ne: 'not=',
-};
+const CLJ_OPS: Readonly<Record<string, string>> = GUARD_OPS;
 
 function ref(src: ListSource): string {
   const r = `(step-result ${quoteString(src.built.step.id)})`;

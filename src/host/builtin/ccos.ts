@@ -33,7 +33,9 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
   const log = schema('[:union :string [:map [:message :string]]]');
   const fsRead = schema('[:union :string [:map [:path :string]]]');
   const ask = schema('[:union :string [:map [:prompt :string]]]');
-  const pending = schema('[:map [:request_id :string] [:needs :string] [:inputs {:optional true} :map]]');
+  const pending = schema(
+    '[:map [:request_id :string] [:needs :string] [:inputs {:optional true} :map]]',
+  );
   return [
     {
       id: 'ccos.echo',

@@ -110,19 +110,25 @@ function adapt(
 ): { built: Built; out: OutInfo } | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
   if (last === undefined) return undefined;
-  const from: OutInfo =
+  // What the adapter may take: the only output; else a list, the whole value, a text
+  // (an HTTP body to parse as CSV).
+  const whole: OutInfo = { alias: WHOLE, source: WHOLE, type: PRIM.map };
+  const froms: OutInfo[] =
     last.outs.length === 1
-      ? (last.outs[0] as OutInfo)
-      : (last.outs.find((o) => isCollection(o.type)) ?? {
-          alias: WHOLE,
-          source: WHOLE,
-          type: PRIM.map,
-        });
-  let best: { m: MenuEntry; shape: Shape; out: OutInfo; score: number } | undefined;
+      ? [last.outs[0] as OutInfo]
+      : [
+          ...last.outs.filter((o) => isCollection(o.type)),
+          whole,
+          ...last.outs.filter((o) => isText(o.type)),
+        ];
+  let best: { m: MenuEntry; shape: Shape; out: OutInfo; from: OutInfo; score: number } | undefined;
   for (const m of adapterCandidates(ctx.menu)) {
     const shape = shapeOf(m);
     const req = shape.inputs.filter((i) => !i.optional);
-    if (req.length !== 1 || !accepts((req[0] as { type: TypeAst }).type, from.type)) continue;
+    if (req.length !== 1) continue;
+    const reqType = (req[0] as { type: TypeAst }).type;
+    const from = froms.find((f) => accepts(reqType, f.type));
+    if (from === undefined) continue;
     const out =
       shape.outs.find((o) => accepts(type, o.type) && o.type.kind !== 'prim') ??
       shape.outs.find((o) => accepts(type, o.type));
@@ -135,9 +141,10 @@ function adapt(
       score > best.score ||
       (score === best.score && compareIds(m.id, best.m.id) < 0)
     )
-      best = { m, shape, out, score };
+      best = { m, shape, out, from, score };
   }
   if (best === undefined) return undefined;
+  const from = best.from;
   const req = best.shape.inputs.find((i) => !i.optional) as { name: string };
   const id = ctx.nextId();
   const built: Built = {

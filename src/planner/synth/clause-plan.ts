@@ -80,26 +80,32 @@ export function planClause(st: Synthesis, clause: Clause): void {
   if (clause.condition !== undefined) guard = conditionGuard(st, clause);
   // Data the clause sends or transforms that no step has produced yet: fetch it first.
   const surface = (clause.text.split(/\s+/)[0] ?? '').toLowerCase();
-  if (
-    clause.verb !== undefined &&
-    CONSUMERS.has(clause.verb) &&
-    !PERSON_VERBS.has(surface) &&
-    !q.each
-  ) {
+  // "email the customer": a person; "email the open issues to team@…": data.
+  const personObject =
+    PERSON_VERBS.has(surface) &&
+    !/\bto\s+(?:#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|me|us|him|her|them|the team)\b/i.test(
+      clause.text,
+    );
+  let fetched: string | undefined;
+  if (clause.verb !== undefined && CONSUMERS.has(clause.verb) && !personObject && !q.each) {
     const obj = objectPhrase(clause.text);
     if (obj.length > 0 && !refersToPrevious(obj, st.built)) {
       const oq = readQualifiers(obj);
-      if (oq.nouns.length > 0)
+      if (
+        oq.nouns.length > 0 &&
         st.fetch(
           `get ${obj}`,
           params.filter((p) => p.name !== 'channel' && p.name !== 'to'),
           oq,
           'object',
-        );
+        ) !== undefined
+      )
+        fetched = obj;
     }
   }
-  const choiceText =
-    clause.forEach !== undefined ? `${clause.text} ${clause.forEach}` : clause.text;
+  // Once fetched, the object is "it": its nouns do not choose the action's capability.
+  const own = fetched !== undefined ? clause.text.replace(fetched, 'it') : clause.text;
+  const choiceText = clause.forEach !== undefined ? `${own} ${clause.forEach}` : own;
   const choiceClause: Clause = { ...clause, text: choiceText };
   const names = new Set(params.map((p) => p.name));
   if (/"[^"]+"/.test(clause.text)) for (const n of ['body', 'text', 'message']) names.add(n);

@@ -173,6 +173,14 @@ export function guardFor(c: Condition, step: string, outs: readonly OutInfo[]): 
   const lists = outs.filter((o) => isList(o.type));
   if (c.measure === 'count') {
     const list = lists[0];
+    // "if any pull request is a draft": some item's flag, not the number of items.
+    const words = new Set(c.text.toLowerCase().split(/[^a-z_]+/));
+    const flag =
+      list !== undefined && c.op === 'gt' && c.value === 0
+        ? fieldsOf(elementOf(list.type)).find((f) => isBool(f.type) && words.has(f.name))
+        : undefined;
+    if (list !== undefined && flag !== undefined)
+      return { ...base, op: 'truthy', output: list.alias, field: flag.name, measure: 'any' };
     if (list !== undefined) return { ...base, output: list.alias, measure: 'count' };
     const n = outs.find((o) => isNumeric(o.type));
     return n !== undefined ? { ...base, output: n.alias, measure: 'value' } : undefined;

@@ -45,6 +45,9 @@ export interface Qualifiers {
 const QUANT =
   /\b(?:for each|for every|each|every|all(?: of)?(?: the| my| our)?|any of the)\s+(.+)$/i;
 
+const SCHEDULE =
+  /^(?:morning|evening|night|day|week|month|year|hour|minute|weekday|weekend|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b/i;
+
 const RECENCY = new Set(['latest', 'newest', 'most recent', 'recent', 'last']);
 
 /** The canonical nouns of a phrase (lexicon nouns and plural words). */
@@ -110,7 +113,9 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
   const lex = lexicon();
   // Quoted text is a value ("all clear"), never a qualifier.
   const text = given.replace(/"[^"]*"/g, '""');
-  const q = QUANT.exec(text);
+  const quant = QUANT.exec(text);
+  // "every morning", "each Monday": a schedule, not items to work on.
+  const q = quant !== null && SCHEDULE.test(quant[1] ?? '') ? null : quant;
   const trailingEach = /\bfor (?:each|every one|each one|all of them)\s*$/i.test(text);
   const phrase = forEach ?? q?.[1] ?? '';
   const each = forEach !== undefined || q !== null || trailingEach;

@@ -5,6 +5,7 @@
  * result of an earlier step ("them", "the summary") rather than data to fetch.
  */
 import { lexicon } from '../lexicon/index.js';
+import { idParts } from './choose.js';
 import { sameNoun } from './fields.js';
 import { phraseNouns } from './qualifiers.js';
 import type { Built } from './shape.js';
@@ -64,7 +65,11 @@ export function refersToPrevious(obj: string, built: readonly Built[]): boolean 
     return true;
   const nouns = phraseNouns(obj);
   if (nouns.length === 0 || nouns.every((n) => MADE.has(n))) return true;
-  for (const b of built)
+  for (const b of built) {
     for (const o of b.outs) if (nouns.some((n) => sameNoun(o.alias, n))) return true;
+    // "the schedule" after `calendar.list_events`: a noun of the capability that made it.
+    const id = idParts(b.step.capability_id);
+    if (nouns.some((n) => [...id.service, ...id.nouns].some((w) => sameNoun(w, n)))) return true;
+  }
   return false;
 }

@@ -8,7 +8,7 @@ import { parseTypeExpr, letContext, type TypeAst } from '../types/index.js';
 import type { Node, Binding, Destructure } from './nodes.js';
 import type { BlockScope } from './scope.js';
 import { analyzePattern, type Pattern, type PatternHooks } from './pattern.js';
-import { sliceBindings } from './annotations.js';
+import { sliceBindings, patternSpan, typeSpan, type BindingSlice } from './annotations.js';
 import {
   AnalysisCodes,
   AnalysisFailure,
@@ -38,12 +38,12 @@ export function reportBadAnnotation(bv: RVector, span: Span | undefined): void {
   }
 }
 
-export function isFnBinding(bv: RVector, i: number, valueAt = i + 1): boolean {
-  const init = bv.get(valueAt);
+export function isFnBinding(bv: RVector, sl: BindingSlice): boolean {
+  const init = bv.get(sl.valueAt);
   const head =
     typeof init === 'object' && init !== null && init.kind === 'list' ? init.items[0] : undefined;
   return (
-    bv.get(i) instanceof Sym && head instanceof Sym && (head.name === 'fn' || head.name === 'λ')
+    sl.pattern instanceof Sym && head instanceof Sym && (head.name === 'fn' || head.name === 'λ')
   );
 }
 
@@ -83,21 +83,20 @@ export function analyzeBindings(
   for (let k = 0; k < slices.length; k++) {
     const sl = slices[k] as (typeof slices)[number];
     // A run of `name (fn …)` bindings is bound first, so the fns can call each other.
-    if (kind === 'let' && !prebound.has(sl.at) && isFnBinding(bv, sl.at, sl.valueAt)) {
+    if (kind === 'let' && !prebound.has(sl.at) && isFnBinding(bv, sl)) {
       for (let j = k; j < slices.length; j++) {
         const sj = slices[j] as (typeof slices)[number];
-        if (!isFnBinding(bv, sj.at, sj.valueAt)) break;
-        prebound.set(sj.at, analyzePattern(bv.get(sj.at) as Value, at(sj.at), inner, hooks));
+        if (!isFnBinding(bv, sj)) break;
+        prebound.set(sj.at, analyzePattern(sj.pattern, patternSpan(bv, sj, span), inner, hooks));
       }
     }
-    const type =
-      sl.typeAt === undefined ? undefined : typeAt(bv.get(sl.typeAt) as Value, at(sl.typeAt));
+    const type = sl.type === undefined ? undefined : typeAt(sl.type, typeSpan(bv, sl, span));
     const value = analyze(bv.get(sl.valueAt) as Value, at(sl.valueAt), inner, ctx, false);
-    const context = letContext(patternName(bv.get(sl.at) as Value));
+    const context = letContext(patternName(sl.pattern));
     // A loop checks its annotations at the top of every iteration (so recur values too).
     const init = kind === 'loop' ? value : checked(value, type, context, at(sl.valueAt));
     const pattern =
-      prebound.get(sl.at) ?? analyzePattern(bv.get(sl.at) as Value, at(sl.at), inner, hooks);
+      prebound.get(sl.at) ?? analyzePattern(sl.pattern, patternSpan(bv, sl, span), inner, hooks);
     bindings.push({ pattern, init });
     if (kind === 'loop' && type !== undefined)
       loopChecks.push({ index: bindings.length - 1, type, context, span: at(sl.valueAt) });

@@ -1,13 +1,14 @@
 /** `fn`/`λ`/`defn` bodies: arities, parameters (patterns, annotations), return types. */
 import { childSpan, type Span } from '../source/index.js';
-import { type Value, type RList, RVector, Sym } from '../data/index.js';
-import { isTypeExpr, argumentContext, returnContext, type TypeAst } from '../types/index.js';
+import { type RList, RVector, Sym } from '../data/index.js';
+import { argumentContext, returnContext, type TypeAst } from '../types/index.js';
 import type { Node, FnArity, Destructure } from './nodes.js';
 import type { BlockScope } from './scope.js';
 import { analyzePattern } from './pattern.js';
 import { AnalysisCodes, fail, typeAt, checked, patternName, type Ctx } from './context.js';
 import { patternHooks, slotFor } from './analyze-bindings.js';
 import { body } from './analyze.js';
+import { sliceParams, patternSpan, typeSpan, returnAnnotation } from './annotations.js';
 
 /** `(fn name? [params] body…)` or `(fn name? ([params] body…)+)`, from index `at`. */
 export function analyzeFn(
@@ -71,48 +72,33 @@ export function analyzeArity(
   const destructure: Destructure[] = [];
   const checks: Node[] = [];
   const at = (i: number): Span | undefined => childSpan(params.span, i) ?? span;
-  /** A type annotation after the parameter at `i`, recorded as a check of its slot. */
-  const annotate = (i: number, slot: number, name: string, restArg: boolean): number => {
-    const t = params.get(i + 1);
-    if (t === undefined || !isTypeExpr(t)) return i;
-    const type = typeAt(t, at(i + 1));
-    const local: Node = { kind: 'local', ref: { depth: 0, slot }, name, span: at(i) };
-    const context = restArg
+  const slices = sliceParams(params);
+  if (!Array.isArray(slices)) return fail(AnalysisCodes.badForm, slices.bad, at(slices.at));
+  for (const p of slices) {
+    const pSpan = patternSpan(params, p, span);
+    const slot = slotFor(analyzePattern(p.pattern, pSpan, inner, hooks), inner, destructure);
+    paramSlots.push(slot);
+    if (p.rest) rest = true;
+    else fixed++;
+    if (p.type === undefined) continue;
+    // A type annotation after a parameter: a check of its slot.
+    const type = typeAt(p.type, typeSpan(params, p, span));
+    const name = patternName(p.pattern);
+    const local: Node = { kind: 'local', ref: { depth: 0, slot }, name, span: pSpan };
+    const context = p.rest
       ? `the rest arguments of ${fnName ?? 'an anonymous fn'}`
       : argumentContext(name, fnName);
-    const full: TypeAst = restArg
+    // The type of a rest parameter is the type of each rest argument (as in the reference).
+    const full: TypeAst = p.rest
       ? { kind: 'optional', inner: { kind: 'list', element: type } }
       : type;
-    checks.push({ kind: 'check', expr: local, type: full, context, span: at(i) });
-    return i + 1;
-  };
-  for (let i = 0; i < params.count; i++) {
-    const p = params.get(i) as Value;
-    if (p instanceof Sym && p.name === '&') {
-      const last = params.get(i + 2);
-      if (
-        i + 2 !== params.count &&
-        !(i + 3 === params.count && last !== undefined && isTypeExpr(last))
-      ) {
-        fail(AnalysisCodes.badForm, '& must be followed by exactly one parameter', at(i));
-      }
-      const pattern = analyzePattern(params.get(i + 1) as Value, at(i + 1), inner, hooks);
-      const slot = slotFor(pattern, inner, destructure);
-      paramSlots.push(slot);
-      annotate(i + 1, slot, patternName(params.get(i + 1) as Value), true);
-      rest = true;
-      break;
-    }
-    const slot = slotFor(analyzePattern(p, at(i), inner, hooks), inner, destructure);
-    paramSlots.push(slot);
-    i = annotate(i, slot, patternName(p), false);
-    fixed++;
+    checks.push({ kind: 'check', expr: local, type: full, context, span: pSpan });
   }
   let retType: TypeAst | undefined;
-  const maybeRet = l.items[bodyAt];
-  if (maybeRet !== undefined && bodyAt + 1 < l.count && isTypeExpr(maybeRet)) {
-    retType = typeAt(maybeRet, childSpan(l.span, bodyAt) ?? span);
-    bodyAt++;
+  const ret = returnAnnotation(l, bodyAt);
+  if (ret !== undefined) {
+    retType = typeAt(ret.type, childSpan(l.span, ret.typeAt) ?? span);
+    bodyAt = ret.bodyAt;
   }
   const saved = ctx.recurSlots;
   ctx.recurSlots = paramSlots;

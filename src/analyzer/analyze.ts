@@ -6,11 +6,10 @@
 import { childSpan, type Span } from '../source/index.js';
 import { nearest, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
-import { defContext } from '../types/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
-import { AnalysisCodes, AnalysisFailure, fail, typeAt, checked, type Ctx } from './context.js';
+import { AnalysisCodes, AnalysisFailure, fail, type Ctx } from './context.js';
 import { analyzeBindings, patternHooks } from './analyze-bindings.js';
 import { analyzeFn } from './analyze-fn.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
@@ -19,6 +18,9 @@ import { expandQuasiquote } from './quasiquote.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
 import { analyzePlan, stepResult } from './analyze-plan.js';
 import { isPlanMap } from './plan-form.js';
+import { splitGlued } from './annotations.js';
+import { analyzeDef, analyzeDefn, analyzeDefstruct, misplacedAnnotation } from './analyze-defs.js';
+import { analyzeCapabilityForm } from './analyze-capability.js';
 
 export { AnalysisCodes } from './context.js';
 
@@ -33,13 +35,21 @@ export interface AnalyzeResult {
 export function analyzeTop(form: Value, span: Span | undefined, globals: Globals): AnalyzeResult {
   const frame = new FrameScope(undefined);
   const scope = new BlockScope(frame, undefined);
+  const declared: Var[] = [];
   try {
-    const ctx: Ctx = { globals, recurSlots: undefined, spanHint: span, steps: globals.steps };
+    const ctx: Ctx = {
+      globals,
+      recurSlots: undefined,
+      spanHint: span,
+      steps: globals.steps,
+      declared,
+    };
     const node = isPlanMap(form)
       ? analyzePlan(form, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false))
       : analyze(form, span, scope, ctx, false);
     return { node, frameSize: frame.size, diagnostics: [] };
   } catch (e) {
+    for (const cell of declared) cell.declared = false;
     if (e instanceof AnalysisFailure)
       return { node: undefined, frameSize: 0, diagnostics: [e.diagnostic] };
     throw e;
@@ -105,6 +115,15 @@ function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: C
   if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
   const cell = ctx.globals.lookup(s.name) ?? qualified(s, span, ctx);
   if (cell !== undefined) return { kind: 'global', cell, span };
+  if (s.name.endsWith(':')) return misplacedAnnotation(s, span);
+  const glued = splitGlued(s);
+  if (glued !== undefined) {
+    return fail(
+      AnalysisCodes.unbound,
+      `unbound symbol '${s.name}'; a type annotation such as '${s.name}' follows only a parameter, a let binding or a def name`,
+      span,
+    );
+  }
   const hint = nearest(s.name, [...scope.visibleNames(), ...ctx.globals.names()]);
   return fail(
     AnalysisCodes.unbound,
@@ -157,7 +176,11 @@ const SPECIALS: Record<string, SpecialForm> = {
   },
   do: (l, span, scope, ctx, tail) => body(l, 1, span, scope, ctx, tail),
   and: (l, span, scope, ctx) => ({ kind: 'and', items: subs(l, 1, scope, ctx), span }),
-  or: (l, span, scope, ctx) => ({ kind: 'or', items: subs(l, 1, scope, ctx), span }),
+  // (or) is false, as in the reference (Clojure gives nil; both are falsy).
+  or: (l, span, scope, ctx) =>
+    l.count === 1
+      ? { kind: 'const', value: false, span }
+      : { kind: 'or', items: subs(l, 1, scope, ctx), span },
   let: (l, span, scope, ctx, tail) => analyzeBindings('let', l, span, scope, ctx, tail),
   loop: (l, span, scope, ctx) => analyzeBindings('loop', l, span, scope, ctx, true),
   recur: (l, span, scope, ctx, tail) => {
@@ -184,7 +207,8 @@ const SPECIALS: Record<string, SpecialForm> = {
     return { kind: 'throw', value: sub(l, 1, scope, ctx, false), span };
   },
   match: (l, span, scope, ctx, tail) => analyzeMatch(l, span, scope, ctx, tail),
-  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx)),
+  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx), 'for'),
+  doseq: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx), 'doseq'),
   dotimes: (l, span, scope, ctx) => analyzeDotimes(l, span, scope, formHooks(ctx)),
   step: (l, span, scope, ctx) => analyzeStep('step', l, span, scope, formHooks(ctx)),
   'step-if': (l, span, scope, ctx) => analyzeStep('step-if', l, span, scope, formHooks(ctx)),
@@ -201,6 +225,8 @@ const SPECIALS: Record<string, SpecialForm> = {
       span,
     };
   },
+  capability: (l, span, scope, ctx) =>
+    analyzeCapabilityForm(l, span, (i) => sub(l, i, scope, ctx, false)),
   defcapability: (l, span, scope, ctx) => {
     arity(
       l,
@@ -232,59 +258,10 @@ const SPECIALS: Record<string, SpecialForm> = {
   },
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
-  def: (l, span, scope, ctx) => {
-    arity(l, span, 3, 4, '(def name value) or (def name :Type value)');
-    const name = symbolAt(l, 1, span, 'def');
-    const cell = ctx.globals.intern(name);
-    const type =
-      l.count === 4 ? typeAt(l.items[2] as Value, childSpan(l.span, 2) ?? span) : undefined;
-    const init = checked(sub(l, l.count - 1, scope, ctx, false), type, defContext(name), span);
-    return { kind: 'def', cell, init, macro: false, span };
-  },
-  defn: (l, span, scope, ctx) => {
-    const name = symbolAt(l, 1, span, 'defn');
-    const cell = ctx.globals.intern(name);
-    let at = 2;
-    if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
-    return {
-      kind: 'def',
-      cell,
-      init: analyzeFn(l, at, name, span, scope, ctx),
-      macro: false,
-      span,
-    };
-  },
-  defstruct: (l, span, scope, ctx) => {
-    // (defstruct Name :k1 T1 :k2 T2 …) → (def Name (fn Name [m [:map [:k1 T1] …]] m))
-    const name = symbolAt(l, 1, span, 'defstruct');
-    if ((l.count - 2) % 2 !== 0)
-      fail(
-        AnalysisCodes.badForm,
-        'defstruct takes field/type pairs: (defstruct Name :k :T …)',
-        span,
-      );
-    const entries: Value[] = [Keyword.of('map')];
-    for (let i = 2; i < l.count; i += 2) {
-      const k = l.items[i];
-      if (!(k instanceof Keyword))
-        fail(
-          AnalysisCodes.badForm,
-          'defstruct field names are keywords',
-          childSpan(l.span, i) ?? span,
-        );
-      entries.push(RVector.of(k, l.items[i + 1] as Value));
-    }
-    const m = Sym.of('m');
-    const fnForm = RList.of(Sym.of('fn'), Sym.of(name), RVector.of(m, RVector.from(entries)), m);
-    return analyze(RList.of(Sym.of('def'), Sym.of(name), fnForm), span, scope, ctx, false);
-  },
-  defmacro: (l, span, scope, ctx) => {
-    const name = symbolAt(l, 1, span, 'defmacro');
-    const cell = ctx.globals.intern(name);
-    let at = 2;
-    if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
-    return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), macro: true, span };
-  },
+  def: analyzeDef,
+  defn: (l, span, scope, ctx) => analyzeDefn(l, span, scope, ctx, false),
+  defmacro: (l, span, scope, ctx) => analyzeDefn(l, span, scope, ctx, true),
+  defstruct: analyzeDefstruct,
   plan: (l, span, scope, ctx) =>
     analyzePlan(l, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false)),
   'step-result': (l, span, scope, ctx) => {
@@ -298,6 +275,11 @@ const SPECIALS: Record<string, SpecialForm> = {
     return analyze(expandQuasiquote(l.items[1] as Value), span, scope, ctx, false);
   },
 };
+
+/** The names of the special forms (for editors: completion, highlighting). */
+export function specialFormNames(): string[] {
+  return Object.keys(SPECIALS);
+}
 
 /** `(match value pattern body … pattern when guard body …)` */
 function analyzeMatch(
@@ -359,13 +341,6 @@ function tryHooks(ctx: Ctx): TryHooks {
 function arity(l: RList, span: Span | undefined, min: number, max: number, shape: string): void {
   if (l.count < min || l.count > max)
     fail(AnalysisCodes.badForm, `bad form: expected ${shape}`, span);
-}
-
-function symbolAt(l: RList, i: number, span: Span | undefined, form: string): string {
-  const s = l.items[i];
-  if (!(s instanceof Sym))
-    fail(AnalysisCodes.badForm, `${form} needs a symbol name`, childSpan(l.span, i) ?? span);
-  return s.name;
 }
 
 export function sub(l: RList, i: number, scope: BlockScope, ctx: Ctx, tail: boolean): Node {

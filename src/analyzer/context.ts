@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, Sym, printValue } from '../data/index.js';
 import { parseTypeExpr, type TypeAst } from '../types/index.js';
 import type { Globals } from './globals.js';
-import type { Node } from './nodes.js';
+import type { Node, Var } from './nodes.js';
 
 export const AnalysisCodes = {
   badForm: 'analysis/bad-special-form',
@@ -41,6 +41,15 @@ export interface Ctx {
   spanHint: Span | undefined;
   /** Step names visible to `step-result` (the enclosing plan's, or the namespace's). */
   steps: StepScope;
+  /** Cells this analysis declared (undone when it fails: nothing of it will run). */
+  readonly declared: Var[];
+}
+
+/** Makes a global a `def` defines visible to the forms analyzed after it. */
+export function declare(ctx: Ctx, cell: Var): void {
+  if (cell.value !== undefined || cell.declared === true) return;
+  cell.declared = true;
+  ctx.declared.push(cell);
 }
 
 export function fail(code: string, message: string, span: Span | undefined): never {

@@ -23,10 +23,13 @@ export class Globals {
     readonly parent: Globals | undefined = undefined,
   ) {}
 
-  /** A bound cell visible here under `name` (own, imported, then parent), or undefined. */
+  /**
+   * A bound (or declared, see {@link Var.declared}) cell visible here under `name`
+   * (own, imported, then parent), or undefined.
+   */
   lookup(name: string): Var | undefined {
     const v = this.vars.get(name);
-    if (v !== undefined && v.value !== undefined) return v;
+    if (v !== undefined && (v.value !== undefined || v.declared === true)) return v;
     const r = this.refers.get(name);
     if (r !== undefined && r.value !== undefined) return r;
     return this.parent?.lookup(name);
@@ -54,7 +57,9 @@ export class Globals {
 
   /** Every bound name visible here (for suggestions and completion). */
   names(): string[] {
-    const own = [...this.vars.entries()].filter(([, v]) => v.value !== undefined).map(([k]) => k);
+    const own = [...this.vars.entries()]
+      .filter(([, v]) => v.value !== undefined || v.declared === true)
+      .map(([k]) => k);
     return [...own, ...this.refers.keys(), ...(this.parent?.names() ?? [])];
   }
 }

@@ -14,6 +14,12 @@ export interface Var {
   doc?: string;
   /** A builtin's cell in the core namespace: set once, never reassigned. */
   builtin?: boolean;
+  /**
+   * Defined by a `def` the analyzer has seen (one inside a body, say) but maybe not
+   * run yet: later forms may name it, and reading it before it runs is a runtime
+   * `runtime/unbound-symbol` error (Clojure's interned but unbound var).
+   */
+  declared?: boolean;
 }
 
 /** Where a local lives: `depth` frames up from the current one, at `slot`. */
@@ -162,6 +168,8 @@ export type Node =
       readonly kind: 'for';
       readonly clauses: readonly ForClause[];
       readonly body: Node;
+      /** `for` collects the body's values into a vector; `doseq` runs it for effect (nil). */
+      readonly collect: boolean;
       readonly span: Span | undefined;
     }
   | {

@@ -61,6 +61,12 @@ export function analyzePattern(
   if (form instanceof Sym) {
     if (form.name === '_') return { kind: 'ignore' };
     if (form.name === AMP || form.ns !== null) hooks.fail(`cannot bind '${form.name}'`, span);
+    if (form.name.includes(':')) {
+      hooks.fail(
+        `cannot bind '${form.name}': a type annotation follows a whole parameter or binding, not a name inside a pattern`,
+        span,
+      );
+    }
     return { kind: 'slot', slot: scope.bind(form.name), name: form.name };
   }
   if (form instanceof RVector) return vectorPattern(form, span, scope, hooks);

@@ -1,14 +1,16 @@
 /**
  * Checks lines one by one against the chain rules (the engine of `verify` and of the
- * writer's open-and-recover). Fast path: the envelope is parsed at fixed offsets and
- * the raw bytes of `a` are hashed, with no JSON parsing (except ChainOpened and
- * Checkpoint bodies). Strict mode also parses every line and requires it to be
- * byte-identical to its re-canonicalized form, and every body to decode.
+ * writer's open-and-recover). The envelope is read at fixed offsets and the raw bytes
+ * of `a` are hashed (no re-serialisation); then every body is parsed and decoded as a
+ * reader would, so a line that hashes correctly but is not a record (a non-conforming
+ * or hostile writer) is reported at its line. Strict mode also requires each body to be
+ * valid UTF-8, byte-identical to its canonical form, and to carry the right
+ * `args_hash`/`result_hash`. `hashOnly` skips the decoding (measurements only).
  */
 import type { KeyObject } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { type Json, canonicalJson } from './jcs.js';
-import { DOMAIN, FORMAT, ZERO_HASH, decodeAction } from './record.js';
+import { type ChainAction, DOMAIN, FORMAT, ZERO_HASH, decodeAction } from './record.js';
 import { sha256Hex } from './hashes.js';
 import { checkpointSignatureValid, keyId, loadPublicKey } from './signing.js';
 
@@ -21,6 +23,7 @@ export type FailureKind =
   | 'bad-record'
   | 'non-canonical'
   | 'bad-signature'
+  | 'unsigned'
   | 'head-mismatch';
 
 export interface LineFailure {
@@ -34,6 +37,11 @@ export interface LineFailure {
 
 export interface CheckerOptions {
   readonly strict?: boolean;
+  /**
+   * Only check the envelope, links and hashes, without parsing bodies (benchmarks and
+   * tamper-evidence measurements): not enough to trust what readers will decode.
+   */
+  readonly hashOnly?: boolean;
   /** A trusted Ed25519 public key: every Checkpoint must be signed by it. */
   readonly publicKey?: string | KeyObject;
 }
@@ -68,6 +76,8 @@ export class LineChecker {
   /** Seq covered by the last valid Checkpoint. */
   signedThrough: number | null = null;
   lastCheckpointSeq: number | null = null;
+  /** The type of the last good record (undefined in hashOnly mode). */
+  lastType: string | undefined;
   /** A seq whose hash to remember (HEAD's), and that hash once seen. */
   watchSeq = -1;
   watchedHash: string | undefined;
@@ -141,33 +151,25 @@ export class LineChecker {
       .digest('hex');
     if (h !== stored)
       return fail('hash-mismatch', seq, h, stored, 'the record does not hash to its hash');
-    // Records the fast path has to read.
-    const parseBody = (): Obj | undefined => {
-      try {
-        const o = JSON.parse(buf.toString('utf8', aStart, aEnd)) as Json;
-        if (isObj(o)) return o;
-      } catch {
-        // fall through
-      }
-      return undefined;
-    };
-    const notObject = () =>
-      fail('bad-json', seq, 'a JSON object', '', 'the body is not a JSON object');
-    if (this.opts.strict) {
-      let text: string;
-      try {
-        text = utf8.decode(buf.subarray(aStart, aEnd));
-      } catch {
-        return fail('bad-json', seq, 'UTF-8', '', 'the body is not valid UTF-8');
-      }
-      const f = this.strictCheck(text, seq);
-      if (f) return f;
+    // Every body is parsed and decoded: the hash proves the bytes were not changed
+    // after hashing, not that a (non-conforming) writer wrote a record at all.
+    let body: Obj;
+    if (this.opts.hashOnly) {
+      const needed = seq === 0 || endsWith(buf, aEnd, CHECKPOINT_END);
+      const parsed = needed ? parseObject(buf.toString('utf8', aStart, aEnd)) : {};
+      if (parsed === undefined)
+        return fail('bad-json', seq, 'a JSON object', '', 'the body is not a JSON object');
+      body = parsed;
+    } else {
+      const r = this.opts.strict
+        ? this.strictCheck(buf.subarray(aStart, aEnd), seq)
+        : decodeBody(buf.toString('utf8', aStart, aEnd), seq);
+      if ('kind' in r) return r;
+      body = r.body;
     }
     if (seq === 0) {
-      if (!endsWith(buf, aEnd, OPENED_END))
+      if (!endsWith(buf, aEnd, OPENED_END) || body.type !== 'ChainOpened')
         return fail('bad-record', seq, 'ChainOpened', '', 'the first record is not ChainOpened');
-      const body = parseBody();
-      if (body === undefined) return notObject();
       const data = body.data;
       if (!isObj(data) || typeof data.chain_id !== 'string' || data.format !== FORMAT)
         return fail(
@@ -178,14 +180,13 @@ export class LineChecker {
           'bad ChainOpened',
         );
       this.chainId = data.chain_id;
-    } else if (endsWith(buf, aEnd, CHECKPOINT_END)) {
-      const body = parseBody();
-      if (body === undefined) return notObject();
+    } else if (body.type === 'Checkpoint' || endsWith(buf, aEnd, CHECKPOINT_END)) {
       const f = this.checkCheckpoint(body, seq, prev);
       if (f) return f;
     }
     this.seq = seq;
     this.hash = h;
+    this.lastType = typeof body.type === 'string' ? body.type : undefined;
     if (seq === this.watchSeq) this.watchedHash = h;
     return undefined;
   }
@@ -224,49 +225,77 @@ export class LineChecker {
   }
 
   /**
-   * The fast path has checked the envelope byte by byte (it is canonical when `a` is):
-   * `a` must be canonical JSON, decode, and carry the hashes of its args and result.
+   * The envelope was checked byte by byte (it is canonical when `a` is): `a` must be
+   * valid UTF-8, canonical JSON, decode, and carry the hashes of its args and result.
    */
-  private strictCheck(text: string, seq: number): LineFailure | undefined {
-    let o: Json;
+  private strictCheck(bytes: Uint8Array, seq: number): LineFailure | { body: Obj } {
+    let text: string;
     try {
-      o = JSON.parse(text) as Json;
-    } catch (e) {
-      return { kind: 'bad-json', seq, expected: 'JSON', actual: '', message: (e as Error).message };
+      text = utf8.decode(bytes);
+    } catch {
+      return failure('bad-json', seq, 'UTF-8', '', 'the body is not valid UTF-8');
     }
-    if (!isObj(o))
-      return {
-        kind: 'bad-json',
-        seq,
-        expected: 'an object',
-        actual: '',
-        message: 'body is not an object',
-      };
-    const again = canonicalJson(o);
+    const r = decodeBody(text, seq);
+    if ('kind' in r) return r;
+    const again = canonicalJson(r.body);
     if (again !== text)
-      return {
-        kind: 'non-canonical',
+      return failure('non-canonical', seq, again, text, 'the body is not in canonical form');
+    const a = r.body;
+    if (
+      r.action.args !== undefined &&
+      r.action.argsHash !== sha256Hex(canonicalJson(a.args ?? null))
+    )
+      return failure('bad-record', seq, 'a valid action', '', 'args_hash is not the hash of args');
+    if (a.result !== undefined && a.result_hash !== sha256Hex(canonicalJson(a.result)))
+      return failure(
+        'bad-record',
         seq,
-        expected: again,
-        actual: text,
-        message: 'the body is not in canonical form',
-      };
-    const a = o;
-    try {
-      const d = decodeAction(a);
-      if (d.args !== undefined && d.argsHash !== sha256Hex(canonicalJson(a.args ?? null)))
-        throw new Error('args_hash is not the hash of args');
-      if (a.result !== undefined && a.result_hash !== sha256Hex(canonicalJson(a.result)))
-        throw new Error('result_hash is not the hash of result');
-    } catch (e) {
-      return {
-        kind: 'bad-record',
-        seq,
-        expected: 'a valid action',
-        actual: '',
-        message: (e as Error).message,
-      };
-    }
+        'a valid action',
+        '',
+        'result_hash is not the hash of result',
+      );
+    return r;
+  }
+}
+
+function failure(
+  kind: FailureKind,
+  seq: number | null,
+  expected: string,
+  actual: string,
+  message: string,
+): LineFailure {
+  return { kind, seq, expected, actual, message };
+}
+
+function parseObject(text: string): Obj | undefined {
+  try {
+    const o = JSON.parse(text) as Json;
+    return isObj(o) ? o : undefined;
+  } catch {
     return undefined;
+  }
+}
+
+/** Parses and decodes a body: the record a reader would get, or why it cannot. */
+function decodeBody(text: string, seq: number): LineFailure | { body: Obj; action: ChainAction } {
+  let o: Json;
+  try {
+    o = JSON.parse(text) as Json;
+  } catch (e) {
+    return failure(
+      'bad-json',
+      seq,
+      'a JSON object',
+      '',
+      `the body is not JSON: ${(e as Error).message}`,
+    );
+  }
+  if (!isObj(o))
+    return failure('bad-json', seq, 'a JSON object', '', 'the body is not a JSON object');
+  try {
+    return { body: o, action: decodeAction(o) };
+  } catch (e) {
+    return failure('bad-record', seq, 'a valid action', '', (e as Error).message);
   }
 }

@@ -22,13 +22,23 @@ export interface ChainHead {
 
 /** The HEAD of `dir`: undefined when there is none, 'bad' when it does not parse. */
 export function readHead(dir: string): ChainHead | undefined | 'bad' {
-  let text: string;
+  const bytes = readHeadBytes(dir);
+  return bytes === undefined ? undefined : parseHead(bytes.toString('utf8'));
+}
+
+/** The raw bytes of HEAD (undefined when there is none; unreadable counts as garbage). */
+export function readHeadBytes(dir: string): Buffer | undefined {
   try {
-    text = readFileSync(join(dir, HEAD_FILE), 'utf8');
+    return readFileSync(join(dir, HEAD_FILE));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR' || code === 'EACCES') return Buffer.alloc(0);
     throw e;
   }
+}
+
+function parseHead(text: string): ChainHead | 'bad' {
   try {
     const h = JSON.parse(text) as Partial<ChainHead>;
     if (

@@ -43,7 +43,13 @@ export {
   ChainCorruptError,
 } from './writer.js';
 export { type MemoryChainOptions, MemoryChain } from './memory.js';
-export { forEachRecord, readRecords, parseJsonl } from './read.js';
+export {
+  type ReadOptions,
+  ChainReadError,
+  forEachRecord,
+  readRecords,
+  parseJsonl,
+} from './read.js';
 export {
   type RecordFilter,
   matches,

@@ -5,12 +5,37 @@ import { parseLine } from './record.js';
 import { scanLines } from './lines.js';
 import { listSegments } from './verify.js';
 
+/** A line of a chain that is not a record (thrown by the readers, or passed to `onBadLine`). */
+export class ChainReadError extends Error {
+  override readonly name = 'ChainReadError';
+  constructor(
+    readonly segment: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${segment} line ${line}: not a chain record: ${reason}`);
+  }
+}
+
+export interface ReadOptions {
+  /**
+   * Called for a line that does not parse or decode (then reading goes on with the
+   * next line); without it, the first such line throws {@link ChainReadError}.
+   */
+  readonly onBadLine?: (e: ChainReadError) => void;
+}
+
 /**
  * Calls `fn` with every record of the chain in `dir`, in seq order (streaming). A
- * partial last line is skipped; a line that does not parse throws, naming it. This
- * does not verify hashes: run `verifyChain` first when that matters.
+ * partial last line is skipped; a line that does not parse throws a
+ * {@link ChainReadError} naming it (or goes to `onBadLine`). This does not verify
+ * hashes: run `verifyChain` first when that matters.
  */
-export function forEachRecord(dir: string, fn: (r: ChainRecord) => boolean | void): void {
+export function forEachRecord(
+  dir: string,
+  fn: (r: ChainRecord) => boolean | void,
+  opts: ReadOptions = {},
+): void {
   for (const seg of listSegments(dir)) {
     let stop = false;
     scanLines(join(dir, seg), (buf, start, end, line) => {
@@ -18,7 +43,10 @@ export function forEachRecord(dir: string, fn: (r: ChainRecord) => boolean | voi
       try {
         r = parseLine(buf.toString('utf8', start, end));
       } catch (e) {
-        throw new Error(`${seg} line ${line}: ${(e as Error).message}`);
+        const err = new ChainReadError(seg, line, (e as Error).message);
+        if (opts.onBadLine === undefined) throw err;
+        opts.onBadLine(err);
+        return true;
       }
       if (fn(r) === false) {
         stop = true;
@@ -31,11 +59,15 @@ export function forEachRecord(dir: string, fn: (r: ChainRecord) => boolean | voi
 }
 
 /** Every record of the chain in `dir` (see {@link forEachRecord}). */
-export function readRecords(dir: string): ChainRecord[] {
+export function readRecords(dir: string, opts: ReadOptions = {}): ChainRecord[] {
   const out: ChainRecord[] = [];
-  forEachRecord(dir, (r) => {
-    out.push(r);
-  });
+  forEachRecord(
+    dir,
+    (r) => {
+      out.push(r);
+    },
+    opts,
+  );
   return out;
 }
 
@@ -47,7 +79,7 @@ export function parseJsonl(text: string): ChainRecord[] {
     try {
       out.push(parseLine(l));
     } catch (e) {
-      throw new Error(`line ${i + 1}: ${(e as Error).message}`);
+      throw new ChainReadError('<jsonl>', i + 1, (e as Error).message);
     }
   });
   return out;

@@ -19,12 +19,14 @@ export const DOMAIN = 'rtfs-causal-chain/v1\n';
 export const ZERO_HASH = '0'.repeat(64);
 
 /** Record types the log itself writes (they carry `data` instead of run fields). */
-export type HousekeepingType = 'ChainOpened' | 'Checkpoint' | 'RecoveryTruncated';
+export type HousekeepingType =
+  'ChainOpened' | 'Checkpoint' | 'RecoveryTruncated' | 'RecoveryHeadRebuilt';
 export type StoredType = ActionType | HousekeepingType;
 export const HOUSEKEEPING: ReadonlySet<string> = new Set<HousekeepingType>([
   'ChainOpened',
   'Checkpoint',
   'RecoveryTruncated',
+  'RecoveryHeadRebuilt',
 ]);
 
 export type ActionResult = NonNullable<ActionInput['result']>;

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from './hashes.js';
-import { readHead } from './head.js';
+import { readHeadBytes, readHead } from './head.js';
 import { type VerifyFailure, listSegments, scanChain, segmentName } from './verify.js';
 
 /** The log has damage that open-and-recover must not repair. */
@@ -55,6 +55,12 @@ export interface Recovered {
   readonly chainId: string | undefined;
   readonly lastCheckpoint: number | null;
   readonly trimmed?: Omit<RecoveryInfo, 'seq'> & { readonly dropped: Buffer };
+  /**
+   * HEAD was missing or unreadable while the log has records: a cut of the newest
+   * records cannot be ruled out, so the writer records that it rebuilt HEAD from the
+   * scan (a `RecoveryHeadRebuilt` record) instead of silently rewriting it.
+   */
+  readonly headRebuilt?: { readonly reason: 'missing' | 'unreadable'; readonly bytes: Buffer };
 }
 
 /** fsyncs a directory (after creating a file in it). */
@@ -100,6 +106,7 @@ export function recoverChain(dir: string): Recovered {
   const segments = listSegments(dir);
   const segment = segments.at(-1) ?? segmentName(1);
   const path = join(dir, segment);
+  const headBytes = readHeadBytes(dir);
   const head = readHead(dir);
   const scan = scanChain(dir, {}, typeof head === 'object' ? head.seq : -1);
   const f = scan.result.ok ? undefined : scan.result;
@@ -144,5 +151,13 @@ export function recoverChain(dir: string): Recovered {
     chainId: c.chainId,
     lastCheckpoint: c.lastCheckpointSeq,
     ...(trimmed ? { trimmed } : {}),
+    ...(c.seq >= 0 && typeof head !== 'object'
+      ? {
+          headRebuilt: {
+            reason: head === undefined ? ('missing' as const) : ('unreadable' as const),
+            bytes: headBytes ?? Buffer.alloc(0),
+          },
+        }
+      : {}),
   };
 }

@@ -34,6 +34,8 @@ export interface VerifyOk {
   readonly checkpoints: number;
   /** The seq the last valid checkpoint covers (records after it are unsigned). */
   readonly signedThrough: number | null;
+  /** Records after the last valid checkpoint (not covered by any signature). */
+  readonly unsigned: number;
   /** Whether a HEAD file was present (and matched). */
   readonly headFile: boolean;
 }
@@ -59,8 +61,20 @@ export type VerifyResult = VerifyOk | VerifyFailure;
 export interface VerifyOptions extends CheckerOptions {
   /** Compare with HEAD (default true). */
   readonly checkHead?: boolean;
-  /** Fail when no checkpoint is signed by `publicKey` (default: when a key is given). */
+  /**
+   * Fail unless every record is covered by a checkpoint signed by `publicKey` (the
+   * last one may be that checkpoint itself); default: when a key is given.
+   */
   readonly requireSignature?: boolean;
+}
+
+/** Where a record is: for naming the first record no signature covers. */
+interface Place {
+  readonly segment: string;
+  readonly line: number;
+  readonly offset: number;
+  readonly seq: number;
+  readonly type: string | undefined;
 }
 
 /** The outcome of a scan, with what the writer needs to recover. */
@@ -73,6 +87,8 @@ export interface ScanOutcome {
   /** Size of the failing segment and the end of the failing line (failures only). */
   readonly size: number;
   readonly failEnd: number;
+  /** The first record after the last valid checkpoint, if any. */
+  readonly firstUnsigned: Place | undefined;
 }
 
 /** Scans every segment (no HEAD check). */
@@ -82,6 +98,7 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
   let count = 0;
   let segment: string | undefined;
   let goodEnd = 0;
+  let firstUnsigned: Place | undefined;
   for (const seg of listSegments(dir)) {
     const path = join(dir, seg);
     let failure: VerifyFailure | undefined;
@@ -91,6 +108,15 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
       if (f === undefined) {
         count++;
         goodEnd = offset + (end - start) + 1;
+        if (checker.lastCheckpointSeq === checker.seq) firstUnsigned = undefined;
+        else
+          firstUnsigned ??= {
+            segment: seg,
+            line,
+            offset,
+            seq: checker.seq,
+            type: checker.lastType,
+          };
         return true;
       }
       failure = { ok: false, ...f, segment: seg, line, offset, verified: count };
@@ -122,6 +148,7 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
         goodEnd: failure.line === 1 ? 0 : goodEnd,
         size: statSync(path).size,
         failEnd,
+        firstUnsigned,
       };
     }
     if (scan.lines > 0) goodEnd = scan.end;
@@ -134,6 +161,7 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
       chainId: checker.chainId ?? null,
       checkpoints: checker.checkpoints,
       signedThrough: checker.signedThrough,
+      unsigned: firstUnsigned === undefined ? 0 : checker.seq - firstUnsigned.seq + 1,
       headFile: false,
     },
     checker,
@@ -141,6 +169,7 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
     goodEnd,
     size: 0,
     failEnd: 0,
+    firstUnsigned,
   };
 }
 
@@ -151,8 +180,22 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
 export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult {
   const headFile = opts.checkHead === false ? undefined : readHead(dir);
   const watch = typeof headFile === 'object' ? headFile.seq : -1;
-  const { result, checker } = scanChain(dir, opts, watch);
-  if (!result.ok) return result;
+  const { result, checker, firstUnsigned } = scanChain(dir, opts, watch);
+  if (!result.ok) {
+    // A crash only ever tears a line after everything HEAD names: a partial line
+    // before HEAD's record is a cut, not a torn tail.
+    if (result.kind === 'torn-tail' && typeof headFile === 'object' && headFile.seq > checker.seq)
+      return {
+        ...result,
+        kind: 'head-mismatch',
+        expected: `seq ${headFile.seq}`,
+        actual: `seq ${checker.seq} then a partial line`,
+        message:
+          `the log ends at seq ${checker.seq} (then a partial line) but HEAD names seq ` +
+          `${headFile.seq}: ${headFile.seq - checker.seq} record(s) were cut (not a torn tail)`,
+      };
+    return result;
+  }
   const last = listSegments(dir).at(-1) ?? '';
   const fail = (message: string, expected: string, actual: string): VerifyFailure => ({
     ok: false,
@@ -187,5 +230,23 @@ export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult
       ...fail('no checkpoint signed by the given key', 'a signed Checkpoint', 'none'),
       kind: 'bad-signature',
     };
+  if (wantSig && firstUnsigned !== undefined) {
+    const { seq, type } = firstUnsigned;
+    const after = result.unsigned - 1;
+    return {
+      ok: false,
+      kind: 'unsigned',
+      segment: firstUnsigned.segment,
+      line: firstUnsigned.line,
+      offset: firstUnsigned.offset,
+      seq,
+      expected: `a checkpoint signed by the given key covering seq ${seq}`,
+      actual: `signed through seq ${String(result.signedThrough)}`,
+      message:
+        `record ${seq} (${type ?? 'unknown type'})${after > 0 ? ` and ${after} record(s) after it` : ''}` +
+        ` not covered by any signed checkpoint (appended after the last signature, or by someone without the key)`,
+      verified: seq,
+    };
+  }
   return { ...result, headFile: headFile !== undefined };
 }

@@ -10,8 +10,10 @@
  * - Open and recover (recover.ts): the whole log is verified; only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
- * - Signed checkpoints every `checkpointEvery` records and at close, when a signing key
- *   is configured. `HEAD` is rewritten after fsynced writes (see head.ts).
+ *   A missing or unreadable `HEAD` on a non-empty log is rebuilt from the scan and
+ *   recorded (`RecoveryHeadRebuilt`): it can no longer vouch that no record was cut.
+ * - Signed checkpoints every `checkpointEvery` records, at the end of every run
+ *   (`checkpoint()`) and at close, when a signing key is configured. `HEAD` is rewritten after fsynced writes (see head.ts).
  * - v1 writes one segment (`seg-000001.jsonl`); rotation is future work (the readers
  *   already follow the chain across `seg-*.jsonl` files).
  */
@@ -32,6 +34,7 @@ import { acquireLock } from './lock.js';
 import { writeHead } from './head.js';
 import { type Recovered, type RecoveryInfo, fsyncDir, recoverChain } from './recover.js';
 import { closeOnExit, forgetOnExit } from './exit.js';
+import { sha256Hex } from './hashes.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
 
 export interface JsonlChainOptions {
@@ -43,7 +46,7 @@ export interface JsonlChainOptions {
   readonly flushIntervalMs?: number;
   /** Ed25519 private key (PEM or KeyObject): enables signed checkpoints. */
   readonly signingKey?: string | KeyObject;
-  /** Records between signed checkpoints (default 10,000). */
+  /** Records between signed checkpoints (default 1,000; also at the end of every run and at close). */
   readonly checkpointEvery?: number;
   /** Records between HEAD rewrites (default 10,000; also at checkpoints, open and close). */
   readonly headEvery?: number;
@@ -96,7 +99,7 @@ export class JsonlChain implements AuditSink {
     this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
     this.batchSize = Math.max(1, opts.batchSize ?? 256);
     this.syncBatches = opts.fsync ?? true;
-    this.checkpointEvery = Math.max(1, opts.checkpointEvery ?? 10_000);
+    this.checkpointEvery = Math.max(1, opts.checkpointEvery ?? 1_000);
     this.headEvery = Math.max(1, opts.headEvery ?? 10_000);
     this.now = opts.now ?? Date.now;
     if (this.seq < 0) this.housekeeping('ChainOpened', this.openedData());
@@ -115,6 +118,18 @@ export class JsonlChain implements AuditSink {
       this.housekeeping('RecoveryTruncated', data);
       const { dropped: _dropped, ...info } = trimmed;
       this.recovery = { ...info, seq: this.seq };
+    }
+    const rebuilt = state.headRebuilt;
+    if (rebuilt) {
+      const data: { [k: string]: Json } = {
+        after_seq: this.seq,
+        bytes: rebuilt.bytes.length,
+        reason: rebuilt.reason,
+        sha256: sha256Hex(rebuilt.bytes),
+      };
+      if (rebuilt.bytes.length > 0 && rebuilt.bytes.length <= DROPPED_INLINE_MAX)
+        data.head = rebuilt.bytes.toString('base64');
+      this.housekeeping('RecoveryHeadRebuilt', data);
     }
     this.flush();
     this.writeHeadNow();
@@ -198,7 +213,12 @@ export class JsonlChain implements AuditSink {
     this.push(housekeepingBody(type, randomUUID(), this.now(), data));
   }
 
-  private checkpoint(): void {
+  /**
+   * With a signing key, appends a Checkpoint signing the last record (unless it is
+   * already one); the host calls this at the end of every run.
+   */
+  checkpoint(): void {
+    this.check();
     if (!this.key || this.seq < 0 || this.lastCheckpoint === this.seq) return;
     this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
     this.lastCheckpoint = this.seq;

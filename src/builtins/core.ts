@@ -10,13 +10,13 @@ import {
   RFloat,
   equals,
   isTruthy,
-  printDisplay,
   printValue,
   typeName,
 } from '../data/index.js';
 import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
+import { strPart } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -166,7 +166,7 @@ export const coreBuiltins: readonly Builtin[] = [
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new Builtin('str', 0, Infinity, (...xs) => xs.map(printDisplay).join('')),
+  new Builtin('str', 0, Infinity, (...xs) => xs.map(strPart).join('')),
   new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

@@ -4,9 +4,9 @@
  * `substring`/`subs` clamp their indices instead of failing. Values inside `join` are
  * rendered as `str` renders them.
  */
-import { type Value, Keyword, RVector, equals, printDisplay } from '../data/index.js';
+import { type Value, Keyword, RVector, equals } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, intArg, strArg, typeError } from './support.js';
+import { def, intArg, strArg, strPart, typeError } from './support.js';
 import { chars, cpIndex, cpLength, cpSlice, seqItems, utf16Index } from './seq.js';
 import { RegexValue, regexSplit } from './regex.js';
 
@@ -57,7 +57,7 @@ function join(a: Value, b?: Value): Value {
   const sep = b === undefined ? '' : a;
   const coll = b === undefined ? a : b;
   if (typeof sep !== 'string') throw typeError('join', 'a string separator', sep);
-  return seqItems(coll, 'join').map(printDisplay).join(sep);
+  return seqItems(coll, 'join').map(strPart).join(sep);
 }
 
 function stringFn(name: string, f: (s: string) => Value) {

@@ -1,6 +1,10 @@
 /** The work of the `rtfs chain` commands (loaded on demand). */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import {
+  ChainReadError,
+  generateSigningKeys,
+  loadPublicKey,
+  listSegments,
   verifyChain,
   readRecords,
   formatTree,
@@ -17,9 +21,70 @@ import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
 import type { CliContext } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
+/** `dir` must be a directory holding a chain (usage error otherwise, with the path). */
+export function chainDir(dir: string): string {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `no chain directory ${dir}`
+        : `cannot read ${dir}: ${(e as Error).message}`,
+    );
+  }
+  if (!isDir) throw new UsageError(`${dir} is not a directory (give the chain directory)`);
+  let segments: string[];
+  try {
+    segments = listSegments(dir);
+  } catch (e) {
+    throw new UsageError(`cannot read ${dir}: ${(e as Error).message}`);
+  }
+  if (segments.length === 0)
+    throw new UsageError(`${dir} holds no causal chain (no seg-*.jsonl files)`);
+  return dir;
+}
+
+/** The records of a chain; lines that are not records are reported, not fatal. */
+function load(dir: string, ctx: CliContext): { records: ChainRecord[]; ok: boolean } {
+  const bad: ChainReadError[] = [];
+  const records = readRecords(chainDir(dir), { onBadLine: (e) => bad.push(e) });
+  for (const e of bad) ctx.io.stderr.write(`error: chain ${dir}: ${e.message}\n`);
+  return { records, ok: bad.length === 0 };
+}
+
+/** For replay: every line must be a record. */
 function records(dir: string): ChainRecord[] {
-  if (!existsSync(dir)) throw new UsageError(`no chain directory ${dir}`);
-  return readRecords(dir);
+  try {
+    return readRecords(chainDir(dir));
+  } catch (e) {
+    if (e instanceof ChainReadError) throw new ChainUnreadable(dir, e);
+    throw e;
+  }
+}
+
+class ChainUnreadable extends Error {
+  constructor(dir: string, e: ChainReadError) {
+    super(`chain ${dir}: ${e.message} (run rtfs chain verify ${dir})`);
+  }
+}
+
+/** The trusted public key of `--pubkey FILE` (PEM). */
+function publicKeyFrom(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read public key ${file}: ${(e as Error).message}`);
+  }
+  try {
+    loadPublicKey(text);
+  } catch (e) {
+    throw new UsageError(`${file} is not an Ed25519 public key: ${(e as Error).message}`);
+  }
+  return text;
 }
 
 export function verifyAction(
@@ -27,15 +92,8 @@ export function verifyAction(
   flags: { strict?: boolean; pubkey?: string },
   ctx: CliContext,
 ): ExitCode {
-  if (!existsSync(dir)) throw new UsageError(`no chain directory ${dir}`);
-  let publicKey: string | undefined;
-  if (flags.pubkey !== undefined) {
-    try {
-      publicKey = readFileSync(flags.pubkey, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read public key ${flags.pubkey}: ${(e as Error).message}`);
-    }
-  }
+  chainDir(dir);
+  const publicKey = publicKeyFrom(flags.pubkey);
   const r = verifyChain(dir, {
     ...(flags.strict ? { strict: true } : {}),
     ...(publicKey ? { publicKey } : {}),
@@ -44,9 +102,19 @@ export function verifyAction(
     const head = r.head ? `, head seq ${r.head.seq} ${r.head.hash.slice(0, 16)}…` : '';
     const signed =
       r.checkpoints > 0
-        ? `, ${r.checkpoints} signed checkpoint(s) through seq ${r.signedThrough}`
+        ? `, ${r.checkpoints} signed checkpoint(s) through seq ${r.signedThrough}${publicKey ? ' (by the given key)' : ''}`
         : '';
     ctx.io.stdout.write(`chain OK: ${r.count} records${head}${signed}\n`);
+    if (r.checkpoints > 0 && r.unsigned > 0)
+      ctx.io.stdout.write(
+        `  note: the last ${r.unsigned} record(s) are not covered by a signed checkpoint (verify --pubkey refuses them)\n`,
+      );
+    if (r.checkpoints === 0)
+      ctx.io.stdout.write(
+        '  note: unsigned chain: this proves no accidental corruption, not who wrote it (see rtfs run --sign-key)\n',
+      );
+    if (!r.headFile)
+      ctx.io.stdout.write('  note: no HEAD file: a cut of the newest records cannot be detected\n');
     return ExitCode.ok;
   }
   ctx.io.stdout.write(
@@ -56,21 +124,44 @@ export function verifyAction(
   return ExitCode.inputErrors;
 }
 
+/** `rtfs chain keygen FILE`: a new Ed25519 key pair, FILE (private, mode 0600) and FILE.pub. */
+export function keygenAction(file: string, ctx: CliContext): ExitCode {
+  const { privateKeyPem, publicKeyPem } = generateSigningKeys();
+  try {
+    writeFileSync(file, privateKeyPem, { mode: 0o600, flag: 'wx' });
+    writeFileSync(`${file}.pub`, publicKeyPem, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'EEXIST'
+        ? `${(e as NodeJS.ErrnoException).path ?? file} already exists (not overwritten)`
+        : `cannot write ${file}: ${(e as Error).message}`,
+    );
+  }
+  ctx.io.stdout.write(
+    `private key: ${file} (keep it outside the chain directory)\npublic key:  ${file}.pub\n` +
+      `sign:   rtfs run plan.rtfs --chain DIR --sign-key ${file}\n` +
+      `verify: rtfs chain verify DIR --pubkey ${file}.pub\n`,
+  );
+  return ExitCode.ok;
+}
+
 export function showAction(
   dir: string,
   flags: { tree?: boolean; run?: string },
   ctx: CliContext,
 ): ExitCode {
-  const rs = records(dir);
+  const { records: rs, ok } = load(dir, ctx);
+  const done = ok ? ExitCode.ok : ExitCode.inputErrors;
   if (flags.tree) {
     const runs = flags.run !== undefined ? [flags.run] : runIds(rs);
     for (const run of runs) ctx.io.stdout.write(`${formatTree(rs, run)}\n`);
-    return ExitCode.ok;
+    return done;
   }
   for (const r of queryRecords(rs, flags.run !== undefined ? { run: flags.run } : {})) {
     ctx.io.stdout.write(`${formatRecord(r)}\n`);
   }
-  return ExitCode.ok;
+  return done;
 }
 
 export function queryAction(
@@ -78,7 +169,8 @@ export function queryAction(
   flags: { cap?: string; type?: string; run?: string; json?: boolean },
   ctx: CliContext,
 ): ExitCode {
-  const found = queryRecords(records(dir), {
+  const loaded = load(dir, ctx);
+  const found = queryRecords(loaded.records, {
     ...(flags.cap !== undefined ? { cap: flags.cap } : {}),
     ...(flags.type !== undefined ? { type: flags.type } : {}),
     ...(flags.run !== undefined ? { run: flags.run } : {}),
@@ -110,17 +202,18 @@ export function queryAction(
       ctx.io.stdout.write(`${formatRecord(r)}\n`);
     }
   }
-  return ExitCode.ok;
+  return loaded.ok ? ExitCode.ok : ExitCode.inputErrors;
 }
 
 export function statsAction(dir: string, ctx: CliContext): ExitCode {
-  ctx.io.stdout.write(`${formatStats(computeStats(records(dir)))}\n`);
-  return ExitCode.ok;
+  const { records: rs, ok } = load(dir, ctx);
+  ctx.io.stdout.write(`${formatStats(computeStats(rs))}\n`);
+  return ok ? ExitCode.ok : ExitCode.inputErrors;
 }
 
 export function replayAction(
   dir: string,
-  flags: { run?: string; source?: string; catalog?: readonly string[] },
+  flags: { run?: string; source?: string; catalog?: readonly string[]; pubkey?: string },
   ctx: CliContext,
 ): ExitCode {
   let source: string | undefined;
@@ -131,7 +224,23 @@ export function replayAction(
       throw new UsageError(`cannot read ${flags.source}: ${(e as Error).message}`);
     }
   }
-  const recs = records(dir);
+  // A replay reproduces what the log says happened: the log must verify first.
+  const publicKey = publicKeyFrom(flags.pubkey);
+  const v = verifyChain(chainDir(dir), publicKey === undefined ? {} : { publicKey });
+  if (!v.ok) {
+    ctx.io.stderr.write(
+      `error: chain ${dir} does not verify: ${v.segment} line ${v.line}: ${v.kind}: ${v.message}\n`,
+    );
+    return ExitCode.inputErrors;
+  }
+  let recs: ChainRecord[];
+  try {
+    recs = records(dir);
+  } catch (e) {
+    if (!(e instanceof ChainUnreadable)) throw e;
+    ctx.io.stderr.write(`error: ${e.message}\n`);
+    return ExitCode.inputErrors;
+  }
   if (source === undefined && isPlannerRun(recs, flags.run)) {
     let p;
     try {

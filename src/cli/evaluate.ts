@@ -7,7 +7,11 @@ import { printValue, type Source } from '../index.js';
 import type { RMap } from '../data/index.js';
 import { planInputs } from './plan-inputs.js';
 import { createHostedRuntime, runProgram, type Capability } from '../host/index.js';
+import type { KeyObject } from 'node:crypto';
 import {
+  KEY_ENV,
+  KEY_FILE_ENV,
+  resolveSigningKey,
   JsonlChain,
   MemoryChain,
   ChainLockedError,
@@ -34,6 +38,8 @@ export interface EvalFlags extends HostFlags {
   readonly engine?: 'interpret' | 'compile';
   /** `--no-jit`: the evaluator interprets every function (no compiled second tier). */
   readonly jit?: boolean;
+  /** `rtfs run FILE arg…`: the program's `*command-line-args*`. */
+  readonly args?: readonly string[];
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
@@ -53,6 +59,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
     ...(flags.jit === false ? { jit: false as const } : {}),
+    ...(flags.args ? { commandLineArgs: flags.args } : {}),
   });
   let outcome;
   try {
@@ -81,14 +88,50 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
 /** The chain a run writes to: a directory (--chain) or memory (for --trace). */
 export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
   if (flags.chain === undefined) return new MemoryChain();
+  return openChainDir(flags.chain, flags.signKey);
+}
+
+/**
+ * Opens the chain in `dir` for appending, signed with `--sign-key FILE` or the key the
+ * environment names (`RTFS_CHAIN_SIGNING_KEY_FILE`, `RTFS_CHAIN_SIGNING_KEY`). Every
+ * command that writes a chain opens it here; mistakes are usage errors.
+ */
+export function openChainDir(
+  dir: string,
+  signKey: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): JsonlChain {
+  const signingKey = signingKeyFrom(signKey, env);
   try {
-    return JsonlChain.open(flags.chain);
+    return JsonlChain.open(dir, signingKey === undefined ? {} : { signingKey });
   } catch (e) {
     if (e instanceof ChainLockedError || e instanceof ChainCorruptError) {
-      throw new UsageError(`cannot append to the chain in ${flags.chain}: ${e.message}`);
+      throw new UsageError(`cannot append to the chain in ${dir}: ${e.message}`);
     }
+    if (isFsError(e))
+      throw new UsageError(`cannot open the chain in ${dir}: ${(e as Error).message}`);
     throw e;
   }
+}
+
+function signingKeyFrom(file: string | undefined, env: NodeJS.ProcessEnv): KeyObject | undefined {
+  const where =
+    file !== undefined
+      ? `--sign-key ${file}`
+      : env[KEY_FILE_ENV]
+        ? `$${KEY_FILE_ENV} (${env[KEY_FILE_ENV]})`
+        : `$${KEY_ENV}`;
+  try {
+    return resolveSigningKey({ ...(file !== undefined ? { keyFile: file } : {}), env });
+  } catch (e) {
+    throw new UsageError(`cannot use the signing key from ${where}: ${(e as Error).message}`);
+  }
+}
+
+/** An error from the file system (it carries a syscall and an errno code). */
+export function isFsError(e: unknown): boolean {
+  const x = e as NodeJS.ErrnoException;
+  return e instanceof Error && typeof x.code === 'string' && typeof x.syscall === 'string';
 }
 
 function inputsOption(flags: EvalFlags): { inputs?: RMap } {

@@ -2,8 +2,15 @@
  * The capability-host options of `run` and `eval` (definitions only: the files they
  * name are read by host-config.ts, loaded with the runtime).
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { collect } from './options.js';
+
+/** `--allow-read DIR`: an empty name is a mistake, not the current directory. */
+function collectDirectory(value: string, previous: string[] | undefined): string[] {
+  if (value === '')
+    throw new InvalidArgumentError("give a directory ('.' for the current directory)");
+  return collect(value, previous);
+}
 
 export interface HostFlags {
   readonly allow?: readonly string[];
@@ -14,6 +21,8 @@ export interface HostFlags {
   readonly dryRun?: boolean;
   /** Write the causal chain to this directory. */
   readonly chain?: string;
+  /** Ed25519 private key (PEM file) that signs the chain's checkpoints. */
+  readonly signKey?: string;
   /** Print the run's causal chain as a tree on stderr. */
   readonly trace?: boolean;
   /** Plan inputs: NAME=VALUE (repeatable) and a JSON object. */
@@ -23,7 +32,11 @@ export interface HostFlags {
   readonly catalog?: readonly string[];
 }
 
-/** Adds the host options to a command (`run`, `eval`). */
+/** The help of `--sign-key` (every command that writes a chain has it). */
+export const SIGN_KEY_HELP =
+  'sign the chain with this Ed25519 private key (PEM): a checkpoint at the end of every run ' +
+  'and every 1,000 records (default: $RTFS_CHAIN_SIGNING_KEY_FILE or $RTFS_CHAIN_SIGNING_KEY)';
+
 /** `--engine` and `--no-jit` (rtfs run and rtfs eval): which engine evaluates. */
 export function addEngineOptions(cmd: Command): Command {
   return cmd
@@ -60,8 +73,8 @@ export function addHostOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--allow-read <dir>',
-        'let ccos.fs.read read files below DIR (repeatable)',
-      ).argParser(collect),
+        "let ccos.fs.read read files below DIR (repeatable; '.' is the current directory)",
+      ).argParser(collectDirectory),
     )
     .addOption(
       new Option(
@@ -78,6 +91,7 @@ export function addHostOptions(cmd: Command): Command {
         'append the run to a causal-chain log in DIR (hash-chained JSONL)',
       ),
     )
+    .addOption(new Option('--sign-key <file>', SIGN_KEY_HELP))
     .addOption(
       new Option('--trace', 'print the run as a tree of steps and capability calls on stderr'),
     )

@@ -3,9 +3,10 @@
  * planner step recorded in the causal chain, and print the trace, the final plan and
  * the chain's verification (loaded on demand by commands/plan.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type Value, Keyword, RMap, printValue, toPlain } from '../data/index.js';
-import { JsonlChain, readRecords, verifyChain, type ChainAction } from '../audit/index.js';
+import { readRecords, verifyChain, type ChainAction } from '../audit/index.js';
+import { openChainDir } from './evaluate.js';
 import {
   loadCatalog,
   catalogCapabilities,
@@ -37,6 +38,7 @@ export interface PlanFlags {
   readonly provider?: string;
   readonly maxCycles?: string;
   readonly chain?: string;
+  readonly signKey?: string;
   readonly emitMetaPlan?: boolean;
   readonly json?: boolean;
   readonly answers?: string;
@@ -142,8 +144,7 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
   }
 
   const dir = flags.chain ?? DEFAULT_CHAIN_DIR;
-  mkdirSync(dir, { recursive: true });
-  const sink = JsonlChain.open(dir);
+  const sink = openChainDir(dir, flags.signKey);
   const answers = answersFrom(flags.answers);
   let result;
   try {

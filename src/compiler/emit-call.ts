@@ -11,6 +11,7 @@
 import type { Node } from '../analyzer/index.js';
 import { Builtin } from '../runtime/fn.js';
 import type { Emitter } from './emitter.js';
+import { jsString } from './js-text.js';
 
 type CallNode = Extract<Node, { kind: 'call' }>;
 
@@ -56,7 +57,7 @@ export function emitCall(e: Emitter, n: CallNode): string {
   if (self !== undefined) {
     // Self-recursion into the same arity: a direct call of the arity's own function.
     if (self.thisless) {
-      const name = JSON.stringify(self.fnName ?? 'fn');
+      const name = jsString(self.fnName ?? 'fn');
       e.emit(
         `try { ${t} = ${self.name}(${list}); } catch ($e) { throw ${e.h('locateIn')}($e, ${span}, ${name}); }`,
       );

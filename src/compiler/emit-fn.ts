@@ -7,6 +7,7 @@
 import { type Node, type FnArity, children, linearAccumulator } from '../analyzer/index.js';
 import { type Emitter, JsFn, RETURN, slotVar } from './emitter.js';
 import { emitDestructure } from './emit-pattern.js';
+import { jsString } from './js-text.js';
 
 type FnNode = Extract<Node, { kind: 'fn' }>;
 
@@ -17,7 +18,7 @@ export function emitFn(e: Emitter, n: FnNode): string {
     return `{ fixed: ${a.params.fixed}, rest: ${a.params.rest}, body: ${body} }`;
   });
   const t = e.temp();
-  const name = n.name === undefined ? 'undefined' : JSON.stringify(n.name);
+  const name = n.name === undefined ? 'undefined' : jsString(n.name);
   e.emit(`${t} = new ${e.h('CompiledFn')}(${name}, [${arities.join(', ')}]);`);
   const linear = linearAccumulator(n);
   if (linear !== undefined) e.emit(`${t}.linearAcc = ${e.cell(linear)};`);

@@ -7,6 +7,7 @@ import type { Node } from '../analyzer/index.js';
 import type { Pattern } from '../analyzer/pattern.js';
 import { type Emitter, type Sink, assignTo, DISCARD, slotVar } from './emitter.js';
 import { bindPattern, emitBinding } from './emit-pattern.js';
+import { jsString } from './js-text.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
@@ -41,7 +42,7 @@ export function emitStep(e: Emitter, n: NodeOf<'step'>): string {
   const host = e.link({ kind: 'host' });
   const id = e.temp();
   const t = e.temp();
-  e.emit(`${id} = ${host}.stepStarted(${JSON.stringify(n.name)}, ${e.span(n.span)});`);
+  e.emit(`${id} = ${host}.stepStarted(${jsString(n.name)}, ${e.span(n.span)});`);
   e.emit('try {');
   const items = n.items;
   switch (n.variant) {
@@ -82,7 +83,7 @@ export function emitStep(e: Emitter, n: NodeOf<'step'>): string {
   e.emit(`${host}.stepCompleted(${id}, ${t});`);
   if (n.variant === 'step') {
     const plans = e.link({ kind: 'plans' });
-    e.emit(`${e.h('stepRecord')}(${plans}, ${JSON.stringify(n.name)}, ${t}, ${exports});`);
+    e.emit(`${e.h('stepRecord')}(${plans}, ${jsString(n.name)}, ${t}, ${exports});`);
   }
   return t;
 }
@@ -127,10 +128,11 @@ export function emitFor(e: Emitter, n: NodeOf<'for'>): string {
         break;
     }
   }
-  e.emit(`${out}.push(${e.expr(n.body)});`);
+  const body = e.expr(n.body);
+  e.emit(n.collect ? `${out}.push(${body});` : `${body};`);
   for (let i = 0; i < open; i++) e.emit('}');
   e.emit('}');
-  return `${e.h('vector')}(${out})`;
+  return n.collect ? `${e.h('vector')}(${out})` : 'null';
 }
 
 export function emitDotimes(e: Emitter, n: NodeOf<'dotimes'>): string {

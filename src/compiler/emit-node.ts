@@ -11,6 +11,7 @@ import { emitMatch } from './emit-match.js';
 import { emitTry, emitStep, emitFor, emitDotimes } from './emit-forms.js';
 import { emitPlan } from './emit-plan.js';
 import { Keyword } from '../data/index.js';
+import { jsString } from './js-text.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
@@ -83,7 +84,7 @@ export function emitExpr(e: Emitter, n: Node): string {
     case 'step-result': {
       const plans = e.link({ kind: 'plans' });
       return e.materialize(
-        `${e.h('stepResult')}(${plans}, ${JSON.stringify(n.name)}, ${e.span(n.span)})`,
+        `${e.h('stepResult')}(${plans}, ${jsString(n.name)}, ${e.span(n.span)})`,
       );
     }
     case 'step':
@@ -129,7 +130,7 @@ export function emitTail(e: Emitter, n: Node, sink: Sink): void {
       return;
     case 'check': {
       const validator = e.link({ kind: 'validator', type: n.type });
-      const context = JSON.stringify(n.context);
+      const context = jsString(n.context);
       const span = e.span(n.span);
       const check = e.h('check');
       // `recur` inside passes through unchecked (it never reaches this sink).

@@ -6,6 +6,7 @@
 import type { Node } from '../analyzer/index.js';
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import { type Emitter, assignTo, slotVar } from './emitter.js';
+import { jsString } from './js-text.js';
 
 type PlanNode = Extract<Node, { kind: 'plan' }>;
 
@@ -18,7 +19,7 @@ function schemaForm(form: Value | undefined): Value | undefined {
 export function emitPlan(e: Emitter, n: PlanNode): string {
   const host = e.link({ kind: 'host' });
   const plans = e.link({ kind: 'plans' });
-  const name = JSON.stringify(n.name);
+  const name = jsString(n.name);
   const span = e.span(n.span);
   const inForm = schemaForm(n.meta.get(Keyword.of('input-schema')));
   const outForm = schemaForm(n.meta.get(Keyword.of('output-schema')));

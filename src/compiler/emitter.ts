@@ -12,6 +12,7 @@ import type { Linker } from './linker.js';
 import { type Link } from './linker.js';
 import { emitExpr, emitTail } from './emit-node.js';
 import { emitTest } from './emit-call.js';
+import { jsString } from './js-text.js';
 
 /** Where a value in tail position goes. `terminal`: the sink leaves the current block. */
 export interface Sink {
@@ -176,7 +177,7 @@ export class Emitter {
     if (v === true || v === false) return String(v);
     if (typeof v === 'number') return v < 0 || Object.is(v, -0) ? `(${v})` : String(v);
     if (typeof v === 'bigint') return v < 0n ? `(${v}n)` : `${v}n`;
-    if (typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'string') return jsString(v);
     return this.link({ kind: 'const', value: v });
   }
 

@@ -9,6 +9,7 @@ import { read } from '../syntax/index.js';
 import type { Globals, Var } from '../analyzer/index.js';
 import { formatType, type TypeAst } from '../types/index.js';
 import type { Link } from './linker.js';
+import { jsJson, jsString } from './js-text.js';
 
 /** A value the emitted module cannot rebuild (a function inside a quoted form, …). */
 export class LinkError extends Error {
@@ -45,14 +46,14 @@ export class ModuleLinks {
       case 'const':
         return this.constant(link.value);
       case 'json':
-        return JSON.stringify(link.value);
+        return jsJson(link.value);
       case 'cell': {
         const [ns, name] = this.where(link.cell);
-        return `$m.cell(${JSON.stringify(ns)}, ${JSON.stringify(name)})`;
+        return `$m.cell(${jsString(ns)}, ${jsString(name)})`;
       }
       case 'builtin': {
         const [ns, name] = this.where(link.cell);
-        return `$m.builtin(${JSON.stringify(ns)}, ${JSON.stringify(name)}, "${link.impl}")`;
+        return `$m.builtin(${jsString(ns)}, ${jsString(name)}, "${link.impl}")`;
       }
       case 'span':
         return `$m.span(${this.sourceIndex(link.span)}, ${link.span.start}, ${link.span.end})`;
@@ -61,7 +62,7 @@ export class ModuleLinks {
       case 'type':
         return `$m.typeAst(${this.typeText(link.type, link.form)})`;
       case 'exports':
-        return `$m.exports(${JSON.stringify(link.exports.map((x) => [x.key.name, x.alias]))})`;
+        return `$m.exports(${jsJson(link.exports.map((x) => [x.key.name, x.alias]))})`;
       case 'host':
         return '$m.host';
       case 'plans':
@@ -71,7 +72,7 @@ export class ModuleLinks {
 
   /** A type expression as RTFS text: the form as written, else the printed type. */
   private typeText(type: TypeAst, form: Value | undefined): string {
-    return JSON.stringify(form === undefined ? formatType(type) : printValue(form));
+    return jsString(form === undefined ? formatType(type) : printValue(form));
   }
 
   private constant(v: Value): string {
@@ -86,6 +87,6 @@ export class ModuleLinks {
         `cannot compile the constant ${printed.slice(0, 80)}: it does not read back as itself`,
         undefined,
       );
-    return `$m.value(${JSON.stringify(printed)})`;
+    return `$m.value(${jsString(printed)})`;
   }
 }

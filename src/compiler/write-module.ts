@@ -6,6 +6,7 @@
 import { SourceMapGenerator } from 'source-map-js';
 import type { ProgramOutput } from './program.js';
 import type { CompileOptions } from './program.js';
+import { jsCommentText, jsJson, jsString, urlFileName } from './js-text.js';
 
 // Marks use U+0001, which JSON.stringify always escapes, so no string literal holds one.
 // eslint-disable-next-line no-control-regex -- the mark character is a control character
@@ -18,9 +19,9 @@ export function writeModule(
   options: CompileOptions,
 ): { code: string; map: string | undefined } {
   const lines: string[] = [];
-  lines.push(`// Compiled by rtfs compile from ${out.uri.replace(/[\r\n]/g, ' ')}. Do not edit.`);
+  lines.push(`// Compiled by rtfs compile from ${jsCommentText(out.uri)}. Do not edit.`);
   const imports = ['startProgram', ...[...out.helpers].map((h) => `${h} as $$${h}`)];
-  lines.push(`import { ${imports.join(', ')} } from ${JSON.stringify(options.runtime)};`);
+  lines.push(`import { ${imports.join(', ')} } from ${jsString(options.runtime)};`);
   // Links first: they register the sources that spans refer to.
   const linkLines = out.linker.links.map((l, i) => `const $L${i} = ${out.links.expression(l)};`);
   const formSpans = out.forms.map((f) =>
@@ -28,7 +29,7 @@ export function writeModule(
   );
   const sources = out.links.sources.map((s) => [s.uri, s.text]);
   lines.push(
-    `const $m = startProgram({ uri: ${JSON.stringify(out.uri)}, sources: ${JSON.stringify(sources)} });`,
+    `const $m = startProgram({ uri: ${jsString(out.uri)}, sources: ${jsJson(sources)} });`,
   );
   lines.push(...linkLines);
   lines.push('$m.run([');
@@ -37,9 +38,8 @@ export function writeModule(
   const text = lines.join('\n');
   if (options.sourceMap === undefined) return { code: stripMarks(text), map: undefined };
 
-  const gen = new SourceMapGenerator({
-    file: (options.sourceMap.file.split('/').pop() ?? '').replace(/\.map$/, ''),
-  });
+  const mapName = options.sourceMap.file.split('/').pop() ?? '';
+  const gen = new SourceMapGenerator({ file: mapName.replace(/\.map$/, '') });
   const seen = new Set<string>();
   const codeLines = text.split('\n').map((line, i) => {
     const m = MARK.exec(line);
@@ -60,7 +60,7 @@ export function writeModule(
     }
     return stripMarks(rest);
   });
-  codeLines.push(`//# sourceMappingURL=${options.sourceMap.file.split('/').pop() ?? ''}`);
+  codeLines.push(`//# sourceMappingURL=${urlFileName(mapName)}`);
   return { code: codeLines.join('\n'), map: gen.toString() };
 }
 

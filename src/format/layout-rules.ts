@@ -6,9 +6,10 @@
 import type { CstColl, CstNode } from './cst.js';
 import type { Elem } from './elements.js';
 import { FN_HEADS, FORM_RULES, type FormRule } from './forms.js';
-import { RVector, type Value } from '../data/index.js';
-import { read } from '../syntax/index.js';
+import { RVector } from '../data/index.js';
 import { sliceBindings } from '../analyzer/annotations.js';
+import { candidate } from './annotations.js';
+import { isTypeExpr } from '../types/index.js';
 
 export function isSymbol(name: string | undefined): name is string {
   return name !== undefined && !/^[:"0-9#]|^[+-][0-9]/.test(name) && name !== 'nil';
@@ -40,8 +41,19 @@ export function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefi
   const n1 = at(1);
   if (n1 !== undefined && ((n1.kind === 'atom' && isSymbol(n1.text)) || unquoted(n1))) args++;
   const p = at(1 + args);
-  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) args++;
+  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) {
+    args++;
+    // A return type stays on the head line: (defn f [x :int] :int …).
+    const ret = at(1 + args);
+    if (ret !== undefined && at(2 + args) !== undefined && isReturnType(ret)) args++;
+  }
   return { args, body: 'forms' };
+}
+
+/** A type after a parameter vector, as the canonical spelling writes it (`:int`, `:[…]`). */
+function isReturnType(n: CstNode): boolean {
+  if (n.kind === 'prefix') return n.prefix === ':';
+  return n.kind === 'atom' && n.text.startsWith(':') && isTypeExpr(candidate(n, ''));
 }
 
 /** `match` clauses (pattern [when guard] body) or pairs, as runs of elements. */
@@ -71,7 +83,7 @@ export function chunkBody(body: readonly Elem[], kind: 'pairs' | 'clauses' | 'op
 /** A binding vector's bindings: `name value` or `name Type value` (as the analyzer
  * reads them, analyzer/annotations.ts); plain pairs when it does not parse. */
 export function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string): Elem[][] {
-  const value = vec.value ?? RVector.from(elems.map((e) => typeCandidate(e.node, text)));
+  const value = vec.value ?? RVector.from(elems.map((e) => candidate(e.node, text)));
   const slices = value instanceof RVector ? sliceBindings(value) : undefined;
   const out: Elem[][] = [];
   if (!(value instanceof RVector) || slices === undefined || value.count !== elems.length) {
@@ -80,14 +92,6 @@ export function bindingChunks(vec: CstColl, elems: readonly Elem[], text: string
   }
   for (const s of slices) out.push(elems.slice(s.at, s.valueAt + 1));
   return out;
-}
-
-/** The data of a form that may be a type expression (a keyword, or a vector starting
- * with one: all that sliceBindings looks at); nil for anything else, unread. */
-function typeCandidate(n: CstNode, text: string): Value {
-  const head = n.kind === 'coll' && n.open === '[' ? n.items[0] : n;
-  if (head === undefined || head.kind !== 'atom' || !head.text.startsWith(':')) return null;
-  return read(text.slice(n.start, n.end)).forms[0] ?? null;
 }
 
 /** Key/value pairs (maps). */

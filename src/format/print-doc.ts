@@ -17,6 +17,7 @@ import type { CstColl, CstNode, CstRoot, CstTrivia } from './cst.js';
 import { type Elem, elemEnd, elemStart, hasLineComment, newlinesIn, toSeq } from './elements.js';
 import { type FormRule } from './forms.js';
 import { triviaInline, Widths } from './widths.js';
+import { canonicalAnnotations } from './annotations.js';
 import { bindingChunks, bodyRuns, isFilled, isSymbol, pairsOf, ruleFor } from './layout-rules.js';
 
 type Doc = builders.Doc;
@@ -32,7 +33,7 @@ const CLOSE: Readonly<Record<CstColl['open'], string>> = {
 
 export function printRoot(root: CstRoot): Doc {
   const p = new DocPrinter(root.text);
-  return p.root(root);
+  return p.root(canonicalAnnotations(root));
 }
 
 class DocPrinter {

@@ -16,15 +16,34 @@ function schema(spec: RMap, key: string): { type?: TypeAst; form?: Value; error?
   return 'diagnostic' in r ? { error: `${key}: ${r.diagnostic.message}` } : { type: r.type, form };
 }
 
+/**
+ * The reference's effect names (its `default_effects_for_capability`) and what they
+ * allow here: `:io` and `:filesystem` read and write, `:compute` is pure, and so on.
+ */
+const REFERENCE_EFFECTS: ReadonlyMap<string, readonly Effect[]> = new Map<string, Effect[]>([
+  ['io', ['read', 'write']],
+  ['filesystem', ['read', 'write']],
+  ['compute', ['pure']],
+  ['system', ['read']],
+  ['user-interaction', ['human']],
+  ['ai', ['llm']],
+]);
+
 export function parseEffects(v: Value | undefined): Effect[] | string {
   if (v === undefined || v === null) return ['pure'];
   if (!(v instanceof RVector)) return ':effects must be a vector of keywords';
   const out: Effect[] = [];
   for (const e of v) {
-    if (!(e instanceof Keyword) || !EFFECTS.includes(e.name as Effect)) {
-      return `unknown effect ${String(e)} (expected one of ${EFFECTS.map((x) => `:${x}`).join(' ')})`;
+    const alias = e instanceof Keyword ? REFERENCE_EFFECTS.get(e.name) : undefined;
+    if (alias !== undefined) {
+      for (const a of alias) if (!out.includes(a)) out.push(a);
+      continue;
     }
-    out.push(e.name as Effect);
+    if (!(e instanceof Keyword) || !EFFECTS.includes(e.name as Effect)) {
+      const names = [...EFFECTS, ...REFERENCE_EFFECTS.keys()].map((x) => `:${x}`).join(' ');
+      return `unknown effect ${String(e)} (expected one of ${names})`;
+    }
+    if (!out.includes(e.name as Effect)) out.push(e.name as Effect);
   }
   return out;
 }

@@ -4,9 +4,24 @@ import type { Capability } from './capability.js';
 /** The capabilities a host knows, by id. */
 export class CapabilityRegistry {
   private readonly byId = new Map<string, Capability>();
+  /** Ids a program defined with `defcapability` (it may define them again). */
+  private readonly defined = new Set<string>();
 
   register(c: Capability): void {
     this.byId.set(c.id, c);
+  }
+
+  /**
+   * Registers a capability a program defines (`defcapability`). A built-in or catalog
+   * capability cannot be redefined: the chain would record the program's results under
+   * the trusted id. Returns why when refused.
+   */
+  define(c: Capability): string | undefined {
+    if (this.byId.has(c.id) && !this.defined.has(c.id))
+      return `'${c.id}' is a built-in or catalog capability; a program cannot redefine it (choose another id)`;
+    this.defined.add(c.id);
+    this.byId.set(c.id, c);
+    return undefined;
   }
 
   get(id: string): Capability | undefined {

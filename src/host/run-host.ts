@@ -31,6 +31,7 @@ export const CapabilityCodes = {
   invalidOutput: 'capability/invalid-output',
   failed: 'capability/failed',
   badDefinition: 'capability/bad-definition',
+  redefinition: 'capability/redefinition',
 } as const;
 
 interface Frame {
@@ -147,6 +148,7 @@ export class RunHost implements Host {
       durationMs: this.now() - run.started,
     });
     this.stack.length = 0;
+    this.opts.sink?.checkpoint?.();
     this.opts.sink?.flush();
   }
 
@@ -406,7 +408,9 @@ export class RunHost implements Host {
   defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void {
     const r = capabilityFromSpec(id, spec, impl);
     if ('error' in r) throw new RtfsError(CapabilityCodes.badDefinition, r.error, span);
-    this.opts.registry.register(r.capability);
+    const refused = this.opts.registry.define(r.capability);
+    if (refused !== undefined)
+      throw new RtfsError(CapabilityCodes.redefinition, `defcapability ${refused}`, span);
   }
 }
 

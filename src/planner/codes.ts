@@ -7,6 +7,8 @@ export const PlannerCodes = {
   catalogMismatch: 'planner/catalog-mismatch',
   unsupportedLanguage: 'planner/unsupported-language',
   ambiguousGoal: 'planner/ambiguous-goal',
+  /** A rewriter refused the meta-plan (`planGoal`; the CLI prints the reason). */
+  rewriteRefused: 'planner/rewrite-refused',
 } as const;
 
 export const CatalogCodes = {

@@ -51,4 +51,9 @@ export interface AuditSink {
   append(action: ActionInput, durable?: boolean): void;
   /** Makes every appended action durable. */
   flush(): void;
+  /**
+   * Seals everything appended so far: a signing sink appends a signed checkpoint.
+   * The host calls it at the end of every run.
+   */
+  checkpoint?(): void;
 }

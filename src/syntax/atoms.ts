@@ -15,6 +15,7 @@ import {
   ResourceHandle,
   normalizeInt,
 } from '../data/index.js';
+import { COLON } from './colon.js';
 
 export type AtomResult =
   | { readonly ok: true; readonly value: Value }
@@ -132,7 +133,8 @@ function classifySymbol(text: string): AtomResult {
       );
     }
   }
-  if (text.endsWith(':') || text.includes('::')) {
+  // `x:` is a name glued to an annotation colon (`[x: Int]`, syntax/colon.ts).
+  if (text.includes('::') || text === ':') {
     return fail(
       SyntaxCodes.invalidSymbol,
       `invalid symbol '${text}': a ':' must be followed by a name`,
@@ -150,8 +152,8 @@ function classifySymbol(text: string): AtomResult {
 /** Classifies a keyword token (with its leading colon). */
 export function classifyKeyword(text: string): AtomResult {
   const name = text.slice(1);
-  if (name.length === 0)
-    return fail(SyntaxCodes.invalidKeyword, `a keyword needs a name after ':'`);
+  // A lone `:` is the colon of a type annotation (`[x : Int]`, syntax/colon.ts).
+  if (name.length === 0) return ok(COLON);
   if (name.charCodeAt(0) === 58) {
     return fail(
       SyntaxCodes.invalidKeyword,

@@ -30,6 +30,8 @@ import {
   DEREF,
 } from './build.js';
 import type { Comment, ReadResult } from './read-result.js';
+import { misplacedColon } from './colon.js';
+import { shebangEnd } from './shebang.js';
 
 const BAIL = { bail: true };
 
@@ -62,6 +64,8 @@ class FastReader {
   /** Reusable per-depth scratch arrays for a collection's children. */
   private readonly itemScratch: Value[][] = [];
   private depth = 0;
+  /** Annotation colons read so far (`:` alone, `x:`): collections holding one are checked. */
+  colons = 0;
   // The last form read: its value and offsets; `span` is built only on request.
   value: Value = null;
   start = 0;
@@ -199,8 +203,11 @@ class FastReader {
       this.itemScratch[d] = tmp;
     }
     tmp.length = 0;
+    const colons = this.colons;
     const span = this.readChildren(start, close, tmp);
     const items = tmp.slice();
+    if (this.colons > colons && misplacedColon(items, kind === 'map' ? 'other' : 'sequence'))
+      throw BAIL;
     if (kind === 'list') this.value = new RList(items, span);
     else if (kind === 'vector') this.value = new RVector(items, items.length, span);
     else {
@@ -263,6 +270,7 @@ class FastReader {
     if (end - start < 2 || last === 58 || last === 47 || this.text.charCodeAt(start + 1) === 58) {
       const r = classifyKeyword(this.text.slice(start, end));
       if (!r.ok) throw BAIL;
+      if (end - start === 1) this.colons++;
       this.value = r.value;
     } else {
       const name = this.text.slice(start + 1, end);
@@ -284,6 +292,7 @@ class FastReader {
     if (value === undefined) {
       const r = classifyAtom(text.slice(start, end));
       if (!r.ok) throw BAIL;
+      if (text.charCodeAt(end - 1) === 58) this.colons++;
       value = r.value;
     }
     this.pos = end;
@@ -362,6 +371,7 @@ class FastReader {
       const items: Value[] = [];
       const span = this.readChildren(start, 41, items);
       this.anonDepth--;
+      if (this.colons > 0 && misplacedColon(items, 'sequence')) throw BAIL;
       const built = buildAnonFn(new RList(items, span), span);
       if (!built.ok) throw BAIL;
       this.value = built.value;
@@ -424,6 +434,11 @@ export function fastRead(source: Source): ReadResult | undefined {
   const r = new FastReader(source, source.text);
   const forms: Value[] = [];
   const spans: Span[] = [];
+  const bang = shebangEnd(source.text);
+  if (bang > 0) {
+    r.comments.push({ text: source.text.slice(0, bang), span: r.mk(0, bang), block: false });
+    r.pos = bang;
+  }
   try {
     for (;;) {
       const c = r.skip();
@@ -442,5 +457,6 @@ export function fastRead(source: Source): ReadResult | undefined {
     if (e === BAIL || e instanceof RangeError) return undefined;
     throw e;
   }
+  if (r.colons > 0 && misplacedColon(forms, 'other')) return undefined;
   return { forms, spans, comments: r.comments, diagnostics: [], incomplete: false };
 }

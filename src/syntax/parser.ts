@@ -11,6 +11,7 @@ import { NodeSpan, type Source, type Span } from '../source/index.js';
 import { diagnostic, SyntaxCodes, type Diagnostic, type SyntaxCode } from '../diagnostics/index.js';
 import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
 import * as T from './tokens.js';
+import { misplacedColon } from './colon.js';
 import {
   classifyAtom,
   classifyKeyword,
@@ -133,8 +134,21 @@ export class RtfsParser extends EmbeddedActionsParser {
         },
       ]);
     });
+    this.ACTION(() => {
+      const offsets = spans.flatMap((x) => [x.start, x.end]);
+      this.checkColons({ items, offsets }, 'other');
+    });
     return { items, spans };
   });
+
+  /** Reports an annotation colon where no annotation can be (syntax/colon.ts). */
+  private checkColons(els: Elements, where: 'sequence' | 'other'): void {
+    const p = misplacedColon(els.items, where);
+    if (p === undefined) return;
+    const start = els.offsets[2 * p.index] as number;
+    const end = els.offsets[2 * p.index + 1] as number;
+    this.report(p.code, p.message, { source: this.source as Source, start, end });
+  }
 
   private elements = this.RULE('elements', (): Elements => {
     const items: Value[] = [];
@@ -203,6 +217,7 @@ export class RtfsParser extends EmbeddedActionsParser {
       const close = this.CONSUME(T.RParen, { ERR_MSG: this.closeMsg(open, ')') });
       return this.ACTION(() => {
         const span = this.nodeSpan(open, close, els);
+        this.checkColons(els, 'sequence');
         return { value: new RList(els.items, span), span };
       });
     },
@@ -217,6 +232,7 @@ export class RtfsParser extends EmbeddedActionsParser {
       const close = this.CONSUME(T.RBracket, { ERR_MSG: this.closeMsg(open, ']') });
       return this.ACTION(() => {
         const span = this.nodeSpan(open, close, els);
+        this.checkColons(els, 'sequence');
         return { value: new RVector(els.items, els.items.length, span), span };
       });
     },
@@ -231,6 +247,7 @@ export class RtfsParser extends EmbeddedActionsParser {
       const close = this.CONSUME(T.RBrace, { ERR_MSG: this.closeMsg(open, '}') });
       return this.ACTION(() => {
         const span = this.nodeSpan(open, close, els);
+        this.checkColons(els, 'other');
         if (els.items.length % 2 === 1) {
           const o = els.offsets;
           const lastText = span.source.text.slice(o[o.length - 2], o[o.length - 1]);
@@ -266,6 +283,7 @@ export class RtfsParser extends EmbeddedActionsParser {
       return this.ACTION(() => {
         this.anonDepth--;
         const span = this.nodeSpan(open, close, els);
+        this.checkColons(els, 'sequence');
         const built = buildAnonFn(new RList(els.items, span), span);
         if (!built.ok) {
           this.report(built.code, built.message, span);

@@ -88,8 +88,13 @@ function build(t: TypeAst): Node {
     case 'prim':
       return leaf(t, primTest(t.name));
     case 'optional': {
-      const inner = node(t.inner).test;
-      return leaf(t, (v) => v === null || inner(v));
+      const inner = node(t.inner);
+      const test = inner.test;
+      // A value of the inner type's shape (a list for `[:list T]?`) is explained inside.
+      return {
+        test: (v) => v === null || test(v),
+        explain: (v) => (outerAccepts(t.inner, v) ? inner.explain(v) : failHere(t, v)),
+      };
     }
     case 'vector':
       return seqNode(t, t.element, 'vector');

@@ -5,7 +5,7 @@
  */
 import {
   type Value,
-  type RVector,
+  RVector,
   type RMap,
   Keyword,
   Sym,
@@ -108,6 +108,7 @@ const PREDICATES: ReadonlySet<string> = new Set([
 ]);
 
 const STAR = Keyword.of('*');
+const MAP = Keyword.of('map');
 const OPTIONAL = Keyword.of('optional');
 const DEFAULT = Keyword.of('default');
 const DESCRIPTION = Keyword.of('description');
@@ -220,10 +221,8 @@ function parse(form: Value, span: Span | undefined): TypeAst {
       case 'vector':
         return parseVector(form, span);
       case 'map':
-        return fail(
-          `a map is not a type expression: write [:map ${show(form)}] for a record type`,
-          span,
-        );
+        // {:k T …} is the record [:map {:k T …}] (the reference's capability exports).
+        return parseMap(RVector.of(MAP, form), span);
       case 'list':
         return fail(
           `a list is not a type expression: type expressions use vectors, e.g. [:union :int :string] rather than (or :int :string)`,
@@ -327,6 +326,8 @@ function parseVector(v: RVector, span: Span | undefined): TypeAst {
     default:
       break;
   }
+  // [:any] is :any (the reference's capability files write it; no reading is stricter).
+  if (name === 'any' && args.length === 0) return PRIM.any;
   if (nameToPrim(name) !== undefined)
     return fail(
       `[:${name}] is not a type expression: write :${name} (a vector of them is [:vector :${name}])`,

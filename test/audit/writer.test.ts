@@ -190,7 +190,10 @@ describe('open and recover (fault injection)', () => {
     const c = JsonlChain.open(d, { flushIntervalMs: 0 });
     expect(c.recovery).toMatchObject({ kind: 'hash-mismatch', line: 21 });
     c.close();
-    expect(readRecords(d)).toHaveLength(21);
+    // RecoveryTruncated, then RecoveryHeadRebuilt: the missing HEAD is recorded too.
+    const types = readRecords(d).map((r) => r.action.type);
+    expect(types).toHaveLength(22);
+    expect(types.slice(20)).toEqual(['RecoveryTruncated', 'RecoveryHeadRebuilt']);
   });
 
   it('two bad lines at the tail, or a well-formed line that does not link, are refused', () => {

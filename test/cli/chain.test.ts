@@ -23,7 +23,9 @@ describe('rtfs run --chain and rtfs chain', () => {
   it('verifies an untouched chain', () => {
     const r = rtfs(['chain', 'verify', dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^chain OK: 15 records, head seq 14 [0-9a-f]{16}…\n$/);
+    expect(r.stdout).toMatch(
+      /^chain OK: 15 records, head seq 14 [0-9a-f]{16}…\n {2}note: unsigned chain: [^\n]*\n$/,
+    );
   });
 
   it('shows the run as a tree', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { read, equals, printValue, type Value } from '../../src/index.js';
 import { formatSource, formatForms } from '../../src/format/index.js';
 import { expandRtfsFiles } from '../../src/cli/files.js';
+import { normalizeAnnotations } from '../support/annotation-data.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.rtfs'));
@@ -14,9 +15,10 @@ export function fmt(text: string, width?: number): string {
   return r.text;
 }
 
+/** The same data, up to the spelling of type annotations (which `rtfs fmt` normalises). */
 export function sameData(a: string, b: string): boolean {
-  const x = read(a).forms;
-  const y = read(b).forms;
+  const x = read(a).forms.map(normalizeAnnotations);
+  const y = read(b).forms.map(normalizeAnnotations);
   // printValue too: ##NaN is not equal to itself.
   const same = (v: Value, w: Value): boolean => equals(v, w) || printValue(v) === printValue(w);
   return x.length === y.length && x.every((v, i) => same(v, y[i] as Value));

@@ -20,6 +20,13 @@ describe('AST', () => {
     expect(type(':number')).toEqual({ kind: 'prim', name: 'number' });
   });
 
+  it('reads a map {:k T …} as the record [:map {:k T …}] and [:any] as :any', () => {
+    expect(type('{:q :string :units :string?}')).toEqual(
+      type('[:map {:q :string :units :string?}]'),
+    );
+    expect(type('[:any]')).toBe(PRIM.any);
+  });
+
   it('parses T? to an optional node', () => {
     expect(type(':string?')).toEqual({ kind: 'optional', inner: PRIM.string });
     expect(type('Float?')).toEqual({ kind: 'optional', inner: PRIM.float });
@@ -154,7 +161,7 @@ describe('invalid type expressions', () => {
     ['42', 'expected a type expression, got integer 42'],
     ['"int"', 'a string is not a type expression: write :int, not "int"'],
     ['true', 'expected a type expression, got boolean true'],
-    ['{:a :int}', 'a map is not a type expression: write [:map {:a :int}] for a record type'],
+    ['{"a" :int}', 'keys of a [:map …] type must be keywords, got string "a"'],
     [
       '(or :int :string)',
       'a list is not a type expression: type expressions use vectors, e.g. [:union :int :string] rather than (or :int :string)',

@@ -11,7 +11,8 @@ const VERIFY_HELP = `
 Exit codes:
   0  the chain verifies
   1  tampering or corruption: the first bad line is printed (line, seq, kind:
-     hash-mismatch, prev-mismatch, seq-gap, torn-tail, bad-json, bad-signature, head-mismatch)
+     hash-mismatch, prev-mismatch, seq-gap, torn-tail, bad-json, bad-record,
+     bad-signature, unsigned, head-mismatch)
   2  usage error`;
 
 export const registerChain: RegisterCommand = (program, host) => {
@@ -26,11 +27,22 @@ export const registerChain: RegisterCommand = (program, host) => {
       new Option('--strict', 're-canonicalize every record (catches non-conforming writers)'),
     )
     .addOption(
-      new Option('--pubkey <file>', 'require checkpoints signed by this Ed25519 public key (PEM)'),
+      new Option(
+        '--pubkey <file>',
+        'require every record to be covered by a checkpoint signed by this Ed25519 public key (PEM)',
+      ),
     )
     .addHelpText('after', VERIFY_HELP)
     .action((dir: string, flags: { strict?: boolean; pubkey?: string }) =>
       host.run(async (ctx) => (await import('../chain-actions.js')).verifyAction(dir, flags, ctx)),
+    );
+  chain
+    .command('keygen')
+    .description('write a new Ed25519 key pair for signing chains: FILE (private) and FILE.pub')
+    .argument('<file>', 'where to write the private key (PEM, mode 0600)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((file: string) =>
+      host.run(async (ctx) => (await import('../chain-actions.js')).keygenAction(file, ctx)),
     );
   chain
     .command('show')
@@ -70,6 +82,12 @@ export const registerChain: RegisterCommand = (program, host) => {
     .addOption(new Option('--source <file>', 'replay this program instead of the recorded source'))
     .addOption(
       new Option(
+        '--pubkey <file>',
+        'refuse unless every record is covered by a checkpoint signed by this key (PEM)',
+      ),
+    )
+    .addOption(
+      new Option(
         '--catalog <file>',
         'planner runs: load this catalog instead of the recorded files (its snapshot must match)',
       ).argParser(collect),
@@ -81,7 +99,13 @@ compared with the log; LLM, human and external answers come from the log; the me
 rebuilt from its recorded rewrites and the final plan's hash must be identical.
 ${EXIT_CODES_HELP}`,
     )
-    .action((dir: string, flags: { run?: string; source?: string; catalog?: string[] }) =>
-      host.run(async (ctx) => (await import('../chain-actions.js')).replayAction(dir, flags, ctx)),
+    .action(
+      (
+        dir: string,
+        flags: { run?: string; source?: string; catalog?: string[]; pubkey?: string },
+      ) =>
+        host.run(async (ctx) =>
+          (await import('../chain-actions.js')).replayAction(dir, flags, ctx),
+        ),
     );
 };

@@ -7,6 +7,7 @@ import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect } from '../options.js';
+import { SIGN_KEY_HELP } from '../host-options.js';
 import type { PlanFlags } from '../plan-action.js';
 
 const EXAMPLES = `
@@ -70,6 +71,7 @@ export const registerPlan: RegisterCommand = (program, host) => {
       ),
     )
     .addOption(new Option('--allow-gaps', 'accept a plan with gaps (pending steps): exit 0'))
+    .addOption(new Option('--sign-key <file>', SIGN_KEY_HELP))
     .addOption(new Option('--answers <file>', 'answers for approvals and ccos.user.ask'))
     .addOption(
       new Option('--deny <pattern>', 'refuse capabilities matching a pattern').argParser(collect),

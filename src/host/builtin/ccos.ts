@@ -1,7 +1,17 @@
 /**
  * `ccos.*` host capabilities: echo, log, reading granted files, asking the user.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import {
+  type Stats,
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { type Value, Keyword, RMap, printDisplay } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
@@ -29,6 +39,9 @@ export interface CcosOptions {
 }
 
 export function ccosCapabilities(opts: CcosOptions): Capability[] {
+  for (const r of opts.readRoots)
+    if (r === '')
+      throw new Error('a read root of "" is not a directory (give "." for the current directory)');
   const echo = schema('[:union :string [:map [:message :string]]]');
   const log = schema('[:union :string [:map [:message :string]]]');
   const fsRead = schema('[:union :string [:map [:path :string]]]');
@@ -69,25 +82,7 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
       inputSchemaForm: fsRead.form,
       outputSchema: schema(':string').type,
       effects: ['read'],
-      impl: (v) => {
-        const path = text(v, 'path');
-        const full = safeRealpath(resolve(path));
-        const roots = opts.readRoots.map((r) => safeRealpath(resolve(r)));
-        if (!roots.some((r) => full === r || full.startsWith(r + sep))) {
-          throw new RtfsError(
-            'capability/denied',
-            `ccos.fs.read: ${path} is outside the granted directories (${opts.readRoots.join(', ') || 'none; use --allow-read DIR'})`,
-          );
-        }
-        try {
-          return readFileSync(full, 'utf8');
-        } catch (e) {
-          throw new RtfsError(
-            'capability/failed',
-            `ccos.fs.read: cannot read ${path}: ${(e as Error).message}`,
-          );
-        }
-      },
+      impl: (v) => readGranted(text(v, 'path'), opts.readRoots),
     },
     {
       // A planner's gap: the step stands for a capability that does not exist yet.
@@ -130,6 +125,77 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
       },
     },
   ];
+}
+
+/** Largest file `ccos.fs.read` returns (a string of more bytes is beyond the size limits). */
+export const MAX_READ_BYTES = 256 << 20;
+
+function denied(path: string, roots: readonly string[]): RtfsError {
+  return new RtfsError(
+    'capability/denied',
+    `ccos.fs.read: ${path} is outside the granted directories (${roots.join(', ') || 'none; use --allow-read DIR'})`,
+  );
+}
+
+function failed(path: string, why: string): RtfsError {
+  return new RtfsError('capability/failed', `ccos.fs.read: cannot read ${path}: ${why}`);
+}
+
+function within(full: string, root: string): boolean {
+  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Reads `path` if the file it names lies below a granted root. Open first, then check
+ * what was opened (no check-then-use race): the kernel's path of the open descriptor
+ * (`/proc/self/fd/N`), or where there is no /proc, the device and inode of the open
+ * file against those of the path's real path. Symlinks swapped in between the check and
+ * the read therefore cannot lead outside. Only regular files are read (a FIFO or a
+ * device never blocks or streams forever: the open is non-blocking).
+ */
+function readGranted(path: string, readRoots: readonly string[]): string {
+  const roots = readRoots.map((r) => safeRealpath(resolve(r)));
+  const full = resolve(path);
+  // Refuse early (and without touching the file) what is plainly outside.
+  if (!roots.some((r) => within(safeRealpath(full), r) || within(full, r)))
+    throw denied(path, readRoots);
+  let fd: number;
+  try {
+    fd = openSync(full, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    throw failed(path, (e as Error).message);
+  }
+  try {
+    const st = fstatSync(fd);
+    const real = openedPath(fd, full, st);
+    if (real === undefined || !roots.some((r) => within(real, r))) throw denied(path, readRoots);
+    if (!st.isFile()) throw failed(path, 'not a regular file');
+    if (st.size > MAX_READ_BYTES)
+      throw failed(path, `the file is larger than ${MAX_READ_BYTES} bytes`);
+    return readFileSync(fd, 'utf8');
+  } catch (e) {
+    if (e instanceof RtfsError) throw e;
+    throw failed(path, (e as Error).message);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The real path of the file open on `fd` (undefined when it cannot be established). */
+function openedPath(fd: number, full: string, st: Stats): string | undefined {
+  try {
+    const p = readlinkSync(`/proc/self/fd/${fd}`);
+    if (p.startsWith('/')) return p;
+  } catch {
+    // no /proc: fall back to comparing the inode
+  }
+  try {
+    const real = realpathSync(full);
+    const now = statSync(real);
+    return now.dev === st.dev && now.ino === st.ino ? real : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeRealpath(p: string): string {

@@ -1,0 +1,109 @@
+/**
+ * RTFS written by others runs unmodified: the reference repository's capability files
+ * (copied byte for byte into test/fixtures/reference, see its README) read without
+ * errors, check without errors, load (every `(capability "id" …)` is defined with its
+ * schemas and effects), and calling what they define fails only where they call a
+ * capability rtfs-ts does not have, with `capability/unknown` naming it.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { read } from '../../src/syntax/full.js';
+import { RList, Sym, Keyword, RMap, printValue } from '../../src/data/index.js';
+import { Source } from '../../src/source/index.js';
+import { checkSource } from '../../src/check/index.js';
+import { createHostedRuntime, runProgram } from '../../src/host/index.js';
+
+const DIR = fileURLToPath(new URL('../fixtures/reference', import.meta.url));
+
+function rtfsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return rtfsFiles(p);
+    return p.endsWith('.rtfs') ? [p] : [];
+  });
+}
+
+const files = rtfsFiles(DIR);
+
+/** The ids of the file's `(capability "id" …)` forms. */
+function capabilityIds(text: string): string[] {
+  return read(text).forms.flatMap((f) =>
+    f instanceof RList && f.items[0] === Sym.of('capability') && typeof f.items[1] === 'string'
+      ? [f.items[1]]
+      : [],
+  );
+}
+
+function load(text: string, uri: string) {
+  const h = createHostedRuntime({
+    policy: { allow: ['*'], deny: [] },
+    out: () => undefined,
+    log: () => undefined,
+  });
+  return { h, outcome: runProgram(h, text, uri) };
+}
+
+describe('the reference capability files', () => {
+  it('are all here', () => {
+    expect(files.map((f) => relative(DIR, f)).sort()).toEqual([
+      'capabilities/core/meta-planner.rtfs',
+      'capabilities/samples/meta-planner-simple.rtfs',
+      'capabilities/samples/meta-planner.rtfs',
+    ]);
+  });
+
+  for (const file of files) {
+    const name = relative(DIR, file);
+    const text = readFileSync(file, 'utf8');
+    describe(name, () => {
+      it('reads without diagnostics', () => {
+        expect(read(text, name).diagnostics).toEqual([]);
+      });
+
+      it('checks without errors (unknown capabilities are warnings)', () => {
+        const ds = checkSource(new Source(name, text));
+        expect(ds.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+        for (const d of ds) expect(d.code).toBe('check/unknown-capability');
+      });
+
+      it('loads: every capability is defined with its schemas and effects', () => {
+        const { h, outcome } = load(text, name);
+        expect(outcome.ok ? 'ok' : (outcome.error?.code ?? outcome.diagnostics?.[0]?.code)).toBe(
+          'ok',
+        );
+        const ids = capabilityIds(text);
+        expect(ids.length).toBeGreaterThan(0);
+        for (const id of ids) {
+          const cap = h.registry.get(id);
+          expect(cap, id).toBeDefined();
+          expect(cap?.description).not.toBe('');
+          expect(cap?.effects).toEqual(['read', 'write', 'network']);
+        }
+      });
+
+      it('fails only on capabilities rtfs-ts does not have, naming them', () => {
+        const { h } = load(text, name);
+        for (const id of capabilityIds(text)) {
+          const input = RMap.fromFlat([
+            Keyword.of('goal'),
+            'group GitHub issues by label',
+            Keyword.of('description'),
+            'group issues',
+            Keyword.of('max-depth'),
+            2,
+          ]);
+          const o = h.runtime.evalString(`(call "${id}" ${printValue(input)})`, 'call.rtfs');
+          expect(o.ok).toBe(false);
+          if (o.ok) continue;
+          expect(o.error?.code, id).toBe('capability/unknown');
+          const missing = /unknown capability '([^']+)'/.exec(o.error?.message ?? '')?.[1];
+          expect(missing, o.error?.message).toBeDefined();
+          expect(h.registry.get(missing as string)).toBeUndefined();
+          expect(text).toContain(`"${missing as string}"`);
+        }
+      });
+    });
+  }
+});

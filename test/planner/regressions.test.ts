@@ -72,6 +72,58 @@ describe('conditions are kept', () => {
   });
 });
 
+describe('conditions on earlier results', () => {
+  it('"if any pull request is a draft" tests the listed items, without listing them again', () => {
+    const p = plan(
+      'list the pull requests of acme/api, and if any pull request is a draft, notify me on slack',
+    );
+    expect(calls(p).filter((c) => c === 'github.list_pull_requests')).toHaveLength(1);
+    expect(stepOf(p, 'slack.post_message')).toContain(
+      '(if (some (fn [x] (get x :draft)) (get (step-result "step_1") :pull_requests))',
+    );
+    expect(p.gaps).toEqual([]);
+  });
+
+  it('"if the temperature is below 5" reads the field of the weather already fetched', () => {
+    const p = plan(
+      'get the weather in Paris and if the temperature is below 5, email me at bob@example.com',
+    );
+    expect(calls(p).filter((c) => c === 'weather.current')).toHaveLength(1);
+    expect(stepOf(p, 'mail.send')).toContain('(if (< (get (step-result "step_1") :temperature) 5)');
+  });
+
+  it('a narrower condition ("more than 5 critical issues") still fetches what it counts', () => {
+    const p = plan(
+      'list the open issues of acme/api and if there are more than 5 critical issues, create a jira ticket',
+    );
+    expect(stepOf(p, 'jira.create_issue')).toMatch(
+      /\(if \(> \(count \(get \(step-result "step_2"\) :issues\)\) 5\)/,
+    );
+    expect(p.plan_source).toContain(':labels ["critical"]');
+  });
+});
+
+describe('schedules and objects', () => {
+  it('"every morning" is a schedule, not items to iterate', () => {
+    const p = plan('every morning get the weather for Paris and send it to #general on slack');
+    expect(calls(p)).toEqual(expect.arrayContaining(['weather.current', 'slack.post_message']));
+    expect(p.plan_source).not.toMatch(/\(mapv \(fn \[/);
+    expect(p.plan_source).toContain('[:city {:default "Paris"} :string]');
+  });
+
+  it('"email the open issues to team@…" fetches the issues; "the schedule" is the events listed', () => {
+    const issues = plan('email the open issues of acme/api to team@example.com');
+    expect(calls(issues)[0]).toBe('github.list_issues');
+    expect(stepOf(issues, 'mail.send')).toContain(':body (get (step-result "step_2") :text)');
+    expect(issues.plan_source).toContain('[:to {:default "team@example.com"} :string]');
+    const week = plan(
+      'list my calendar events from 2026-12-01 to 2026-12-07 and email the schedule to alice@example.com',
+    );
+    expect(calls(week)).not.toContain('mail.list_messages');
+    expect(calls(week)).toEqual(expect.arrayContaining(['calendar.list_events', 'mail.send']));
+  });
+});
+
 describe('iteration binds the item', () => {
   it('"close all wontfix issues" closes each listed issue', () => {
     const p = plan('close all wontfix issues in acme/api');

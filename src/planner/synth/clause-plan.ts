@@ -7,14 +7,14 @@
  */
 import { lexicon } from '../lexicon/index.js';
 import { extractIntent, type Param } from '../intent.js';
-import { slug } from '../text.js';
+import { slug, words } from '../text.js';
 import type { Each, Guard, MenuEntry } from '../types.js';
 import { CHOICE_THRESHOLD, bestChoice, idParts } from './choose.js';
 import type { Clause } from './clauses.js';
 import { fetchText, guardFor, parseCondition } from './condition.js';
-import { isList, sameNoun } from './fields.js';
-import { objectPhrase, refersToPrevious } from './objects.js';
-import { type Qualifiers, readQualifiers } from './qualifiers.js';
+import { elementOf, fieldsOf, isList, sameNoun } from './fields.js';
+import { namedEarlier, objectPhrase, refersToPrevious } from './objects.js';
+import { type Qualifiers, phraseNouns, readQualifiers } from './qualifiers.js';
 import { type Built, shapeOf } from './shape.js';
 import {
   type ListSource,
@@ -257,12 +257,36 @@ function itemsFor(
   return src.out.alias === lc.out.alias ? src : { built: b, out: lc.out };
 }
 
+/** The latest built step with an output, or a field of its items, named by one of `ws`. */
+function withField(built: readonly Built[], ws: readonly string[]): Built | undefined {
+  const named = (name: string): boolean => ws.some((w) => w.length > 2 && sameNoun(name, w));
+  for (let i = built.length - 1; i >= 0; i--) {
+    const b = built[i] as Built;
+    for (const o of b.outs)
+      if (
+        named(o.alias) ||
+        fieldsOf(isList(o.type) ? elementOf(o.type) : o.type).some((f) => named(f.name))
+      )
+        return b;
+  }
+  return undefined;
+}
+
 /** The guard of a conditional clause; fetches its subject when it is not the previous result. */
 function conditionGuard(st: Synthesis, clause: Clause): Guard | undefined {
   const cond = parseCondition(clause.condition ?? '');
   let subject: Built | undefined = cond.pronoun ? st.lastData() : undefined;
+  const params = extractIntent(clause.condition ?? '').params;
+  // "list the pull requests, and if any pull request is a draft …": the earlier list,
+  // unless the condition narrows it ("more than 5 critical issues").
+  if (subject === undefined && params.length === 0) {
+    const nouns = phraseNouns(cond.subject);
+    if (readQualifiers(cond.subject).filters.length === 0 && nouns.length > 0)
+      subject = namedEarlier(nouns, st.built);
+    // "if the temperature is below 5": a field of an earlier result.
+    subject ??= withField(st.built, words(cond.subject));
+  }
   if (subject === undefined) {
-    const params = extractIntent(clause.condition ?? '').params;
     subject =
       st.fetch(
         fetchText(cond),

@@ -65,11 +65,19 @@ export function refersToPrevious(obj: string, built: readonly Built[]): boolean 
     return true;
   const nouns = phraseNouns(obj);
   if (nouns.length === 0 || nouns.every((n) => MADE.has(n))) return true;
-  for (const b of built) {
-    for (const o of b.outs) if (nouns.some((n) => sameNoun(o.alias, n))) return true;
-    // "the schedule" after `calendar.list_events`: a noun of the capability that made it.
+  return namedEarlier(nouns, built) !== undefined;
+}
+
+/**
+ * The latest built step whose output or capability (`calendar.list_events` for "the
+ * schedule") one of `nouns` names.
+ */
+export function namedEarlier(nouns: readonly string[], built: readonly Built[]): Built | undefined {
+  for (let i = built.length - 1; i >= 0; i--) {
+    const b = built[i] as Built;
+    if (b.outs.some((o) => nouns.some((n) => sameNoun(o.alias, n)))) return b;
     const id = idParts(b.step.capability_id);
-    if (nouns.some((n) => [...id.service, ...id.nouns].some((w) => sameNoun(w, n)))) return true;
+    if (nouns.some((n) => [...id.service, ...id.nouns].some((w) => sameNoun(w, n)))) return b;
   }
-  return false;
+  return undefined;
 }

@@ -97,6 +97,15 @@ export function extractValues(plain: string, add: Add): void {
     add('from', airports[1] ?? '', 'input', 'from AAA to BBB');
     add('to', airports[2] ?? '', 'input', 'from AAA to BBB');
   }
+  // "from Paris to Tokyo": places (an origin and a destination, never a sender)
+  const places =
+    /\bfrom\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\s+to\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b/u.exec(
+      plain,
+    );
+  if (places && !airports) {
+    add('origin', places[1] ?? '', 'input', 'from City to City');
+    add('destination', places[2] ?? '', 'input', 'from City to City');
+  }
   const money = /\b(\d+(?:\.\d+)?)\s*([A-Z]{3})\b(?:\s+(?:to|into|in)\s+([A-Z]{3})\b)?/.exec(plain);
   if (money && CURRENCIES.has(money[2] ?? '')) {
     add('amount', new RFloat(Number(money[1])), 'qualifier', 'amount CUR');

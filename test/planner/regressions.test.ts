@@ -124,6 +124,44 @@ describe('schedules and objects', () => {
   });
 });
 
+describe('pronouns and places', () => {
+  it('"… and text it to +1…" splits the clause and sends an SMS', () => {
+    const p = plan('look up the stock price of MSFT and text it to +15551234567');
+    expect(calls(p)).toEqual(['stocks.get_quote', 'core.gen.format', 'sms.send']);
+    expect(p.plan_source).toContain('[:phone {:default "+15551234567"} :string]');
+  });
+
+  it('"search hotels … and book it" books the first result, when there is one', () => {
+    const p = plan(
+      'find a hotel in New York from 2027-02-01 to 2027-02-05 under 150 per night and book it',
+      catalog('travel'),
+    );
+    expect(p.plan_source).toContain('(first (get (step-result "step_1") :hotels))');
+    expect(stepOf(p, 'hotels.book')).toContain('(if (step-result "step_2")');
+    expect(stepOf(p, 'hotels.book')).toContain(':hotel_id (get (step-result "step_2") :hotel_id)');
+    expect(p.plan_source).not.toMatch(/\[:hotel_id :string\]/);
+  });
+
+  it('"find the order of … and cancel it" takes the order id from the first order found', () => {
+    const p = plan(
+      'find the order of bob@example.com placed on 2026-11-20 and cancel it',
+      catalog('shop'),
+    );
+    expect(stepOf(p, 'orders.cancel_order')).toContain(
+      ':order_id (get (step-result "step_2") :id)',
+    );
+  });
+
+  it('"flights from Paris to Tokyo" binds the origin and the destination', () => {
+    const p = plan(
+      'search flights from Paris to Tokyo on 2027-01-15 and book the cheapest one',
+      catalog('travel'),
+    );
+    expect(p.plan_source).toContain('[:destination {:default "Tokyo"} :string]');
+    expect(p.plan_source).toContain('[:origin {:default "Paris"} :string]');
+  });
+});
+
 describe('iteration binds the item', () => {
   it('"close all wontfix issues" closes each listed issue', () => {
     const p = plan('close all wontfix issues in acme/api');

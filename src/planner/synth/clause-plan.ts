@@ -19,6 +19,7 @@ import { type Built, shapeOf } from './shape.js';
 import {
   type ListSource,
   isIdentifier,
+  itemInputs,
   listCapability,
   needsItem,
   previousList,
@@ -159,6 +160,28 @@ export function planClause(st: Synthesis, clause: Clause): void {
             op: 'truthy',
             text: 'there is one',
           };
+      }
+    } else if (
+      needsItem(entry, given) &&
+      !q.each &&
+      !q.plural &&
+      continuing === undefined &&
+      /^(?:it|this one|that one|the one)$/i.test(
+        objectPhrase(clause.text).replace(/\s+for\b.*$/i, ''),
+      )
+    ) {
+      // "search hotels … and book it": the search's first result (when there is one).
+      const src = previousList(st.built, []);
+      const fields = src !== undefined ? fieldsOf(elementOf(src.out.type)) : [];
+      if (src !== undefined && itemInputs(entry, fields, src.out.alias).length > 0) {
+        const first = st.first(src, clause.text);
+        guard ??= {
+          step: first.step.id,
+          output: '.',
+          measure: 'value',
+          op: 'truthy',
+          text: 'there is one',
+        };
       }
     } else if (needs && (q.each || q.plural || continuing !== undefined)) {
       loop = itemsFor(st, clause, q, params, entry, continuing);

@@ -40,6 +40,10 @@ const TRANSFORM_VERBS: ReadonlySet<string> = new Set([
 /** Words that read as verbs in the lexicon but are not actions at the start of a clause. */
 const NOT_ACTION = new Set(['new', 'set', 'record', 'order', 'text', 'message', 'run', 'start']);
 
+/** Words that start the object of a verb: "text *it* to …", "order *20* more". */
+const OBJECT_START =
+  /^(?:it|them|me|us|him|her|everyone|the|a|an|my|our|this|that|these|those|\d+)$/i;
+
 /** The canonical verb of `word` (a single word), if the lexicon knows it. */
 export function verbOf(word: string): string | undefined {
   return lexicon().verbs.get(word.toLowerCase());
@@ -90,11 +94,16 @@ function splitAnd(part: string): string[] {
   const out: string[] = [];
   let rest = part;
   for (;;) {
-    const re = /,?\s+and\s+(\w+)|,\s+(\w+)/gi;
+    const re = /,?\s+and\s+(\w+)(?:\s+(\w+))?|,\s+(\w+)(?:\s+(\w+))?/gi;
     let m: RegExpExecArray | null;
     let cut = -1;
     while ((m = re.exec(rest)) !== null) {
-      if (startsAction(m[1] ?? m[2] ?? '') && !insideQuotes(rest, m.index)) {
+      const word = m[1] ?? m[3] ?? '';
+      const next = m[2] ?? m[4] ?? '';
+      // "and text it to …", "and order 20 more": a noun-like verb with an object after it.
+      const verbHere =
+        startsAction(word) || (verbOf(word) !== undefined && OBJECT_START.test(next));
+      if (verbHere && !insideQuotes(rest, m.index)) {
         cut = m.index;
         break;
       }

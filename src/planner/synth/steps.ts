@@ -128,10 +128,17 @@ export function takeStep(fac: StepFactory, src: ListSource, n: number | undefine
   const id = fac.nextId();
   const code = n === undefined ? `(first ${ref(src)})` : `(vec (take ${n} ${ref(src)}))`;
   const fields = fieldsOf(elementOf(src.out.type));
+  // The first order's `id` is also its `order_id` (what a later step takes).
+  const ownId = `${itemName(src.out)}_id`;
+  const idField = fields.find((f) => f.name === 'id');
+  const alsoId: OutInfo[] =
+    idField !== undefined && !fields.some((f) => f.name === ownId)
+      ? [{ alias: ownId, source: 'id', type: idField.type }]
+      : [];
   const outs: OutInfo[] =
     n === undefined
       ? fields.length > 0
-        ? fields.map((f) => ({ alias: f.name, source: f.name, type: f.type }))
+        ? [...fields.map((f) => ({ alias: f.name, source: f.name, type: f.type })), ...alsoId]
         : [{ alias: itemName(src.out), source: WHOLE, type: elementOf(src.out.type) }]
       : [{ alias: src.out.alias, source: WHOLE, type: src.out.type }];
   return built(

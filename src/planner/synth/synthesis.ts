@@ -237,6 +237,13 @@ export class Synthesis {
     return src;
   }
 
+  /** A step taking the first item of `src` ("book it" after a search). */
+  first(src: ListSource, text: string): Built {
+    const s = takeStep({ menu: this.menu, nextId: this.nextId, clause: text }, src, undefined);
+    this.built.push(s);
+    return s;
+  }
+
   /** The newest step whose value is data (not a per-item step). */
   lastData(): Built | undefined {
     for (let i = this.built.length - 1; i >= 0; i--)

@@ -170,6 +170,18 @@ describe('iteration binds the item', () => {
     expect(stepOf(p, 'github.close_issue')).toContain(':number (get issue :number)');
   });
 
+  it('"close all wontfix issues and email them" mails the issues, not the vector of results', () => {
+    const p = plan('close all wontfix issues in acme/api and email them to ana@example.com');
+    expect(stepOf(p, 'core.gen.format')).toContain('{:items (get (step-result "step_1") :issues)}');
+    expect(stepOf(p, 'mail.send')).toContain(':body (get (step-result "step_3") :text)');
+  });
+
+  it('Spanish verbs with joined pronouns: "publícalos" posts them', () => {
+    const p = plan('busca los issues abiertos de acme/api y publícalos en #dev en slack');
+    expect(calls(p)).toEqual(['github.list_issues', 'core.gen.format', 'slack.post_message']);
+    expect(stepOf(p, 'github.list_issues')).toContain(':state "open"');
+  });
+
   it('"translate each unread mail and reply" translates and replies per message', () => {
     const p = plan('translate each unread mail into English and reply with the translation');
     expect(stepOf(p, 'mail.list_messages')).toContain(':unread_only true');

@@ -47,6 +47,8 @@ const ForeignZ = z.object({
   markers: z.array(z.string()),
   phrases: z.array(Phrase),
   words: z.record(z.string(), z.string()),
+  /** Pronouns joined to the end of a verb ("publícalos": publica + los → "them"). */
+  clitics: z.record(z.string(), z.string()).optional(),
 });
 
 const RefusalsZ = z.object({
@@ -66,6 +68,8 @@ export interface Foreign {
   readonly words: ReadonlyMap<string, string>;
   /** Lower-case word, accents kept → English (wins over `words`: "ferme" vs "fermé"). */
   readonly exact: ReadonlyMap<string, string>;
+  /** Verb suffix → English pronoun, longest first. */
+  readonly clitics: readonly (readonly [string, string])[];
 }
 
 export interface Lexicon {
@@ -149,6 +153,7 @@ function build(): Lexicon {
       phrases: f.phrases.map(([p, r]) => [phraseRegex(p), r] as const),
       words: new Map(Object.entries(f.words).map(([k, v]) => [fold(k), v])),
       exact: new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v])),
+      clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),
     };
   });
   const r = parse(RefusalsZ, refusals, 'unsupported.json');

@@ -116,6 +116,12 @@ export function detectLanguage(goal: string): GoalLanguage {
 function translateWord(word: string, f: Foreign): string {
   const direct = f.exact.get(word.toLowerCase()) ?? f.words.get(fold(word));
   if (direct !== undefined) return direct;
+  // "publícalos" → "publish them": a verb the lexicon knows and a joined pronoun.
+  for (const [suffix, pronoun] of f.clitics) {
+    if (word.length <= suffix.length + 2 || !word.toLowerCase().endsWith(suffix)) continue;
+    const verb = f.words.get(fold(word.slice(0, -suffix.length)));
+    if (verb !== undefined && lexicon().verbs.has(verb)) return `${verb} ${pronoun}`;
+  }
   if (word.includes('-')) {
     const parts = word.split('-');
     if (parts.every((p) => f.words.has(fold(p))))

@@ -191,6 +191,22 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       return [...ctx.previous, ...adapters];
     },
   };
+  // "close all wontfix issues and email them": after a per-item action, the data is the
+  // items it worked on, not the vector of the action's results.
+  const last = ctx.previous[ctx.previous.length - 1];
+  const acted =
+    last?.each === true &&
+    ctx.menu.find((x) => x.id === last.step.capability_id)?.effects.includes('write') === true
+      ? ctx.previous.find((b) => b.step.id === last.step.each?.step)
+      : undefined;
+  const dataView: BindContext = {
+    ...ctx,
+    get previous() {
+      return adapters.length === 0 && acted !== undefined
+        ? [...ctx.previous, acted]
+        : [...ctx.previous, ...adapters];
+    },
+  };
   for (const input of shape.inputs) {
     const name = normName(input.name);
     const constraint = ctx.signals.constraints.find(
@@ -240,13 +256,13 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
     }
     const data =
       !input.optional && (isDataName(name) || isCollection(input.type)) && ctx.item === undefined;
-    const newest = data ? newestOutput(view.previous, input.name, input.type) : undefined;
+    const newest = data ? newestOutput(dataView.previous, input.name, input.type) : undefined;
     if (newest !== undefined) {
       inputs[input.name] = { kind: 'step', step: newest.built.step.id, output: newest.out.alias };
       continue;
     }
     if (data && view.previous.length > 0) {
-      const a = adapt(input.type, view, input.name);
+      const a = adapt(input.type, dataView, input.name);
       if (a !== undefined) {
         adapters.push(a.built);
         inputs[input.name] = { kind: 'step', step: a.built.step.id, output: a.out.alias };

@@ -17,6 +17,7 @@ import { hostWorkload } from './workloads/host.js';
 import { plannerWorkload } from './workloads/planner.js';
 import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
+import { otlpBench, formatOtlpBench } from './workloads/otlp.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -54,11 +55,19 @@ const perCall = hostRows.map((r) => ({
 }));
 
 const chainRows = chainBench({ quick });
+const otlpRows = await otlpBench({ quick });
 
 if (json) {
   console.log(
     JSON.stringify(
-      { node: process.version, date: new Date().toISOString(), results, perCall, chain: chainRows },
+      {
+        node: process.version,
+        date: new Date().toISOString(),
+        results,
+        perCall,
+        chain: chainRows,
+        otlp: otlpRows,
+      },
       null,
       2,
     ),
@@ -76,4 +85,5 @@ if (json) {
   }
   console.log('\nCausal chain (appends and verify):');
   console.log(formatChainBench(chainRows));
+  console.log(`\n${formatOtlpBench(otlpRows)}`);
 }

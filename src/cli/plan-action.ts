@@ -48,6 +48,10 @@ export interface PlanFlags extends OtlpFlags {
   readonly json?: boolean;
   readonly answers?: string;
   readonly deny?: readonly string[];
+  readonly intent?: string;
+  readonly maxAttempts?: string;
+  readonly llmTimeout?: string;
+  readonly allowGaps?: boolean;
   readonly report?: string;
 }
 
@@ -111,9 +115,22 @@ export async function planAction(
     return ExitCode.inputErrors;
   }
   const catalog = loaded.catalog;
-  const llm = provider === 'openai' ? llmOptionsFromEnv() : { provider: 'null' as const };
-  if (provider === 'openai' && llm.provider === 'null')
-    throw new UsageError('--provider openai needs RTFS_LLM_API_KEY (see docs/planner.md)');
+  const intentStrategy = oneOf('--intent', flags.intent, ['rules', 'llm'] as const, 'rules');
+  const attempts = Number(flags.maxAttempts ?? '3');
+  if (!Number.isSafeInteger(attempts) || attempts < 1 || attempts > 10)
+    throw new UsageError(
+      `--max-attempts takes an integer from 1 to 10, got '${flags.maxAttempts ?? ''}'`,
+    );
+  const useLlm = provider === 'openai' || intentStrategy === 'llm';
+  const fromEnv = useLlm ? llmOptionsFromEnv() : { provider: 'null' as const };
+  if (useLlm && fromEnv.provider === 'null')
+    throw new UsageError(
+      `${provider === 'openai' ? '--provider openai' : '--intent llm'} needs RTFS_LLM_API_KEY (see docs/planner.md)`,
+    );
+  const llm =
+    flags.llmTimeout !== undefined && fromEnv.provider === 'openai'
+      ? { ...fromEnv, timeoutMs: llmTimeout(flags.llmTimeout) }
+      : fromEnv;
   const capabilities = [
     ...catalogCapabilities(catalog.entries.filter((e) => e.builtin !== true)),
     ...plannerCapabilities({ catalog, llm }),
@@ -122,6 +139,9 @@ export async function planAction(
     maxRefinementCycles: cycles,
     strategy: provider === 'openai' ? ('llm' as const) : ('template' as const),
     execute,
+    intentStrategy,
+    maxAttempts: attempts,
+    allowGaps: flags.allowGaps === true,
   };
   const rws = rewriters(flags);
 
@@ -181,6 +201,9 @@ export async function planAction(
     value instanceof RMap ? value.get(k(name)) : undefined;
   const finalPlan = get('final_plan');
   const finalHash = get('final_plan_hash');
+  const gaps = gapsOf(get('gaps'));
+  // A partial plan is a failure unless --allow-gaps (or a rewriter setting :allow_gaps) accepts it.
+  const gapsOk = gaps.length === 0 || get('allow_gaps') === true;
   const chainLine = verified.ok
     ? `Causal chain: ${actions.length} actions in run ${runId}, integrity OK, head ${verified.head?.hash.slice(0, 16) ?? '-'}…  (${dir})`
     : `Causal chain: integrity FAILED: ${verified.message}`;
@@ -208,6 +231,7 @@ export async function planAction(
           final_plan: typeof finalPlan === 'string' ? finalPlan : null,
           final_plan_hash: typeof finalHash === 'string' ? finalHash : null,
           result: value === null ? null : toPlain(value),
+          gaps,
           trace: planTrace(actions, runId),
           chain: { dir, actions: actions.length, verified: verified.ok },
           ...(report !== undefined ? { report } : {}),
@@ -216,7 +240,7 @@ export async function planAction(
         2,
       )}\n`,
     );
-    return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+    return result.outcome.ok && verified.ok && gapsOk ? ExitCode.ok : ExitCode.inputErrors;
   }
 
   const rw = result.applied.map((a) => `${a.rule}${paramText(a.params)}`).join(', ');
@@ -238,10 +262,49 @@ export async function planAction(
       `Final plan  ${typeof finalHash === 'string' ? finalHash : '?'}\n${typeof finalPlan === 'string' ? planAt(finalPlan, width) : printValue(finalPlan ?? null)}\n`,
     );
   }
+  if (result.outcome.ok && gaps.length > 0) {
+    stdout.write(`\nGaps: the plan keeps the other steps; each gap is a pending step\n`);
+    for (const g of gaps)
+      stdout.write(
+        `  ${g.step_id}: no capability can "${g.needs}" (request ${g.request_id}; it would take ${g.inputs.join(', ') || 'nothing'})\n`,
+      );
+    if (!gapsOk)
+      stderr.write(
+        `error: the plan has ${gaps.length} gap(s); provide the missing capabilities, or accept a partial plan with --allow-gaps\n`,
+      );
+  }
   stdout.write(`${chainLine}\n`);
   stdout.write(`Replay: rtfs chain replay ${dir} --run ${runId}\n`);
   if (report !== undefined) stdout.write(`Report: ${report.file} (${report.size})\n`);
-  return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+  return result.outcome.ok && verified.ok && gapsOk ? ExitCode.ok : ExitCode.inputErrors;
+}
+
+interface GapLine {
+  readonly step_id: string;
+  readonly needs: string;
+  readonly request_id: string;
+  readonly inputs: readonly string[];
+}
+
+/** The gaps the meta-plan reports (`:gaps` of its result). */
+function gapsOf(v: Value | undefined): GapLine[] {
+  const plain = v === undefined || v === null ? [] : toPlain(v);
+  if (!Array.isArray(plain)) return [];
+  return plain.flatMap((g) => {
+    if (g === null || typeof g !== 'object' || Array.isArray(g)) return [];
+    const str = (k: string): string => (typeof g[k] === 'string' ? (g[k] as string) : '');
+    const inputs = Array.isArray(g['inputs']) ? g['inputs'].map(String) : [];
+    return [
+      { step_id: str('step_id'), needs: str('needs'), request_id: str('request_id'), inputs },
+    ];
+  });
+}
+
+function llmTimeout(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--llm-timeout takes a positive number of seconds, got '${text}'`);
+  return Math.round(n * 1000);
 }
 
 /** A stream whose every line fits `width` columns (wrapped at spaces, indented). */

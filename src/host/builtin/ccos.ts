@@ -46,6 +46,9 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
   const log = schema('[:union :string [:map [:message :string]]]');
   const fsRead = schema('[:union :string [:map [:path :string]]]');
   const ask = schema('[:union :string [:map [:prompt :string]]]');
+  const pending = schema(
+    '[:map [:request_id :string] [:needs :string] [:inputs {:optional true} :map]]',
+  );
   return [
     {
       id: 'ccos.echo',
@@ -80,6 +83,26 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
       outputSchema: schema(':string').type,
       effects: ['read'],
       impl: (v) => readGranted(text(v, 'path'), opts.readRoots),
+    },
+    {
+      // A planner's gap: the step stands for a capability that does not exist yet.
+      id: 'ccos.capability.pending',
+      description:
+        'Stands for a capability the catalog lacks (a planner gap): a dry run simulates it, a full run stops here with its capability-request id.',
+      inputSchema: pending.type,
+      inputSchemaForm: pending.form,
+      outputSchema: schema(':any').type,
+      effects: ['human'],
+      impl: (v) => {
+        const get = (key: string): string => {
+          const x = v instanceof RMap ? v.get(k(key)) : undefined;
+          return typeof x === 'string' ? x : '';
+        };
+        throw new RtfsError(
+          'capability/pending',
+          `no capability can "${get('needs')}" yet (capability request ${get('request_id')}); provide one or add it to the catalog`,
+        );
+      },
     },
     {
       id: 'ccos.user.ask',

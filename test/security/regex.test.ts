@@ -33,9 +33,14 @@ const LINEAR: readonly (readonly [string, string, string])[] = [
   ['replace with (a+)+$', '(count (replace s (re-pattern "(a+)+$") "x"))', '=> 10001'],
   ['split on (a|a)+b', '(count (split s (re-pattern "(a|a)+b")))', '=> 1'],
   [
-    'a schema with (a+)+$',
+    'a schema with (a+)+$ that holds',
+    '(defn f [x :[:and :string [:matches-regex "^(a+)+$"]]] x) (count (f (apply str (repeat 10000 "a"))))',
+    '=> 10000',
+  ],
+  [
+    'a schema with (a+)+$ that fails',
     '(defn f [x :[:and :string [:matches-regex "^(a+)+$"]]] x) (f s)',
-    '!! ',
+    '!! type/mismatch',
   ],
 ];
 

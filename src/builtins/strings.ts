@@ -39,7 +39,7 @@ function split(s: Value, delim: Value, limit?: Value): Value {
   const n = limit === undefined ? 0 : intArg('split', limit);
   let parts: string[];
   if (typeof delim === 'string') parts = literalSplit(str, delim, n);
-  else if (delim instanceof RegexValue) parts = regexSplit(str, delim.compiled.global, n);
+  else if (delim instanceof RegexValue) parts = regexSplit(str, delim.compiled, n);
   else throw typeError('split', 'a string or a regex (re-pattern)', delim);
   return RVector.from(parts);
 }

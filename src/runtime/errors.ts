@@ -120,4 +120,5 @@ export const RuntimeCodes = {
   invalidArgument: 'runtime/invalid-argument',
   invalidJson: 'runtime/invalid-json',
   invalidRegex: 'runtime/invalid-regex',
+  unsupportedRegex: 'runtime/unsupported-regex',
 } as const;

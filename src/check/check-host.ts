@@ -25,6 +25,7 @@ import {
 } from '../runtime/modules.js';
 import { loadModuleFile } from '../runtime/module-file.js';
 import type { Runtime } from '../runtime/index.js';
+import { EXPANSION_BUDGET, withBudget } from '../runtime/budget.js';
 import { Unevaluated } from './placeholder.js';
 import { walk } from '../analyzer/index.js';
 import { withNilAt } from './patch.js';
@@ -77,7 +78,12 @@ export class CheckHost implements ModuleHost {
     return ok;
   }
 
+  /** Analyzes one form (and runs its macros) within the expansion budget. */
   private analyze(form: Value, span: Span | undefined, ns: Globals, uri: string): void {
+    withBudget(EXPANSION_BUDGET, () => this.analyzeForm(form, span, ns, uri));
+  }
+
+  private analyzeForm(form: Value, span: Span | undefined, ns: Globals, uri: string): void {
     let scope = ns;
     let current = form;
     const reported = new Set<string>();

@@ -17,6 +17,7 @@ import { loadModuleFile } from '../runtime/module-file.js';
 import type { ModuleHost, TopResult } from '../runtime/modules.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import { createRuntime } from '../create-runtime.js';
+import { EXPANSION_BUDGET, withBudget } from '../runtime/budget.js';
 import { FsModuleLoader } from '../modules/index.js';
 import { Linker } from './linker.js';
 import { emitTopLevel, jsCompiler } from './in-process.js';
@@ -115,6 +116,11 @@ class ProgramCompiler implements ModuleHost {
 
   /** A top-level form that is not `do`, `module` or `import`. */
   private evalLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
+    // Macros and compile-time definitions run within the expansion budget.
+    return withBudget(EXPANSION_BUDGET, () => this.compileLeaf(form, span, ns));
+  }
+
+  private compileLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
     const a = analyzeTop(form, span, ns);
     if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
     const options = { isCore: this.isCore, marks: this.marks };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modulePath, type ModuleLoader } from '../runtime/module-loader.js';
 
@@ -52,9 +52,14 @@ export class FsModuleLoader implements ModuleLoader {
   }
 }
 
-/** The directory `file` sits in as module `module` (`/p/app/main.rtfs`, `app.main` → `/p`). */
+/**
+ * The directory `file` sits in as module `module` (`/p/app/main.rtfs`, `app.main` → `/p`),
+ * relative when `file` is.
+ */
 function sourceRoot(file: string, module: string): string | undefined {
   const abs = resolve(file);
-  const rel = join(sep, modulePath(module));
-  return abs.endsWith(rel) ? abs.slice(0, abs.length - rel.length) || sep : undefined;
+  const rel = normalize(modulePath(module));
+  if (!abs.endsWith(sep + rel)) return undefined;
+  const root = abs.slice(0, abs.length - rel.length - 1) || sep;
+  return isAbsolute(file) ? root : relative(process.cwd(), root) || '.';
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createRuntime } from '../../src/create-runtime.js';
 import { printValue } from '../../src/data/index.js';
 import { checkSource } from '../../src/check/index.js';
@@ -88,6 +88,13 @@ describe('the source root of a module file', () => {
   });
   it('is searched for the modules the file imports, without --path', () => {
     const o = createRuntime().evalString(main, join(root, 'app', 'main.rtfs'));
+    expect(o.ok ? printValue(o.value) : o).toBe('42');
+  });
+  it('is found from a relative file name too', () => {
+    const o = createRuntime().evalString(
+      main,
+      relative(process.cwd(), join(root, 'app', 'main.rtfs')),
+    );
     expect(o.ok ? printValue(o.value) : o).toBe('42');
   });
   it('is checked the same way by rtfs check', () => {

@@ -5,6 +5,7 @@
  *   npm run bench              all workloads, text table
  *   npm run bench -- --json    machine-readable results (for CI archives)
  *   npm run bench -- --quick   fewer runs
+ *   npm run bench -- --cpu     peer processes timed by CPU time (steadier under load)
  *
  * Language workloads run on every engine (the evaluator with its JIT tier, the same
  * evaluator with every function interpreted, and the compiler)
@@ -17,6 +18,7 @@ import { hostWorkload } from './workloads/host.js';
 import { plannerWorkload } from './workloads/planner.js';
 import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
+import { peersReport } from './peers.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -55,10 +57,20 @@ const perCall = hostRows.map((r) => ({
 
 const chainRows = chainBench({ quick });
 
+// rtfs-ts against nbb, squint, cherry and plain JS (bench/peers.ts; `--cpu`, `--only`).
+const peers = await peersReport(process.argv.slice(2));
+
 if (json) {
   console.log(
     JSON.stringify(
-      { node: process.version, date: new Date().toISOString(), results, perCall, chain: chainRows },
+      {
+        node: process.version,
+        date: new Date().toISOString(),
+        results,
+        perCall,
+        chain: chainRows,
+        peers: peers.rows,
+      },
       null,
       2,
     ),
@@ -76,4 +88,6 @@ if (json) {
   }
   console.log('\nCausal chain (appends and verify):');
   console.log(formatChainBench(chainRows));
+  console.log('\nAgainst peers (nbb, squint, cherry; bench/peers.ts):');
+  console.log(peers.text);
 }

@@ -17,6 +17,8 @@ import {
 import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
+import { cpLength } from './seq.js';
+import { ArrayBuiltin } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -48,9 +50,19 @@ function chain(op: string, test: (c: number) => boolean) {
   };
 }
 
+/** `str`: strings raw, numbers as digits, nil as nothing, anything else printed. */
+function str(xs: readonly Value[]): string {
+  let out = '';
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as Value;
+    out += typeof x === 'string' ? x : printDisplay(x);
+  }
+  return out;
+}
+
 function count(v: Value): number {
   if (v === null) return 0;
-  if (typeof v === 'string') return [...v].length;
+  if (typeof v === 'string') return cpLength(v);
   if (typeof v === 'object') {
     switch (v.kind) {
       case 'vector':
@@ -166,7 +178,7 @@ export const coreBuiltins: readonly Builtin[] = [
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new Builtin('str', 0, Infinity, (...xs) => xs.map(printDisplay).join('')),
+  new ArrayBuiltin('str', 0, Infinity, str, printDisplay, (a, b) => printDisplay(a) + printDisplay(b)),
   new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

@@ -8,7 +8,7 @@
 import { type Value, MapBuilder, RList, RMap, RVector, normalizeInt } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
 import { def, defa, indexError, intArg, invalidArg, typeError, MAX_BUILD } from './support.js';
-import { cpLength, cpSlice, seqItems } from './seq.js';
+import { cpAt, cpLength, cpSlice, seqItems } from './seq.js';
 import { isEmpty } from './predicates.js';
 
 /** Item `i` of a seqable value, or undefined when out of range. */
@@ -18,10 +18,7 @@ function itemAt(fn: string, v: Value, i: number): Value | undefined {
     if (v.kind === 'vector') return v.get(i);
     if (v.kind === 'list') return v.items[i];
   }
-  if (typeof v === 'string') {
-    if (i < 0) return undefined;
-    if (i === 0) return v === '' ? undefined : String.fromCodePoint(v.codePointAt(0) as number);
-  }
+  if (typeof v === 'string') return cpAt(v, i);
   return seqItems(v, fn)[i];
 }
 

@@ -57,7 +57,20 @@ function join(a: Value, b?: Value): Value {
   const sep = b === undefined ? '' : a;
   const coll = b === undefined ? a : b;
   if (typeof sep !== 'string') throw typeError('join', 'a string separator', sep);
-  return seqItems(coll, 'join').map(printDisplay).join(sep);
+  const items = coll instanceof RVector ? coll : seqItems(coll, 'join');
+  const n = items instanceof RVector ? items.count : items.length;
+  if (n === 0) return '';
+  const at = (i: number): Value =>
+    (items instanceof RVector ? items.get(i) : items[i]) as Value;
+  // One pass, no intermediate arrays: strings (the usual items) are appended raw.
+  const first = at(0);
+  let out = typeof first === 'string' ? first : printDisplay(first);
+  for (let i = 1; i < n; i++) {
+    const x = at(i);
+    out += sep;
+    out += typeof x === 'string' ? x : printDisplay(x);
+  }
+  return out;
 }
 
 function stringFn(name: string, f: (s: string) => Value) {

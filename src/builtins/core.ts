@@ -178,7 +178,14 @@ export const coreBuiltins: readonly Builtin[] = [
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new ArrayBuiltin('str', 0, Infinity, str, printDisplay, (a, b) => printDisplay(a) + printDisplay(b)),
+  new ArrayBuiltin(
+    'str',
+    0,
+    Infinity,
+    str,
+    printDisplay,
+    (a, b) => printDisplay(a) + printDisplay(b),
+  ),
   new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

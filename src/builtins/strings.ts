@@ -60,8 +60,7 @@ function join(a: Value, b?: Value): Value {
   const items = coll instanceof RVector ? coll : seqItems(coll, 'join');
   const n = items instanceof RVector ? items.count : items.length;
   if (n === 0) return '';
-  const at = (i: number): Value =>
-    (items instanceof RVector ? items.get(i) : items[i]) as Value;
+  const at = (i: number): Value => (items instanceof RVector ? items.get(i) : items[i]) as Value;
   // One pass, no intermediate arrays: strings (the usual items) are appended raw.
   const first = at(0);
   let out = typeof first === 'string' ? first : printDisplay(first);

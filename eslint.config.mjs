@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'api/**',
+      'editors/vscode/dist/**',
       'node_modules/**',
       'coverage/**',
       '.rtfs/**',

@@ -8,6 +8,8 @@
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
+//   dist/async-worker.js the evaluator thread of `runAsync` (src/library/async-worker.ts)
+//   dist/*.d.ts          the type declarations of the five entries (scripts/build-types.mjs)
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
@@ -58,6 +60,7 @@ const result = await build({
     prettier: 'src/prettier.ts',
     'repl-worker': 'src/cli/repl/worker.ts',
     runtime: 'src/compiler/runtime-entry.ts',
+    'async-worker': 'src/library/async-worker.ts',
   },
   outdir,
   // Chunks stay next to the entries: reader.ts resolves './full-reader.js' from its own file.
@@ -65,6 +68,8 @@ const result = await build({
   bundle: true,
   splitting: true,
   platform: 'node',
+  // ES module builds first: jsonc-parser's "main" is a UMD file that require()s its parts.
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'esm',
   sourcemap: true,
@@ -73,9 +78,9 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   plugins: [noChildProcess],
-  // prettier (the Doc printer of `rtfs fmt` and the plugin) stays a runtime
-  // dependency: the plugin's Docs go to the prettier that loaded it.
-  external: ['prettier', 'prettier/*'],
+  // Every dependency is bundled (they are devDependencies: a user installs only this
+  // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
+  // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.
   banner: {
     js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",
@@ -84,8 +89,12 @@ const result = await build({
 
 const outputs = new Set(Object.keys(result.metafile.outputs).map((f) => f.replace(/^dist\//, '')));
 for (const file of await readdir(outdir)) {
-  if (!outputs.has(file)) await rm(`${outdir}/${file}`, { force: true });
+  if (!outputs.has(file) && !file.endsWith('.d.ts')) await rm(`${outdir}/${file}`, { force: true });
 }
 if (process.argv.includes('--metafile')) {
   await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+}
+if (!process.argv.includes('--no-types')) {
+  const { buildTypes } = await import('./build-types.mjs');
+  await buildTypes(root);
 }

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FsModuleLoader, stdlibDir } from './modules/index.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';
+import { RList } from './data/index.js';
 
 export interface RuntimeOptions {
   /** Where `println` writes (default: process.stdout). */
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
    * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
    */
   readonly jit?: number | false;
+  /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
+  readonly commandLineArgs?: readonly string[];
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -48,10 +51,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         : evaluator(fnJit, options.jit ?? DEFAULT_JIT_THRESHOLD)),
   );
   loadCoreLibrary(rt);
+  if (options.commandLineArgs !== undefined && options.commandLineArgs.length > 0) {
+    const cell = rt.core.lookup('*command-line-args*');
+    if (cell !== undefined) cell.value = new RList([...options.commandLineArgs]);
+  }
   return rt;
 }
 
 let coreSource: { uri: string; text: string } | undefined;
+
+/**
+ * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
+ * runs where the package's files are not: `rtfs compile --bundle`).
+ */
+export function provideCoreLibrary(text: string, uri = 'stdlib/core.rtfs'): void {
+  coreSource = { uri, text };
+}
 
 /** Evaluates stdlib/core.rtfs (the core macros) into the runtime's core namespace. */
 function loadCoreLibrary(rt: Runtime): void {

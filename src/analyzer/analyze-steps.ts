@@ -126,15 +126,17 @@ function declarativeStep(l: RList, span: Span | undefined, scope: BlockScope, h:
   return { kind: 'step', variant: 'step', name, params: undefined, items: [call], exports, span };
 }
 
+/** `(for [p coll :when t …] body…)` → a vector; `doseq`, the same run for effect → nil. */
 export function analyzeFor(
   l: RList,
   span: Span | undefined,
   scope: BlockScope,
   h: FormHooks,
+  form: 'for' | 'doseq',
 ): Node {
   const bv = l.items[1];
-  if (!(bv instanceof RVector) || bv.count % 2 !== 0 || l.count < 3) {
-    h.fail('bad form: expected (for [pattern coll …] body…)', span);
+  if (!(bv instanceof RVector) || bv.count % 2 !== 0 || l.count < (form === 'for' ? 3 : 2)) {
+    h.fail(`bad form: expected (${form} [pattern coll …] body…)`, span);
   }
   let inner = scope.child();
   const clauses: ForClause[] = [];
@@ -168,7 +170,7 @@ export function analyzeFor(
         clauses.push({ kind: 'let', bindings });
       } else {
         h.fail(
-          `unknown for modifier :${k.name} (expected :when, :while or :let)`,
+          `unknown ${form} modifier :${k.name} (expected :when, :while or :let)`,
           childSpan(bv.span, i) ?? span,
         );
       }
@@ -182,8 +184,9 @@ export function analyzeFor(
       coll,
     });
   }
-  if (clauses[0]?.kind !== 'each') h.fail('for must start with a binding', span);
-  return { kind: 'for', clauses, body: h.body(l, 2, span, inner), span };
+  if (clauses[0]?.kind !== 'each') h.fail(`${form} must start with a binding`, span);
+  const body = h.body(l, 2, span, inner);
+  return { kind: 'for', clauses, body, collect: form === 'for', span };
 }
 
 export function analyzeDotimes(

@@ -4,21 +4,12 @@
  * checked to be in tail position — all once, before anything runs.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { nearest, SyntaxCodes, type Diagnostic } from '../diagnostics/index.js';
+import { nearest, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
-import { defContext } from '../types/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
 import type { Globals } from './globals.js';
-import {
-  AnalysisCodes,
-  AnalysisFailure,
-  declare,
-  fail,
-  typeAt,
-  checked,
-  type Ctx,
-} from './context.js';
+import { AnalysisCodes, AnalysisFailure, fail, type Ctx } from './context.js';
 import { analyzeBindings, patternHooks } from './analyze-bindings.js';
 import { analyzeFn } from './analyze-fn.js';
 import { analyzeTry, type TryHooks } from './analyze-try.js';
@@ -27,7 +18,8 @@ import { expandQuasiquote } from './quasiquote.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
 import { analyzePlan, stepResult } from './analyze-plan.js';
 import { isPlanMap } from './plan-form.js';
-import { defParts, splitGlued } from './annotations.js';
+import { splitGlued } from './annotations.js';
+import { analyzeDef, analyzeDefn, analyzeDefstruct, misplacedAnnotation } from './analyze-defs.js';
 import { analyzeCapabilityForm } from './analyze-capability.js';
 
 export { AnalysisCodes } from './context.js';
@@ -140,19 +132,6 @@ function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: C
   );
 }
 
-/** A `:` (or `x:`) where no annotation can be: the reader's errors, with a hint. */
-function misplacedAnnotation(s: Sym, span: Span | undefined): never {
-  const where =
-    'a type annotation follows a parameter, a let binding or a def name, as in [x : Int]';
-  return s.name === ':'
-    ? fail(SyntaxCodes.invalidKeyword, `a keyword needs a name after ':' (${where})`, span)
-    : fail(
-        SyntaxCodes.invalidSymbol,
-        `invalid symbol '${s.name}': a ':' must be followed by a name (${where})`,
-        span,
-      );
-}
-
 /** `alias/name` through an `(import m :as alias)`; unexported names are an error. */
 function qualified(s: Sym, span: Span | undefined, ctx: Ctx): Var | undefined {
   if (s.ns === null) return undefined;
@@ -197,7 +176,11 @@ const SPECIALS: Record<string, SpecialForm> = {
   },
   do: (l, span, scope, ctx, tail) => body(l, 1, span, scope, ctx, tail),
   and: (l, span, scope, ctx) => ({ kind: 'and', items: subs(l, 1, scope, ctx), span }),
-  or: (l, span, scope, ctx) => ({ kind: 'or', items: subs(l, 1, scope, ctx), span }),
+  // (or) is false, as in the reference (Clojure gives nil; both are falsy).
+  or: (l, span, scope, ctx) =>
+    l.count === 1
+      ? { kind: 'const', value: false, span }
+      : { kind: 'or', items: subs(l, 1, scope, ctx), span },
   let: (l, span, scope, ctx, tail) => analyzeBindings('let', l, span, scope, ctx, tail),
   loop: (l, span, scope, ctx) => analyzeBindings('loop', l, span, scope, ctx, true),
   recur: (l, span, scope, ctx, tail) => {
@@ -224,7 +207,8 @@ const SPECIALS: Record<string, SpecialForm> = {
     return { kind: 'throw', value: sub(l, 1, scope, ctx, false), span };
   },
   match: (l, span, scope, ctx, tail) => analyzeMatch(l, span, scope, ctx, tail),
-  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx)),
+  for: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx), 'for'),
+  doseq: (l, span, scope, ctx) => analyzeFor(l, span, scope, formHooks(ctx), 'doseq'),
   dotimes: (l, span, scope, ctx) => analyzeDotimes(l, span, scope, formHooks(ctx)),
   step: (l, span, scope, ctx) => analyzeStep('step', l, span, scope, formHooks(ctx)),
   'step-if': (l, span, scope, ctx) => analyzeStep('step-if', l, span, scope, formHooks(ctx)),
@@ -274,69 +258,10 @@ const SPECIALS: Record<string, SpecialForm> = {
   },
   fn: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
   λ: (l, span, scope, ctx) => analyzeFn(l, 1, undefined, span, scope, ctx),
-  def: (l, span, scope, ctx) => {
-    const parts = defParts(l);
-    if (parts === undefined)
-      fail(
-        AnalysisCodes.badForm,
-        'bad form: expected (def name value) or (def name :Type value)',
-        span,
-      );
-    if (!(parts.name instanceof Sym))
-      fail(AnalysisCodes.badForm, 'def needs a symbol name', parts.nameSpan ?? span);
-    if (parts.name.name.endsWith(':')) misplacedAnnotation(parts.name, parts.nameSpan ?? span);
-    const name = parts.name.name;
-    const cell = ctx.globals.intern(name);
-    declare(ctx, cell);
-    const type = parts.type === undefined ? undefined : typeAt(parts.type, parts.typeSpan ?? span);
-    const init = checked(sub(l, parts.valueAt, scope, ctx, false), type, defContext(name), span);
-    return { kind: 'def', cell, init, macro: false, span };
-  },
-  defn: (l, span, scope, ctx) => {
-    const name = symbolAt(l, 1, span, 'defn');
-    const cell = ctx.globals.intern(name);
-    declare(ctx, cell);
-    let at = 2;
-    if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
-    return {
-      kind: 'def',
-      cell,
-      init: analyzeFn(l, at, name, span, scope, ctx),
-      macro: false,
-      span,
-    };
-  },
-  defstruct: (l, span, scope, ctx) => {
-    // (defstruct Name :k1 T1 :k2 T2 …) → (def Name (fn Name [m [:map [:k1 T1] …]] m))
-    const name = symbolAt(l, 1, span, 'defstruct');
-    if ((l.count - 2) % 2 !== 0)
-      fail(
-        AnalysisCodes.badForm,
-        'defstruct takes field/type pairs: (defstruct Name :k :T …)',
-        span,
-      );
-    const entries: Value[] = [Keyword.of('map')];
-    for (let i = 2; i < l.count; i += 2) {
-      const k = l.items[i];
-      if (!(k instanceof Keyword))
-        fail(
-          AnalysisCodes.badForm,
-          'defstruct field names are keywords',
-          childSpan(l.span, i) ?? span,
-        );
-      entries.push(RVector.of(k, l.items[i + 1] as Value));
-    }
-    const m = Sym.of('m');
-    const fnForm = RList.of(Sym.of('fn'), Sym.of(name), RVector.of(m, RVector.from(entries)), m);
-    return analyze(RList.of(Sym.of('def'), Sym.of(name), fnForm), span, scope, ctx, false);
-  },
-  defmacro: (l, span, scope, ctx) => {
-    const name = symbolAt(l, 1, span, 'defmacro');
-    const cell = ctx.globals.intern(name);
-    let at = 2;
-    if (typeof l.items[at] === 'string' && l.count > at + 1) cell.doc = l.items[at++] as string;
-    return { kind: 'def', cell, init: analyzeFn(l, at, name, span, scope, ctx), macro: true, span };
-  },
+  def: analyzeDef,
+  defn: (l, span, scope, ctx) => analyzeDefn(l, span, scope, ctx, false),
+  defmacro: (l, span, scope, ctx) => analyzeDefn(l, span, scope, ctx, true),
+  defstruct: analyzeDefstruct,
   plan: (l, span, scope, ctx) =>
     analyzePlan(l, span, scope, ctx, (f, s, sc, c) => analyze(f, s, sc, c, false)),
   'step-result': (l, span, scope, ctx) => {
@@ -350,6 +275,11 @@ const SPECIALS: Record<string, SpecialForm> = {
     return analyze(expandQuasiquote(l.items[1] as Value), span, scope, ctx, false);
   },
 };
+
+/** The names of the special forms (for editors: completion, highlighting). */
+export function specialFormNames(): string[] {
+  return Object.keys(SPECIALS);
+}
 
 /** `(match value pattern body … pattern when guard body …)` */
 function analyzeMatch(
@@ -411,13 +341,6 @@ function tryHooks(ctx: Ctx): TryHooks {
 function arity(l: RList, span: Span | undefined, min: number, max: number, shape: string): void {
   if (l.count < min || l.count > max)
     fail(AnalysisCodes.badForm, `bad form: expected ${shape}`, span);
-}
-
-function symbolAt(l: RList, i: number, span: Span | undefined, form: string): string {
-  const s = l.items[i];
-  if (!(s instanceof Sym))
-    fail(AnalysisCodes.badForm, `${form} needs a symbol name`, childSpan(l.span, i) ?? span);
-  return s.name;
 }
 
 export function sub(l: RList, i: number, scope: BlockScope, ctx: Ctx, tail: boolean): Node {

@@ -1,4 +1,4 @@
-export { analyzeTop, AnalysisCodes, type AnalyzeResult } from './analyze.js';
+export { analyzeTop, AnalysisCodes, specialFormNames, type AnalyzeResult } from './analyze.js';
 export { Globals } from './globals.js';
 export type {
   Node,

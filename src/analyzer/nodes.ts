@@ -168,6 +168,8 @@ export type Node =
       readonly kind: 'for';
       readonly clauses: readonly ForClause[];
       readonly body: Node;
+      /** `for` collects the body's values into a vector; `doseq` runs it for effect (nil). */
+      readonly collect: boolean;
       readonly span: Span | undefined;
     }
   | {

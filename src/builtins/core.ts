@@ -10,7 +10,6 @@ import {
   RFloat,
   equals,
   isTruthy,
-  printDisplay,
   printValue,
   typeName,
 } from '../data/index.js';
@@ -18,7 +17,7 @@ import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
 import { cpLength } from './seq.js';
-import { ArrayBuiltin } from './support.js';
+import { ArrayBuiltin, strPart } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -55,7 +54,7 @@ function str(xs: readonly Value[]): string {
   let out = '';
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as Value;
-    out += typeof x === 'string' ? x : printDisplay(x);
+    out += typeof x === 'string' ? x : strPart(x);
   }
   return out;
 }
@@ -178,14 +177,7 @@ export const coreBuiltins: readonly Builtin[] = [
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new ArrayBuiltin(
-    'str',
-    0,
-    Infinity,
-    str,
-    printDisplay,
-    (a, b) => printDisplay(a) + printDisplay(b),
-  ),
+  new ArrayBuiltin('str', 0, Infinity, str, strPart, (a, b) => strPart(a) + strPart(b)),
   new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

@@ -4,9 +4,9 @@
  * `substring`/`subs` clamp their indices instead of failing. Values inside `join` are
  * rendered as `str` renders them.
  */
-import { type Value, Keyword, RVector, equals, printDisplay } from '../data/index.js';
+import { type Value, Keyword, RVector, equals } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, intArg, strArg, typeError } from './support.js';
+import { def, intArg, strArg, strPart, typeError } from './support.js';
 import { chars, cpIndex, cpLength, cpSlice, seqItems, utf16Index } from './seq.js';
 import { RegexValue, regexSplit } from './regex.js';
 
@@ -63,11 +63,11 @@ function join(a: Value, b?: Value): Value {
   const at = (i: number): Value => (items instanceof RVector ? items.get(i) : items[i]) as Value;
   // One pass, no intermediate arrays: strings (the usual items) are appended raw.
   const first = at(0);
-  let out = typeof first === 'string' ? first : printDisplay(first);
+  let out = typeof first === 'string' ? first : strPart(first);
   for (let i = 1; i < n; i++) {
     const x = at(i);
     out += sep;
-    out += typeof x === 'string' ? x : printDisplay(x);
+    out += typeof x === 'string' ? x : strPart(x);
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Shared helpers for builtin tables: error constructors with stable codes, argument
  * checks, and compact ways to declare builtins (aliases, array-taking variadics).
  */
-import { type Value, RFloat, typeName } from '../data/index.js';
+import { type Value, RFloat, printDisplay, typeName } from '../data/index.js';
 import { Builtin } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 
@@ -39,6 +39,14 @@ export function intArg(fn: string, v: Value, what = 'an integer'): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   throw typeError(fn, what, v);
+}
+
+/**
+ * A value as `str` and `join` render it: strings raw, nil as `nil` (as the reference,
+ * whose stdlib tests assert `(str nil)` = "nil"), other values printed.
+ */
+export function strPart(v: Value): string {
+  return v === null ? 'nil' : printDisplay(v);
 }
 
 export function strArg(fn: string, v: Value): string {

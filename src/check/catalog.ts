@@ -4,18 +4,19 @@
  * read; everything else in the entries is ignored.
  */
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
-import { read } from '../syntax/index.js';
+import { parseConfigText } from '../config/index.js';
+import { formatDiagnosticLine } from '../diagnostics/index.js';
 
 export type CatalogResult = { readonly ids: string[] } | { readonly error: string };
 
 export function catalogIds(text: string, uri: string): CatalogResult {
-  if (uri.endsWith('.json')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      return { error: `${uri} is not valid JSON: ${(e as Error).message}` };
-    }
+  const config = parseConfigText(text, uri);
+  if (!config.ok) {
+    const d = config.diagnostics[0];
+    return { error: d === undefined ? `${uri}: cannot read` : formatDiagnosticLine(d) };
+  }
+  if (config.format === 'json') {
+    const data = config.json;
     const list = Array.isArray(data) ? data : (data as { capabilities?: unknown })?.capabilities;
     if (!Array.isArray(list)) return { error: `${uri}: expected an array of {"id": …} objects` };
     const ids = list.map((e: unknown) => (e as { id?: unknown } | null)?.id);
@@ -24,11 +25,8 @@ export function catalogIds(text: string, uri: string): CatalogResult {
     }
     return { ids: ids as string[] };
   }
-  const r = read(text, uri);
-  const first = r.diagnostics[0];
-  if (first !== undefined) return { error: `${uri}: ${first.code}: ${first.message}` };
   const ids: string[] = [];
-  for (const form of r.forms) {
+  for (const form of [config.value]) {
     const list = form instanceof RMap ? form.get(Keyword.of('capabilities')) : form;
     if (!(list instanceof RVector)) {
       return { error: `${uri}: expected a vector of {:id "…"} maps` };

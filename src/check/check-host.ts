@@ -28,6 +28,7 @@ import type { Runtime } from '../runtime/index.js';
 import { Unevaluated } from './placeholder.js';
 import { walk } from '../analyzer/index.js';
 import { withNilAt } from './patch.js';
+import { splitGlued } from '../analyzer/annotations.js';
 
 /** An analyzed top-level form, for the lint pass. */
 export interface Analyzed {
@@ -163,7 +164,9 @@ function unboundName(d: Diagnostic): string | undefined {
  * using it do not report it as unbound too. */
 function bindName(form: Value, ns: Globals): void {
   if (!(form instanceof RList)) return;
-  const [head, name] = form.items;
+  const [head, written] = form.items;
+  // `(def x:int …)` defines x.
+  const name = splitGlued(written)?.name ?? written;
   if (!(head instanceof Sym) || !DEFINERS.has(head.name) || !(name instanceof Sym)) return;
   const cell: Var = ns.intern(name.name);
   if (cell.value === undefined) cell.value = new Unevaluated(name.name);

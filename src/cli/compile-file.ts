@@ -1,5 +1,6 @@
 /** The body of `rtfs compile` (loaded on demand, like evaluate.ts for `run`). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Source } from '../index.js';
@@ -8,12 +9,21 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliContext } from './io.js';
 import { formatDiagnostic } from './color.js';
 import type { CompileFlags } from './commands/compile.js';
+import { bundleModule } from './compile-bundle.js';
 
-export function compileFile(source: Source, flags: CompileFlags, ctx: CliContext): ExitCode {
+export async function compileFile(
+  source: Source,
+  flags: CompileFlags,
+  ctx: CliContext,
+): Promise<ExitCode> {
   if (flags.sourcemap === true && flags.output === undefined)
     throw new UsageError('--sourcemap needs --output (the map is written next to it)');
+  if (flags.sourcemap === true && flags.bundle === true)
+    throw new UsageError('--sourcemap cannot be combined with --bundle');
   const out = flags.output === undefined ? undefined : resolve(flags.output);
-  const runtime = flags.runtime ?? runtimeSpecifier(out);
+  const runtime =
+    flags.runtime ??
+    (flags.bundle === true ? pathToFileURL(runtimeFile()).href : runtimeSpecifier(out, ctx));
   const outcome = compileProgram(source.text, source.uri, {
     runtime,
     paths: [...(flags.path ?? []), ...(existsSync(source.uri) ? [dirname(source.uri)] : [])],
@@ -26,11 +36,15 @@ export function compileFile(source: Source, flags: CompileFlags, ctx: CliContext
     else ctx.io.stderr.write(`${outcome.error.render()}\n`);
     return ExitCode.inputErrors;
   }
+  const code =
+    flags.bundle === true
+      ? await bundleModule(outcome.code, runtimeFile(), source.uri)
+      : `${outcome.code}\n`;
   if (out === undefined) {
-    ctx.io.stdout.write(`${outcome.code}\n`);
+    ctx.io.stdout.write(code);
     return ExitCode.ok;
   }
-  writeOutput(out, `${outcome.code}\n`);
+  writeOutput(out, code);
   if (outcome.map !== undefined) writeOutput(`${out}.map`, outcome.map);
   return ExitCode.ok;
 }
@@ -52,13 +66,31 @@ function writeOutput(file: string, text: string): void {
   }
 }
 
-/** A relative path from the output's directory to this package's dist/runtime.js. */
-function runtimeSpecifier(out: string | undefined): string {
+/**
+ * How the module imports the runtime: by package name (`rtfs-ts/runtime`) when the
+ * package resolves from the output's directory (or the current one, for stdout), so
+ * the module keeps working wherever the package is installed; otherwise by a path to
+ * this package's dist/runtime.js (relative with -o, a file URL on stdout), with a
+ * warning that such a module does not move (`--bundle` makes one that does).
+ */
+function runtimeSpecifier(out: string | undefined, ctx: CliContext): string {
+  const from = out === undefined ? join(process.cwd(), 'stdout.mjs') : out;
+  try {
+    createRequire(from).resolve(PACKAGE_RUNTIME);
+    return PACKAGE_RUNTIME;
+  } catch {
+    // not installed where the module goes
+  }
   const file = runtimeFile();
+  ctx.io.stderr.write(
+    `warning: ${PACKAGE_RUNTIME} does not resolve from ${dirname(from)}: the module imports ${file} by path and runs only where that file is (--bundle writes a module that runs anywhere)\n`,
+  );
   if (out === undefined) return pathToFileURL(file).href;
   const rel = relative(dirname(out), file).split(sep).join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
+
+const PACKAGE_RUNTIME = 'rtfs-ts/runtime';
 
 /** dist/runtime.js of the package this code belongs to (bundled in dist/, or run from src/). */
 function runtimeFile(): string {

@@ -38,6 +38,8 @@ export interface EvalFlags extends HostFlags {
   readonly engine?: 'interpret' | 'compile';
   /** `--no-jit`: the evaluator interprets every function (no compiled second tier). */
   readonly jit?: boolean;
+  /** `rtfs run FILE arg…`: the program's `*command-line-args*`. */
+  readonly args?: readonly string[];
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
@@ -57,6 +59,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
     ...(flags.jit === false ? { jit: false as const } : {}),
+    ...(flags.args ? { commandLineArgs: flags.args } : {}),
   });
   let outcome;
   try {

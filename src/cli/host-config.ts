@@ -3,58 +3,31 @@
  * `--policy FILE`), file access (`--allow-read DIR`), answers for `ccos.user.ask`
  * (`--answers FILE`) and `--dry-run`. Policy and answers files are RTFS or JSON.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { type Value, Keyword, RMap, RVector, printValue, read } from '../index.js';
+import { type Value, Keyword, RMap, RVector, printValue } from '../index.js';
+import { readConfigFile } from '../config/index.js';
+import { configErrorText } from './config-error.js';
 import { UsageError } from './exit-codes.js';
-import { nearest } from '../diagnostics/index.js';
+import { policyFromData } from '../host/index.js';
 
 import type { HostFlags } from './host-options.js';
 
+/** A policy or answers file, JSON or RTFS (src/config/): errors name the file and position. */
 function readData(file: string, what: string): Value {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(e as Error).message}`);
-  }
-  const r = read(text, file);
-  const d = r.diagnostics[0];
-  if (d !== undefined) throw new UsageError(`${what} ${file} is not valid RTFS/JSON: ${d.message}`);
-  if (r.forms.length !== 1)
-    throw new UsageError(`${what} ${file} must hold exactly one map or vector`);
-  return r.forms[0] as Value;
-}
-
-function strings(v: Value | undefined, file: string, key: string): string[] {
-  if (v === undefined || v === null) return [];
-  if (!(v instanceof RVector) || ![...v].every((x) => typeof x === 'string')) {
-    throw new UsageError(`policy ${file}: ${key} must be a vector of strings`);
-  }
-  return [...v] as string[];
+  const r = readConfigFile(file, what);
+  if (!r.ok) throw new UsageError(configErrorText(r.diagnostics));
+  return r.value;
 }
 
 export function policyFrom(flags: HostFlags): { allow: string[]; deny: string[] } {
   const allow = [...(flags.allow ?? [])];
   const deny = [...(flags.deny ?? [])];
   if (flags.policy !== undefined) {
-    const m = readData(flags.policy, 'policy file');
-    if (!(m instanceof RMap))
-      throw new UsageError(`policy ${flags.policy}: expected a map {:allow [...] :deny [...]}`);
-    for (const key of m.keys()) {
-      const name = key instanceof Keyword ? key.name : typeof key === 'string' ? key : undefined;
-      if (name !== 'allow' && name !== 'deny') {
-        const shown = typeof key === 'string' ? JSON.stringify(key) : printValue(key);
-        const near = name === undefined ? undefined : nearest(name, ['allow', 'deny']);
-        throw new UsageError(
-          `policy ${flags.policy}: unknown key ${shown} (a policy has only :allow and :deny` +
-            `${near !== undefined ? `; did you mean :${near}?` : ''})`,
-        );
-      }
-    }
-    const get = (k: string): Value | undefined => m.get(Keyword.of(k)) ?? m.get(k);
-    allow.push(...strings(get('allow'), flags.policy, ':allow'));
-    deny.push(...strings(get('deny'), flags.policy, ':deny'));
+    const p = policyFromData(readData(flags.policy, 'policy file'), flags.policy);
+    if ('error' in p) throw new UsageError(p.error);
+    allow.push(...p.allow);
+    deny.push(...p.deny);
   }
   return { allow, deny };
 }
@@ -75,7 +48,8 @@ export function answersFrom(
   if (data instanceof RMap) {
     return {
       next: (prompt) => {
-        const a = data.get(prompt);
+        // JSON object keys read as keywords: look the prompt up both ways.
+        const a = data.get(prompt) ?? data.get(Keyword.of(prompt));
         return a === undefined || a === null
           ? undefined
           : typeof a === 'string'

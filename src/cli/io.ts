@@ -4,6 +4,7 @@
  * their own {@link CliIo}.
  */
 import { readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { Source } from '../reader.js';
 import { UsageError } from './exit-codes.js';
 import { makeColors, type Colors } from './color.js';
@@ -20,6 +21,8 @@ export interface CliIo {
   /** Whole standard input, or undefined when stdin is an interactive terminal. */
   readStdin(): Promise<string | undefined>;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard input and output are both terminals (`rtfs` alone opens the REPL). */
+  readonly interactive?: boolean;
 }
 
 /** What a command's action gets: the io plus colours resolved from flags and env. */
@@ -52,6 +55,9 @@ export function nodeIo(): CliIo {
       return process.stderr;
     },
     env: process.env,
+    get interactive() {
+      return isatty(0) && isatty(1);
+    },
     async readStdin() {
       if (process.stdin.isTTY) return undefined;
       const chunks: Buffer[] = [];

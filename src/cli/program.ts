@@ -2,6 +2,7 @@
  * The `rtfs` program: global flags, the subcommands from commands/index.ts, and the
  * mapping of every outcome to an exit code (see exit-codes.ts).
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CommandHost } from './command.js';
@@ -34,7 +35,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   for (const register of commands) register(program, host);
 
   try {
-    await program.parseAsync([...args], { from: 'user' });
+    await program.parseAsync(scriptArgs(program, args, io), { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
@@ -46,4 +47,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stderr.write(`rtfs: internal error (please report it): ${detail}\n`);
     return ExitCode.internal;
   }
+}
+
+/**
+ * Script conveniences (as nbb and babashka): `rtfs FILE arg…` runs FILE, so a
+ * `#!/usr/bin/env rtfs` first line makes a file executable; `rtfs` alone on a terminal
+ * opens the REPL (elsewhere it prints the help, as any usage error does).
+ */
+function scriptArgs(program: Command, args: readonly string[], io: CliIo): string[] {
+  const first = args[0];
+  if (first === undefined) return io.interactive === true ? ['repl'] : [];
+  if (first.startsWith('-') || program.commands.some((c) => c.name() === first)) return [...args];
+  return existsSync(first) || first.endsWith('.rtfs') ? ['run', ...args] : [...args];
 }

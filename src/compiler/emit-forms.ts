@@ -128,10 +128,11 @@ export function emitFor(e: Emitter, n: NodeOf<'for'>): string {
         break;
     }
   }
-  e.emit(`${out}.push(${e.expr(n.body)});`);
+  const body = e.expr(n.body);
+  e.emit(n.collect ? `${out}.push(${body});` : `${body};`);
   for (let i = 0; i < open; i++) e.emit('}');
   e.emit('}');
-  return `${e.h('vector')}(${out})`;
+  return n.collect ? `${e.h('vector')}(${out})` : 'null';
 }
 
 export function emitDotimes(e: Emitter, n: NodeOf<'dotimes'>): string {

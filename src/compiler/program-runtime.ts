@@ -23,7 +23,8 @@ export interface ProgramOptions {
   readonly sources: readonly (readonly [string, string])[];
   /**
    * Command-line arguments, as for `rtfs run`: `--allow P`, `--deny P`, `--dry-run`,
-   * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`.
+   * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`; the others
+   * (and everything after `--`) are the program's `*command-line-args*`.
    */
   readonly argv?: readonly string[];
 }
@@ -35,6 +36,8 @@ interface Flags {
   trace: boolean;
   chain: string | undefined;
   inputs: RMap;
+  /** The program's own arguments (`*command-line-args*`): the others, and all after `--`. */
+  args: string[];
 }
 
 function parseFlags(argv: readonly string[]): Flags {
@@ -45,10 +48,14 @@ function parseFlags(argv: readonly string[]): Flags {
     trace: false,
     chain: undefined,
     inputs: RMap.EMPTY,
+    args: [],
   };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--allow' || a === '--deny')
+    const a = argv[i] as string;
+    if (a === '--') {
+      f.args.push(...argv.slice(i + 1));
+      break;
+    } else if (a === '--allow' || a === '--deny')
       f[a === '--allow' ? 'allow' : 'deny'].push(argv[++i] ?? '');
     else if (a === '--dry-run') f.dryRun = true;
     else if (a === '--trace') f.trace = true;
@@ -61,7 +68,7 @@ function parseFlags(argv: readonly string[]): Flags {
     } else if (a === '--input-json') {
       const v = fromPlain(JSON.parse(argv[++i] ?? '{}') as unknown);
       if (v instanceof RMap) for (const [k, x] of v.entries()) f.inputs = f.inputs.assoc(k, x);
-    }
+    } else f.args.push(a);
   }
   return f;
 }
@@ -89,6 +96,7 @@ export class Program {
       policy: { allow: this.flags.allow, deny: this.flags.deny },
       dryRun: this.flags.dryRun,
       ...(this.flags.inputs.size > 0 ? { inputs: this.flags.inputs } : {}),
+      ...(this.flags.args.length > 0 ? { commandLineArgs: this.flags.args } : {}),
     });
     this.sources = options.sources.map(([uri, text]) => new Source(uri, text));
     const rt = this.hosted.runtime;

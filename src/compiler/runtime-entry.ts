@@ -5,3 +5,10 @@
  */
 export * from './support/index.js';
 export { startProgram, Program, type ProgramOptions } from './program-runtime.js';
+export { provideCoreLibrary } from '../create-runtime.js';
+export { setFullReader } from '../syntax/index.js';
+// Types the helpers' signatures name (so the declarations of this entry are complete).
+export type { Var, CatchSelector } from '../analyzer/index.js';
+export type { StepExport } from '../analyzer/nodes.js';
+export type { TypeAst } from '../types/index.js';
+export type { Builtin } from '../runtime/index.js';

@@ -182,10 +182,11 @@ function candidates(v: CstColl, text: string): RVector {
  */
 export function candidate(n: CstNode, text: string): Value {
   if (n.kind === 'atom') {
-    const r = read(n.text);
-    if (r.diagnostics.length === 0) return r.forms[0] ?? null;
     // `:` and `x:` are read only inside a list or vector.
-    return n.text === ':' ? COLON : n.text.endsWith(':') ? Sym.of(n.text) : null;
+    if (n.text === ':') return COLON;
+    if (n.text.endsWith(':') && !/^[:"]/.test(n.text)) return Sym.of(n.text);
+    const r = read(n.text);
+    return r.diagnostics.length === 0 ? (r.forms[0] ?? null) : null;
   }
   if (n.kind === 'prefix' && n.prefix === ':') return candidate(n.target, text);
   if (n.kind === 'coll' && n.open === '[') {
@@ -275,6 +276,14 @@ function canonicalType(n: CstNode): CstNode | undefined {
   if (n.kind !== 'atom' || n.text.startsWith('"') || n.text === ':') return undefined;
   const name = n.text.startsWith(':') ? n.text.slice(1) : n.text;
   if (name === '' || /^[0-9+-]/.test(name)) return undefined;
+  return { ...n, text: `:${canonicalTypeName(name)}` };
+}
+
+/**
+ * A type name as `rtfs fmt` spells it (without the colon): the reference's names in
+ * lower case (`Int` → `int`, `String?` → `string?`), any other name as written.
+ */
+export function canonicalTypeName(name: string): string {
   const optional = name.length > 1 && name.endsWith('?');
   const base = optional ? name.slice(0, -1) : name;
   const lower = base.toLowerCase();
@@ -282,7 +291,7 @@ function canonicalType(n: CstNode): CstNode | undefined {
     NAMED.has(lower) && (base === lower || base === lower[0]?.toUpperCase() + lower.slice(1))
       ? lower
       : base;
-  return { ...n, text: `:${spelled}${optional ? '?' : ''}` };
+  return `${spelled}${optional ? '?' : ''}`;
 }
 
 function replaceAt(c: CstColl, i: number, n: CstNode): CstColl {

@@ -5,6 +5,7 @@
  * here does not diagnose anything: unexpected input is a bug (it throws).
  */
 import type { Value } from '../data/index.js';
+import { shebangEnd } from '../syntax/index.js';
 
 /** An atom: symbol, number, keyword, string, `##Inf`, resource, … (exact text). */
 export interface CstAtom {
@@ -94,7 +95,22 @@ function isSpace(c: number): boolean {
 /** Parses text the reader accepted into a CST. */
 export function parseCst(text: string): CstRoot {
   const p = new CstParser(text);
-  const items = p.items(undefined);
+  // A `#!` first line is kept as a comment.
+  const bang = shebangEnd(text);
+  const first: CstItem[] =
+    bang > 0
+      ? [
+          {
+            kind: 'comment',
+            text: text.slice(0, bang).trimEnd(),
+            block: false,
+            start: 0,
+            end: bang,
+          },
+        ]
+      : [];
+  p.pos = bang;
+  const items = [...first, ...p.items(undefined)];
   return { kind: 'root', text, items, start: 0, end: text.length };
 }
 

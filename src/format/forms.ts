@@ -41,6 +41,8 @@ export const FORM_RULES: ReadonlyMap<string, FormRule> = new Map<string, FormRul
   ['if-let', block(1, true)],
   ['when-some', block(1, true)],
   ['if-some', block(1, true)],
+  ['when-first', block(1, true)],
+  ['letfn', block(1)],
   ['for', block(1, true)],
   ['doseq', block(1, true)],
   ['dotimes', block(1, true)],

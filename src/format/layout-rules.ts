@@ -9,6 +9,7 @@ import { FN_HEADS, FORM_RULES, type FormRule } from './forms.js';
 import { RVector } from '../data/index.js';
 import { sliceBindings } from '../analyzer/annotations.js';
 import { candidate } from './annotations.js';
+import { isTypeExpr } from '../types/index.js';
 
 export function isSymbol(name: string | undefined): name is string {
   return name !== undefined && !/^[:"0-9#]|^[+-][0-9]/.test(name) && name !== 'nil';
@@ -40,8 +41,19 @@ export function ruleFor(name: string, elems: readonly Elem[]): FormRule | undefi
   const n1 = at(1);
   if (n1 !== undefined && ((n1.kind === 'atom' && isSymbol(n1.text)) || unquoted(n1))) args++;
   const p = at(1 + args);
-  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) args++;
+  if (p !== undefined && ((p.kind === 'coll' && p.open === '[') || unquoted(p))) {
+    args++;
+    // A return type stays on the head line: (defn f [x :int] :int …).
+    const ret = at(1 + args);
+    if (ret !== undefined && at(2 + args) !== undefined && isReturnType(ret)) args++;
+  }
   return { args, body: 'forms' };
+}
+
+/** A type after a parameter vector, as the canonical spelling writes it (`:int`, `:[…]`). */
+function isReturnType(n: CstNode): boolean {
+  if (n.kind === 'prefix') return n.prefix === ':';
+  return n.kind === 'atom' && n.text.startsWith(':') && isTypeExpr(candidate(n, ''));
 }
 
 /** `match` clauses (pattern [when guard] body) or pairs, as runs of elements. */

@@ -37,6 +37,8 @@ export interface HostedOptions {
   readonly compiler?: NodeCompiler;
   /** The evaluator's JIT tier (see RuntimeOptions.jit). */
   readonly jit?: number | false;
+  /** `*command-line-args*` (see RuntimeOptions.commandLineArgs). */
+  readonly commandLineArgs?: readonly string[];
 }
 
 export interface Hosted {
@@ -86,6 +88,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.paths ? { paths: o.paths } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
     ...(o.jit !== undefined ? { jit: o.jit } : {}),
+    ...(o.commandLineArgs ? { commandLineArgs: o.commandLineArgs } : {}),
   });
   host.attachEvaluator((plan, uri) => {
     const text = typeof plan === 'string' ? plan : printValue(plan);

@@ -6,7 +6,14 @@ export {
   isSafeInDryRun,
 } from './capability.js';
 export { CapabilityRegistry } from './registry.js';
-export { type Policy, type Decision, DENY_ALL, decide, mergePolicies } from './policy.js';
+export {
+  type Policy,
+  type Decision,
+  DENY_ALL,
+  decide,
+  mergePolicies,
+  policyFromData,
+} from './policy.js';
 export { RunHost, CapabilityCodes, type RunHostOptions } from './run-host.js';
 export { ControlCodes, LOOP_DEFAULT_MAX, LOOP_HARD_MAX } from './builtin/control.js';
 export {

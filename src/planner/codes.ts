@@ -5,6 +5,8 @@ export const PlannerCodes = {
   badPlan: 'planner/bad-plan',
   badLlmResponse: 'planner/bad-llm-response',
   catalogMismatch: 'planner/catalog-mismatch',
+  /** A rewriter refused the meta-plan (`planGoal`; the CLI prints the reason). */
+  rewriteRefused: 'planner/rewrite-refused',
 } as const;
 
 export const CatalogCodes = {

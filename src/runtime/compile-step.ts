@@ -132,12 +132,14 @@ export function compileFor(n: ForNode, compile: (n: Node) => Code): Code {
     }
   });
   const body = compile(n.body);
+  const collect = n.collect;
   return (env) => {
     const out: Value[] = [];
     // Returns false when a :while stopped the enclosing binding's iteration.
     const step = (i: number): boolean => {
       if (i === clauses.length) {
-        out.push(body(env));
+        const v = body(env);
+        if (collect) out.push(v);
         return true;
       }
       const c = clauses[i] as Clause;
@@ -163,7 +165,7 @@ export function compileFor(n: ForNode, compile: (n: Node) => Code): Code {
       }
     };
     step(0);
-    return RVector.from(out);
+    return collect ? RVector.from(out) : null;
   };
 }
 

@@ -10,6 +10,7 @@ import { diagnostic, SyntaxCodes, type Diagnostic } from '../diagnostics/index.j
 import { rtfsLexer, UnterminatedString, UnterminatedComment, BlockComment } from './tokens.js';
 import { RtfsParser, CLOSE_MARK } from './parser.js';
 import { isIncomplete, type Comment, type ReadResult } from './read-result.js';
+import { shebangEnd } from './shebang.js';
 
 let parserInstance: RtfsParser | undefined;
 
@@ -21,7 +22,9 @@ function parser(): RtfsParser {
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 export function chevrotainRead(source: Source): ReadResult {
-  const lexed = rtfsLexer().tokenize(source.text);
+  // A `#!` first line is lexed as the `;` comment it stands for (same offsets).
+  const bang = shebangEnd(source.text);
+  const lexed = rtfsLexer().tokenize(bang > 0 ? `;${source.text.slice(1)}` : source.text);
   const diagnostics: Diagnostic[] = [];
   for (const e of lexed.errors) {
     const ch = source.text.slice(e.offset, e.offset + e.length);
@@ -71,7 +74,7 @@ export function chevrotainRead(source: Source): ReadResult {
   for (const e of p.errors) diagnostics.push(recognitionDiagnostic(source, e));
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   const comments: Comment[] = (lexed.groups['comments'] ?? []).map((t) => ({
-    text: t.image,
+    text: t.startOffset === 0 && bang > 0 ? source.text.slice(0, bang) : t.image,
     span: tokenSpan(source, t),
     block: t.tokenType === BlockComment,
   }));

@@ -31,6 +31,7 @@ import {
 } from './build.js';
 import type { Comment, ReadResult } from './read-result.js';
 import { misplacedColon } from './colon.js';
+import { shebangEnd } from './shebang.js';
 
 const BAIL = { bail: true };
 
@@ -433,6 +434,11 @@ export function fastRead(source: Source): ReadResult | undefined {
   const r = new FastReader(source, source.text);
   const forms: Value[] = [];
   const spans: Span[] = [];
+  const bang = shebangEnd(source.text);
+  if (bang > 0) {
+    r.comments.push({ text: source.text.slice(0, bang), span: r.mk(0, bang), block: false });
+    r.pos = bang;
+  }
   try {
     for (;;) {
       const c = r.skip();

@@ -8,7 +8,7 @@ table('core constructors', [
   ['(count "😀é")', '2'],
   ['(count nil)', '0'],
   ['(count "a😀😀b")', '4'],
-  ['(str "a" 1 nil 2.0 :k [1 "b"])', String.raw`"a12.0:k[1 \"b\"]"`],
+  ['(str "a" 1 nil 2.0 :k [1 "b"])', String.raw`"a1nil2.0:k[1 \"b\"]"`],
   ['(str)', '""'],
   ['(str 7)', '"7"'],
 ]);

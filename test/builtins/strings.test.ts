@@ -54,7 +54,7 @@ table('split and split-lines', [
 ]);
 
 table('join / string-join (separator first)', [
-  ['(join ", " ["a" 1 :k nil 2.5])', '"a, 1, :k, , 2.5"'],
+  ['(join ", " ["a" 1 :k nil 2.5])', '"a, 1, :k, nil, 2.5"'],
   ['(join ["a" "b"])', '"ab"'],
   ['(string-join "-" \'(1 2))', '"1-2"'],
   ['(string-join "," [1 2 3])', '"1,2,3"'],

@@ -5,9 +5,18 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { rtfs, root } from './run-cli.js';
 
 let dir = '';
@@ -38,7 +47,8 @@ describe('rtfs compile', () => {
     it(`${file}: node OUT.mjs prints what rtfs run prints`, () => {
       const out = join(dir, file.replace(/[/.]/g, '_') + '.mjs');
       const c = rtfs(['compile', file, '-o', out]);
-      expect(c.stderr).toBe('');
+      // rtfs-ts is not installed in the temporary directory: the runtime is imported by path.
+      expect(c.stderr).toMatch(/^warning: rtfs-ts\/runtime does not resolve from .*--bundle.*\n$/);
       expect(c.code).toBe(0);
       const flags = flagsOf(file);
       const expected = rtfs(['run', file, ...flags]);
@@ -69,13 +79,62 @@ describe('rtfs compile', () => {
     expect(map.mappings.length).toBeGreaterThan(10);
   });
 
-  it('prints the module on stdout without -o, importing the runtime by file URL', () => {
+  it('prints the module on stdout without -o, importing the runtime by package name where it resolves', () => {
+    // The current directory is this package: rtfs-ts/runtime resolves (self-reference).
     const c = rtfs(['compile', '-'], { input: '(+ 1 2)' });
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/from "file:\/\/.*\/dist\/runtime\.js"/);
-    const out = join(dir, 'stdout.mjs');
+    expect(c.stderr).toBe('');
+    expect(c.stdout).toContain('from "rtfs-ts/runtime"');
+    const out = join(root, '.rtfs', 'stdout.mjs');
+    mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, c.stdout);
     expect(node(out).stdout).toBe('3\n');
+  });
+
+  it('imports rtfs-ts/runtime by name where the package is installed, so the module can move', () => {
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'node_modules'), { recursive: true });
+    symlinkSync(root, join(project, 'node_modules', 'rtfs-ts'), 'dir');
+    const out = join(project, 'app.mjs');
+    const c = rtfs(['compile', 'examples/fib.rtfs', '-o', out]);
+    expect(c.stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('from "rtfs-ts/runtime"');
+    const moved = join(project, 'sub', 'dir', 'app.mjs');
+    mkdirSync(dirname(moved), { recursive: true });
+    renameSync(out, moved);
+    expect(node(moved).stdout).toBe(rtfs(['run', 'examples/fib.rtfs']).stdout);
+  });
+
+  it('--bundle writes one module that runs with plain node in an unrelated directory', () => {
+    const out = join(dir, 'bundle.mjs');
+    const src = join(dir, 'bundle.rtfs');
+    writeFileSync(
+      src,
+      '(defn sq [x :int] :int (* x x))\n(println (sq 7))\n(call "ccos.echo" {:message "hi"})\n(sq "a")\n',
+    );
+    const c = rtfs(['compile', src, '-o', out, '--bundle']);
+    expect(c.stderr).toBe('');
+    expect(c.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    // Only node: modules are imported.
+    const imports = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.every((i) => i?.startsWith('node:'))).toBe(true);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'rtfs-moved-'));
+    try {
+      const moved = join(elsewhere, 'app.mjs');
+      renameSync(out, moved);
+      const r = spawnSync(process.execPath, [moved, '--allow', 'ccos.*'], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+      });
+      expect(r.stdout).toBe('49\n');
+      expect(r.stderr).toContain('hi');
+      expect(r.stderr).toContain(`${src}:1:11: type/mismatch`);
+      expect(r.status).toBe(1);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('reports analysis errors at compile time (exit 1) and writes nothing', () => {
@@ -95,7 +154,9 @@ describe('rtfs compile', () => {
         (unless false (twice (square n)))`,
     });
     expect(c.stderr).toBe('');
-    const out = join(dir, 'macros.mjs');
+    // Beside the package (the module imports rtfs-ts/runtime by name).
+    const out = join(root, '.rtfs', 'macros.mjs');
+    mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, c.stdout);
     expect(node(out).stdout).toBe('32\n');
   });

@@ -12,6 +12,7 @@ import { CheckCodes } from '../../src/check/index.js';
 import { CatalogCodes, LlmCodes, PlannerCodes } from '../../src/planner/index.js';
 import { ReplCodes } from '../../src/cli/repl/session.js';
 import { CompileCodes } from '../../src/compiler/index.js';
+import { ConfigCodes } from '../../src/config/index.js';
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const documented = [...doc.matchAll(/^### `([a-z-]+\/[a-z-]+)`$/gm)].map((m) => m[1]);
@@ -33,6 +34,7 @@ const ALL: readonly string[] = [
     ...Object.values(LlmCodes),
     ...Object.values(ReplCodes),
     ...Object.values(CompileCodes),
+    ...Object.values(ConfigCodes),
     'capability/unavailable',
     'replay/diverged',
     'runtime/unknown',

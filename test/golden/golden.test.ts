@@ -42,7 +42,8 @@ describe('golden files', () => {
     const forms = `def defn fn λ let loop recur if do and or quote defmacro match try catch finally
       throw for dotimes step step-if step-loop step-parallel defstruct module import
       when when-not if-not cond case if-let when-let -> ->> as-> some-> comment
-      gensym macroexpand macroexpand-1`.split(/\s+/);
+      gensym macroexpand macroexpand-1 doseq letfn condp if-some when-some when-first
+      capability`.split(/\s+/);
     expect(forms.filter((n) => !used.has(n))).toEqual([]);
     const code = allCases.map((c) => c.code).join('\n');
     for (const sugar of ['`', '~@', "'", '#(', '@']) expect(code).toContain(sugar);

@@ -46,7 +46,7 @@ describe('evaluator kernel', () => {
     ['((λ [x] (* 2 x)) 4)', '8'],
     ['(def x 5) (let [x 6] x)', '6'],
     ['((let [n 10] (fn [x] (+ x n))) 1)', '11'],
-    ['(str "a" 1 :k nil 2.0)', '"a1:k2.0"'],
+    ['(str "a" 1 :k nil 2.0)', '"a1:knil2.0"'],
     ['(foo 1)', '!! analysis/unbound-symbol'],
     ['((fn [x] (recur)) 1)', '!! analysis/recur-arity'],
     ['(fn [x] (+ 1 (recur x)))', '!! analysis/recur-not-in-tail-position'],

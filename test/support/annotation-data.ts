@@ -13,33 +13,14 @@ import {
   sliceParams,
   type Annotated,
 } from '../../src/analyzer/annotations.js';
+import { canonicalTypeName } from '../../src/format/annotations.js';
 
-const TABLE = new Set([
-  'int',
-  'float',
-  'string',
-  'bool',
-  'nil',
-  'keyword',
-  'symbol',
-  'any',
-  'never',
-]);
-
-/** A type in normal form: names as lower-case keywords (reference table), else as is. */
+/** A type in normal form: names as keywords in the formatter's spelling, else as is. */
 function type(t: Value): Value {
   let name: string | undefined;
   if (t === null) name = 'nil';
   else if (t instanceof Sym || t instanceof Keyword) name = t.name;
-  if (name === undefined) return t;
-  const optional = name.length > 1 && name.endsWith('?');
-  const base = optional ? name.slice(0, -1) : name;
-  const lower = base.toLowerCase();
-  const canon =
-    TABLE.has(lower) && (base === lower || base === lower[0]?.toUpperCase() + lower.slice(1))
-      ? lower
-      : base;
-  return Keyword.of(canon + (optional ? '?' : ''));
+  return name === undefined ? t : Keyword.of(canonicalTypeName(name));
 }
 
 function annotated(items: RVector, slices: readonly Annotated[], values?: number[]): Value[] {

@@ -33,6 +33,10 @@ export const VALID_PROGRAMS: readonly string[] = [
   '[2024-01-15T10:30:00.123+05:30 2024-01-15T10:30:00_123Z ABCDEF01-2345-6789-ABCD-EF0123456789]',
   '(f resource://x)(g resource://y/z?q=1)',
   '"日本語 🎉" (λ [x] x) :λ',
+  `#!/usr/bin/env rtfs
+(defn scale [xs : [:vector Int] k : Float] : [:vector :float] (mapv #(* % k) xs))
+(let [n:int 2 m:[:map [:a :int]] {:a 1} s :ok] (def y:int 100) (def z: Int 1) [n m s])
+((fn [x    :    Int & more : :string] x) 1 "a")`,
 ];
 
 const SINGLE = [

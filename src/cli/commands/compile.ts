@@ -13,6 +13,7 @@ export interface CompileFlags {
   readonly output?: string;
   readonly sourcemap?: boolean;
   readonly runtime?: string;
+  readonly bundle?: boolean;
   readonly path?: readonly string[];
 }
 
@@ -21,7 +22,8 @@ Examples:
   rtfs compile examples/fib.rtfs -o fib.mjs && node fib.mjs
   rtfs compile plan.rtfs -o plan.mjs --sourcemap   also writes plan.mjs.map
   node plan.mjs --allow 'core.data.*'              capabilities are denied unless granted
-  rtfs compile app.rtfs --runtime rtfs-ts/runtime  import the runtime as a package`;
+  rtfs compile app.rtfs --runtime rtfs-ts/runtime  import the runtime as a package
+  rtfs compile app.rtfs -o app.mjs --bundle        one file that runs with node anywhere`;
 
 export const registerCompile: RegisterCommand = (program, host) => {
   program
@@ -33,7 +35,13 @@ export const registerCompile: RegisterCommand = (program, host) => {
     .addOption(
       new Option(
         '--runtime <specifier>',
-        'how the module imports the runtime (default: a relative path to dist/runtime.js)',
+        'how the module imports the runtime (default: rtfs-ts/runtime when installed where the output goes, else a path)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--bundle',
+        'write one self-contained module (the runtime inlined, tree-shaken; needs esbuild)',
       ),
     )
     .addOption(

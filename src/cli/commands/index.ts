@@ -9,6 +9,7 @@ import { registerFmt } from './fmt.js';
 import { registerCheck } from './check.js';
 import { registerRepl } from './repl.js';
 import { registerCompile } from './compile.js';
+import { registerLsp } from './lsp.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerRead,
@@ -20,4 +21,5 @@ export const commands: readonly RegisterCommand[] = [
   registerCheck,
   registerRepl,
   registerCompile,
+  registerLsp,
 ];

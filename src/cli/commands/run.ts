@@ -18,6 +18,7 @@ Examples:
   rtfs run app.rtfs --path lib --path vendor    module search path for (import …)
   rtfs run plan.rtfs --allow 'core.data.*' --allow ccos.echo
                                          capabilities are denied unless granted
+  rtfs run script.rtfs in.csv -- --verbose    *command-line-args* is ("in.csv" "--verbose")
   echo '(+ 1 2)' | rtfs run -`;
 
 export const registerRun: RegisterCommand = (program, host) => {
@@ -25,6 +26,10 @@ export const registerRun: RegisterCommand = (program, host) => {
     .command('run')
     .description('evaluate an RTFS file and print the value of its last form')
     .argument('<file>', "the program ('-' for standard input)")
+    .argument(
+      '[args...]',
+      'arguments for the program, bound to *command-line-args* (after -- when they start with -)',
+    )
     .addOption(
       new Option(
         '-p, --path <dir>',
@@ -32,8 +37,9 @@ export const registerRun: RegisterCommand = (program, host) => {
       ).argParser(collect),
     )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
-  addHostOptions(addEngineOptions(cmd)).action((file: string, flags: EvalFlags) =>
+  addHostOptions(addEngineOptions(cmd)).action((file: string, args: string[], opts: EvalFlags) =>
     host.run(async (ctx) => {
+      const flags: EvalFlags = args.length > 0 ? { ...opts, args } : opts;
       const [source] = await readSources([file], ctx.io);
       const src = source as NonNullable<typeof source>;
       const { evaluateSource } = await import('../evaluate.js');

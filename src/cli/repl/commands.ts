@@ -3,23 +3,27 @@
  * `:type`, `:load`, `:env`, `:caps`, `:chain`, `:reset`. Each prints its answer
  * through the session and returns false when it failed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Value, RList, Sym, printValue, read, typeName } from '../../index.js';
+import { type Value, printValue, typeName } from '../../index.js';
 import { Builtin, Fn } from '../../runtime/index.js';
 import { decide } from '../../host/index.js';
 import { formatTree } from '../../audit/index.js';
-import { stdlibDir } from '../../modules/index.js';
 import { formatValue } from './printing.js';
 import type { Colors } from '../color.js';
-import { builtinArity, builtinDocs, defnSignatures, formatSignature, isAnnotated } from './docs.js';
-import { ReplCodes, type ReplSession } from './session.js';
+import {
+  builtinArity,
+  builtinDocs,
+  coreDefn,
+  defnSignatures,
+  formatSignature,
+  isAnnotated,
+} from '../../docs/index.js';
+import { RESULT_VARS, ReplCodes, type ReplSession } from './session.js';
 import type { CommandName } from './protocol.js';
 
 export const HELP = `Enter RTFS forms; an unclosed form continues on the next line.
 Commands:
   :help          this help
-  :doc NAME      docstring and arities of a function or macro
+  :doc NAME      docstring and arities of a function or macro (also (doc name))
   :type EXPR     the type of EXPR's value (and a function's declared signature)
   :load FILE     evaluate a file in this session
   :env           your definitions
@@ -27,8 +31,9 @@ Commands:
   :chain         this session's causal chain, as a tree
   :reset         forget every definition (the chain goes on)
   :quit          leave (or Ctrl-D)
+Values: *1, *2 and *3 are the last three values printed, *e the last error.
 Keys: Tab completes names, keywords and capability ids; Ctrl-C cancels the input or
-the running evaluation; Up/Down browse the history.
+the running evaluation; Up/Down browse the history (a multi-line form is one entry).
 `;
 
 export function runCommand(s: ReplSession, name: CommandName, arg: string): boolean {
@@ -37,7 +42,7 @@ export function runCommand(s: ReplSession, name: CommandName, arg: string): bool
       s.out(HELP);
       return true;
     case 'doc':
-      return doc(s, arg);
+      return describe(s, arg);
     case 'type':
       return type(s, arg);
     case 'load':
@@ -55,7 +60,8 @@ export function runCommand(s: ReplSession, name: CommandName, arg: string): bool
   }
 }
 
-function doc(s: ReplSession, name: string): boolean {
+/** `:doc NAME` and `(doc name)`: docstring, arities or value of a definition. */
+export function describe(s: ReplSession, name: string): boolean {
   if (name === '') return s.fail(ReplCodes.missingArgument, ':doc needs a name, e.g. :doc map');
   const { globals, core } = s.hosted.runtime;
   const cell = globals.lookup(name);
@@ -112,7 +118,9 @@ function type(s: ReplSession, expr: string): boolean {
 
 function env(s: ReplSession): boolean {
   const g = s.hosted.runtime.globals;
-  const names = [...new Set(g.names())].filter((n) => g.own(n) !== undefined);
+  const names = [...new Set(g.names())].filter(
+    (n) => g.own(n) !== undefined && !(RESULT_VARS as readonly string[]).includes(n),
+  );
   if (names.length === 0) {
     s.out('(no definitions yet)\n');
     return true;
@@ -165,16 +173,4 @@ function clip(v: Value, c: Colors, width: number): string {
   return plain.length <= width ? formatValue(v, c) : `${plain.slice(0, width - 1)}…`;
 }
 
-let coreForms: Map<string, RList> | undefined;
-
 /** The `defn`/`defmacro` forms of stdlib/core.rtfs by name. */
-function coreDefn(name: string): RList | undefined {
-  if (coreForms === undefined) {
-    coreForms = new Map();
-    const file = join(stdlibDir(), 'core.rtfs');
-    for (const f of read(readFileSync(file, 'utf8'), file).forms) {
-      if (f instanceof RList && f.items[1] instanceof Sym) coreForms.set(f.items[1].name, f);
-    }
-  }
-  return coreForms.get(name);
-}

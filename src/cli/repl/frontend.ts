@@ -10,11 +10,17 @@ import type { CliContext } from '../io.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { EvalClient, type Body } from './client.js';
 import { complete } from './completion.js';
-import { HISTORY_SIZE, historyFile, loadHistory, saveHistory } from './history.js';
+import { HISTORY_SIZE, historyFile, loadHistory, mergeLastLines, saveHistory } from './history.js';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { InputAccumulator } from './input.js';
 import type { ReplFlags } from './protocol.js';
 
 export const PROMPT = 'rtfs> ';
+
+/** The line the interactive REPL starts with. */
+export function banner(dim: (s: string) => string = (s) => s): string {
+  return `rtfs ${packageJson.version} REPL ${dim('— :help for commands and keys, *1 *2 *3 *e for recent results, Ctrl-D to leave')}`;
+}
 export const CONTINUATION = '  ... ';
 
 export async function runRepl(
@@ -47,13 +53,17 @@ export async function runRepl(
     completer: (line: string) => complete(line, client.completions, !acc.pending),
   });
   let historyWarned = false;
-  rl.on('history', (h: string[]) => {
+  const save = (h: readonly string[]): void => {
     const err = saveHistory(histFile, h);
     if (err !== undefined && !historyWarned) {
       historyWarned = true;
       ctx.io.stderr.write(`warning: ${err}\n`);
     }
-  });
+  };
+  rl.on('history', save);
+  /** readline's history (newest first); node types it as readonly, it is a plain array. */
+  const history = (rl as unknown as { history: string[] }).history;
+  if (tty) stdout.write(`${banner(colors.dim)}\n`);
 
   // Ctrl-D can close the interface while an evaluation is still running; a prompt
   // after that would resume stdin and keep the process alive.
@@ -165,6 +175,12 @@ export async function runRepl(
         case 'more':
           break;
         case 'source': {
+          const lines = input.text.split('\n');
+          if (tty && lines.length > 1) {
+            // One history entry for the whole form, so Up recalls it as it was typed.
+            mergeLastLines(history, lines);
+            save(history);
+          }
           const body: Body = { kind: 'eval', text: input.text, quiet: false };
           ok = await run(body);
           if (ok) replay.push(body);

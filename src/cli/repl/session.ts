@@ -21,6 +21,7 @@ import { answersFrom, policyFrom } from '../host-config.js';
 import { formatDiagnostic, type Colors } from '../color.js';
 import { openSink } from '../evaluate.js';
 import { formatValue } from './printing.js';
+import { describe } from './commands.js';
 import type { Completions, ReplFlags } from './protocol.js';
 
 export type Write = (text: string, stream: 'stdout' | 'stderr') => void;
@@ -69,7 +70,7 @@ export class ReplSession {
         : ask === undefined
           ? undefined
           : { next: ask };
-    return createHostedRuntime({
+    const hosted = createHostedRuntime({
       sink: this.sink,
       policy: this.policy,
       out: (t) => this.out(t, 'stdout'),
@@ -79,6 +80,20 @@ export class ReplSession {
       ...(answers === undefined ? {} : { answers }),
       dryRun: flags.dryRun === true,
     });
+    for (const name of RESULT_VARS) hosted.runtime.globals.intern(name).value = null;
+    return hosted;
+  }
+
+  /** `*1 *2 *3`: the last three values printed at the prompt; `*e`: the last error. */
+  private results(value: Value | undefined, error?: RtfsError): void {
+    const g = this.hosted.runtime.globals;
+    if (error !== undefined) {
+      g.intern('*e').value = error.toValue();
+      return;
+    }
+    g.intern('*3').value = g.lookup('*2')?.value ?? null;
+    g.intern('*2').value = g.lookup('*1')?.value ?? null;
+    g.intern('*1').value = value ?? null;
   }
 
   get colors(): Colors {
@@ -121,8 +136,18 @@ export class ReplSession {
       host.startRun(uri, RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text])),
     );
     let last: Value = null;
+    const prompt = print && uri === '<repl>';
     for (let i = 0; i < r.forms.length; i++) {
       const form = r.forms[i] as Value;
+      const docName = prompt ? docCall(form, runtime.globals.lookup('doc')?.value) : undefined;
+      if (docName !== undefined) {
+        // (doc name), as in Clojure: the :doc command, then nil.
+        describe(this, docName);
+        this.results(null);
+        last = null;
+        this.out(`${formatValue(null, this.colors)}\n`);
+        continue;
+      }
       const t = runtime.evalForm(form, r.spans[i], runtime.globals, uri);
       if (!t.ok) {
         const err = 'diagnostics' in t ? undefined : asRtfsError(t.error);
@@ -133,11 +158,13 @@ export class ReplSession {
         }
         if (err === undefined) throw t.error;
         host.endRun({ ok: false, error: { code: err.code, message: err.message } });
+        if (prompt) this.results(undefined, err);
         this.trace();
         return this.error(err);
       }
       this.remember(form);
       last = t.value;
+      if (prompt) this.results(t.value);
       if (print) this.out(`${formatValue(t.value, this.colors)}\n`);
     }
     host.endRun({ ok: true, value: last });
@@ -223,6 +250,16 @@ export class ReplSession {
   close(): void {
     if (this.sink instanceof JsonlChain) this.sink.close();
   }
+}
+
+/** The REPL's result variables, bound (to nil) in every session. */
+export const RESULT_VARS = ['*1', '*2', '*3', '*e'] as const;
+
+/** The name `(doc name)` asks about, unless the program defined its own `doc`. */
+function docCall(form: Value, ownDoc: Value | undefined): string | undefined {
+  if (ownDoc !== undefined || !(form instanceof RList) || form.items.length !== 2) return undefined;
+  const [head, name] = form.items;
+  return head instanceof Sym && head.name === 'doc' && name instanceof Sym ? name.name : undefined;
 }
 
 /** Adds the name of every keyword in `v` (a form) to `out`. */

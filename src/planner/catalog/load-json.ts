@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type Diagnostic, diagnostic } from '../../diagnostics/index.js';
 import { EFFECTS } from '../../host/index.js';
 import { Source, type Span } from '../../source/index.js';
+import { parseConfigText } from '../../config/index.js';
 import { read } from '../../syntax/index.js';
 import { parseTypeExpr } from '../../types/index.js';
 import type { Value } from '../../data/index.js';
@@ -34,34 +35,20 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
 }
 
-/** The span of JSON.parse's "at position N" (or the file start). */
-function parseErrorSpan(source: Source, message: string): Span {
-  const m = /position (\d+)/.exec(message);
-  const at = m ? Math.min(Number(m[1]), source.text.length) : 0;
-  return { source, start: at, end: Math.min(at + 1, source.text.length) };
-}
-
 /** Reads a `.json` catalog text (named `uri` in diagnostics). */
 export function loadJsonCatalog(text: string, uri: string): LoadResult {
   const source = new Source(uri, text);
   const fileStart: Span = { source, start: 0, end: Math.min(1, text.length) };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
+  const config = parseConfigText(text, uri, 'json');
+  if (!config.ok) {
     return {
       entries: [],
-      diagnostics: [
-        diagnostic(
-          CatalogCodes.syntax,
-          'capability',
-          `invalid JSON: ${msg}`,
-          parseErrorSpan(source, msg),
-        ),
-      ],
+      diagnostics: config.diagnostics.map((d) =>
+        diagnostic(CatalogCodes.syntax, 'capability', d.message, d.span),
+      ),
     };
   }
+  const data = config.json;
   const parsed = Array.isArray(data) ? JsonList.safeParse(data) : JsonObject.safeParse(data);
   if (!parsed.success) {
     return {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { type Diagnostic, diagnostic } from '../../diagnostics/index.js';
 import { Source } from '../../source/index.js';
+import { formatOf, parseConfigText } from '../../config/index.js';
 import { CatalogCodes } from '../codes.js';
 import { type Catalog, makeCatalog } from './catalog.js';
 import { builtinEntries } from './builtin.js';
@@ -9,9 +10,16 @@ import type { CatalogEntry } from './entry.js';
 import { loadJsonCatalog } from './load-json.js';
 import { type LoadResult, loadRtfsCatalog } from './load-rtfs.js';
 
-/** Reads a catalog text; `.json` files are JSON, everything else RTFS data. */
+/**
+ * Reads a catalog text: `.json` files are JSON, `.rtfs` files RTFS data, and any other
+ * name whichever of the two it is (the config loader decides, src/config/).
+ */
 export function loadCatalogText(text: string, uri: string): LoadResult {
-  return uri.toLowerCase().endsWith('.json')
+  const sniffed = (): 'json' | 'rtfs' => {
+    const r = parseConfigText(text, uri);
+    return r.ok ? r.format : 'rtfs';
+  };
+  return (formatOf(uri) ?? sniffed()) === 'json'
     ? loadJsonCatalog(text, uri)
     : loadRtfsCatalog(text, uri);
 }

@@ -146,7 +146,9 @@ describe.skipIf(unavailable !== undefined)(
 
     it('evaluates a multi-line defn, reports an error and recovers, survives Ctrl-C, exits on Ctrl-D', async () => {
       const t = start();
-      await t.waitFor('rtfs> ', 'the prompt');
+      // A one-line banner: the version and where help is.
+      const banner = await t.waitFor('rtfs> ', 'the prompt');
+      expect(banner).toMatch(/^rtfs \d+\.\d+\.\d+ REPL .*:help.*\n/);
 
       // A form left open continues on the next line, under the continuation prompt.
       t.type('(defn sq "Squares x." [x]\r');
@@ -216,7 +218,9 @@ describe.skipIf(unavailable !== undefined)(
 
       const history = readFileSync(join(dir, 'history'), 'utf8').split('\n');
       expect(history).toContain('(sq 7) (sq 8)');
-      expect(history).toContain('  (/ y 0))');
+      // A multi-line form is one entry, its lines kept (a JSON string).
+      expect(history).toContain('#json "(let [y 2]\\n  (/ y 0))"');
+      expect(history).not.toContain('  (/ y 0))');
     });
 
     it('reads its history back and completes capability ids', async () => {
@@ -244,7 +248,22 @@ describe.skipIf(unavailable !== undefined)(
       // Up arrow brings back the last line of the previous session.
       again.type('\x1b[A');
       await again.waitFor(':quit');
-      again.type('\x15:quit\r');
+      again.type('\x15(def xs\r');
+      await again.waitFor('  ... ');
+      again.type('  [1 2])\r');
+      await again.waitFor('rtfs> ');
+      // *1 is the last value; Up recalls the two-line def as one entry, which runs again.
+      again.type('(conj *1 3)\r');
+      await again.waitFor('[1 2 3]\n');
+      await again.waitFor('rtfs> ');
+      again.type('\x1b[A\x1b[A');
+      await again.waitFor('[1 2])');
+      again.type('\r');
+      await again.waitFor('rtfs> ');
+      again.type('(count xs)\r');
+      await again.waitFor('2\n');
+      await again.waitFor('rtfs> ');
+      again.type(':quit\r');
       expect(await again.exitCode()).toBe(0);
     });
 

@@ -99,6 +99,51 @@ describe('ReplSession evaluation', () => {
   });
 });
 
+describe('REPL habits from the Clojure world', () => {
+  it('*1 *2 *3 hold the last three values printed, *e the last error', () => {
+    const c = session();
+    c.session.eval('(+ 1 1) :two');
+    c.session.eval('[3]');
+    c.take();
+    expect(c.session.eval('[*1 *2 *3]')).toBe(true);
+    expect(c.take().out).toBe('[[3] :two 2]\n');
+    expect(c.session.eval('*1')).toBe(true);
+    expect(c.take().out).toBe('[[3] :two 2]\n');
+    expect(c.session.eval('*e')).toBe(true);
+    expect(c.take().out).toBe('nil\n');
+    expect(c.session.eval('(/ 1 0)')).toBe(false);
+    c.take();
+    expect(c.session.eval('[(:code *e) (:message *e)]')).toBe(true);
+    expect(c.take().out).toBe('[:runtime/division-by-zero "division by zero"]\n');
+    // A failed input leaves *1 alone; :type does not shift them either.
+    expect(c.session.eval('*1')).toBe(true);
+    expect(c.take().out).toBe('[:runtime/division-by-zero "division by zero"]\n');
+    runCommand(c.session, 'type', '42');
+    c.take();
+    expect(c.session.eval('*2')).toBe(true);
+    expect(c.take().out).toBe('[:runtime/division-by-zero "division by zero"]\n');
+    // :reset starts again from nil; :env does not list them.
+    runCommand(c.session, 'reset', '');
+    c.take();
+    c.session.eval('*1');
+    expect(c.take().out).toBe('nil\n');
+    runCommand(c.session, 'env', '');
+    expect(c.take().out).toBe('(no definitions yet)\n');
+  });
+
+  it('(doc name) prints what :doc prints, unless the program defines doc', () => {
+    const c = session();
+    c.session.eval('(defn sq "Squares x." [x] (* x x))');
+    c.take();
+    expect(c.session.eval('(doc sq)')).toBe(true);
+    expect(c.take().out).toBe('user/sq  function\n  [x]\n  Squares x.\nnil\n');
+    c.session.eval('(defn doc [x] (str "my doc of " x))');
+    c.take();
+    expect(c.session.eval('(doc 1)')).toBe(true);
+    expect(c.take().out).toBe('"my doc of 1"\n');
+  });
+});
+
 describe('REPL commands', () => {
   it(':doc shows docstrings and arities of user functions, builtins and core macros', () => {
     const c = session();

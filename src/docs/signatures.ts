@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Value, RList, RVector, Sym, printValue } from '../../index.js';
-import { isTypeExpr } from '../../types/index.js';
-import { stdlibDir } from '../../modules/index.js';
-import type { Builtin } from '../../runtime/index.js';
+import { type Value, RList, RVector, Sym, printValue, read } from '../index.js';
+import { isTypeExpr } from '../types/index.js';
+import { stdlibDir } from '../modules/index.js';
+import type { Builtin } from '../runtime/index.js';
 
 /** One arity of a defn: its parameter vector and declared return type, printed. */
 export interface Signature {
@@ -80,4 +80,18 @@ export function builtinDocs(): ReadonlyMap<string, { arity: string; text: string
     for (const n of names) if (!stdlibDocs.has(n)) stdlibDocs.set(n, row);
   }
   return stdlibDocs;
+}
+
+let coreForms: Map<string, RList> | undefined;
+
+/** The `defn`/`defmacro` form of stdlib/core.rtfs that defines `name`, if any. */
+export function coreDefn(name: string): RList | undefined {
+  if (coreForms === undefined) {
+    coreForms = new Map();
+    const file = join(stdlibDir(), 'core.rtfs');
+    for (const f of read(readFileSync(file, 'utf8'), file).forms) {
+      if (f instanceof RList && f.items[1] instanceof Sym) coreForms.set(f.items[1].name, f);
+    }
+  }
+  return coreForms.get(name);
 }

@@ -1,0 +1,86 @@
+/**
+ * `rtfs compile --bundle`: one self-contained ES module. esbuild bundles the compiled
+ * program with the runtime it imports (tree-shaken: only the modules and helpers the
+ * program reaches), the core library's text (stdlib/core.rtfs, read from disk by an
+ * installed runtime) and the Chevrotain reader (which produces diagnostics for text
+ * the program reads); the result imports only `node:` modules and runs with plain
+ * `node` anywhere. esbuild is a build tool, not a dependency of rtfs-ts: it is loaded
+ * from the project (or a global install) only when --bundle is used.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from './exit-codes.js';
+
+interface EsbuildLike {
+  build(options: Record<string, unknown>): Promise<{ outputFiles?: { text: string }[] }>;
+}
+
+const PRELUDE = 'rtfs-bundle:prelude';
+
+/** Bundles the module text `code`, which imports the runtime file `runtime` by URL. */
+export async function bundleModule(code: string, runtime: string, uri: string): Promise<string> {
+  const esbuild = await loadEsbuild();
+  const dist = dirname(runtime);
+  const core = readFileSync(join(dist, '..', 'stdlib', 'core.rtfs'), 'utf8');
+  const runtimeUrl = pathToFileURL(runtime).href;
+  const prelude = [
+    `import { provideCoreLibrary, setFullReader } from ${JSON.stringify(runtimeUrl)};`,
+    `import { chevrotainRead } from ${JSON.stringify(pathToFileURL(join(dist, 'full-reader.js')).href)};`,
+    `provideCoreLibrary(${JSON.stringify(core)});`,
+    'setFullReader(chevrotainRead);',
+  ].join('\n');
+  const result = await esbuild.build({
+    stdin: {
+      contents: `import ${JSON.stringify(PRELUDE)};\n${code}`,
+      sourcefile: uri,
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    treeShaking: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'rtfs-bundle',
+        setup(b: {
+          onResolve(o: object, f: (a: { path: string }) => object | undefined): void;
+          onLoad(o: object, f: () => object): void;
+        }) {
+          b.onResolve({ filter: /^rtfs-bundle:prelude$/ }, () => ({
+            path: PRELUDE,
+            namespace: 'rtfs',
+          }));
+          b.onResolve({ filter: /^file:/ }, (a) => ({ path: new URL(a.path).pathname }));
+          b.onLoad({ filter: /.*/, namespace: 'rtfs' }, () => ({
+            contents: prelude,
+            loader: 'js',
+            resolveDir: dist,
+          }));
+        },
+      },
+    ],
+  });
+  const text = result.outputFiles?.[0]?.text;
+  if (text === undefined) throw new Error('rtfs: esbuild returned no bundle');
+  return `// Bundled by rtfs compile --bundle from ${uri.replace(/[\r\n]/g, ' ')}: runs with node anywhere.\n${text}`;
+}
+
+async function loadEsbuild(): Promise<EsbuildLike> {
+  for (const from of [join(process.cwd(), 'noop.js'), import.meta.url]) {
+    try {
+      const path = createRequire(from).resolve('esbuild');
+      return (await import(pathToFileURL(path).href)) as EsbuildLike;
+    } catch {
+      // try the next place
+    }
+  }
+  throw new UsageError(
+    '--bundle needs esbuild, a bundler rtfs-ts does not install: npm install --save-dev esbuild',
+  );
+}

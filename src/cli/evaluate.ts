@@ -3,7 +3,8 @@
  * stdout, print the last value (unless it is nil and `quietNil`), report errors on
  * stderr with their position, excerpt and RTFS stack.
  */
-import { printValue, type Source } from '../index.js';
+import { printValue } from '../data/index.js';
+import type { Source } from '../source/index.js';
 import type { RMap } from '../data/index.js';
 import { planInputs } from './plan-inputs.js';
 import { createHostedRuntime, runProgram, type Capability } from '../host/index.js';
@@ -20,7 +21,7 @@ import {
   readRecords,
 } from '../audit/index.js';
 import { UsageError } from './exit-codes.js';
-import { jsCompiler } from '../compiler/index.js';
+import { jsCompiler } from '../compiler/in-process.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import { existsSync } from 'node:fs';

@@ -9,7 +9,6 @@ import type { Value } from './data/index.js';
 import type { Var } from './analyzer/index.js';
 import { Fn, type Runtime } from './runtime/index.js';
 import { stdlibDir } from './modules/index.js';
-import { read } from './syntax/index.js';
 
 /** One top-level form of the core library: where it is, and its name if a `defmacro`. */
 interface CoreForm {

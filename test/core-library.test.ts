@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scanForms } from '../src/core-library.js';
 import { read } from '../src/syntax/index.js';
-import { type Value, RList, Sym, printValue } from '../src/data/index.js';
+import type { RList, Sym } from '../src/data/index.js';
+import { type Value, printValue } from '../src/data/index.js';
 import { createRuntime } from '../src/create-runtime.js';
 
 describe('scanForms (the quick split of stdlib/core.rtfs)', () => {

@@ -18,6 +18,7 @@ import { hostWorkload } from './workloads/host.js';
 import { plannerWorkload } from './workloads/planner.js';
 import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
+import { otlpBench, formatOtlpBench } from './workloads/otlp.js';
 import { peersReport } from './peers.js';
 
 const args = new Set(process.argv.slice(2));
@@ -56,6 +57,7 @@ const perCall = hostRows.map((r) => ({
 }));
 
 const chainRows = chainBench({ quick });
+const otlpRows = await otlpBench({ quick });
 
 // rtfs-ts against nbb, squint, cherry and plain JS (bench/peers.ts; `--cpu`, `--only`).
 const peers = await peersReport(process.argv.slice(2));
@@ -70,6 +72,7 @@ if (json) {
         perCall,
         chain: chainRows,
         peers: peers.rows,
+        otlp: otlpRows,
       },
       null,
       2,
@@ -90,4 +93,5 @@ if (json) {
   console.log(formatChainBench(chainRows));
   console.log('\nAgainst peers (nbb, squint, cherry; bench/peers.ts):');
   console.log(peers.text);
+  console.log(`\n${formatOtlpBench(otlpRows)}`);
 }

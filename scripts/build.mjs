@@ -7,6 +7,7 @@
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
+//   dist/otlp-worker.js  the OpenTelemetry live exporter's thread (src/export/otlp/worker.ts)
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
 //   dist/async-worker.js the evaluator thread of `runAsync` (src/library/async-worker.ts)
 //   dist/*.d.ts          the type declarations of the five entries (scripts/build-types.mjs)
@@ -25,6 +26,7 @@
 import { build } from 'esbuild';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist`;
@@ -49,6 +51,21 @@ const noChildProcess = {
   },
 };
 
+/** The run report's CSS and script, bundled now and inlined into the report code. */
+const reportAssets = {
+  name: 'report-assets',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${REPORT_ASSETS_ID}$`) }, () => ({
+      path: REPORT_ASSETS_ID,
+      namespace: 'report-assets',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'report-assets' }, async () => ({
+      contents: await reportAssetsModule(),
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: {
@@ -59,6 +76,7 @@ const result = await build({
     'full-reader': 'src/full-reader.ts',
     prettier: 'src/prettier.ts',
     'repl-worker': 'src/cli/repl/worker.ts',
+    'otlp-worker': 'src/export/otlp/worker.ts',
     runtime: 'src/compiler/runtime-entry.ts',
     'async-worker': 'src/library/async-worker.ts',
   },
@@ -77,7 +95,7 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess],
+  plugins: [noChildProcess, reportAssets],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
   // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.

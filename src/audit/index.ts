@@ -60,6 +60,23 @@ export {
   formatRecord,
 } from './query.js';
 export { type TreeOptions, formatTree } from './tree.js';
+export { type SinkObserver, observeSink } from './observe.js';
+export {
+  type SpanKind,
+  type SpanStatus,
+  type RunSpan,
+  opensSpan,
+  closesSpan,
+  runSpans,
+  spanStatus,
+  spanError,
+  spanName,
+  spanTimes,
+  walkSpans,
+  metaField,
+  callEffects,
+  isLlmCall,
+} from './spans.js';
 export { type CapabilityStats, computeStats, formatStats, percentile } from './stats.js';
 export {
   KEY_ENV,

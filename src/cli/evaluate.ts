@@ -24,6 +24,7 @@ import { UsageError } from './exit-codes.js';
 import { jsCompiler } from '../compiler/in-process.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
+import type { Telemetry } from './otlp-option.js';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliContext } from './io.js';
@@ -41,13 +42,15 @@ export interface EvalFlags extends HostFlags {
   readonly jit?: boolean;
   /** `rtfs run FILE arg…`: the program's `*command-line-args*`. */
   readonly args?: readonly string[];
+  /** Live OpenTelemetry export (otlp-option.ts). */
+  readonly telemetry?: Telemetry;
 }
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
   const sink = openSink(flags);
   const hosted = createHostedRuntime({
-    sink,
+    sink: flags.telemetry ? flags.telemetry.tap(sink) : sink,
     policy: policyFrom(flags),
     out: (t) => stdout.write(t),
     log: (t) => stderr.write(t),
@@ -88,8 +91,9 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
 
 /** The chain a run writes to: a directory (--chain) or memory (for --trace). */
 export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
-  if (flags.chain === undefined) return new MemoryChain();
-  return openChainDir(flags.chain, flags.signKey);
+  const clock = flags.telemetry ? { now: flags.telemetry.now } : {};
+  if (flags.chain === undefined) return new MemoryChain(clock);
+  return openChainDir(flags.chain, flags.signKey, process.env, clock);
 }
 
 /**
@@ -101,10 +105,11 @@ export function openChainDir(
   dir: string,
   signKey: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  clock: { readonly now?: () => number } = {},
 ): JsonlChain {
   const signingKey = signingKeyFrom(signKey, env);
   try {
-    return JsonlChain.open(dir, signingKey === undefined ? {} : { signingKey });
+    return JsonlChain.open(dir, { ...clock, ...(signingKey === undefined ? {} : { signingKey }) });
   } catch (e) {
     if (e instanceof ChainLockedError || e instanceof ChainCorruptError) {
       throw new UsageError(`cannot append to the chain in ${dir}: ${e.message}`);

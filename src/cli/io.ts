@@ -13,6 +13,8 @@ export interface OutStream {
   write(text: string): void;
   /** Whether this stream is a terminal (colours default to on). */
   readonly isTTY?: boolean;
+  /** A terminal's width in columns. */
+  readonly columns?: number;
 }
 
 export interface CliIo {
@@ -30,6 +32,8 @@ export interface CliContext {
   readonly io: CliIo;
   /** Colours for stdout and stderr (each off unless that stream is a TTY). */
   colors(stream: 'stdout' | 'stderr'): Colors;
+  /** The rtfs-ts version (reports and exports name their generator). */
+  readonly version?: string;
 }
 
 /**
@@ -67,10 +71,11 @@ export function nodeIo(): CliIo {
   };
 }
 
-export function makeContext(io: CliIo, colorFlag: boolean): CliContext {
+export function makeContext(io: CliIo, colorFlag: boolean, version?: string): CliContext {
   return {
     io,
     colors: (stream) => makeColors(io[stream], io.env, colorFlag),
+    ...(version !== undefined ? { version } : {}),
   };
 }
 

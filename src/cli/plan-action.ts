@@ -24,13 +24,18 @@ import {
 } from '../meta/index.js';
 import { runPlanner } from '../meta/run-planner.js';
 import { createHostedRuntime } from '../host/index.js';
-import type { CliContext } from './io.js';
+import type { CliContext, OutStream } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { formatDiagnostic } from './color.js';
 import { answersFrom } from './host-config.js';
-import { planTrace } from './plan-trace.js';
+import { planTrace, planTraceFitted, planTraceRows } from './plan-trace.js';
+import { planProgress } from './plan-progress.js';
+import { fitLine, fitText, terminalWidth, wrapText } from './terminal-fit.js';
+import { formatSource } from '../format/index.js';
+import type { OtlpFlags } from './otlp-option.js';
+import { startTelemetry } from './otlp-telemetry.js';
 
-export interface PlanFlags {
+export interface PlanFlags extends OtlpFlags {
   readonly catalog?: readonly string[];
   readonly rewrite?: readonly string[];
   readonly rewriter?: readonly string[];
@@ -43,6 +48,7 @@ export interface PlanFlags {
   readonly json?: boolean;
   readonly answers?: string;
   readonly deny?: readonly string[];
+  readonly report?: string;
 }
 
 export const DEFAULT_CHAIN_DIR = '.rtfs/chain';
@@ -81,8 +87,16 @@ function rewriters(flags: PlanFlags): Rewriter[] {
   return out;
 }
 
-export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): ExitCode {
-  const { stdout, stderr } = ctx.io;
+export async function planAction(
+  goal: string,
+  flags: PlanFlags,
+  ctx: CliContext,
+): Promise<ExitCode> {
+  const { stderr } = ctx.io;
+  // On a terminal every line fits its width (cut with …); pipes, --json and
+  // --emit-meta-plan get full lines.
+  const width = terminalWidth(ctx.io.stdout);
+  const stdout = width === undefined ? ctx.io.stdout : fitted(ctx.io.stdout, width);
   const execute = oneOf('--execute', flags.execute, ['none', 'dry-run', 'full'] as const, 'none');
   const provider = oneOf('--provider', flags.provider, ['template', 'openai'] as const, 'template');
   const cycles = Number(flags.maxCycles ?? '3');
@@ -119,13 +133,20 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
       stderr.write(`error: rewrite ${r.rule} refused: ${r.reason}\n`);
       return ExitCode.inputErrors;
     }
-    stdout.write(printPlan(r.plan));
+    ctx.io.stdout.write(printPlan(r.plan));
     return ExitCode.ok;
   }
 
   const dir = flags.chain ?? DEFAULT_CHAIN_DIR;
-  const sink = openChainDir(dir, flags.signKey);
+  const telemetry = await startTelemetry(flags, ctx);
+  const sink = openChainDir(
+    dir,
+    flags.signKey,
+    process.env,
+    telemetry ? { now: telemetry.now } : {},
+  );
   const answers = answersFrom(flags.answers);
+  const progress = planProgress(stderr, terminalWidth(stderr), flags.json === true);
   let result;
   try {
     result = runPlanner({
@@ -135,15 +156,17 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
       capabilities,
       catalogSnapshot: catalog.snapshot,
       catalogFiles: flags.catalog ?? [],
-      sink,
+      sink: progress.tap(telemetry ? telemetry.tap(sink) : sink),
       policy: { allow: ['*'], deny: [...(flags.deny ?? [])] },
       ...(answers ? { answers } : {}),
-      log: (t) => stderr.write(t),
-      out: (t) => stderr.write(t),
+      log: (t) => progress.write(t),
+      out: (t) => progress.write(t),
     });
   } finally {
+    progress.stop();
     sink.close();
   }
+  await telemetry?.finish(ctx);
   if (result.kind === 'rewrite-refused') {
     stderr.write(`error: rewrite ${result.rule} refused: ${result.reason}\n`);
     return ExitCode.inputErrors;
@@ -162,8 +185,12 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
     ? `Causal chain: ${actions.length} actions in run ${runId}, integrity OK, head ${verified.head?.hash.slice(0, 16) ?? '-'}…  (${dir})`
     : `Causal chain: integrity FAILED: ${verified.message}`;
 
+  const report =
+    flags.report === undefined ? undefined : await writeReport(dir, flags.report, runId, ctx);
+  if (report === 'error') return ExitCode.inputErrors;
+
   if (flags.json === true) {
-    stdout.write(
+    ctx.io.stdout.write(
       `${JSON.stringify(
         {
           run: runId,
@@ -183,6 +210,7 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
           result: value === null ? null : toPlain(value),
           trace: planTrace(actions, runId),
           chain: { dir, actions: actions.length, verified: verified.ok },
+          ...(report !== undefined ? { report } : {}),
         },
         null,
         2,
@@ -198,18 +226,52 @@ export function planAction(goal: string, flags: PlanFlags, ctx: CliContext): Exi
       `Catalog: ${catalog.entries.length} capabilities  snapshot ${catalog.snapshot.slice(0, 19)}…   ` +
       `LLM: ${provider === 'openai' ? 'openai' : 'disabled (strategy=template)'}\n\n`,
   );
-  for (const line of planTrace(actions, runId)) stdout.write(`${line}\n`);
+  const rows = planTraceRows(actions, runId);
+  const trace =
+    width === undefined ? planTrace(actions, runId) : planTraceFitted(rows, width, fitLine);
+  for (const line of trace) stdout.write(`${line}\n`);
   stdout.write('\n');
   if (!result.outcome.ok) {
     stdout.write(`Planner run failed: ${describeError(result.outcome)}\n`);
   } else {
     stdout.write(
-      `Final plan  ${typeof finalHash === 'string' ? finalHash : '?'}\n${typeof finalPlan === 'string' ? finalPlan : printValue(finalPlan ?? null)}\n`,
+      `Final plan  ${typeof finalHash === 'string' ? finalHash : '?'}\n${typeof finalPlan === 'string' ? planAt(finalPlan, width) : printValue(finalPlan ?? null)}\n`,
     );
   }
   stdout.write(`${chainLine}\n`);
   stdout.write(`Replay: rtfs chain replay ${dir} --run ${runId}\n`);
+  if (report !== undefined) stdout.write(`Report: ${report.file} (${report.size})\n`);
   return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+}
+
+/** A stream whose every line fits `width` columns (wrapped at spaces, indented). */
+function fitted(s: OutStream, width: number): OutStream {
+  return { isTTY: s.isTTY === true, columns: width, write: (t) => s.write(wrapText(t, width)) };
+}
+
+/**
+ * The final plan, formatted for a terminal `width` columns wide; a line that still does
+ * not fit (a long string) is cut with … (the full plan is in --json and the report).
+ */
+function planAt(source: string, width: number | undefined): string {
+  if (width === undefined) return source;
+  const r = formatSource(source, { width });
+  const text = fitText(r.ok ? r.text : source, width);
+  return source.endsWith('\n') || !text.endsWith('\n') ? text : text.slice(0, -1);
+}
+
+/** `--report FILE`: the run's HTML report (the report code is loaded only then). */
+async function writeReport(
+  dir: string,
+  file: string,
+  runId: string,
+  ctx: CliContext,
+): Promise<{ file: string; bytes: number; size: string } | 'error'> {
+  const { writeRunReport, formatBytes } = await import('./report-action.js');
+  const r = writeRunReport(dir, file, ctx, { runId });
+  if (r.ok) return { file, bytes: r.bytes, size: formatBytes(r.bytes) };
+  ctx.io.stderr.write(`error: ${r.error}\n`);
+  return 'error';
 }
 
 function paramText(params: Value): string {

@@ -122,17 +122,25 @@ function status(n: Node): { ok: boolean; text: string; value: Value } {
   return { ok: true, text: 'ok', value: r.value };
 }
 
-/** The trace lines for run `run` (its PlanStarted id). */
-export function planTrace(actions: readonly ChainAction[], run: string): string[] {
+/** One trace entry: what ran (step, capability) and the one-line summary of its result. */
+export interface TraceRow {
+  readonly left: string;
+  readonly summary: string;
+  /** Steps without a call print their summary after two spaces, not in the column. */
+  readonly inline?: boolean;
+}
+
+/** The trace entries for run `run` (its PlanStarted id). */
+export function planTraceRows(actions: readonly ChainAction[], run: string): TraceRow[] {
   const mine = actions.filter((a) => a.run === run);
   const root = tree(mine).find((n) => n.a.type === 'PlanStarted');
   if (root === undefined) return [];
-  const lines: string[] = [];
+  const rows: TraceRow[] = [];
   const call = (c: Node, prefix: string): void => {
     const s = status(c);
     const pad = ' '.repeat(prefix.indexOf(']') + 1);
     const cap = c.a.name ?? '?';
-    lines.push(`${`${prefix}${cap}`.padEnd(72)} ${s.ok ? summarize(cap, s.value) : s.text}`);
+    rows.push({ left: `${prefix}${cap}`, summary: s.ok ? summarize(cap, s.value) : s.text });
     for (const child of c.children) {
       if (child.a.type === 'StepStarted') iteration(child, `${pad}  `);
       else if (child.a.type === 'CapabilityCall') call(child, `${pad}  ↳ `);
@@ -150,10 +158,45 @@ export function planTrace(actions: readonly ChainAction[], run: string): string[
     const calls = st.children.filter((c) => c.a.type === 'CapabilityCall');
     if (calls.length === 0) {
       const s = status(st);
-      lines.push(`[${i}] step ${st.a.name ?? '?'}  ${s.ok ? summarize('', s.value) : s.text}`);
+      rows.push({
+        left: `[${i}] step ${st.a.name ?? '?'}`,
+        summary: s.ok ? summarize('', s.value) : s.text,
+        inline: true,
+      });
       continue;
     }
     for (const c of calls) call(c, `[${i}] step ${st.a.name ?? '?'} → `);
   }
-  return lines;
+  return rows;
+}
+
+/** A trace row as one line, the summary in column 73 (as `--json` and pipes get it). */
+function rowLine(r: TraceRow): string {
+  return r.inline === true ? `${r.left}  ${r.summary}` : `${r.left.padEnd(72)} ${r.summary}`;
+}
+
+/** The trace lines for run `run` (its PlanStarted id). */
+export function planTrace(actions: readonly ChainAction[], run: string): string[] {
+  return planTraceRows(actions, run).map(rowLine);
+}
+
+/**
+ * The trace for a terminal `width` columns wide: no line is longer (longer text is cut
+ * with `…`; `--json` and the report have it in full). Wide terminals keep the summary
+ * column; narrow ones put each summary on its own indented line below its step.
+ */
+export function planTraceFitted(
+  rows: readonly TraceRow[],
+  width: number,
+  fit: (text: string, width: number) => string,
+): string[] {
+  const column = Math.min(72, Math.max(0, ...rows.map((r) => (r.inline ? 0 : r.left.length))));
+  if (width - column - 1 >= 40)
+    return rows.map((r) =>
+      fit(
+        r.inline === true ? `${r.left}  ${r.summary}` : `${r.left.padEnd(column)} ${r.summary}`,
+        width,
+      ),
+    );
+  return rows.flatMap((r) => [fit(r.left, width), fit(`      ${r.summary}`, width)]);
 }

@@ -29,7 +29,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const host: CommandHost = {
     async run(body) {
       const { color } = program.opts<{ color: boolean }>();
-      exitCode = await body(makeContext(io, color));
+      exitCode = await body(makeContext(io, color, packageJson.version));
     },
   };
   const argv = scriptArgs(args, io);

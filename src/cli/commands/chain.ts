@@ -1,11 +1,13 @@
 /**
- * `rtfs chain verify|show|query|stats|replay DIR`: inspect a causal-chain log.
+ * `rtfs chain verify|show|query|stats|replay|report|export DIR`: inspect a causal-chain log.
  * The work is in chain-actions.ts, loaded only when a chain command runs.
  */
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect } from '../options.js';
+import type { ReportFlags } from '../report-action.js';
+import type { ExportFlags } from '../export-action.js';
 
 const VERIFY_HELP = `
 Exit codes:
@@ -73,6 +75,45 @@ export const registerChain: RegisterCommand = (program, host) => {
     .addHelpText('after', EXIT_CODES_HELP)
     .action((dir: string) =>
       host.run(async (ctx) => (await import('../chain-actions.js')).statsAction(dir, ctx)),
+    );
+  chain
+    .command('report')
+    .description('write a run as one self-contained HTML page: tree, timeline, plans, verification')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--run <id>', 'the run to show (default: the last one)'))
+    .addOption(new Option('-o, --output <file>', "the HTML file to write ('-': standard output)"))
+    .addOption(
+      new Option(
+        '--pubkey <file>',
+        'check signed checkpoints against this Ed25519 public key (PEM)',
+      ),
+    )
+    .addOption(
+      new Option('--replay', 'replay the run first and mark where it diverges (exit 1 if it does)'),
+    )
+    .addHelpText(
+      'after',
+      `\nExamples:\n  rtfs chain report .rtfs/chain -o run.html\n  rtfs chain report .rtfs/chain --run RUN-ID --replay -o replay.html\n${EXIT_CODES_HELP}`,
+    )
+    .action((dir: string, flags: ReportFlags) =>
+      host.run(async (ctx) => (await import('../report-action.js')).reportAction(dir, flags, ctx)),
+    );
+  chain
+    .command('export')
+    .description('write runs as OpenTelemetry spans (OTLP/JSON), one trace per run')
+    .argument('<dir>', 'the chain directory')
+    .addOption(new Option('--format <format>', 'the output format').choices(['otlp-json']))
+    .addOption(new Option('--run <id>', 'only this run (default: every run)'))
+    .addOption(
+      new Option('--include-values', 'add decoded arguments and results (default: hashes only)'),
+    )
+    .addOption(new Option('-o, --output <file>', "the file to write ('-': standard output)"))
+    .addHelpText(
+      'after',
+      `\nExample:\n  rtfs chain export .rtfs/chain --format otlp-json -o trace.json\n  (the span attributes are listed in docs/causal-chain.md)\n${EXIT_CODES_HELP}`,
+    )
+    .action((dir: string, flags: ExportFlags) =>
+      host.run(async (ctx) => (await import('../export-action.js')).exportAction(dir, flags, ctx)),
     );
   chain
     .command('replay')

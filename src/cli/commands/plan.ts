@@ -9,6 +9,7 @@ import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect } from '../options.js';
 import { SIGN_KEY_HELP } from '../host-options.js';
 import type { PlanFlags } from '../plan-action.js';
+import { addOtlpOption } from '../otlp-option.js';
 
 const EXAMPLES = `
 Rewrites (--rewrite NAME[=ARG], repeatable, applied in order):
@@ -23,10 +24,11 @@ Examples:
   rtfs plan "list open issues in acme/api labelled bug" --catalog examples/catalogs/default.rtfs
   rtfs plan "…" --rewrite cap-refinement-cycles=2 --rewrite insert-approval-gate --execute dry-run
   rtfs plan "…" --emit-meta-plan > meta.rtfs      print the (rewritten) meta-plan and stop
+  rtfs plan "…" --report run.html                  the run as an HTML page (tree, timeline, plans)
   rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
 
 export const registerPlan: RegisterCommand = (program, host) => {
-  program
+  const cmd = program
     .command('plan')
     .description('plan a goal with the planner meta-plan (planner-as-plan) and log every step')
     .argument('<goal>', 'the goal, in words')
@@ -65,11 +67,14 @@ export const registerPlan: RegisterCommand = (program, host) => {
       new Option('--emit-meta-plan', 'print the generated (and rewritten) meta-plan and stop'),
     )
     .addOption(new Option('--json', 'print the run as JSON'))
-    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
-    .action((goal: string, flags: PlanFlags) =>
-      host.run(async (ctx) => {
-        const { planAction } = await import('../plan-action.js');
-        return planAction(goal, flags, ctx);
-      }),
-    );
+    .addOption(
+      new Option('--report <file.html>', 'also write the run as a self-contained HTML report'),
+    )
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
+  addOtlpOption(cmd).action((goal: string, flags: PlanFlags) =>
+    host.run(async (ctx) => {
+      const { planAction } = await import('../plan-action.js');
+      return planAction(goal, flags, ctx);
+    }),
+  );
 };

@@ -10,6 +10,9 @@ import { readSources } from '../io.js';
 import type { EvalFlags } from '../evaluate.js';
 import { collect } from '../options.js';
 import { addEngineOptions, addHostOptions } from '../host-options.js';
+import { addOtlpOption, withTelemetry, type OtlpFlags } from '../otlp-option.js';
+
+type RunFlags = EvalFlags & OtlpFlags;
 
 const EXAMPLES = `
 Examples:
@@ -37,16 +40,19 @@ export const registerRun: RegisterCommand = (program, host) => {
       ).argParser(collect),
     )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
-  addHostOptions(addEngineOptions(cmd)).action((file: string, args: string[], opts: EvalFlags) =>
-    host.run(async (ctx) => {
-      const flags: EvalFlags = args.length > 0 ? { ...opts, args } : opts;
-      const [source] = await readSources([file], ctx.io);
-      const src = source as NonNullable<typeof source>;
-      const { evaluateSource } = await import('../evaluate.js');
-      const { catalogOption } = await import('../catalog-option.js');
-      const capabilities = await catalogOption(flags.catalog, src.text, ctx);
-      if (capabilities === 'error') return ExitCode.inputErrors;
-      return evaluateSource(src, capabilities ? { ...flags, capabilities } : flags, ctx);
-    }),
+  addOtlpOption(addHostOptions(addEngineOptions(cmd))).action(
+    (file: string, args: string[], opts: RunFlags) =>
+      host.run(async (ctx) => {
+        const flags: RunFlags = args.length > 0 ? { ...opts, args } : opts;
+        const [source] = await readSources([file], ctx.io);
+        const src = source as NonNullable<typeof source>;
+        const { evaluateSource } = await import('../evaluate.js');
+        const { catalogOption } = await import('../catalog-option.js');
+        const capabilities = await catalogOption(flags.catalog, src.text, ctx);
+        if (capabilities === 'error') return ExitCode.inputErrors;
+        return withTelemetry(flags, ctx, (t) =>
+          evaluateSource(src, { ...flags, ...(capabilities ? { capabilities } : {}), ...t }, ctx),
+        );
+      }),
   );
 };

@@ -1,6 +1,7 @@
 """Runs a command in a pseudo-terminal (python3's pty module, no native addon).
 
 usage: python3 pty-driver.py COMMAND [ARG...]
+       PTY_SIZE=80x24 python3 pty-driver.py …   (columns x rows; default 200x40)
 
 Bytes written to this script's stdin are typed into the terminal; everything the
 program writes to the terminal comes out on this script's stdout. Closing stdin does
@@ -16,10 +17,11 @@ import sys
 import termios
 
 argv = sys.argv[1:]
+cols, rows = (int(n) for n in os.environ.get("PTY_SIZE", "200x40").split("x"))
 pid, fd = pty.fork()
 if pid == 0:
     # The child's stdin is the terminal: give it a size before the program starts.
-    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     os.execvp(argv[0], argv)
 
 stdin_open = True

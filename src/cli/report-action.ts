@@ -1,0 +1,118 @@
+/**
+ * `rtfs chain report DIR` and the `--report FILE` option of `rtfs plan` and
+ * `rtfs chain replay`: writes the HTML run report (src/report) of a run in a chain
+ * directory (loaded on demand).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type ChainRecord, verifyChain } from '../audit/index.js';
+import { readChain } from './chain-read.js';
+import { chainDir } from './chain-actions.js';
+import { replayRun } from '../host/index.js';
+import { isPlannerRun, replayPlanner } from '../meta/replay-planner.js';
+import { runReportHtml } from '../report/index.js';
+import { formatBytes } from '../report/html.js';
+
+export { formatBytes };
+import type { CliContext } from './io.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+
+export interface ReportFlags {
+  readonly run?: string;
+  readonly output?: string;
+  readonly pubkey?: string;
+  /** Replay the run and mark the divergence point. */
+  readonly replay?: boolean;
+}
+
+/**
+ * Replays a run (as `rtfs chain replay` does: planner runs through the meta-plan
+ * replay, others through the program replay) and returns the divergence message, or
+ * undefined when the replay reproduced the run.
+ */
+function replayDivergence(
+  records: readonly ChainRecord[],
+  runId: string | undefined,
+): string | undefined {
+  try {
+    if (isPlannerRun(records, runId)) {
+      const p = replayPlanner(records, runId !== undefined ? { runId } : {});
+      return p.ok ? undefined : p.message;
+    }
+    const r = replayRun(records, runId !== undefined ? { runId } : {});
+    return r.ok ? undefined : r.message;
+  } catch (e) {
+    return `the replay could not run: ${(e as Error).message}`;
+  }
+}
+
+function readKey(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read public key ${file}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Writes the report of run `runId` (default: the last run) in `dir` to `file`, or to
+ * stdout when `file` is `-`. Returns the bytes written, or an error message.
+ */
+export function writeRunReport(
+  dir: string,
+  file: string,
+  ctx: CliContext,
+  opts: { runId?: string; divergence?: string; publicKey?: string; replay?: boolean } = {},
+):
+  | { ok: true; bytes: number; divergence?: string; damaged: boolean }
+  | { ok: false; error: string } {
+  const { records, ok: intact } = readChain(dir, ctx);
+  const divergence = opts.replay === true ? replayDivergence(records, opts.runId) : opts.divergence;
+  const verification = verifyChain(dir, opts.publicKey ? { publicKey: opts.publicKey } : {});
+  const r = runReportHtml(
+    {
+      records,
+      verification,
+      trustedKey: opts.publicKey !== undefined,
+      chainDir: dir,
+      ...(opts.runId !== undefined ? { runId: opts.runId } : {}),
+      ...(divergence !== undefined ? { divergence } : {}),
+    },
+    { generator: `rtfs-ts ${ctx.version ?? 'dev'}` },
+  );
+  if (!r.ok) return r;
+  if (file === '-') ctx.io.stdout.write(r.html);
+  else {
+    try {
+      writeFileSync(file, r.html);
+    } catch (e) {
+      return { ok: false, error: `cannot write ${file}: ${(e as Error).message}` };
+    }
+  }
+  return {
+    ok: true,
+    bytes: Buffer.byteLength(r.html),
+    damaged: !intact,
+    ...(divergence !== undefined ? { divergence } : {}),
+  };
+}
+
+export function reportAction(dir: string, flags: ReportFlags, ctx: CliContext): ExitCode {
+  chainDir(dir);
+  const file = flags.output ?? '-';
+  if (file === '-' && ctx.io.stdout.isTTY === true)
+    throw new UsageError('the report is an HTML file: give -o FILE (or redirect stdout)');
+  const r = writeRunReport(dir, file, ctx, {
+    ...(flags.run !== undefined ? { runId: flags.run } : {}),
+    ...(flags.pubkey !== undefined ? { publicKey: readKey(flags.pubkey) as string } : {}),
+    ...(flags.replay === true ? { replay: true } : {}),
+  });
+  if (!r.ok) {
+    ctx.io.stderr.write(`error: ${r.error}\n`);
+    return ExitCode.inputErrors;
+  }
+  if (flags.replay === true)
+    ctx.io.stderr.write(r.divergence === undefined ? 'replay OK\n' : `DIVERGED: ${r.divergence}\n`);
+  if (file !== '-') ctx.io.stdout.write(`wrote ${file} (${formatBytes(r.bytes)})\n`);
+  return r.divergence === undefined && !r.damaged ? ExitCode.ok : ExitCode.inputErrors;
+}

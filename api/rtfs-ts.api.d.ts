@@ -164,6 +164,12 @@ interface MemoryChainOptions {
     readonly now?: () => number;
     /** Ed25519 private key: a signed Checkpoint is added by `seal()` and `save()`. */
     readonly signingKey?: string | KeyObject;
+    /**
+     * Keep the lines (default true). With false only the running hash, sequence number and
+     * chain id are kept: a run nobody reads the chain of (`rtfs run` without `--trace` or
+     * `--chain`) then costs no memory per call; reading the lines is a bug.
+     */
+    readonly retain?: boolean;
 }
 declare class MemoryChain implements AuditSink {
     readonly chainId: string;
@@ -173,6 +179,7 @@ declare class MemoryChain implements AuditSink {
     private readonly now;
     private readonly key;
     private lastCheckpoint;
+    private readonly retain;
     constructor(opts?: MemoryChainOptions);
     private push;
     private housekeeping;
@@ -187,6 +194,7 @@ declare class MemoryChain implements AuditSink {
     toJsonl(): string;
     /** The records, decoded. */
     records(): ChainRecord[];
+    private kept;
     /** Writes the chain to `dir` (which must not hold a chain yet), sealing it first. */
     save(dir: string): void;
 }

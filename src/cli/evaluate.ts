@@ -48,7 +48,8 @@ export interface EvalFlags extends HostFlags {
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
-  const sink = openSink(flags);
+  // Without --trace nobody reads an in-memory chain: keep only its running hash.
+  const sink = openSink(flags, flags.trace === true);
   const hosted = createHostedRuntime({
     sink: flags.telemetry ? flags.telemetry.tap(sink) : sink,
     policy: policyFrom(flags),
@@ -89,10 +90,13 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
   return ExitCode.inputErrors;
 }
 
-/** The chain a run writes to: a directory (--chain) or memory (for --trace). */
-export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
+/**
+ * The chain a run writes to: a directory (--chain) or memory, keeping its lines when
+ * `retain` (for --trace and the REPL's `:chain`).
+ */
+export function openSink(flags: EvalFlags, retain = true): JsonlChain | MemoryChain {
   const clock = flags.telemetry ? { now: flags.telemetry.now } : {};
-  if (flags.chain === undefined) return new MemoryChain(clock);
+  if (flags.chain === undefined) return new MemoryChain({ ...clock, retain });
   return openChainDir(flags.chain, flags.signKey, process.env, clock);
 }
 

@@ -9,6 +9,7 @@ import {
   type Host,
   type NodeCompiler,
 } from './runtime/index.js';
+import type { Budget } from './runtime/budget.js';
 import { fnJit } from './compiler/in-process.js';
 import { FsModuleLoader } from './modules/index.js';
 import { loadCoreLibrary } from './core-library.js';
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
    * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
    */
   readonly jit?: number | false;
+  /** Step and time limits of every evaluation (`--max-steps`, `--timeout`; none by default). */
+  readonly budget?: Budget;
   /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
   readonly commandLineArgs?: readonly string[];
 }
@@ -50,6 +53,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         : evaluator(fnJit, options.jit ?? DEFAULT_JIT_THRESHOLD)),
   );
   loadCoreLibrary(rt);
+  if (options.budget !== undefined) rt.budget = options.budget;
   if (options.commandLineArgs !== undefined && options.commandLineArgs.length > 0) {
     const cell = rt.core.lookup('*command-line-args*');
     if (cell !== undefined) cell.value = new RList([...options.commandLineArgs]);

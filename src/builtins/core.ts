@@ -17,7 +17,7 @@ import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
 import { cpLength } from './seq.js';
-import { ArrayBuiltin, strPart } from './support.js';
+import { ArrayBuiltin, joinChecked, strPart } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -47,16 +47,6 @@ function chain(op: string, test: (c: number) => boolean) {
       if (!test(compareNum(xs[i - 1] as Value, xs[i] as Value, op))) return false;
     return true;
   };
-}
-
-/** `str`: strings raw, numbers as digits, nil as nothing, anything else printed. */
-function str(xs: readonly Value[]): string {
-  let out = '';
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as Value;
-    out += typeof x === 'string' ? x : strPart(x);
-  }
-  return out;
 }
 
 function count(v: Value): number {
@@ -169,15 +159,15 @@ export const coreBuiltins: readonly Builtin[] = [
   new Builtin('inc', 1, 1, inc, inc),
   new Builtin('dec', 1, 1, dec, dec),
   new Builtin('not', 1, 1, (x) => !isTruthy(x)),
-  new Builtin('vector', 0, Infinity, (...xs) => RVector.from(xs)),
-  new Builtin('list', 0, Infinity, (...xs) => new RList(xs)),
+  new ArrayBuiltin('vector', 0, Infinity, (xs) => RVector.from(xs.slice())),
+  new ArrayBuiltin('list', 0, Infinity, (xs) => new RList([...xs])),
   new Builtin('hash-map', 0, Infinity, (...xs) => {
     if (xs.length % 2 !== 0)
       throw new RtfsError(RuntimeCodes.arity, 'hash-map: expects key/value pairs (an even count)');
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new ArrayBuiltin('str', 0, Infinity, str, strPart, (a, b) => strPart(a) + strPart(b)),
-  new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
+  new ArrayBuiltin('str', 0, Infinity, (xs) => joinChecked('str', xs.map(strPart), '')),
+  new ArrayBuiltin('pr-str', 0, Infinity, (xs) => joinChecked('pr-str', xs.map(printValue), ' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

@@ -7,7 +7,16 @@
  */
 import { type Value, MapBuilder, RList, RMap, RVector, normalizeInt } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, defa, indexError, intArg, invalidArg, typeError, MAX_BUILD } from './support.js';
+import {
+  checkCollectionSize,
+  def,
+  defa,
+  indexError,
+  intArg,
+  invalidArg,
+  typeError,
+} from './support.js';
+import { charge } from '../runtime/budget.js';
 import { cpAt, cpLength, cpSlice, seqItems } from './seq.js';
 import { isEmpty } from './predicates.js';
 
@@ -174,7 +183,8 @@ function into(args: readonly Value[]): Value {
 }
 
 function checkSize(fn: string, n: number): void {
-  if (n > MAX_BUILD) throw invalidArg(fn, `result too large (${n} items, limit ${MAX_BUILD})`);
+  checkCollectionSize(fn, n);
+  charge(n);
 }
 
 function repeat(n: Value, x: Value): Value {

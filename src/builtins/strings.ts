@@ -6,7 +6,7 @@
  */
 import { type Value, Keyword, RVector, equals } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, intArg, strArg, strPart, typeError } from './support.js';
+import { def, intArg, joinChecked, strArg, strPart, typeError } from './support.js';
 import { chars, cpIndex, cpLength, cpSlice, seqItems, utf16Index } from './seq.js';
 import { RegexValue, regexSplit } from './regex.js';
 
@@ -57,19 +57,7 @@ function join(a: Value, b?: Value): Value {
   const sep = b === undefined ? '' : a;
   const coll = b === undefined ? a : b;
   if (typeof sep !== 'string') throw typeError('join', 'a string separator', sep);
-  const items = coll instanceof RVector ? coll : seqItems(coll, 'join');
-  const n = items instanceof RVector ? items.count : items.length;
-  if (n === 0) return '';
-  const at = (i: number): Value => (items instanceof RVector ? items.get(i) : items[i]) as Value;
-  // One pass, no intermediate arrays: strings (the usual items) are appended raw.
-  const first = at(0);
-  let out = typeof first === 'string' ? first : strPart(first);
-  for (let i = 1; i < n; i++) {
-    const x = at(i);
-    out += sep;
-    out += typeof x === 'string' ? x : strPart(x);
-  }
-  return out;
+  return joinChecked('join', seqItems(coll, 'join').map(strPart), sep);
 }
 
 function stringFn(name: string, f: (s: string) => Value) {

@@ -22,6 +22,7 @@ import {
 } from '../audit/index.js';
 import { UsageError } from './exit-codes.js';
 import { jsCompiler } from '../compiler/in-process.js';
+import { budgetOf } from '../host/run-options.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import type { Telemetry } from './otlp-option.js';
@@ -64,6 +65,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...(flags.capabilities ? { capabilities: flags.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
     ...(flags.jit === false ? { jit: false as const } : {}),
+    budget: budgetOf(flags),
     ...(flags.args ? { commandLineArgs: flags.args } : {}),
   });
   let outcome;
@@ -78,7 +80,17 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     stderr.write(`${formatTree(records, hosted.host.currentRun)}\n`);
   }
   if (outcome.ok) {
-    stdout.write(`${printValue(outcome.value)}\n`);
+    let text: string;
+    try {
+      text = printValue(outcome.value);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      stderr.write(
+        `error: ${source.uri}: runtime/stack-depth-exceeded: the program's value is nested too deeply to print\n`,
+      );
+      return ExitCode.inputErrors;
+    }
+    stdout.write(`${text}\n`);
     return ExitCode.ok;
   }
   const colors = ctx.colors('stderr');

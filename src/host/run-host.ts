@@ -7,7 +7,7 @@
  */
 import type { Span } from '../source/index.js';
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
-import { RtfsError, type Host, type Fn } from '../runtime/index.js';
+import { RtfsError, checkBudget, type Host, type Fn } from '../runtime/index.js';
 import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
 import {
   compileValidator,
@@ -246,6 +246,8 @@ export class RunHost implements Host {
 
   /** Runs capability `id` on `input` (also used for nested calls from implementations). */
   call(id: string, input: Value, span: Span | undefined): Value {
+    // A timeout or Ctrl-C is noticed before an effect, not only between steps.
+    checkBudget();
     const cap = this.opts.registry.get(id);
     // In a replay, the call path of a capability re-executed live (its result is compared).
     let livePath: string | undefined;

@@ -7,6 +7,7 @@
 import { type Value, Keyword, RMap } from '../data/index.js';
 import { createRuntime } from '../create-runtime.js';
 import { RtfsError, applyFn, isCallable } from '../runtime/index.js';
+import { REWRITER_BUDGET, withBudget } from '../runtime/budget.js';
 import type { Rewriter } from './rewriter.js';
 import { diffEdits } from './diff-edits.js';
 
@@ -16,6 +17,8 @@ export function rtfsRewriter(
   params: Value = RMap.EMPTY,
 ): Rewriter | { error: string } {
   const rt = createRuntime({ out: () => undefined, log: () => undefined });
+  // Loading and every call run within a budget: a rewriter that loops fails, not hangs.
+  rt.budget = REWRITER_BUDGET;
   const o = rt.evalString(source, uri);
   if (!o.ok) {
     const why = o.error ? o.error.render() : o.diagnostics.map((d) => d.message).join('; ');
@@ -41,7 +44,7 @@ export function rtfsRewriter(
     source,
     rewrite(plan) {
       try {
-        const next = applyFn(fn, [plan, params]);
+        const next = withBudget(REWRITER_BUDGET, () => applyFn(fn, [plan, params]));
         return { ok: true, plan: next, edits: diffEdits(plan, next) };
       } catch (e) {
         const why = e instanceof RtfsError ? `${e.code}: ${e.message}` : String(e);

@@ -13,7 +13,7 @@ import {
   statSync,
 } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { type Value, Keyword, RMap, printDisplay } from '../../data/index.js';
+import { type Value, Keyword, MAX_STRING, RMap, printDisplay } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import type { Capability } from '../capability.js';
 import { schema } from './schema.js';
@@ -104,8 +104,8 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
   ];
 }
 
-/** Largest file `ccos.fs.read` returns (a string of more bytes is beyond the size limits). */
-export const MAX_READ_BYTES = 256 << 20;
+/** Largest file `ccos.fs.read` returns: the string size limit (UTF-8 bytes ≥ UTF-16 units). */
+export const MAX_READ_BYTES = MAX_STRING;
 
 function denied(path: string, roots: readonly string[]): RtfsError {
   return new RtfsError(

@@ -6,9 +6,9 @@
 
 import { Plain } from './reader.js';
 export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
-import { a as AuditSink, A as ActionInput, e as ChainRecord, E as Effect, C as Capability, i as Runtime, h as RunHost, c as CapabilityRegistry } from './types-create-runtime.js';
+import { a as AuditSink, A as ActionInput, e as ChainRecord, H as Host, N as NodeCompiler, B as Budget, i as Runtime, E as Effect, C as Capability, h as RunHost, c as CapabilityRegistry } from './types-run-host.js';
 import { TypeAst } from './runtime.js';
-export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
+export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, P as Policy, g as PureHost, R as RtfsError } from './types-run-host.js';
 import { V as Value, d as RMap, S as Source, g as Span } from './types-value.js';
 export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, e as RVector, f as ResourceHandle, h as Sym, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
 import { D as Diagnostic } from './types-read.js';
@@ -164,6 +164,12 @@ interface MemoryChainOptions {
     readonly now?: () => number;
     /** Ed25519 private key: a signed Checkpoint is added by `seal()` and `save()`. */
     readonly signingKey?: string | KeyObject;
+    /**
+     * Keep the lines (default true). With false only the running hash, sequence number and
+     * chain id are kept: a run nobody reads the chain of (`rtfs run` without `--trace` or
+     * `--chain`) then costs no memory per call; reading the lines is a bug.
+     */
+    readonly retain?: boolean;
 }
 declare class MemoryChain implements AuditSink {
     readonly chainId: string;
@@ -173,6 +179,7 @@ declare class MemoryChain implements AuditSink {
     private readonly now;
     private readonly key;
     private lastCheckpoint;
+    private readonly retain;
     constructor(opts?: MemoryChainOptions);
     private push;
     private housekeeping;
@@ -187,6 +194,7 @@ declare class MemoryChain implements AuditSink {
     toJsonl(): string;
     /** The records, decoded. */
     records(): ChainRecord[];
+    private kept;
     /** Writes the chain to `dir` (which must not hold a chain yet), sealing it first. */
     save(dir: string): void;
 }
@@ -226,6 +234,34 @@ interface CapabilityStats {
     readonly maxMs: number | null;
     readonly totalMs: number;
 }
+
+/**
+ * The one place that wires a runtime together: builtins (with their output context),
+ * and later the stdlib, the host and the causal-chain sink.
+ */
+
+interface RuntimeOptions {
+    /** Where `println` writes (default: process.stdout). */
+    readonly out?: (text: string) => void;
+    /** Where `log` writes (default: process.stderr). */
+    readonly log?: (text: string) => void;
+    /** Extra module directories (`--path`). */
+    readonly paths?: readonly string[];
+    readonly host?: Host;
+    /** The engine: the evaluator's closures (default) or e.g. the JavaScript compiler. */
+    readonly compiler?: NodeCompiler;
+    /**
+     * The evaluator's second tier (runtime/jit.ts): a function called this many times
+     * runs as compiled JavaScript from then on; `false` keeps every function
+     * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
+     */
+    readonly jit?: number | false;
+    /** Step and time limits of every evaluation (`--max-steps`, `--timeout`; none by default). */
+    readonly budget?: Budget;
+    /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
+    readonly commandLineArgs?: readonly string[];
+}
+declare function createRuntime(options?: RuntimeOptions): Runtime;
 
 /**
  * Capabilities written in TypeScript (`defineCapability`): an id, effects, input and
@@ -618,8 +654,8 @@ declare function parseConfigText(text: string, uri: string, format?: ConfigForma
 /** Reads and parses a configuration file; `what` names it in errors ("policy file"). */
 declare function readConfigFile(path: string, what?: string, format?: ConfigFormat): ConfigData;
 
-export { ActionInput, AuditSink, Capability, CapabilityRegistry, ChainRecord, ConfigCodes, DEFAULT_WIDTH, Diagnostic, Effect, JsonlChain, MemoryChain, Plain, RMap, RtfsConfigError, RunHost, Runtime, Source, Span, Value, check, createRtfs, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync };
-export type { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigData, FormatOptions, FormatResult, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsOptions, RunError, RunResult, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions };
+export { ActionInput, AuditSink, Budget, Capability, CapabilityRegistry, ChainRecord, ConfigCodes, DEFAULT_WIDTH, Diagnostic, Effect, Host, JsonlChain, MemoryChain, NodeCompiler, Plain, RMap, RtfsConfigError, RunHost, Runtime, Source, Span, Value, check, createRtfs, createRuntime, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync };
+export type { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigData, FormatOptions, FormatResult, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsOptions, RunError, RunResult, RuntimeOptions, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions };
 
 // ==== reader.d.ts ====
 
@@ -781,8 +817,8 @@ export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RE
 import { R as ReadResult } from './types-read.js';
 export { C as Comment, D as Diagnostic, F as FullReader, P as Phase, a as ReadOptions, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
 export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
-export { A as ActionInput, a as AuditSink, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
-export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
+export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, RuntimeOptions, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, createRuntime, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
+export { A as ActionInput, a as AuditSink, B as Budget, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime } from './types-run-host.js';
 import 'node:crypto';
 
 declare function chevrotainRead(source: Source): ReadResult;
@@ -939,9 +975,9 @@ export { _default as default, languages, parsers, printers };
 
 // ==== runtime.d.ts ====
 
-import { F as Fn, V as Var, B as Builtin, l as CatchSelector, T as TypeAst, S as StepExport } from './types-create-runtime.js';
+import { F as Fn, V as Var, j as Builtin, k as CatchSelector, T as TypeAst, S as StepExport } from './types-run-host.js';
 import { RtfsError, Host, Runtime, RunHost, CapabilityRegistry } from './full.js';
-export { m as enterBudget, n as leaveBudget, o as meter, p as provideCoreLibrary, r as refuel } from './types-create-runtime.js';
+export { l as enterBudget, m as leaveBudget, n as meter, r as refuel } from './types-run-host.js';
 import { Value, Span, RMap, Keyword } from './full.js';
 export { e as equals, s as setFullReader } from './types-read.js';
 
@@ -1235,10 +1271,98 @@ declare class Program {
 }
 declare function startProgram(options: ProgramOptions): Program;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+/**
+ * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
+ * runs where the package's files are not: `rtfs compile --bundle`).
+ */
+declare function provideCoreLibrary(text: string, uri?: string): void;
+
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
-// ==== types-create-runtime.d.ts ====
+// ==== types-read.d.ts ====
+
+import { V as Value, g as Span, S as Source } from './types-value.js';
+
+/**
+ * Structural, type-strict equality (`=`): `1` ≠ `1.0`, `[1]` ≠ `(1)`, `:a` ≠ `"a"`,
+ * maps compare regardless of insertion order, `##NaN` equals nothing.
+ * Functions and error values compare by identity.
+ */
+declare function equals(a: Value, b: Value): boolean;
+/** A hash consistent with {@link equals} (equal values hash equally). */
+declare function hashValue(v: Value): number;
+
+type Phase = 'syntax' | 'analysis' | 'runtime' | 'type' | 'capability';
+type Severity = 'error' | 'warning';
+/**
+ * A problem found in RTFS input. `code` is stable (documented in docs/errors.md);
+ * `message` names what was expected; `span` locates it.
+ */
+interface Diagnostic {
+    readonly code: string;
+    readonly phase: Phase;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly span: Span;
+    /** Extra lines shown after the excerpt (hints, related positions). */
+    readonly notes?: readonly string[];
+}
+declare function diagnostic(code: string, phase: Phase, message: string, span: Span, notes?: readonly string[]): Diagnostic;
+/** One line: `file:line:col: code: message` (the form editors and `rtfs check` print). */
+declare function formatDiagnosticLine(d: Diagnostic): string;
+/** The one-line form followed by the excerpt with a caret, and any notes. */
+declare function renderDiagnostic(d: Diagnostic): string;
+/** A plain-data view of a diagnostic for `--json` output. */
+declare function diagnosticToJson(d: Diagnostic): Record<string, unknown>;
+
+/** A comment kept by the reader (for the formatter). */
+interface Comment {
+    readonly text: string;
+    readonly span: Span;
+    readonly block: boolean;
+}
+/**
+ * What reading a source produces. `spans[i]` is the span of `forms[i]`; nested forms
+ * carry their children's spans (`childSpans`). `incomplete` is true when every
+ * problem is that the input ended too early (an unclosed form or string), so a REPL
+ * can ask for another line.
+ */
+interface ReadResult {
+    readonly forms: Value[];
+    readonly spans: Span[];
+    readonly comments: Comment[];
+    readonly diagnostics: Diagnostic[];
+    readonly incomplete: boolean;
+}
+declare function isIncomplete(diagnostics: readonly Diagnostic[]): boolean;
+
+/**
+ * `read`: RTFS text → RTFS data with spans, comments and diagnostics.
+ *
+ * Valid input goes through the fast path (fast-reader.ts, a hand-written scanner that
+ * builds exactly the same data); the first thing it does not accept sends the whole
+ * text to the Chevrotain reader, which is normative and produces the diagnostics.
+ * The CLI loads Chevrotain lazily through {@link setFullReader}, so reading a valid
+ * file never pays for building the grammar (docs/adr/0003-reader-fast-path.md).
+ */
+
+type FullReader = (source: Source) => ReadResult;
+/** Installs the Chevrotain reader (or a loader that produces it on first use). */
+declare function setFullReader(reader: FullReader | (() => FullReader), lazy?: boolean): void;
+/** Whether a full reader (or a loader for one) has been installed. */
+declare function hasFullReader(): boolean;
+interface ReadOptions {
+    /** Skip the fast path (used by tests and the benchmark). */
+    readonly fullReaderOnly?: boolean;
+}
+/** Reads every form of `text` (named `uri` in positions). Never throws on bad input. */
+declare function read(text: string | Source, uri?: string, options?: ReadOptions): ReadResult;
+
+export { diagnosticToJson as b, hashValue as c, diagnostic as d, equals as e, formatDiagnosticLine as f, renderDiagnostic as g, hasFullReader as h, isIncomplete as i, read as r, setFullReader as s };
+export type { Comment as C, Diagnostic as D, FullReader as F, Phase as P, ReadResult as R, Severity as S, ReadOptions as a };
+
+// ==== types-run-host.d.ts ====
 
 import { g as Span, V as Value, K as Keyword, d as RMap, R as RErrorValue, b as RFn } from './types-value.js';
 import { D as Diagnostic } from './types-read.js';
@@ -2324,123 +2448,8 @@ declare class RunHost implements Host {
     defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void;
 }
 
-/**
- * The one place that wires a runtime together: builtins (with their output context),
- * and later the stdlib, the host and the causal-chain sink.
- */
-
-interface RuntimeOptions {
-    /** Where `println` writes (default: process.stdout). */
-    readonly out?: (text: string) => void;
-    /** Where `log` writes (default: process.stderr). */
-    readonly log?: (text: string) => void;
-    /** Extra module directories (`--path`). */
-    readonly paths?: readonly string[];
-    readonly host?: Host;
-    /** The engine: the evaluator's closures (default) or e.g. the JavaScript compiler. */
-    readonly compiler?: NodeCompiler;
-    /**
-     * The evaluator's second tier (runtime/jit.ts): a function called this many times
-     * runs as compiled JavaScript from then on; `false` keeps every function
-     * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
-     */
-    readonly jit?: number | false;
-    /** Step and time limits of every evaluation (`--max-steps`, `--timeout`; none by default). */
-    readonly budget?: Budget;
-    /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
-    readonly commandLineArgs?: readonly string[];
-}
-declare function createRuntime(options?: RuntimeOptions): Runtime;
-/**
- * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
- * runs where the package's files are not: `rtfs compile --bundle`).
- */
-declare function provideCoreLibrary(text: string, uri?: string): void;
-
-export { Builtin as B, Fn as F, RtfsError as R, CapabilityRegistry as c, PureHost as g, RunHost as h, Runtime as i, createRuntime as k, enterBudget as m, leaveBudget as n, meter as o, provideCoreLibrary as p, refuel as r };
-export type { ActionInput as A, Capability as C, Effect as E, Host as H, NodeCompiler as N, Policy as P, StepExport as S, TypeAst as T, Var as V, AuditSink as a, CapabilityContext as b, ChainAction as d, ChainRecord as e, EvalOutcome as f, RuntimeOptions as j, CatchSelector as l };
-
-// ==== types-read.d.ts ====
-
-import { V as Value, g as Span, S as Source } from './types-value.js';
-
-/**
- * Structural, type-strict equality (`=`): `1` ≠ `1.0`, `[1]` ≠ `(1)`, `:a` ≠ `"a"`,
- * maps compare regardless of insertion order, `##NaN` equals nothing.
- * Functions and error values compare by identity.
- */
-declare function equals(a: Value, b: Value): boolean;
-/** A hash consistent with {@link equals} (equal values hash equally). */
-declare function hashValue(v: Value): number;
-
-type Phase = 'syntax' | 'analysis' | 'runtime' | 'type' | 'capability';
-type Severity = 'error' | 'warning';
-/**
- * A problem found in RTFS input. `code` is stable (documented in docs/errors.md);
- * `message` names what was expected; `span` locates it.
- */
-interface Diagnostic {
-    readonly code: string;
-    readonly phase: Phase;
-    readonly severity: Severity;
-    readonly message: string;
-    readonly span: Span;
-    /** Extra lines shown after the excerpt (hints, related positions). */
-    readonly notes?: readonly string[];
-}
-declare function diagnostic(code: string, phase: Phase, message: string, span: Span, notes?: readonly string[]): Diagnostic;
-/** One line: `file:line:col: code: message` (the form editors and `rtfs check` print). */
-declare function formatDiagnosticLine(d: Diagnostic): string;
-/** The one-line form followed by the excerpt with a caret, and any notes. */
-declare function renderDiagnostic(d: Diagnostic): string;
-/** A plain-data view of a diagnostic for `--json` output. */
-declare function diagnosticToJson(d: Diagnostic): Record<string, unknown>;
-
-/** A comment kept by the reader (for the formatter). */
-interface Comment {
-    readonly text: string;
-    readonly span: Span;
-    readonly block: boolean;
-}
-/**
- * What reading a source produces. `spans[i]` is the span of `forms[i]`; nested forms
- * carry their children's spans (`childSpans`). `incomplete` is true when every
- * problem is that the input ended too early (an unclosed form or string), so a REPL
- * can ask for another line.
- */
-interface ReadResult {
-    readonly forms: Value[];
-    readonly spans: Span[];
-    readonly comments: Comment[];
-    readonly diagnostics: Diagnostic[];
-    readonly incomplete: boolean;
-}
-declare function isIncomplete(diagnostics: readonly Diagnostic[]): boolean;
-
-/**
- * `read`: RTFS text → RTFS data with spans, comments and diagnostics.
- *
- * Valid input goes through the fast path (fast-reader.ts, a hand-written scanner that
- * builds exactly the same data); the first thing it does not accept sends the whole
- * text to the Chevrotain reader, which is normative and produces the diagnostics.
- * The CLI loads Chevrotain lazily through {@link setFullReader}, so reading a valid
- * file never pays for building the grammar (docs/adr/0003-reader-fast-path.md).
- */
-
-type FullReader = (source: Source) => ReadResult;
-/** Installs the Chevrotain reader (or a loader that produces it on first use). */
-declare function setFullReader(reader: FullReader | (() => FullReader), lazy?: boolean): void;
-/** Whether a full reader (or a loader for one) has been installed. */
-declare function hasFullReader(): boolean;
-interface ReadOptions {
-    /** Skip the fast path (used by tests and the benchmark). */
-    readonly fullReaderOnly?: boolean;
-}
-/** Reads every form of `text` (named `uri` in positions). Never throws on bad input. */
-declare function read(text: string | Source, uri?: string, options?: ReadOptions): ReadResult;
-
-export { diagnosticToJson as b, hashValue as c, diagnostic as d, equals as e, formatDiagnosticLine as f, renderDiagnostic as g, hasFullReader as h, isIncomplete as i, read as r, setFullReader as s };
-export type { Comment as C, Diagnostic as D, FullReader as F, Phase as P, ReadResult as R, Severity as S, ReadOptions as a };
+export { Fn as F, RtfsError as R, CapabilityRegistry as c, PureHost as g, RunHost as h, Runtime as i, Builtin as j, enterBudget as l, leaveBudget as m, meter as n, refuel as r };
+export type { ActionInput as A, Budget as B, Capability as C, Effect as E, Host as H, NodeCompiler as N, Policy as P, StepExport as S, TypeAst as T, Var as V, AuditSink as a, CapabilityContext as b, ChainAction as d, ChainRecord as e, EvalOutcome as f, CatchSelector as k };
 
 // ==== types-value.d.ts ====
 

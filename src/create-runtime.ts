@@ -10,10 +10,9 @@ import {
   type NodeCompiler,
 } from './runtime/index.js';
 import type { Budget } from './runtime/budget.js';
-import { fnJit } from './compiler/index.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FsModuleLoader, stdlibDir } from './modules/index.js';
+import { fnJit } from './compiler/in-process.js';
+import { FsModuleLoader } from './modules/index.js';
+import { loadCoreLibrary } from './core-library.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';
 import { RList } from './data/index.js';
 
@@ -62,25 +61,4 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return rt;
 }
 
-let coreSource: { uri: string; text: string } | undefined;
-
-/**
- * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
- * runs where the package's files are not: `rtfs compile --bundle`).
- */
-export function provideCoreLibrary(text: string, uri = 'stdlib/core.rtfs'): void {
-  coreSource = { uri, text };
-}
-
-/** Evaluates stdlib/core.rtfs (the core macros) into the runtime's core namespace. */
-function loadCoreLibrary(rt: Runtime): void {
-  if (coreSource === undefined) {
-    const uri = join(stdlibDir(), 'core.rtfs');
-    coreSource = { uri, text: readFileSync(uri, 'utf8') };
-  }
-  const o = rt.evalString(coreSource.text, coreSource.uri, rt.core);
-  if (!o.ok) {
-    const why = o.diagnostics ? o.diagnostics.map((d) => d.message).join('; ') : o.error.render();
-    throw new Error(`rtfs: the core library failed to load: ${why}`);
-  }
-}
+export { provideCoreLibrary } from './core-library.js';

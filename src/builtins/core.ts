@@ -16,6 +16,7 @@ import {
 import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
+import { cpLength } from './seq.js';
 import { ArrayBuiltin, joinChecked, strPart } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
@@ -50,7 +51,7 @@ function chain(op: string, test: (c: number) => boolean) {
 
 function count(v: Value): number {
   if (v === null) return 0;
-  if (typeof v === 'string') return [...v].length;
+  if (typeof v === 'string') return cpLength(v);
   if (typeof v === 'object') {
     switch (v.kind) {
       case 'vector':

@@ -17,7 +17,7 @@ import {
   typeError,
 } from './support.js';
 import { charge } from '../runtime/budget.js';
-import { cpLength, cpSlice, seqItems } from './seq.js';
+import { cpAt, cpLength, cpSlice, seqItems } from './seq.js';
 import { isEmpty } from './predicates.js';
 
 /** Item `i` of a seqable value, or undefined when out of range. */
@@ -27,10 +27,7 @@ function itemAt(fn: string, v: Value, i: number): Value | undefined {
     if (v.kind === 'vector') return v.get(i);
     if (v.kind === 'list') return v.items[i];
   }
-  if (typeof v === 'string') {
-    if (i < 0) return undefined;
-    if (i === 0) return v === '' ? undefined : String.fromCodePoint(v.codePointAt(0) as number);
-  }
+  if (typeof v === 'string') return cpAt(v, i);
   return seqItems(v, fn)[i];
 }
 

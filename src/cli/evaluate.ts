@@ -3,7 +3,8 @@
  * stdout, print the last value (unless it is nil and `quietNil`), report errors on
  * stderr with their position, excerpt and RTFS stack.
  */
-import { printValue, type Source } from '../index.js';
+import { printValue } from '../data/index.js';
+import type { Source } from '../source/index.js';
 import type { RMap } from '../data/index.js';
 import { planInputs } from './plan-inputs.js';
 import { createHostedRuntime, runProgram, type Capability } from '../host/index.js';
@@ -20,7 +21,7 @@ import {
   readRecords,
 } from '../audit/index.js';
 import { UsageError } from './exit-codes.js';
-import { jsCompiler } from '../compiler/index.js';
+import { jsCompiler } from '../compiler/in-process.js';
 import { budgetOf } from '../host/run-options.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
@@ -48,7 +49,8 @@ export interface EvalFlags extends HostFlags {
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
-  const sink = openSink(flags);
+  // Without --trace nobody reads an in-memory chain: keep only its running hash.
+  const sink = openSink(flags, flags.trace === true);
   const hosted = createHostedRuntime({
     sink: flags.telemetry ? flags.telemetry.tap(sink) : sink,
     policy: policyFrom(flags),
@@ -100,10 +102,13 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
   return ExitCode.inputErrors;
 }
 
-/** The chain a run writes to: a directory (--chain) or memory (for --trace). */
-export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
+/**
+ * The chain a run writes to: a directory (--chain) or memory, keeping its lines when
+ * `retain` (for --trace and the REPL's `:chain`).
+ */
+export function openSink(flags: EvalFlags, retain = true): JsonlChain | MemoryChain {
   const clock = flags.telemetry ? { now: flags.telemetry.now } : {};
-  if (flags.chain === undefined) return new MemoryChain(clock);
+  if (flags.chain === undefined) return new MemoryChain({ ...clock, retain });
   return openChainDir(flags.chain, flags.signKey, process.env, clock);
 }
 

@@ -13,6 +13,7 @@ export default tseslint.config(
       'coverage/**',
       '.rtfs/**',
       'bin/**',
+      'bench/.out/**',
       '**/*.generated.*',
     ],
   },

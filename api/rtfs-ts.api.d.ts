@@ -5,12 +5,12 @@
 // ==== index.d.ts ====
 
 import { Plain } from './reader.js';
-export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
-import { a as AuditSink, A as ActionInput, e as ChainRecord, E as Effect, C as Capability, i as Runtime, h as RunHost, c as CapabilityRegistry } from './types-create-runtime.js';
+export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
+import { a as AuditSink, A as ActionInput, e as ChainRecord, H as Host, N as NodeCompiler, B as Budget, i as Runtime, E as Effect, C as Capability, h as RunHost, c as CapabilityRegistry } from './types-run-host.js';
 import { TypeAst } from './runtime.js';
-export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
+export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, P as Policy, g as PureHost, R as RtfsError } from './types-run-host.js';
 import { V as Value, d as RMap, S as Source, g as Span } from './types-value.js';
-export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, e as RVector, f as ResourceHandle, h as Sym, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
+export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, e as RVector, f as ResourceHandle, h as Sym, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
 import { D as Diagnostic } from './types-read.js';
 export { C as Comment, F as FullReader, P as Phase, a as ReadOptions, R as ReadResult, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
 import { KeyObject } from 'node:crypto';
@@ -168,6 +168,12 @@ interface MemoryChainOptions {
     readonly now?: () => number;
     /** Ed25519 private key: a signed Checkpoint is added by `seal()` and `save()`. */
     readonly signingKey?: string | KeyObject;
+    /**
+     * Keep the lines (default true). With false only the running hash, sequence number and
+     * chain id are kept: a run nobody reads the chain of (`rtfs run` without `--trace` or
+     * `--chain`) then costs no memory per call; reading the lines is a bug.
+     */
+    readonly retain?: boolean;
 }
 declare class MemoryChain implements AuditSink {
     readonly chainId: string;
@@ -177,6 +183,7 @@ declare class MemoryChain implements AuditSink {
     private readonly now;
     private readonly key;
     private lastCheckpoint;
+    private readonly retain;
     constructor(opts?: MemoryChainOptions);
     private push;
     private housekeeping;
@@ -193,6 +200,7 @@ declare class MemoryChain implements AuditSink {
     toJsonl(): string;
     /** The records, decoded. */
     records(): ChainRecord[];
+    private kept;
     /** Writes the chain to `dir` (which must not hold a chain yet), sealing it first. */
     save(dir: string): void;
 }
@@ -232,6 +240,34 @@ interface CapabilityStats {
     readonly maxMs: number | null;
     readonly totalMs: number;
 }
+
+/**
+ * The one place that wires a runtime together: builtins (with their output context),
+ * and later the stdlib, the host and the causal-chain sink.
+ */
+
+interface RuntimeOptions {
+    /** Where `println` writes (default: process.stdout). */
+    readonly out?: (text: string) => void;
+    /** Where `log` writes (default: process.stderr). */
+    readonly log?: (text: string) => void;
+    /** Extra module directories (`--path`). */
+    readonly paths?: readonly string[];
+    readonly host?: Host;
+    /** The engine: the evaluator's closures (default) or e.g. the JavaScript compiler. */
+    readonly compiler?: NodeCompiler;
+    /**
+     * The evaluator's second tier (runtime/jit.ts): a function called this many times
+     * runs as compiled JavaScript from then on; `false` keeps every function
+     * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
+     */
+    readonly jit?: number | false;
+    /** Step and time limits of every evaluation (`--max-steps`, `--timeout`; none by default). */
+    readonly budget?: Budget;
+    /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
+    readonly commandLineArgs?: readonly string[];
+}
+declare function createRuntime(options?: RuntimeOptions): Runtime;
 
 /**
  * Capabilities written in TypeScript (`defineCapability`): an id, effects, input and
@@ -639,15 +675,15 @@ declare function parseConfigText(text: string, uri: string, format?: ConfigForma
 /** Reads and parses a configuration file; `what` names it in errors ("policy file"). */
 declare function readConfigFile(path: string, what?: string, format?: ConfigFormat): ConfigData;
 
-export { ActionInput, AuditSink, Capability, CapabilityRegistry, ChainRecord, ConfigCodes, DEFAULT_WIDTH, Diagnostic, Effect, JsonlChain, MemoryChain, Plain, RMap, RtfsConfigError, RunHost, Runtime, Source, Span, Value, check, createRtfs, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync };
-export type { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigData, FormatOptions, FormatResult, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsOptions, RunError, RunResult, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions };
+export { ActionInput, AuditSink, Budget, Capability, CapabilityRegistry, ChainRecord, ConfigCodes, DEFAULT_WIDTH, Diagnostic, Effect, Host, JsonlChain, MemoryChain, NodeCompiler, Plain, RMap, RtfsConfigError, RunHost, Runtime, Source, Span, Value, check, createRtfs, createRuntime, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync };
+export type { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigData, FormatOptions, FormatResult, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsOptions, RunError, RunResult, RuntimeOptions, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions };
 
 // ==== reader.d.ts ====
 
 import { F as FullReader } from './types-read.js';
 export { C as Comment, D as Diagnostic, P as Phase, a as ReadOptions, R as ReadResult, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
 import { V as Value, h as Sym } from './types-value.js';
-export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, S as Source, g as Span, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
+export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, S as Source, g as Span, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
 
 /**
  * Prints a value readably (`pr-str`): strings quoted and escaped, keywords with their
@@ -698,6 +734,21 @@ declare function toPlain(v: Value): Plain;
 declare function fromPlain(p: unknown): Value;
 
 /**
+ * Size limits of one operation (docs/security.md): a single builtin call never builds a
+ * collection or a string larger than these, and no source text is longer than the
+ * string limit. They turn what would exhaust memory (an abort with exit 134) into RTFS
+ * errors; a normal program never meets them.
+ */
+/** Largest collection one builtin call builds (`range`, `repeat`, …), in items. */
+declare const MAX_BUILD = 10000000;
+/**
+ * Longest string one builtin call builds (`str`, `join`, `format`, …) and longest source
+ * text the reader accepts, in UTF-16 code units (50 to 100 MB of memory; the JavaScript
+ * engine's own limit is about 512 million).
+ */
+declare const MAX_STRING = 50000000;
+
+/**
  * Stable syntax diagnostic codes. Each one is documented with cause and fix in
  * docs/errors.md; tests assert them. Never renumber or rename a released code.
  */
@@ -725,6 +776,7 @@ declare const SyntaxCodes: {
     readonly missingFormAtEnd: "syntax/missing-form-at-end";
     readonly unknownDispatch: "syntax/unknown-dispatch";
     readonly tooDeep: "syntax/nesting-too-deep";
+    readonly tooLarge: "syntax/source-too-large";
 };
 type SyntaxCode = (typeof SyntaxCodes)[keyof typeof SyntaxCodes];
 
@@ -776,18 +828,18 @@ declare function shebangEnd(text: string): number;
  */
 declare function loadFullReader(): FullReader;
 
-export { COLON, FullReader, MAX_I64, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain };
+export { COLON, FullReader, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain };
 export type { ColonProblem, Paint, Plain, SyntaxCode };
 
 // ==== full.d.ts ====
 
 import { S as Source } from './types-value.js';
-export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, g as Span, h as Sym, T as Timestamp, i as TypeName, U as Uuid, V as Value, j as childSpan, k as float, l as formatLocation, m as isInt, n as isTruthy, o as joinSpans, p as kw, r as renderExcerpt, s as span, q as sym, t as typeName } from './types-value.js';
+export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, g as Span, h as Sym, T as Timestamp, i as TypeName, U as Uuid, V as Value, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
 import { R as ReadResult } from './types-read.js';
 export { C as Comment, D as Diagnostic, F as FullReader, P as Phase, a as ReadOptions, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
-export { COLON, ColonProblem, MAX_I64, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
-export { A as ActionInput, a as AuditSink, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime, j as RuntimeOptions, k as createRuntime } from './types-create-runtime.js';
-export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
+export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
+export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, RuntimeOptions, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, createRuntime, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
+export { A as ActionInput, a as AuditSink, B as Budget, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime } from './types-run-host.js';
 import 'node:crypto';
 
 declare function chevrotainRead(source: Source): ReadResult;
@@ -944,9 +996,9 @@ export { _default as default, languages, parsers, printers };
 
 // ==== runtime.d.ts ====
 
-import { F as Fn, V as Var, B as Builtin, l as CatchSelector, T as TypeAst, S as StepExport } from './types-create-runtime.js';
-import { RtfsError, Runtime, RunHost, CapabilityRegistry, Host, Capability } from './full.js';
-export { p as provideCoreLibrary } from './types-create-runtime.js';
+import { F as Fn, V as Var, j as Builtin, k as CatchSelector, T as TypeAst, S as StepExport } from './types-run-host.js';
+import { Runtime, RunHost, CapabilityRegistry, RtfsError, Host, Capability } from './full.js';
+export { l as enterBudget, m as leaveBudget, n as meter, r as refuel } from './types-run-host.js';
 export { e as equals, s as setFullReader } from './types-read.js';
 import { Value, RMap, Keyword, Span } from './full.js';
 
@@ -1023,22 +1075,6 @@ declare class PlanStack {
     /** A plan input or a step alias named `name`, or undefined. */
     contextValue(key: Keyword): Value | undefined;
 }
-
-/**
- * Cooperative interruption (ADR 0009): the REPL runs the evaluator in a worker thread
- * and, on Ctrl-C, sets this flag from the main thread (the worker hands it over: it
- * lives in a SharedArrayBuffer). Function bodies (every call and every `recur` of a
- * function), `loop`, `dotimes` and `for` iterations test it and raise
- * `runtime/interrupted`, which `try` does not catch. Outside the REPL nobody sets it.
- *
- * The flag is a `const` over a SharedArrayBuffer (which cannot be detached), so the
- * optimising compiler reduces the test to one load and a compare.
- */
-
-/** Element 0 is non-zero when the running evaluation must stop. */
-declare const interruptFlag: Int32Array;
-/** The error an interrupted evaluation raises. */
-declare function interrupted(): RtfsError;
 
 /**
  * Wires a runtime to a capability host: builtins, core macros, the built-in
@@ -1219,9 +1255,10 @@ interface ProgramOptions {
     /** Every source file whose spans the code uses: `[uri, text]`. */
     readonly sources: readonly (readonly [string, string])[];
     /**
-     * Command-line arguments, as for `rtfs run`: `--allow P`, `--deny P`, `--dry-run`,
-     * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`; the others
-     * (and everything after `--`) are the program's `*command-line-args*`.
+     * Command-line arguments, as for `rtfs run` (the host options of
+     * src/host/run-options.ts that modules accept; default: `process.argv`); the words
+     * that are not options (and everything after `--`) are the program's
+     * `*command-line-args*`.
      */
     readonly argv?: readonly string[];
     /** Capabilities besides the built-in ones (the planner standard library). */
@@ -1258,6 +1295,12 @@ declare class Program {
 declare function startProgram(options: ProgramOptions): Program;
 
 /**
+ * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
+ * runs where the package's files are not: `rtfs compile --bundle`).
+ */
+declare function provideCoreLibrary(text: string, uri?: string): void;
+
+/**
  * The runtime module compiled programs import (`rtfs-ts/runtime`, dist/runtime.js):
  * the helpers the emitted code calls and `startProgram`, which builds the hosted
  * runtime (builtins, core library, capabilities, causal chain) the code links to.
@@ -1266,10 +1309,92 @@ declare function startProgram(options: ProgramOptions): Program;
 /** The planner standard library (planner.*, llm.complete) over the built-in catalog. */
 declare function loadPlannerStdlib(): Promise<readonly Capability[]>;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, interruptFlag, interrupted, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
-// ==== types-create-runtime.d.ts ====
+// ==== types-read.d.ts ====
+
+import { V as Value, g as Span, S as Source } from './types-value.js';
+
+/**
+ * Structural, type-strict equality (`=`): `1` ≠ `1.0`, `[1]` ≠ `(1)`, `:a` ≠ `"a"`,
+ * maps compare regardless of insertion order, `##NaN` equals nothing.
+ * Functions and error values compare by identity.
+ */
+declare function equals(a: Value, b: Value): boolean;
+/** A hash consistent with {@link equals} (equal values hash equally). */
+declare function hashValue(v: Value): number;
+
+type Phase = 'syntax' | 'analysis' | 'runtime' | 'type' | 'capability';
+type Severity = 'error' | 'warning';
+/**
+ * A problem found in RTFS input. `code` is stable (documented in docs/errors.md);
+ * `message` names what was expected; `span` locates it.
+ */
+interface Diagnostic {
+    readonly code: string;
+    readonly phase: Phase;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly span: Span;
+    /** Extra lines shown after the excerpt (hints, related positions). */
+    readonly notes?: readonly string[];
+}
+declare function diagnostic(code: string, phase: Phase, message: string, span: Span, notes?: readonly string[]): Diagnostic;
+/** One line: `file:line:col: code: message` (the form editors and `rtfs check` print). */
+declare function formatDiagnosticLine(d: Diagnostic): string;
+/** The one-line form followed by the excerpt with a caret, and any notes. */
+declare function renderDiagnostic(d: Diagnostic): string;
+/** A plain-data view of a diagnostic for `--json` output. */
+declare function diagnosticToJson(d: Diagnostic): Record<string, unknown>;
+
+/** A comment kept by the reader (for the formatter). */
+interface Comment {
+    readonly text: string;
+    readonly span: Span;
+    readonly block: boolean;
+}
+/**
+ * What reading a source produces. `spans[i]` is the span of `forms[i]`; nested forms
+ * carry their children's spans (`childSpans`). `incomplete` is true when every
+ * problem is that the input ended too early (an unclosed form or string), so a REPL
+ * can ask for another line.
+ */
+interface ReadResult {
+    readonly forms: Value[];
+    readonly spans: Span[];
+    readonly comments: Comment[];
+    readonly diagnostics: Diagnostic[];
+    readonly incomplete: boolean;
+}
+declare function isIncomplete(diagnostics: readonly Diagnostic[]): boolean;
+
+/**
+ * `read`: RTFS text → RTFS data with spans, comments and diagnostics.
+ *
+ * Valid input goes through the fast path (fast-reader.ts, a hand-written scanner that
+ * builds exactly the same data); the first thing it does not accept sends the whole
+ * text to the Chevrotain reader, which is normative and produces the diagnostics.
+ * The CLI loads Chevrotain lazily through {@link setFullReader}, so reading a valid
+ * file never pays for building the grammar (docs/adr/0003-reader-fast-path.md).
+ */
+
+type FullReader = (source: Source) => ReadResult;
+/** Installs the Chevrotain reader (or a loader that produces it on first use). */
+declare function setFullReader(reader: FullReader | (() => FullReader), lazy?: boolean): void;
+/** Whether a full reader (or a loader for one) has been installed. */
+declare function hasFullReader(): boolean;
+interface ReadOptions {
+    /** Skip the fast path (used by tests and the benchmark). */
+    readonly fullReaderOnly?: boolean;
+}
+/** Reads every form of `text` (named `uri` in positions). Never throws on bad input. */
+declare function read(text: string | Source, uri?: string, options?: ReadOptions): ReadResult;
+
+export { diagnosticToJson as b, hashValue as c, diagnostic as d, equals as e, formatDiagnosticLine as f, renderDiagnostic as g, hasFullReader as h, isIncomplete as i, read as r, setFullReader as s };
+export type { Comment as C, Diagnostic as D, FullReader as F, Phase as P, ReadResult as R, Severity as S, ReadOptions as a };
+
+// ==== types-run-host.d.ts ====
 
 import { K as Keyword, V as Value, g as Span, d as RMap, R as RErrorValue, b as RFn } from './types-value.js';
 import { D as Diagnostic } from './types-read.js';
@@ -1697,6 +1822,8 @@ type Node = {
     readonly contextSlot: number;
     readonly inputType: TypeAst | undefined;
     readonly outputType: TypeAst | undefined;
+    /** The plan's own budget (`:max-steps`, `:timeout` seconds), if it declares one. */
+    readonly budget: PlanBudget | undefined;
     readonly body: Node;
     readonly span: Span | undefined;
 }
@@ -1780,6 +1907,12 @@ interface CatchClause {
 interface StepExport {
     readonly key: Keyword;
     readonly alias: string;
+}
+/** A budget a plan declares (runtime/budget.ts `Budget`, as plain data). */
+interface PlanBudget {
+    readonly maxSteps?: number;
+    readonly timeoutMs?: number;
+    readonly source: string;
 }
 interface PlanInput {
     readonly name: string;
@@ -1866,6 +1999,11 @@ declare class RtfsError extends Error {
     constructor(code: string, message: string, span?: Span | undefined, data?: Value);
     /** The error value this was thrown with (`(throw (ex-info …))`), if any. */
     thrownValue: RErrorValue | undefined;
+    /**
+     * A fatal error ends the evaluation: `try` does not catch it (`finally` still runs).
+     * Ctrl-C, an exhausted budget, and a program that keeps overflowing the stack.
+     */
+    fatal: boolean;
     /** The value `catch` binds: a map-like error with `:message`, `:code`, `:data`. */
     toValue(): RErrorValue;
     /** `file:line:col: code: message`, the excerpt, and the RTFS stack. */
@@ -1961,13 +2099,69 @@ declare class PureHost implements Host {
     defineCapability(id: string, _spec: Value, _impl: Fn, span: Span | undefined): void;
 }
 
+/**
+ * Evaluation budgets (ADR 0016): fuel (a step limit), a deadline, Ctrl-C in the REPL,
+ * and the guard against programs that keep overflowing the stack, all tested in one
+ * place.
+ *
+ * Every function call (each iteration of a closure's body loop, so every `recur` too),
+ * `loop` iteration, and `dotimes`/`for` step runs `if (--meter[0] < 0) refuel()`: a
+ * decrement and a compare on a typed array the optimising compiler embeds. The meter
+ * holds the steps left in the current chunk (at most {@link CHUNK}); only when a chunk
+ * is used up does {@link refuel} look at the interrupt flag, the clock and the step
+ * limit, and grant the next chunk. Builtins that build large results in one go charge
+ * their size with {@link charge}, so a run of big builtin work still meets the clock.
+ *
+ * Budgets nest ({@link withBudget}): a plan's own `:max-steps`, macro expansion during
+ * analysis, a child plan. The inner limit is the smaller of its own and what the
+ * enclosing budget has left; its steps count against the enclosing one too.
+ *
+ * The numbers of a budget live in a Float64Array (finite doubles only, `NONE` for no
+ * limit) so their representation never changes under optimised code that inlines
+ * `refuel`. The first `refuel` from an optimised function costs one deoptimisation
+ * (the call had no feedback yet); ADR 0016 has the measurements.
+ */
+
+/**
+ * Element 0: steps left in the current chunk (below 0: call {@link refuel}). Element 1:
+ * stack overflows seen in the current budget (compiled `catch` blocks count them inline,
+ * where there may be no stack left to call anything).
+ */
+declare const meter: Int32Array;
+interface Budget {
+    /** Most steps (function calls and loop iterations, plus builtin work); none when absent. */
+    readonly maxSteps?: number;
+    /** Wall-clock limit in milliseconds, from when the budget starts; none when absent. */
+    readonly timeoutMs?: number;
+    /**
+     * Who set it, for the errors: `plan p` gives "plan p :max-steps"; without it the
+     * errors name the command-line options `--max-steps` and `--timeout`.
+     */
+    readonly source?: string;
+    /** What set the limits, used verbatim in the errors instead of `source` (defaults). */
+    readonly label?: string;
+}
+/**
+ * The slow path of a step: the chunk is used up (or a builtin charged more than was
+ * left). Raises Ctrl-C, an exhausted budget or a timeout; otherwise grants a new chunk.
+ */
+declare function refuel(): void;
+/**
+ * Starts `budget`, nested in the current one; returns what {@link leaveBudget} needs.
+ * (Compiled plans call the pair around their body; everything else {@link withBudget}.)
+ */
+declare function enterBudget(budget: Budget): unknown;
+/** Ends the budget {@link enterBudget} started: its steps count against the outer one. */
+declare function leaveBudget(token: unknown): void;
+
 /** Finds the source of a module by name (the runtime never touches files itself). */
 interface ModuleLoader {
     /**
      * The text of module `name` (e.g. `my.app/math`), looked up relative to the file
-     * that imports it (`fromUri`), or an error message naming where it looked.
+     * that imports it (`fromUri`, which declares module `fromModule` when the import is
+     * inside a `(module …)` form), or an error message naming where it looked.
      */
-    load(name: string, fromUri: string | undefined): {
+    load(name: string, fromUri: string | undefined, fromModule?: string): {
         uri: string;
         text: string;
     } | {
@@ -1995,7 +2189,7 @@ type TopResult = {
 interface ModuleHost {
     readonly core: Globals;
     /** Loads (once) and returns the namespace of module `name`. */
-    loadModule(name: string, fromUri: string | undefined, span: Span | undefined): Globals | Diagnostic[];
+    loadModule(name: string, fromUri: string | undefined, span: Span | undefined, fromModule?: string): Globals | Diagnostic[];
     /** Evaluates one form in `ns`. */
     evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult;
 }
@@ -2037,14 +2231,20 @@ declare class Runtime implements ModuleHost {
     private readonly loading;
     /** A runtime whose core namespace holds `builtins` (see src/create-runtime.ts). */
     constructor(builtins: readonly Fn[], host?: Host, loader?: ModuleLoader | undefined, compiler?: NodeCompiler);
+    /**
+     * The budget of every {@link evalString} (runtime/budget.ts): none by default; a run
+     * sets `--max-steps`/`--timeout` here. Nested in whatever budget is running already.
+     */
+    budget: Budget;
     /** Reads and evaluates every form of `text` in `ns`; the outcome of the last one. */
     evalString(text: string, uri?: string, ns?: Globals): EvalOutcome;
+    private evalText;
     private outcome;
     /** Evaluates one top-level form in `ns`. */
     evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult;
     /** A top-level form that is not `do`, `module` or `import`. */
     private evalLeaf;
-    loadModule(name: string, fromUri: string | undefined, span: Span | undefined): Globals | Diagnostic[];
+    loadModule(name: string, fromUri: string | undefined, span: Span | undefined, fromModule?: string): Globals | Diagnostic[];
     private asDiagnostics;
 }
 
@@ -2357,121 +2557,8 @@ declare class RunHost extends RunSpans implements Host {
     defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void;
 }
 
-/**
- * The one place that wires a runtime together: builtins (with their output context),
- * and later the stdlib, the host and the causal-chain sink.
- */
-
-interface RuntimeOptions {
-    /** Where `println` writes (default: process.stdout). */
-    readonly out?: (text: string) => void;
-    /** Where `log` writes (default: process.stderr). */
-    readonly log?: (text: string) => void;
-    /** Extra module directories (`--path`). */
-    readonly paths?: readonly string[];
-    readonly host?: Host;
-    /** The engine: the evaluator's closures (default) or e.g. the JavaScript compiler. */
-    readonly compiler?: NodeCompiler;
-    /**
-     * The evaluator's second tier (runtime/jit.ts): a function called this many times
-     * runs as compiled JavaScript from then on; `false` keeps every function
-     * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
-     */
-    readonly jit?: number | false;
-    /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
-    readonly commandLineArgs?: readonly string[];
-}
-declare function createRuntime(options?: RuntimeOptions): Runtime;
-/**
- * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
- * runs where the package's files are not: `rtfs compile --bundle`).
- */
-declare function provideCoreLibrary(text: string, uri?: string): void;
-
-export { Builtin as B, Fn as F, RtfsError as R, CapabilityRegistry as c, PureHost as g, RunHost as h, Runtime as i, createRuntime as k, provideCoreLibrary as p };
-export type { ActionInput as A, Capability as C, Effect as E, Host as H, NodeCompiler as N, Policy as P, StepExport as S, TypeAst as T, Var as V, AuditSink as a, CapabilityContext as b, ChainAction as d, ChainRecord as e, EvalOutcome as f, RuntimeOptions as j, CatchSelector as l };
-
-// ==== types-read.d.ts ====
-
-import { V as Value, g as Span, S as Source } from './types-value.js';
-
-/**
- * Structural, type-strict equality (`=`): `1` ≠ `1.0`, `[1]` ≠ `(1)`, `:a` ≠ `"a"`,
- * maps compare regardless of insertion order, `##NaN` equals nothing.
- * Functions and error values compare by identity.
- */
-declare function equals(a: Value, b: Value): boolean;
-/** A hash consistent with {@link equals} (equal values hash equally). */
-declare function hashValue(v: Value): number;
-
-type Phase = 'syntax' | 'analysis' | 'runtime' | 'type' | 'capability';
-type Severity = 'error' | 'warning';
-/**
- * A problem found in RTFS input. `code` is stable (documented in docs/errors.md);
- * `message` names what was expected; `span` locates it.
- */
-interface Diagnostic {
-    readonly code: string;
-    readonly phase: Phase;
-    readonly severity: Severity;
-    readonly message: string;
-    readonly span: Span;
-    /** Extra lines shown after the excerpt (hints, related positions). */
-    readonly notes?: readonly string[];
-}
-declare function diagnostic(code: string, phase: Phase, message: string, span: Span, notes?: readonly string[]): Diagnostic;
-/** One line: `file:line:col: code: message` (the form editors and `rtfs check` print). */
-declare function formatDiagnosticLine(d: Diagnostic): string;
-/** The one-line form followed by the excerpt with a caret, and any notes. */
-declare function renderDiagnostic(d: Diagnostic): string;
-/** A plain-data view of a diagnostic for `--json` output. */
-declare function diagnosticToJson(d: Diagnostic): Record<string, unknown>;
-
-/** A comment kept by the reader (for the formatter). */
-interface Comment {
-    readonly text: string;
-    readonly span: Span;
-    readonly block: boolean;
-}
-/**
- * What reading a source produces. `spans[i]` is the span of `forms[i]`; nested forms
- * carry their children's spans (`childSpans`). `incomplete` is true when every
- * problem is that the input ended too early (an unclosed form or string), so a REPL
- * can ask for another line.
- */
-interface ReadResult {
-    readonly forms: Value[];
-    readonly spans: Span[];
-    readonly comments: Comment[];
-    readonly diagnostics: Diagnostic[];
-    readonly incomplete: boolean;
-}
-declare function isIncomplete(diagnostics: readonly Diagnostic[]): boolean;
-
-/**
- * `read`: RTFS text → RTFS data with spans, comments and diagnostics.
- *
- * Valid input goes through the fast path (fast-reader.ts, a hand-written scanner that
- * builds exactly the same data); the first thing it does not accept sends the whole
- * text to the Chevrotain reader, which is normative and produces the diagnostics.
- * The CLI loads Chevrotain lazily through {@link setFullReader}, so reading a valid
- * file never pays for building the grammar (docs/adr/0003-reader-fast-path.md).
- */
-
-type FullReader = (source: Source) => ReadResult;
-/** Installs the Chevrotain reader (or a loader that produces it on first use). */
-declare function setFullReader(reader: FullReader | (() => FullReader), lazy?: boolean): void;
-/** Whether a full reader (or a loader for one) has been installed. */
-declare function hasFullReader(): boolean;
-interface ReadOptions {
-    /** Skip the fast path (used by tests and the benchmark). */
-    readonly fullReaderOnly?: boolean;
-}
-/** Reads every form of `text` (named `uri` in positions). Never throws on bad input. */
-declare function read(text: string | Source, uri?: string, options?: ReadOptions): ReadResult;
-
-export { diagnosticToJson as b, hashValue as c, diagnostic as d, equals as e, formatDiagnosticLine as f, renderDiagnostic as g, hasFullReader as h, isIncomplete as i, read as r, setFullReader as s };
-export type { Comment as C, Diagnostic as D, FullReader as F, Phase as P, ReadResult as R, Severity as S, ReadOptions as a };
+export { Fn as F, RtfsError as R, CapabilityRegistry as c, PureHost as g, RunHost as h, Runtime as i, Builtin as j, enterBudget as l, leaveBudget as m, meter as n, refuel as r };
+export type { ActionInput as A, Budget as B, Capability as C, Effect as E, Host as H, NodeCompiler as N, Policy as P, StepExport as S, TypeAst as T, Var as V, AuditSink as a, CapabilityContext as b, ChainAction as d, ChainRecord as e, EvalOutcome as f, CatchSelector as k };
 
 // ==== types-value.d.ts ====
 
@@ -2543,12 +2630,19 @@ declare function joinSpans(a: Span, b: Span): Span;
 /** `file:line:col` for the start of a span. */
 declare function formatLocation(s: Span): string;
 /**
+ * `text` shortened to about `max` characters: its start, `…`, how much was left out,
+ * and its end. Messages and excerpts go through it, so a million-digit literal or a
+ * huge thrown string never floods the terminal.
+ */
+declare function clipText(text: string, max?: number): string;
+/**
  * The source line of a span with a caret line under it, e.g.
  * ```
  *    3 | (let [x 1
  *      |      ^^^^
  * ```
- * Spans running past the end of their first line are underlined to the line end.
+ * Spans running past the end of their first line are underlined to the line end. A
+ * line longer than 160 columns is shown as a window around the span, with `…` marks.
  */
 declare function renderExcerpt(s: Span): string;
 /**
@@ -2796,5 +2890,5 @@ declare function isInt(v: Value): v is number | bigint;
 /** Only nil and false are falsey. */
 declare function isTruthy(v: Value): boolean;
 
-export { Keyword as K, MapBuilder as M, NodeSpan as N, RErrorValue as R, Source as S, Timestamp as T, Uuid as U, RFloat as a, RList as c, RMap as d, RVector as e, ResourceHandle as f, Sym as h, childSpan as j, float as k, formatLocation as l, isInt as m, isTruthy as n, joinSpans as o, kw as p, sym as q, renderExcerpt as r, span as s, typeName as t };
+export { Keyword as K, MapBuilder as M, NodeSpan as N, RErrorValue as R, Source as S, Timestamp as T, Uuid as U, RFloat as a, RList as c, RMap as d, RVector as e, ResourceHandle as f, Sym as h, childSpan as j, clipText as k, float as l, formatLocation as m, isInt as n, isTruthy as o, joinSpans as p, kw as q, renderExcerpt as r, span as s, sym as t, typeName as u };
 export type { ObjectValue as O, Value as V, RFn as b, Span as g, TypeName as i };

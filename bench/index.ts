@@ -5,6 +5,7 @@
  *   npm run bench              all workloads, text table
  *   npm run bench -- --json    machine-readable results (for CI archives)
  *   npm run bench -- --quick   fewer runs
+ *   npm run bench -- --cpu     peer processes timed by CPU time (steadier under load)
  *
  * Language workloads run on every engine (the evaluator with its JIT tier, the same
  * evaluator with every function interpreted, and the compiler)
@@ -18,6 +19,7 @@ import { plannerWorkload } from './workloads/planner.js';
 import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
 import { otlpBench, formatOtlpBench } from './workloads/otlp.js';
+import { peersReport } from './peers.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -57,6 +59,9 @@ const perCall = hostRows.map((r) => ({
 const chainRows = chainBench({ quick });
 const otlpRows = await otlpBench({ quick });
 
+// rtfs-ts against nbb, squint, cherry and plain JS (bench/peers.ts; `--cpu`, `--only`).
+const peers = await peersReport(process.argv.slice(2));
+
 if (json) {
   console.log(
     JSON.stringify(
@@ -66,6 +71,7 @@ if (json) {
         results,
         perCall,
         chain: chainRows,
+        peers: peers.rows,
         otlp: otlpRows,
       },
       null,
@@ -85,5 +91,7 @@ if (json) {
   }
   console.log('\nCausal chain (appends and verify):');
   console.log(formatChainBench(chainRows));
+  console.log('\nAgainst peers (nbb, squint, cherry; bench/peers.ts):');
+  console.log(peers.text);
   console.log(`\n${formatOtlpBench(otlpRows)}`);
 }

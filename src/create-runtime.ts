@@ -9,10 +9,10 @@ import {
   type Host,
   type NodeCompiler,
 } from './runtime/index.js';
-import { fnJit } from './compiler/index.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FsModuleLoader, stdlibDir } from './modules/index.js';
+import type { Budget } from './runtime/budget.js';
+import { fnJit } from './compiler/in-process.js';
+import { FsModuleLoader } from './modules/index.js';
+import { loadCoreLibrary } from './core-library.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';
 import { RList } from './data/index.js';
 
@@ -32,6 +32,8 @@ export interface RuntimeOptions {
    * interpreted. Default {@link DEFAULT_JIT_THRESHOLD}. Ignored with `compiler`.
    */
   readonly jit?: number | false;
+  /** Step and time limits of every evaluation (`--max-steps`, `--timeout`; none by default). */
+  readonly budget?: Budget;
   /** `*command-line-args*`: the program's arguments (`rtfs run FILE arg…`). */
   readonly commandLineArgs?: readonly string[];
 }
@@ -51,6 +53,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         : evaluator(fnJit, options.jit ?? DEFAULT_JIT_THRESHOLD)),
   );
   loadCoreLibrary(rt);
+  if (options.budget !== undefined) rt.budget = options.budget;
   if (options.commandLineArgs !== undefined && options.commandLineArgs.length > 0) {
     const cell = rt.core.lookup('*command-line-args*');
     if (cell !== undefined) cell.value = new RList([...options.commandLineArgs]);
@@ -58,25 +61,4 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return rt;
 }
 
-let coreSource: { uri: string; text: string } | undefined;
-
-/**
- * Gives the core library's text instead of reading stdlib/core.rtfs (for a bundle that
- * runs where the package's files are not: `rtfs compile --bundle`).
- */
-export function provideCoreLibrary(text: string, uri = 'stdlib/core.rtfs'): void {
-  coreSource = { uri, text };
-}
-
-/** Evaluates stdlib/core.rtfs (the core macros) into the runtime's core namespace. */
-function loadCoreLibrary(rt: Runtime): void {
-  if (coreSource === undefined) {
-    const uri = join(stdlibDir(), 'core.rtfs');
-    coreSource = { uri, text: readFileSync(uri, 'utf8') };
-  }
-  const o = rt.evalString(coreSource.text, coreSource.uri, rt.core);
-  if (!o.ok) {
-    const why = o.diagnostics ? o.diagnostics.map((d) => d.message).join('; ') : o.error.render();
-    throw new Error(`rtfs: the core library failed to load: ${why}`);
-  }
-}
+export { provideCoreLibrary } from './core-library.js';

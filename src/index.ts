@@ -7,6 +7,7 @@
 export * from './reader.js';
 
 export { createRuntime, type RuntimeOptions } from './create-runtime.js';
+export type { Budget } from './runtime/budget.js';
 export {
   Runtime,
   RtfsError,

@@ -7,7 +7,7 @@ import type { Span } from '../source/index.js';
 import type { RList } from '../data/index.js';
 import { type Value, Keyword, RMap, RVector } from '../data/index.js';
 import type { TypeAst } from '../types/index.js';
-import type { Node, PlanInput } from './nodes.js';
+import type { Node, PlanBudget, PlanInput } from './nodes.js';
 import type { BlockScope } from './scope.js';
 import { AnalysisCodes, fail, typeAt, type Ctx, type StepScope } from './context.js';
 import { normalizePlan, stepNames } from './plan-form.js';
@@ -23,6 +23,7 @@ export function analyzePlan(
 ): Node {
   const spec = normalizePlan(form, span);
   if ('error' in spec) return fail(AnalysisCodes.badPlan, spec.error, spec.span ?? span);
+  const budget = planBudget(spec.name, spec.options, span);
   const inputType = schemaType(spec.options.get(Keyword.of('input-schema')), span);
   const outputType = schemaType(spec.options.get(Keyword.of('output-schema')), span);
 
@@ -67,8 +68,36 @@ export function analyzePlan(
     contextSlot,
     inputType,
     outputType,
+    budget,
     body,
     span,
+  };
+}
+
+/**
+ * `:max-steps N` (a positive integer) and `:timeout SECONDS` (a positive number): the
+ * plan's own budget; the run's budget still applies, and the smaller one wins.
+ */
+function planBudget(name: string, options: RMap, span: Span | undefined): PlanBudget | undefined {
+  const steps = options.get(Keyword.of('max-steps'));
+  const timeout = options.get(Keyword.of('timeout'));
+  if (steps === undefined && timeout === undefined) return undefined;
+  if (
+    steps !== undefined &&
+    !(typeof steps === 'number' && Number.isSafeInteger(steps) && steps > 0)
+  )
+    fail(AnalysisCodes.badPlan, `plan ${name}: :max-steps must be a positive integer`, span);
+  const secs = typeof timeout === 'object' && timeout?.kind === 'float' ? timeout.value : timeout;
+  if (timeout !== undefined && !(typeof secs === 'number' && secs > 0 && Number.isFinite(secs)))
+    fail(
+      AnalysisCodes.badPlan,
+      `plan ${name}: :timeout must be a positive number of seconds`,
+      span,
+    );
+  return {
+    ...(steps !== undefined ? { maxSteps: steps as number } : {}),
+    ...(timeout !== undefined ? { timeoutMs: (secs as number) * 1000 } : {}),
+    source: `plan ${name}`,
   };
 }
 

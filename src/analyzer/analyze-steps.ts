@@ -7,7 +7,7 @@
  * without a host that uses them).
  */
 import { childSpan, type Span } from '../source/index.js';
-import { type Value, type RList, Keyword, RMap, RVector, Sym } from '../data/index.js';
+import { type Value, type RList, Keyword, RMap, RVector, Sym, printValue } from '../data/index.js';
 import type { Node, ForClause, StepVariant, Binding, StepExport } from './nodes.js';
 import type { BlockScope } from './scope.js';
 import { analyzePattern, type PatternHooks } from './pattern.js';
@@ -36,7 +36,10 @@ export function analyzeStep(
   let name: string = variant;
   if (variant === 'step') {
     const n = l.items[1];
-    if (typeof n === 'string' && l.count === 2) return stepResult(n, span, h.steps);
+    // `(step "id")` reads an earlier step; naming no step at all, it is the reference's
+    // empty step (a marker, nil).
+    if (typeof n === 'string' && l.count === 2 && (h.steps.done.has(n) || h.steps.all.has(n)))
+      return stepResult(n, span, h.steps);
     if (n instanceof Keyword) return declarativeStep(l, span, scope, h);
     if (typeof n !== 'string')
       h.fail('a step needs a name string: (step "name" body…)', childSpan(l.span, 1) ?? span);
@@ -90,8 +93,10 @@ function declarativeStep(l: RList, span: Span | undefined, scope: BlockScope, h:
     const k = l.items[i];
     const at = childSpan(l.span, i) ?? span;
     if (!(k instanceof Keyword) || !DECLARATIVE_OPTIONS.has(k.name) || i + 1 >= l.count) {
+      const what =
+        i + 1 >= l.count ? 'an option with no value' : `the option ${printValue(k as Value)}`;
       h.fail(
-        'a declarative step takes :id, :capability, :input, :output and :description options',
+        `a declarative step takes :id, :capability, :input, :output and :description options, not ${what}`,
         at,
       );
     }

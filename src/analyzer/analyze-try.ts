@@ -5,7 +5,7 @@
  * works); `(catch Sel e body…)` catches errors whose code matches `Sel`: a keyword
  * (`:runtime/division-by-zero`, or just `:division-by-zero`), or a symbol in CamelCase
  * (`DivisionByZero`, `TypeError`); `Exception`, `Error`, `Throwable`, `:default`,
- * `:any` and `_` catch everything.
+ * `:any`, `_` and Java exception names (`ArithmeticException`) catch everything.
  */
 import { childSpan, type Span } from '../source/index.js';
 import { type Value, type RList, Keyword, Sym } from '../data/index.js';
@@ -112,7 +112,10 @@ function kebab(s: string): string {
 
 function toSelector(x: Keyword | Sym): CatchSelector {
   const name = x.name;
-  if (CATCH_ALL.has(kebab(name))) return { kind: 'all' };
+  // Java class names (ArithmeticException, RuntimeException …) catch everything, as every
+  // symbol does in the reference: no RTFS error code is spelt so.
+  if (CATCH_ALL.has(kebab(name)) || (x instanceof Sym && name.endsWith('Exception')))
+    return { kind: 'all' };
   if (x instanceof Keyword) {
     return x.ns !== null
       ? { kind: 'code', full: name, local: x.local }

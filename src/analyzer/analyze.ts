@@ -4,7 +4,7 @@
  * checked to be in tail position — all once, before anything runs.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { nearest, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, nearest, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
@@ -52,6 +52,20 @@ export function analyzeTop(form: Value, span: Span | undefined, globals: Globals
     for (const cell of declared) cell.declared = false;
     if (e instanceof AnalysisFailure)
       return { node: undefined, frameSize: 0, diagnostics: [e.diagnostic] };
+    // Code nested deeper than the analyzer's stack (a macro's 5,000-deep output).
+    if (e instanceof RangeError && span !== undefined)
+      return {
+        node: undefined,
+        frameSize: 0,
+        diagnostics: [
+          diagnostic(
+            AnalysisCodes.tooDeep,
+            'analysis',
+            'the form is nested too deeply to analyze (after macro expansion)',
+            span,
+          ),
+        ],
+      };
     throw e;
   }
 }
@@ -243,6 +257,13 @@ const SPECIALS: Record<string, SpecialForm> = {
       span,
     };
   },
+  // (resource:ref "name") is @name (the reference's spelling of a host context read).
+  'resource:ref': (l, span) => {
+    const name = l.items[1];
+    if (l.count !== 2 || typeof name !== 'string')
+      fail(AnalysisCodes.badForm, 'bad form: expected (resource:ref "name")', span);
+    return { kind: 'context', name, span };
+  },
   deref: (l, span, scope, ctx) => {
     arity(l, span, 2, 2, '(deref x) or @x');
     const x = l.items[1];
@@ -367,8 +388,17 @@ function expandMacro(cell: Var, l: RList, span: Span | undefined): Value {
     return (macro as { invoke(args: Value[]): Value }).invoke(l.items.slice(1) as Value[]);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return fail(AnalysisCodes.macro, `expanding macro ${cell.name} failed: ${message}`, span);
+    // An exhausted budget (or Ctrl-C) keeps its own code: runtime/step-limit-exceeded, …
+    const code = fatalCode(e) ?? AnalysisCodes.macro;
+    return fail(code, `expanding macro ${cell.name} failed: ${message}`, span);
   }
+}
+
+/** The code of a fatal runtime error (an exhausted budget), read without importing the runtime. */
+function fatalCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const { fatal, code } = e as { fatal?: unknown; code?: unknown };
+  return fatal === true && typeof code === 'string' ? code : undefined;
 }
 
 function subs(l: RList, from: number, scope: BlockScope, ctx: Ctx): Node[] {

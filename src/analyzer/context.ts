@@ -17,6 +17,7 @@ export const AnalysisCodes = {
   forwardStep: 'analysis/forward-step-reference',
   duplicateStep: 'analysis/duplicate-step',
   badPlan: 'analysis/bad-plan',
+  tooDeep: 'analysis/nesting-too-deep',
 } as const;
 
 /** The steps a `(step-result "id")` may name: those analyzed before it. */

@@ -159,6 +159,8 @@ export type Node =
       readonly contextSlot: number;
       readonly inputType: TypeAst | undefined;
       readonly outputType: TypeAst | undefined;
+      /** The plan's own budget (`:max-steps`, `:timeout` seconds), if it declares one. */
+      readonly budget: PlanBudget | undefined;
       readonly body: Node;
       readonly span: Span | undefined;
     }
@@ -234,6 +236,13 @@ export interface CatchClause {
 export interface StepExport {
   readonly key: Keyword;
   readonly alias: string;
+}
+
+/** A budget a plan declares (runtime/budget.ts `Budget`, as plain data). */
+export interface PlanBudget {
+  readonly maxSteps?: number;
+  readonly timeoutMs?: number;
+  readonly source: string;
 }
 
 export interface PlanInput {

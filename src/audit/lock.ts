@@ -6,7 +6,7 @@
  * fast with {@link ChainLockedError}.
  *
  * A lock whose pid is dead on this host is stale and is taken over **atomically**
- * (ADR 0012): the taker first wins a takeover token named after the exact stale lock
+ * (ADR 0015): the taker first wins a takeover token named after the exact stale lock
  * it saw (`LOCK.takeover.<hash of its bytes>.<level>`, created with `link`, so exactly
  * one process holds it), checks that `LOCK` still holds those bytes, and replaces it
  * with its own lock by `rename` (no moment without a lock). A loser sees the token

@@ -26,6 +26,12 @@ export interface MemoryChainOptions {
   readonly now?: () => number;
   /** Ed25519 private key: a signed Checkpoint is added by `seal()` and `save()`. */
   readonly signingKey?: string | KeyObject;
+  /**
+   * Keep the lines (default true). With false only the running hash, sequence number and
+   * chain id are kept: a run nobody reads the chain of (`rtfs run` without `--trace` or
+   * `--chain`) then costs no memory per call; reading the lines is a bug.
+   */
+  readonly retain?: boolean;
 }
 
 export class MemoryChain implements AuditSink {
@@ -36,9 +42,11 @@ export class MemoryChain implements AuditSink {
   private readonly now: () => number;
   private readonly key: KeyObject | undefined;
   private lastCheckpoint = -1;
+  private readonly retain: boolean;
 
   constructor(opts: MemoryChainOptions = {}) {
     this.now = opts.now ?? Date.now;
+    this.retain = opts.retain ?? true;
     this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
     const data: { [k: string]: Json } = { chain_id: this.chainId, format: FORMAT, hash: 'sha256' };
     if (this.key) {
@@ -52,7 +60,7 @@ export class MemoryChain implements AuditSink {
   private push(a: string): void {
     const seq = this.seq + 1;
     const hash = chainHash(seq, this.hash, a);
-    this.out.push(formatLine(seq, this.hash, hash, a));
+    if (this.retain) this.out.push(formatLine(seq, this.hash, hash, a));
     this.seq = seq;
     this.hash = hash;
   }
@@ -93,16 +101,21 @@ export class MemoryChain implements AuditSink {
 
   /** The JSONL lines (each with its newline). */
   get lines(): readonly string[] {
-    return this.out;
+    return this.kept();
   }
 
   toJsonl(): string {
-    return this.out.join('');
+    return this.kept().join('');
   }
 
   /** The records, decoded. */
   records(): ChainRecord[] {
-    return this.out.map((l) => parseLine(l));
+    return this.kept().map((l) => parseLine(l));
+  }
+
+  private kept(): readonly string[] {
+    if (!this.retain) throw new Error('MemoryChain: this chain keeps no lines (retain: false)');
+    return this.out;
   }
 
   /** Writes the chain to `dir` (which must not hold a chain yet), sealing it first. */

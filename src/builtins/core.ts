@@ -16,7 +16,8 @@ import {
 import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
-import { strPart } from './support.js';
+import { cpLength } from './seq.js';
+import { ArrayBuiltin, joinChecked, strPart } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -50,7 +51,7 @@ function chain(op: string, test: (c: number) => boolean) {
 
 function count(v: Value): number {
   if (v === null) return 0;
-  if (typeof v === 'string') return [...v].length;
+  if (typeof v === 'string') return cpLength(v);
   if (typeof v === 'object') {
     switch (v.kind) {
       case 'vector':
@@ -158,15 +159,15 @@ export const coreBuiltins: readonly Builtin[] = [
   new Builtin('inc', 1, 1, inc, inc),
   new Builtin('dec', 1, 1, dec, dec),
   new Builtin('not', 1, 1, (x) => !isTruthy(x)),
-  new Builtin('vector', 0, Infinity, (...xs) => RVector.from(xs)),
-  new Builtin('list', 0, Infinity, (...xs) => new RList(xs)),
+  new ArrayBuiltin('vector', 0, Infinity, (xs) => RVector.from(xs.slice())),
+  new ArrayBuiltin('list', 0, Infinity, (xs) => new RList([...xs])),
   new Builtin('hash-map', 0, Infinity, (...xs) => {
     if (xs.length % 2 !== 0)
       throw new RtfsError(RuntimeCodes.arity, 'hash-map: expects key/value pairs (an even count)');
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new Builtin('str', 0, Infinity, (...xs) => xs.map(strPart).join('')),
-  new Builtin('pr-str', 0, Infinity, (...xs) => xs.map(printValue).join(' ')),
+  new ArrayBuiltin('str', 0, Infinity, (xs) => joinChecked('str', xs.map(strPart), '')),
+  new ArrayBuiltin('pr-str', 0, Infinity, (xs) => joinChecked('pr-str', xs.map(printValue), ' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

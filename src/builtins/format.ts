@@ -7,7 +7,7 @@
  */
 import { type Value, RFloat, printValue, isTruthy } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, invalidArg, typeError, strArg } from './support.js';
+import { checkStringSize, def, invalidArg, typeError, strArg } from './support.js';
 import { chars } from './seq.js';
 
 const DIRECTIVE = /%([-0+ ,]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g;
@@ -148,6 +148,7 @@ function convert(conv: string, v: Value, spec: Spec): string {
 export function format(fmt: Value, ...args: Value[]): string {
   const text = strArg('format', fmt);
   let next = 0;
+  let total = text.length;
   return text.replace(
     DIRECTIVE,
     (_m, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
@@ -159,7 +160,12 @@ export function format(fmt: Value, ...args: Value[]): string {
         width: width === undefined ? 0 : Number(width),
         precision: prec === undefined ? undefined : Number(prec),
       };
-      return convert(conv, args[next++] as Value, spec);
+      // A width or precision beyond the string limit could only build a string too long.
+      checkStringSize('format', Math.max(spec.width, spec.precision ?? 0));
+      const s = convert(conv, args[next++] as Value, spec);
+      total += s.length;
+      checkStringSize('format', total);
+      return s;
     },
   );
 }

@@ -7,9 +7,11 @@
  */
 import { reduceOwned, takesOwnedAcc } from './owned.js';
 import { type Value, RMap, RVector } from '../data/index.js';
-import { Fn, type Builtin } from '../runtime/fn.js';
+import { Fn, Builtin } from '../runtime/fn.js';
+import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
+import { charge } from '../runtime/budget.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
-import { def, defa, typeError } from './support.js';
+import { ArrayBuiltin, def, defa, typeError } from './support.js';
 import { seqItems, ValueIndex } from './seq.js';
 
 function fnArg(fn: string, f: Value): Value {
@@ -110,8 +112,19 @@ function apply(args: readonly Value[]): Value {
   )
     for (const x of seqItems(last, 'apply')) callArgs.push(x);
   else throw typeError('apply', 'a collection as the last argument', last);
+  charge(callArgs.length);
+  // Most builtins take their arguments as JavaScript arguments: past this many, the
+  // engine cannot pass them (str, vector, list and pr-str take any number).
+  if (callArgs.length > MAX_SPREAD && f instanceof Builtin && !(f instanceof ArrayBuiltin))
+    throw new RtfsError(
+      RuntimeCodes.collectionTooLarge,
+      `apply: ${callArgs.length.toLocaleString('en-US')} arguments are more than ${f.name ?? 'this builtin'} takes (limit ${MAX_SPREAD.toLocaleString('en-US')}); use reduce`,
+    );
   return applyFn(f, callArgs);
 }
+
+/** Arguments `apply` passes to a builtin that takes them spread out. */
+const MAX_SPREAD = 50_000;
 
 function mapIndexed(f: Value, coll: Value): Value {
   fnArg('map-indexed', f);

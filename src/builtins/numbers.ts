@@ -8,7 +8,15 @@ import { type Value, RFloat, RVector, MIN_I64, MAX_I64, normalizeInt } from '../
 import type { Builtin } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { compareNum } from './arithmetic.js';
-import { def, intArg, invalidArg, isNumber, typeError, MAX_BUILD } from './support.js';
+import {
+  checkCollectionSize,
+  def,
+  intArg,
+  invalidArg,
+  isNumber,
+  typeError,
+  MAX_BUILD,
+} from './support.js';
 
 type Num = number | bigint | RFloat;
 
@@ -231,8 +239,7 @@ function parseFloat_(v: Value): Value {
 function numbers(a: Value, b: Value): Value {
   const lo = truncBig('numbers', num('numbers', a));
   const hi = truncBig('numbers', num('numbers', b));
-  if (hi - lo + 1n > BigInt(MAX_BUILD))
-    throw invalidArg('numbers', `range too large (over ${MAX_BUILD})`);
+  if (hi - lo + 1n > BigInt(MAX_BUILD)) checkCollectionSize('numbers', Number(hi - lo + 1n));
   const out: Value[] = [];
   const [l, h] = [Number(lo), Number(hi)];
   if (Number.isSafeInteger(l) && Number.isSafeInteger(h)) {

@@ -1,31 +1,45 @@
 /**
- * Regular expressions. RTFS has no regex literal, so patterns are strings, compiled
- * as JavaScript regexes (with the `u` flag when the pattern allows it). A leading
- * inline-flag group `(?i)` / `(?m)` / `(?s)` and Rust/Python named groups `(?P<n>…)`
- * are translated. `re-pattern` turns a string into a regex value (a callable, like a
- * Clojure pattern used as `re-find`); `split`, `replace` and `replace-first` treat a
- * plain string as literal text and only a regex value as a pattern.
+ * Regular expressions. RTFS has no regex literal, so patterns are strings, compiled by
+ * the linear-time engine of data/linear-regex.ts (RE2's dialect, as the reference's Rust
+ * `regex` crate; backreferences and lookaround give `runtime/unsupported-regex`).
+ * `re-pattern` turns a string into a regex value (a callable, like a Clojure pattern used
+ * as `re-find`); `split`, `replace` and `replace-first` treat a plain string as literal
+ * text and only a regex value as a pattern.
  */
 import { type Value, RVector, printDisplay, printValue } from '../data/index.js';
 import { Fn, type Builtin } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { call1, isCallable } from '../runtime/apply.js';
 import { def, typeError } from './support.js';
+import { compileLinearRegex, type LinearRegex } from '../data/linear-regex.js';
 
-interface Compiled {
-  readonly re: RegExp;
-  readonly global: RegExp;
-  readonly full: RegExp;
+/** A compiled pattern (linear-time engine). */
+export interface Compiled {
+  readonly re: LinearRegex;
 }
 
 const cache = new Map<string, Compiled>();
 const CACHE_MAX = 256;
 
-function build(source: string, flags: string): RegExp {
-  try {
-    return new RegExp(source, `${flags}u`);
-  } catch {
-    return new RegExp(source, flags);
+/**
+ * Compiles a pattern with the linear-time engine, or throws `runtime/invalid-regex`
+ * (malformed) / `runtime/unsupported-regex` (backreference or lookaround).
+ */
+function compileOrThrow(fn: string, pattern: string): LinearRegex {
+  const r = compileLinearRegex(pattern);
+  switch (r.kind) {
+    case 'ok':
+      return r.re;
+    case 'unsupported':
+      throw new RtfsError(
+        RuntimeCodes.unsupportedRegex,
+        `${fn}: regular expression ${printValue(pattern)}: ${r.message}`,
+      );
+    case 'invalid':
+      throw new RtfsError(
+        RuntimeCodes.invalidRegex,
+        `${fn}: invalid regular expression ${printValue(pattern)}: ${r.message}`,
+      );
   }
 }
 
@@ -33,35 +47,42 @@ function build(source: string, flags: string): RegExp {
 export function compile(fn: string, pattern: string): Compiled {
   const hit = cache.get(pattern);
   if (hit !== undefined) return hit;
-  let source = pattern;
-  let flags = '';
-  const inline = /^\(\?([a-z]+)\)/.exec(source);
-  if (inline !== null) {
-    for (const c of inline[1] as string) {
-      if (c !== 'i' && c !== 'm' && c !== 's')
-        throw new RtfsError(RuntimeCodes.invalidRegex, `${fn}: unsupported inline flag '${c}'`);
-      if (!flags.includes(c)) flags += c;
-    }
-    source = source.slice(inline[0].length);
-  }
-  source = source.replace(/\(\?P</g, '(?<');
-  let c: Compiled;
-  try {
-    const re = build(source, flags);
-    c = {
-      re,
-      global: new RegExp(re.source, `${re.flags}g`),
-      full: new RegExp(`(?:${re.source})(?![\\s\\S])`, `${re.flags}y`),
-    };
-  } catch (e) {
-    throw new RtfsError(
-      RuntimeCodes.invalidRegex,
-      `${fn}: invalid regular expression ${printValue(pattern)}: ${(e as Error).message}`,
-    );
-  }
+  const c: Compiled = { re: compileOrThrow(fn, pattern) };
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(pattern, c);
   return c;
+}
+
+/** One match: its bounds and groups (`null` for a group that did not take part). */
+interface Match {
+  readonly start: number;
+  readonly end: number;
+  readonly groups: (string | null)[];
+}
+
+function groupsOf(m: ReturnType<LinearRegex['matcher']>): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let i = 0; i <= m.groupCount(); i++) out.push(m.group(i));
+  return out;
+}
+
+/**
+ * The successive non-overlapping matches of `c` in `s`, at most `max` of them. After an
+ * empty match the search resumes one code point further on (never inside a surrogate pair).
+ */
+function findAll(c: Compiled, s: string, max = Infinity): Match[] {
+  const out: Match[] = [];
+  const m = c.re.matcher(s);
+  let from = 0;
+  while (out.length < max && from <= s.length && m.find(from)) {
+    const start = m.start();
+    const end = m.end();
+    out.push({ start, end, groups: groupsOf(m) });
+    if (end > start) from = end;
+    else if (end >= s.length) break;
+    else from = end + ((s.codePointAt(end) as number) > 0xffff ? 2 : 1);
+  }
+  return out;
 }
 
 /** A compiled pattern as an RTFS value (type `function`; calling it is `re-find`). */
@@ -89,63 +110,48 @@ function text(fn: string, s: Value): string | null {
 }
 
 /** The match as Clojure returns it: the string, or `[whole group…]` with groups. */
-function matchValue(m: RegExpExecArray): Value {
-  if (m.length === 1) return m[0];
-  return RVector.from(Array.from(m, (g) => g ?? null));
+function matchValue(groups: (string | null)[]): Value {
+  if (groups.length === 1) return groups[0] as string;
+  return RVector.from(groups);
 }
 
 function reFind(p: Value, s: Value): Value {
   const c = patternOf('re-find', p);
   const t = text('re-find', s);
   if (t === null) return null;
-  const m = c.re.exec(t);
-  return m === null ? null : m[0];
+  const m = c.re.matcher(t);
+  return m.find() ? m.group() : null;
 }
 
 function reMatches(p: Value, s: Value): Value {
   const c = patternOf('re-matches', p);
   const t = text('re-matches', s);
   if (t === null) return null;
-  c.full.lastIndex = 0;
-  const m = c.full.exec(t);
-  return m === null ? null : matchValue(m);
+  const m = c.re.matcher(t);
+  return m.matches() ? matchValue(groupsOf(m)) : null;
 }
 
 function reSeq(p: Value, s: Value): Value {
   const c = patternOf('re-seq', p);
   const t = text('re-seq', s);
   if (t === null) return RVector.EMPTY;
-  const out: Value[] = [];
-  // matchAll starts at the regex's lastIndex: never inherit one from an earlier call.
-  c.global.lastIndex = 0;
-  for (const m of t.matchAll(c.global)) out.push(m[0]);
-  return RVector.from(out);
+  return RVector.from(findAll(c, t).map((m) => m.groups[0] as string));
 }
 
 /**
- * Splits `s` at the matches of a global regex, at most `limit` parts when `limit` > 0.
+ * Splits `s` at the matches of a pattern, at most `limit` parts when `limit` > 0.
  * Zero-width matches at the very start or end do not split.
  */
-export function regexSplit(s: string, re: RegExp, limit: number): string[] {
+export function regexSplit(s: string, c: Compiled, limit: number): string[] {
   const out: string[] = [];
   let last = 0;
-  re.lastIndex = 0;
-  while (limit <= 0 || out.length < limit - 1) {
-    const m = re.exec(s);
-    if (m === null) break;
-    const at = m.index;
-    const len = m[0].length;
-    if (len === 0) {
-      if (at >= s.length) break;
-      re.lastIndex = at + ((s.codePointAt(at) as number) > 0xffff ? 2 : 1);
-      if (at === 0) continue;
-    }
-    out.push(s.slice(last, at));
-    last = at + len;
+  for (const m of findAll(c, s)) {
+    if (limit > 0 && out.length >= limit - 1) break;
+    if (m.start === m.end && (m.start === 0 || m.start >= s.length)) continue;
+    out.push(s.slice(last, m.start));
+    last = m.end;
   }
   out.push(s.slice(last));
-  // The regex is shared (compiled once per pattern): leave it as found.
-  re.lastIndex = 0;
   return out;
 }
 
@@ -160,19 +166,19 @@ function replaceImpl(fn: string, all: boolean) {
     }
     if (!(match instanceof RegexValue))
       throw typeError(fn, 'a string or a regex (re-pattern)', match);
-    const re = all ? match.compiled.global : match.compiled.re;
-    re.lastIndex = 0;
-    if (typeof rep === 'string') return s.replace(re, rep);
-    return s.replace(re, (...parts: unknown[]) => {
-      // parts: match, captures…, offset, input, and a named-groups object if any.
-      const named = typeof parts[parts.length - 1] === 'object' ? 1 : 0;
-      const captures = parts.slice(0, parts.length - 2 - named) as (string | undefined)[];
-      const arg: Value =
-        captures.length === 1
-          ? (captures[0] as string)
-          : RVector.from(captures.map((g) => g ?? null));
-      return printDisplay(call1(rep, arg));
-    });
+    if (typeof rep === 'string') {
+      // JavaScript replacement syntax: $1, $<name>, $&, $$.
+      const m = match.compiled.re.matcher(s);
+      return all ? m.replaceAll(rep, false) : m.replaceFirst(rep, false);
+    }
+    let out = '';
+    let last = 0;
+    for (const m of findAll(match.compiled, s, all ? Infinity : 1)) {
+      const arg: Value = m.groups.length === 1 ? (m.groups[0] as string) : RVector.from(m.groups);
+      out += s.slice(last, m.start) + printDisplay(call1(rep, arg));
+      last = m.end;
+    }
+    return out + s.slice(last);
   };
 }
 

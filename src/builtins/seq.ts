@@ -19,17 +19,43 @@ export function chars(s: string): string[] {
   return hasSurrogate(s) ? Array.from(s) : s.split('');
 }
 
+/** Units of the code point starting at UTF-16 offset `i` (2 for a surrogate pair). */
+function cpUnits(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return 1;
+  const d = s.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** Code points of `s` (a lone surrogate counts as one), without building an array. */
 export function cpLength(s: string): number {
-  if (!hasSurrogate(s)) return s.length;
-  let n = 0;
-  for (const _c of s) n++;
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && cpUnits(s, i) === 2) {
+      n--;
+      i++;
+    }
+  }
   return n;
+}
+
+/** The code point at code-point index `cp` as a string, or undefined past the end. */
+export function cpAt(s: string, cp: number): string | undefined {
+  if (cp < 0) return undefined;
+  let i = 0;
+  for (let k = 0; k < cp; k++) {
+    if (i >= s.length) return undefined;
+    i += cpUnits(s, i);
+  }
+  return i < s.length ? s.slice(i, i + cpUnits(s, i)) : undefined;
 }
 
 /** Code points `[start, end)` of `s` (indices already clamped by the caller). */
 export function cpSlice(s: string, start: number, end: number): string {
   if (!hasSurrogate(s)) return s.slice(start, end);
-  return Array.from(s).slice(start, end).join('');
+  const a = utf16Index(s, start);
+  return s.slice(a, a + utf16Index(s.slice(a), end - start));
 }
 
 /** The code-point index of UTF-16 offset `i` in `s`. */
@@ -41,10 +67,7 @@ export function cpIndex(s: string, i: number): number {
 export function utf16Index(s: string, cp: number): number {
   if (!hasSurrogate(s)) return cp;
   let i = 0;
-  for (let k = 0; k < cp && i < s.length; k++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-  }
+  for (let k = 0; k < cp && i < s.length; k++) i += cpUnits(s, i);
   return i;
 }
 

@@ -7,8 +7,17 @@
  */
 import { type Value, MapBuilder, RList, RMap, RVector, normalizeInt } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, defa, indexError, intArg, invalidArg, typeError, MAX_BUILD } from './support.js';
-import { cpLength, cpSlice, seqItems } from './seq.js';
+import {
+  checkCollectionSize,
+  def,
+  defa,
+  indexError,
+  intArg,
+  invalidArg,
+  typeError,
+} from './support.js';
+import { charge } from '../runtime/budget.js';
+import { cpAt, cpLength, cpSlice, seqItems } from './seq.js';
 import { isEmpty } from './predicates.js';
 
 /** Item `i` of a seqable value, or undefined when out of range. */
@@ -18,10 +27,7 @@ function itemAt(fn: string, v: Value, i: number): Value | undefined {
     if (v.kind === 'vector') return v.get(i);
     if (v.kind === 'list') return v.items[i];
   }
-  if (typeof v === 'string') {
-    if (i < 0) return undefined;
-    if (i === 0) return v === '' ? undefined : String.fromCodePoint(v.codePointAt(0) as number);
-  }
+  if (typeof v === 'string') return cpAt(v, i);
   return seqItems(v, fn)[i];
 }
 
@@ -177,7 +183,8 @@ function into(args: readonly Value[]): Value {
 }
 
 function checkSize(fn: string, n: number): void {
-  if (n > MAX_BUILD) throw invalidArg(fn, `result too large (${n} items, limit ${MAX_BUILD})`);
+  checkCollectionSize(fn, n);
+  charge(n);
 }
 
 function repeat(n: Value, x: Value): Value {

@@ -38,19 +38,69 @@ function shaped(coll: Value, items: Value[]): Value {
   return typeof coll === 'string' ? items.join('') : RVector.from(items);
 }
 
-function sort(a: Value, b?: Value): Value {
-  const [cmp, coll] = b === undefined ? [compareValues, a] : [comparator('sort', a), b];
-  return shaped(coll, itemsCopy('sort', coll).sort(cmp));
+/** True when every item is an int held as a JS number (the usual numeric data). */
+function allSmallInts(xs: readonly Value[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (typeof xs[i] !== 'number') return false;
+  return true;
 }
 
+/**
+ * Sorts JS-number ints ascending: a typed-array sort (native, no comparator calls).
+ * Equal ints are indistinguishable, so stability holds trivially.
+ */
+function sortInts(xs: readonly Value[]): Value[] {
+  const a = Float64Array.from(xs as readonly number[]).sort();
+  return Array.from(a);
+}
+
+function sort(a: Value, b?: Value): Value {
+  if (b === undefined) {
+    const items = itemsCopy('sort', a);
+    return shaped(a, allSmallInts(items) ? sortInts(items) : items.sort(compareValues));
+  }
+  return shaped(b, itemsCopy('sort', b).sort(comparator('sort', a)));
+}
+
+/**
+ * The stable order of `keys` (indices into them) when every key is a JS-number int and
+ * `(max - min + 1) × n` stays exact in a double: each key and its index packed into one
+ * number, `(key - min) × n + index`, sorted natively; the index breaks ties, so the
+ * order is stable. Undefined when the keys do not qualify.
+ */
+function intKeyOrder(keys: readonly Value[]): number[] | undefined {
+  const n = keys.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (typeof k !== 'number') return undefined;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if ((max - min + 1) * n > Number.MAX_SAFE_INTEGER) return undefined;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
+  packed.sort();
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = (packed[i] as number) % n;
+  return order;
+}
+
+/** `sort-by`: every key computed once (a Schwartzian transform), then a stable sort. */
 function sortBy(keyfn: Value, b: Value, c?: Value): Value {
   if (!isCallable(keyfn)) throw typeError('sort-by', 'a key function', keyfn);
-  const [cmp, coll] = c === undefined ? [compareValues, b] : [comparator('sort-by', b), c];
+  const [cmp, coll] = c === undefined ? [undefined, b] : [comparator('sort-by', b), c];
   const items = seqItems(coll, 'sort-by');
   const keys = items.map((x) => call1(keyfn, x));
-  const order = items.map((_x, i) => i);
-  order.sort((i, j) => cmp(keys[i] as Value, keys[j] as Value));
-  return RVector.from(order.map((i) => items[i] as Value));
+  let order = cmp === undefined ? intKeyOrder(keys) : undefined;
+  if (order === undefined) {
+    const by = cmp ?? compareValues;
+    order = items.map((_x, i) => i);
+    order.sort((i, j) => by(keys[i] as Value, keys[j] as Value));
+  }
+  const out = new Array<Value>(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = items[order[i] as number] as Value;
+  return RVector.from(out);
 }
 
 function reverse(coll: Value): Value {

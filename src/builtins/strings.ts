@@ -6,7 +6,7 @@
  */
 import { type Value, Keyword, RVector, equals } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, intArg, strArg, strPart, typeError } from './support.js';
+import { def, intArg, joinChecked, strArg, strPart, typeError } from './support.js';
 import { chars, cpIndex, cpLength, cpSlice, seqItems, utf16Index } from './seq.js';
 import { RegexValue, regexSplit } from './regex.js';
 
@@ -39,7 +39,7 @@ function split(s: Value, delim: Value, limit?: Value): Value {
   const n = limit === undefined ? 0 : intArg('split', limit);
   let parts: string[];
   if (typeof delim === 'string') parts = literalSplit(str, delim, n);
-  else if (delim instanceof RegexValue) parts = regexSplit(str, delim.compiled.global, n);
+  else if (delim instanceof RegexValue) parts = regexSplit(str, delim.compiled, n);
   else throw typeError('split', 'a string or a regex (re-pattern)', delim);
   return RVector.from(parts);
 }
@@ -57,7 +57,7 @@ function join(a: Value, b?: Value): Value {
   const sep = b === undefined ? '' : a;
   const coll = b === undefined ? a : b;
   if (typeof sep !== 'string') throw typeError('join', 'a string separator', sep);
-  return seqItems(coll, 'join').map(strPart).join(sep);
+  return joinChecked('join', seqItems(coll, 'join').map(strPart), sep);
 }
 
 function stringFn(name: string, f: (s: string) => Value) {

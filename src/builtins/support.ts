@@ -2,9 +2,17 @@
  * Shared helpers for builtin tables: error constructors with stable codes, argument
  * checks, and compact ways to declare builtins (aliases, array-taking variadics).
  */
-import { type Value, RFloat, printDisplay, typeName } from '../data/index.js';
+import {
+  type Value,
+  MAX_BUILD,
+  MAX_STRING,
+  RFloat,
+  printDisplay,
+  typeName,
+} from '../data/index.js';
 import { Builtin } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
+import { charge } from '../runtime/budget.js';
 
 /** `runtime/type-error`: "<fn>: expected <expected>, got <actual type>". */
 export function typeError(fn: string, expected: string, got: Value): RtfsError {
@@ -27,8 +35,34 @@ export function arityError(fn: string, message: string): RtfsError {
   return new RtfsError(RuntimeCodes.arity, `${fn}: ${message}`);
 }
 
-/** Largest collection a builtin will build (`range`, `repeat`, …), to fail cleanly. */
-export const MAX_BUILD = 10_000_000;
+export { MAX_BUILD, MAX_STRING };
+
+/** Fails with `runtime/collection-too-large` when `n` items exceed {@link MAX_BUILD}. */
+export function checkCollectionSize(fn: string, n: number): void {
+  if (n > MAX_BUILD)
+    throw new RtfsError(
+      RuntimeCodes.collectionTooLarge,
+      `${fn}: the result would have ${n.toLocaleString('en-US')} items (limit ${MAX_BUILD.toLocaleString('en-US')})`,
+    );
+}
+
+/** Fails with `runtime/string-too-long` when `n` characters exceed {@link MAX_STRING}. */
+export function checkStringSize(fn: string, n: number): void {
+  if (n > MAX_STRING)
+    throw new RtfsError(
+      RuntimeCodes.stringTooLong,
+      `${fn}: the result would be ${n.toLocaleString('en-US')} characters long (limit ${MAX_STRING.toLocaleString('en-US')})`,
+    );
+}
+
+/** `parts` joined with `sep`, after checking the length (and charging the work). */
+export function joinChecked(fn: string, parts: readonly string[], sep: string): string {
+  let n = sep.length * Math.max(0, parts.length - 1);
+  for (const p of parts) n += p.length;
+  checkStringSize(fn, n);
+  charge(parts.length);
+  return parts.join(sep);
+}
 
 export function isNumber(v: Value): v is number | bigint | RFloat {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof RFloat;

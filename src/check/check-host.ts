@@ -25,6 +25,7 @@ import {
 } from '../runtime/modules.js';
 import { loadModuleFile } from '../runtime/module-file.js';
 import type { Runtime } from '../runtime/index.js';
+import { EXPANSION_BUDGET, withBudget } from '../runtime/budget.js';
 import { Unevaluated } from './placeholder.js';
 import { walk } from '../analyzer/index.js';
 import { withNilAt } from './patch.js';
@@ -77,7 +78,12 @@ export class CheckHost implements ModuleHost {
     return ok;
   }
 
+  /** Analyzes one form (and runs its macros) within the expansion budget. */
   private analyze(form: Value, span: Span | undefined, ns: Globals, uri: string): void {
+    withBudget(EXPANSION_BUDGET, () => this.analyzeForm(form, span, ns, uri));
+  }
+
+  private analyzeForm(form: Value, span: Span | undefined, ns: Globals, uri: string): void {
     let scope = ns;
     let current = form;
     const reported = new Set<string>();
@@ -141,9 +147,14 @@ export class CheckHost implements ModuleHost {
     this.diagnostics.push(diagnostic(e.code, 'runtime', e.message ?? String(r.error), at));
   }
 
-  loadModule(name: string, fromUri: string | undefined, span: Span | undefined) {
+  loadModule(
+    name: string,
+    fromUri: string | undefined,
+    span: Span | undefined,
+    fromModule?: string,
+  ) {
     const files = { modules: this.modules, loading: this.loading, loader: this.rt.loader };
-    return loadModuleFile(this, files, name, fromUri, span, {
+    return loadModuleFile(this, files, name, { uri: fromUri, module: fromModule }, span, {
       // Forms outside the module form record their own diagnostics (evalForm).
       failed: (f, _fail, at) => {
         this.record(f, at);

@@ -3,9 +3,9 @@
  * stdout, print the last value (unless it is nil and `quietNil`), report errors on
  * stderr with their position, excerpt and RTFS stack.
  */
-import { printValue, type Source } from '../index.js';
-import { Keyword, RMap } from '../data/index.js';
-import { catalogMeta, type PlannerStdlib } from './catalog-option.js';
+import { printValue, Keyword, RMap } from '../data/index.js';
+import type { Source } from '../source/index.js';
+import { catalogMeta, type PlannerStdlib } from '../planner/run-catalog.js';
 import { planInputs } from './plan-inputs.js';
 import { createHostedRuntime, runProgram } from '../host/index.js';
 import type { KeyObject } from 'node:crypto';
@@ -23,7 +23,8 @@ import {
 } from '../audit/index.js';
 import { failureContext, failurePoint } from './failure-point.js';
 import { UsageError } from './exit-codes.js';
-import { jsCompiler } from '../compiler/index.js';
+import { jsCompiler } from '../compiler/in-process.js';
+import { budgetOf } from '../host/run-options.js';
 import { answersFrom, policyFrom } from './host-config.js';
 import type { HostFlags } from './host-options.js';
 import type { Telemetry } from './otlp-option.js';
@@ -50,7 +51,8 @@ export interface EvalFlags extends HostFlags {
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
-  const sink = openSink(flags);
+  // Without --trace nobody reads an in-memory chain: keep only its running hash.
+  const sink = openSink(flags, flags.trace === true);
   const hosted = createHostedRuntime({
     sink: flags.telemetry ? flags.telemetry.tap(sink) : sink,
     policy: policyFrom(flags),
@@ -65,6 +67,7 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     ...(flags.planner ? { capabilities: flags.planner.capabilities } : {}),
     ...(flags.engine === 'compile' ? { compiler: jsCompiler } : {}),
     ...(flags.jit === false ? { jit: false as const } : {}),
+    budget: budgetOf(flags),
     ...(flags.args ? { commandLineArgs: flags.args } : {}),
   });
   let outcome;
@@ -90,7 +93,17 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     (records ??= sink instanceof JsonlChain ? readRecords(flags.chain as string) : sink.records());
   if (flags.trace) stderr.write(`${formatTree(recordsOf(), hosted.host.currentRun)}\n`);
   if (outcome.ok) {
-    stdout.write(`${printValue(outcome.value)}\n`);
+    let text: string;
+    try {
+      text = printValue(outcome.value);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      stderr.write(
+        `error: ${source.uri}: runtime/stack-depth-exceeded: the program's value is nested too deeply to print\n`,
+      );
+      return ExitCode.inputErrors;
+    }
+    stdout.write(`${text}\n`);
     return ExitCode.ok;
   }
   const colors = ctx.colors('stderr');
@@ -109,10 +122,13 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
   return ExitCode.inputErrors;
 }
 
-/** The chain a run writes to: a directory (--chain) or memory (for --trace). */
-export function openSink(flags: EvalFlags): JsonlChain | MemoryChain {
+/**
+ * The chain a run writes to: a directory (--chain) or memory, keeping its lines when
+ * `retain` (for --trace and the REPL's `:chain`).
+ */
+export function openSink(flags: EvalFlags, retain = true): JsonlChain | MemoryChain {
   const clock = flags.telemetry ? { now: flags.telemetry.now } : {};
-  if (flags.chain === undefined) return new MemoryChain(clock);
+  if (flags.chain === undefined) return new MemoryChain({ ...clock, retain });
   return openChainDir(flags.chain, flags.signKey, process.env, clock);
 }
 

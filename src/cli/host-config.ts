@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { type Value, Keyword, RMap, RVector, printValue } from '../index.js';
+import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import { readConfigFile } from '../config/index.js';
 import { configErrorText } from './config-error.js';
 import { UsageError } from './exit-codes.js';

@@ -4,13 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { collect } from './options.js';
-
-/** `--allow-read DIR`: an empty name is a mistake, not the current directory. */
-function collectDirectory(value: string, previous: string[] | undefined): string[] {
-  if (value === '')
-    throw new InvalidArgumentError("give a directory ('.' for the current directory)");
-  return collect(value, previous);
-}
+import { HOST_OPTIONS, type RunOption } from '../host/run-options.js';
 
 export interface HostFlags {
   readonly allow?: readonly string[];
@@ -30,12 +24,13 @@ export interface HostFlags {
   readonly inputJson?: string;
   /** Capability catalog files (external capabilities the plan may call). */
   readonly catalog?: readonly string[];
+  /** Budgets: seconds, and steps (validated by the option definitions). */
+  readonly timeout?: string;
+  readonly maxSteps?: string;
 }
 
 /** The help of `--sign-key` (every command that writes a chain has it). */
-export const SIGN_KEY_HELP =
-  'sign the chain with this Ed25519 private key (PEM): a checkpoint at the end of every run ' +
-  'and every 1,000 records (default: $RTFS_CHAIN_SIGNING_KEY_FILE or $RTFS_CHAIN_SIGNING_KEY)';
+export const SIGN_KEY_HELP = (HOST_OPTIONS.find((o) => o.name === 'sign-key') as RunOption).help;
 
 /** `--engine` and `--no-jit` (rtfs run and rtfs eval): which engine evaluates. */
 export function addEngineOptions(cmd: Command): Command {
@@ -53,59 +48,19 @@ export function addEngineOptions(cmd: Command): Command {
     );
 }
 
+/** A commander option from its shared definition (src/host/run-options.ts). */
+export function commanderOption(o: RunOption): Option {
+  const opt = new Option(`--${o.name}${o.arg ? ` <${o.arg}>` : ''}`, o.help);
+  if (o.arg === undefined) return opt;
+  return opt.argParser((value: string, previous: unknown): string | string[] => {
+    const why = o.check?.(value);
+    if (why !== undefined) throw new InvalidArgumentError(why);
+    return o.multiple ? collect(value, previous as string[] | undefined) : value;
+  });
+}
+
+/** The host options (`run`, `eval`, `repl`): the same definitions compiled modules parse. */
 export function addHostOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option(
-        '--allow <pattern>',
-        'grant capabilities matching a pattern, e.g. core.data.* (repeatable)',
-      ).argParser(collect),
-    )
-    .addOption(
-      new Option(
-        '--deny <pattern>',
-        'refuse capabilities matching a pattern, even if allowed (repeatable)',
-      ).argParser(collect),
-    )
-    .addOption(
-      new Option('--policy <file>', 'a policy file: {:allow ["…"] :deny ["…"]} (RTFS or JSON)'),
-    )
-    .addOption(
-      new Option(
-        '--allow-read <dir>',
-        "let ccos.fs.read read files below DIR (repeatable; '.' is the current directory)",
-      ).argParser(collectDirectory),
-    )
-    .addOption(
-      new Option(
-        '--answers <file>',
-        'answers for ccos.user.ask: a vector (in order) or a map prompt → answer',
-      ),
-    )
-    .addOption(
-      new Option('--dry-run', 'simulate capabilities whose effects are not :pure or :read'),
-    )
-    .addOption(
-      new Option(
-        '--chain <dir>',
-        'append the run to a causal-chain log in DIR (hash-chained JSONL)',
-      ),
-    )
-    .addOption(new Option('--sign-key <file>', SIGN_KEY_HELP))
-    .addOption(
-      new Option('--trace', 'print the run as a tree of steps and capability calls on stderr'),
-    )
-    .addOption(
-      new Option(
-        '--input <name=value>',
-        'a plan input (repeatable); VALUE is read as an RTFS literal (2, :k, [1 2]) or else taken as a string',
-      ).argParser(collect),
-    )
-    .addOption(new Option('--input-json <json>', 'plan inputs as a JSON object'))
-    .addOption(
-      new Option(
-        '--catalog <file>',
-        'a capability catalog (.rtfs or .json) describing external capabilities (repeatable)',
-      ).argParser(collect),
-    );
+  for (const o of HOST_OPTIONS) cmd.addOption(commanderOption(o));
+  return cmd;
 }

@@ -4,7 +4,7 @@
  * the chain's verification (loaded on demand by commands/plan.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { type Value, RMap, printValue, toPlain } from '../data/index.js';
+import { type Value, Keyword, RMap, printValue, toPlain } from '../data/index.js';
 import { readRecords, verifyChain, type ChainAction } from '../audit/index.js';
 import { openChainDir } from './evaluate.js';
 import {
@@ -57,6 +57,10 @@ export interface PlanFlags extends OtlpFlags {
   readonly deny?: readonly string[];
   /** A user's planner flow to run instead of the generated meta-plan. */
   readonly flow?: string;
+  readonly intent?: string;
+  readonly maxAttempts?: string;
+  readonly llmTimeout?: string;
+  readonly allowGaps?: boolean;
   readonly report?: string;
 }
 
@@ -133,9 +137,22 @@ export async function planAction(
     return ExitCode.inputErrors;
   }
   const catalog = loaded.catalog;
-  const llm = provider === 'openai' ? llmOptionsFromEnv() : { provider: 'null' as const };
-  if (provider === 'openai' && llm.provider === 'null')
-    throw new UsageError('--provider openai needs RTFS_LLM_API_KEY (see docs/planner.md)');
+  const intentStrategy = oneOf('--intent', flags.intent, ['rules', 'llm'] as const, 'rules');
+  const attempts = Number(flags.maxAttempts ?? '3');
+  if (!Number.isSafeInteger(attempts) || attempts < 1 || attempts > 10)
+    throw new UsageError(
+      `--max-attempts takes an integer from 1 to 10, got '${flags.maxAttempts ?? ''}'`,
+    );
+  const useLlm = provider === 'openai' || intentStrategy === 'llm';
+  const fromEnv = useLlm ? llmOptionsFromEnv() : { provider: 'null' as const };
+  if (useLlm && fromEnv.provider === 'null')
+    throw new UsageError(
+      `${provider === 'openai' ? '--provider openai' : '--intent llm'} needs RTFS_LLM_API_KEY (see docs/planner.md)`,
+    );
+  const llm =
+    flags.llmTimeout !== undefined && fromEnv.provider === 'openai'
+      ? { ...fromEnv, timeoutMs: llmTimeout(flags.llmTimeout) }
+      : fromEnv;
   const capabilities = [
     ...catalogCapabilities(catalog.entries.filter((e) => e.builtin !== true)),
     ...plannerCapabilities({ catalog, llm }),
@@ -144,6 +161,9 @@ export async function planAction(
     maxRefinementCycles: cycles,
     strategy: provider === 'openai' ? ('llm' as const) : ('template' as const),
     execute,
+    intentStrategy,
+    maxAttempts: attempts,
+    allowGaps: flags.allowGaps === true,
   };
   const rws = rewriters(flags);
   let flow: FlowSpec | undefined;
@@ -224,6 +244,10 @@ export async function planAction(
   const value: Value = result.outcome.ok ? result.outcome.value : null;
   const final = finalPlanOf(actions, value, capabilities);
   const failure = result.outcome.ok ? undefined : failureOf(result.outcome, actions);
+  const gaps = gapsOf(value instanceof RMap ? value.get(Keyword.of('gaps')) : undefined);
+  // A partial plan is a failure unless --allow-gaps (or a rewriter setting :allow_gaps) accepts it.
+  const gapsOk =
+    gaps.length === 0 || (value instanceof RMap && value.get(Keyword.of('allow_gaps')) === true);
   const chainLine = verified.ok
     ? `Causal chain: ${actions.length} actions in run ${runId}, integrity OK, head ${verified.head?.hash.slice(0, 16) ?? '-'}…  (${dir})`
     : `Causal chain: integrity FAILED: ${verified.message}`;
@@ -253,6 +277,7 @@ export async function planAction(
           final_plan: final?.source ?? null,
           final_plan_hash: final?.hash ?? null,
           result: value === null ? null : toPlain(value),
+          gaps,
           trace: planTrace(actions, runId),
           chain: { dir, actions: actions.length, verified: verified.ok },
           ...(report !== undefined ? { report } : {}),
@@ -262,7 +287,7 @@ export async function planAction(
       )}\n`,
     );
     if (failure !== undefined) stderr.write(`${failureLine(failure)}\n`);
-    return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+    return result.outcome.ok && verified.ok && gapsOk ? ExitCode.ok : ExitCode.inputErrors;
   }
 
   const rw = result.applied.map((a) => `${a.rule}${paramText(a.params)}`).join(', ');
@@ -281,12 +306,51 @@ export async function planAction(
   if (final !== undefined)
     stdout.write(`Final plan  ${final.hash}\n${planAt(final.source, width)}\n`);
   if (failure !== undefined) stdout.write(`Planner run failed: ${failure.code}\n`);
+  if (result.outcome.ok && gaps.length > 0) {
+    stdout.write(`\nGaps: the plan keeps the other steps; each gap is a pending step\n`);
+    for (const g of gaps)
+      stdout.write(
+        `  ${g.step_id}: no capability can "${g.needs}" (request ${g.request_id}; it would take ${g.inputs.join(', ') || 'nothing'})\n`,
+      );
+    if (!gapsOk)
+      stderr.write(
+        `error: the plan has ${gaps.length} gap(s); provide the missing capabilities, or accept a partial plan with --allow-gaps\n`,
+      );
+  }
   stdout.write(`${chainLine}\n`);
   stdout.write(`Replay: rtfs chain replay ${dir} --run ${runId}\n`);
   if (report !== undefined) stdout.write(`Report: ${report.file} (${report.size})\n`);
   // What failed, on stderr: the code, the step and capability, the message.
   if (failure !== undefined) stderr.write(`${failureLine(failure)}\n`);
-  return result.outcome.ok && verified.ok ? ExitCode.ok : ExitCode.inputErrors;
+  return result.outcome.ok && verified.ok && gapsOk ? ExitCode.ok : ExitCode.inputErrors;
+}
+
+interface GapLine {
+  readonly step_id: string;
+  readonly needs: string;
+  readonly request_id: string;
+  readonly inputs: readonly string[];
+}
+
+/** The gaps the meta-plan reports (`:gaps` of its result). */
+function gapsOf(v: Value | undefined): GapLine[] {
+  const plain = v === undefined || v === null ? [] : toPlain(v);
+  if (!Array.isArray(plain)) return [];
+  return plain.flatMap((g) => {
+    if (g === null || typeof g !== 'object' || Array.isArray(g)) return [];
+    const str = (k: string): string => (typeof g[k] === 'string' ? (g[k] as string) : '');
+    const inputs = Array.isArray(g['inputs']) ? g['inputs'].map(String) : [];
+    return [
+      { step_id: str('step_id'), needs: str('needs'), request_id: str('request_id'), inputs },
+    ];
+  });
+}
+
+function llmTimeout(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--llm-timeout takes a positive number of seconds, got '${text}'`);
+  return Math.round(n * 1000);
 }
 
 interface Failure {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { CommandHost } from './command.js';
-import { commands } from './commands/index.js';
+import { commandTable } from './commands/index.js';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from './exit-codes.js';
 import { makeContext, type CliIo } from './io.js';
 
@@ -32,10 +32,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       exitCode = await body(makeContext(io, color, packageJson.version));
     },
   };
-  for (const register of commands) register(program, host);
+  const argv = scriptArgs(args, io);
+  // `rtfs run …` needs only `run` (registering all ten costs start-up); help, unknown
+  // commands and suggestions see every one.
+  const only = commandTable.find(([name]) => name === argv[0]);
+  for (const [, register] of only === undefined ? commandTable : [only]) register(program, host);
 
   try {
-    await program.parseAsync(scriptArgs(program, args, io), { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
@@ -54,9 +58,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
  * `#!/usr/bin/env rtfs` first line makes a file executable; `rtfs` alone on a terminal
  * opens the REPL (elsewhere it prints the help, as any usage error does).
  */
-function scriptArgs(program: Command, args: readonly string[], io: CliIo): string[] {
+function scriptArgs(args: readonly string[], io: CliIo): string[] {
   const first = args[0];
   if (first === undefined) return io.interactive === true ? ['repl'] : [];
-  if (first.startsWith('-') || program.commands.some((c) => c.name() === first)) return [...args];
+  if (first.startsWith('-') || commandTable.some(([name]) => name === first)) return [...args];
   return existsSync(first) || first.endsWith('.rtfs') ? ['run', ...args] : [...args];
 }

@@ -71,8 +71,9 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
     const decl = fn.declarations(n.frameSize, a.paramSlots);
     if (decl !== '') head.push(decl);
     if (n.selfSlot >= 0 && !thisless) head.push(`${slotVar(level, n.selfSlot)} = this;`);
-    const check = `if (${e.h('interruptFlag')}[0] !== 0) throw ${e.h('interrupted')}();`;
-    const inner = used ? `${label}: for (;;) {\n${check}\n${body}\n}` : body;
+    // One step per call and per recur, as the evaluator counts (runtime/budget.ts).
+    const check = `if (--${e.h('meter')}[0] < 0) ${e.h('refuel')}();`;
+    const inner = used ? `${label}: for (;;) {\n${check}\n${body}\n}` : `${check}\n${body}`;
     return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
   } finally {
     if (direct) e.selves.pop();

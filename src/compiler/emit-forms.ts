@@ -14,7 +14,8 @@ type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 export function emitTry(e: Emitter, n: NodeOf<'try'>, sink: Sink): void {
   e.emit('try {');
   e.tail(n.body, sink);
-  e.emit('} catch ($e) {');
+  // Count a stack overflow inline: near the stack's end a call could fail (budget.ts).
+  e.emit(`} catch ($e) { if ($e instanceof RangeError) ++${e.h('meter')}[1];`);
   const err = e.temp();
   e.emit(`${err} = ${e.h('caught')}($e, ${e.span(n.span)});`);
   n.catches.forEach((c, i) => {
@@ -103,7 +104,7 @@ export function emitFor(e: Emitter, n: NodeOf<'for'>): string {
         const label = e.label();
         const x = e.temp();
         e.emit(`${label}: for (${x} of ${e.h('iterable')}(${coll}, "for")) {`);
-        e.interruptCheck();
+        e.stepCheck();
         bindPattern(e, c.pattern as Pattern, x);
         loops.push(label);
         open++;
@@ -143,7 +144,7 @@ export function emitDotimes(e: Emitter, n: NodeOf<'dotimes'>): string {
   e.emit(`${last} = null;`);
   const slot = slotVar(e.fn.level, n.slot);
   e.emit(`for (${i} = 0; ${i} < ${c}; ${i}++) {`);
-  e.interruptCheck();
+  e.stepCheck();
   e.emit(`${slot} = ${i};`);
   e.tail(n.body, assignTo(last));
   e.emit('}');

@@ -62,7 +62,7 @@ function matcher(e: Emitter, p: MatchPattern, v: string): string {
       for (const entry of p.entries) {
         const x = e.temp();
         parts.push(
-          `(${x} = ${v}.get(${e.constant(entry.key)})) !== undefined && ${matcher(e, entry.pattern, x)}`,
+          `(${x} = (${v}).get(${e.constant(entry.key)})) !== undefined && ${matcher(e, entry.pattern, x)}`,
         );
       }
       if (p.rest !== undefined) {

@@ -167,7 +167,7 @@ function emitLoop(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
         },
       };
   e.emit(`${label}: for (;;) {`);
-  e.interruptCheck();
+  e.stepCheck();
   emitDestructure(e, n.destructure);
   e.tail(n.body, inner);
   e.emit('}');

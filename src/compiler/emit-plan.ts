@@ -44,8 +44,15 @@ export function emitPlan(e: Emitter, n: PlanNode): string {
   e.emit(`${slotVar(level, n.contextSlot)} = ${values};`);
   e.emit(`${e.h('planPush')}(${plans}, ${name}, ${values});`);
   const t = e.temp();
+  // The plan's own :max-steps/:timeout, inside the run's budget (runtime/budget.ts).
+  const token = n.budget === undefined ? undefined : e.temp();
+  if (n.budget !== undefined)
+    e.emit(
+      `${token} = ${e.h('enterBudget')}(${e.link({ kind: 'json', value: { ...n.budget } })});`,
+    );
   e.emit('try {');
   e.tail(n.body, assignTo(t));
-  e.emit(`} finally { ${plans}.pop(); }`);
+  const leave = token === undefined ? '' : `${e.h('leaveBudget')}(${token}); `;
+  e.emit(`} finally { ${leave}${plans}.pop(); }`);
   return `${e.h('planOutput')}(${checkOut}, ${t}, ${name}, ${span})`;
 }

@@ -157,12 +157,12 @@ export class Emitter {
     }
   }
 
-  /** A runtime helper (support/index.ts) by name. */
-  /** A test of the REPL's interrupt flag (ADR 0009), emitted at the head of every loop. */
-  interruptCheck(): void {
-    this.emit(`if (${this.h('interruptFlag')}[0] !== 0) throw ${this.h('interrupted')}();`);
+  /** One step of the budget (runtime/budget.ts), emitted at the head of every loop. */
+  stepCheck(): void {
+    this.emit(`if (--${this.h('meter')}[0] < 0) ${this.h('refuel')}();`);
   }
 
+  /** A runtime helper (support/index.ts) by name. */
   h(name: string): string {
     this.helpers.add(name);
     return `$$${name}`;

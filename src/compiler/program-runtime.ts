@@ -20,7 +20,16 @@ import {
   type Hosted,
   type RunOutcome,
 } from '../host/index.js';
-import { MemoryChain, JsonlChain, formatTree, readRecords } from '../audit/index.js';
+import {
+  MemoryChain,
+  JsonlChain,
+  formatTree,
+  readRecords,
+  resolveSigningKey,
+} from '../audit/index.js';
+import { budgetOf, parseRunArgs } from '../host/run-options.js';
+import { type Budget, withBudget } from '../runtime/budget.js';
+import { basename } from 'node:path';
 
 export interface ProgramOptions {
   /** The main file's name (the run's uri). */
@@ -28,9 +37,10 @@ export interface ProgramOptions {
   /** Every source file whose spans the code uses: `[uri, text]`. */
   readonly sources: readonly (readonly [string, string])[];
   /**
-   * Command-line arguments, as for `rtfs run`: `--allow P`, `--deny P`, `--dry-run`,
-   * `--trace`, `--chain DIR`, `--input NAME=VALUE`, `--input-json JSON`; the others
-   * (and everything after `--`) are the program's `*command-line-args*`.
+   * Command-line arguments, as for `rtfs run` (the host options of
+   * src/host/run-options.ts that modules accept; default: `process.argv`); the words
+   * that are not options (and everything after `--`) are the program's
+   * `*command-line-args*`.
    */
   readonly argv?: readonly string[];
   /** Capabilities besides the built-in ones (the planner standard library). */
@@ -40,45 +50,86 @@ export interface ProgramOptions {
 interface Flags {
   allow: string[];
   deny: string[];
+  readRoots: string[];
   dryRun: boolean;
   trace: boolean;
   chain: string | undefined;
+  signKey: string | undefined;
   inputs: RMap;
+  budget: Budget;
   /** The program's own arguments (`*command-line-args*`): the others, and all after `--`. */
   args: string[];
 }
 
+/** Ends the process as `rtfs` does for a command-line mistake: message, exit code 2. */
+function usageExit(message: string, program: string): never {
+  process.stderr.write(`error: ${message}\n(run node ${program} --help for the options)\n`);
+  process.exit(2);
+}
+
+/**
+ * The module's command line, parsed strictly with the definitions `rtfs run` uses
+ * (src/host/run-options.ts): `--help` prints them and exits; a mistake exits with 2
+ * before anything runs.
+ */
 function parseFlags(argv: readonly string[]): Flags {
-  const f: Flags = {
-    allow: [],
-    deny: [],
-    dryRun: false,
-    trace: false,
-    chain: undefined,
-    inputs: RMap.EMPTY,
-    args: [],
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--') {
-      f.args.push(...argv.slice(i + 1));
-      break;
-    } else if (a === '--allow' || a === '--deny')
-      f[a === '--allow' ? 'allow' : 'deny'].push(argv[++i] ?? '');
-    else if (a === '--dry-run') f.dryRun = true;
-    else if (a === '--trace') f.trace = true;
-    else if (a === '--chain') f.chain = argv[++i];
-    else if (a === '--input') {
-      const item = argv[++i] ?? '';
-      const eq = item.indexOf('=');
-      if (eq > 0)
-        f.inputs = f.inputs.assoc(Keyword.of(item.slice(0, eq)), literal(item.slice(eq + 1)));
-    } else if (a === '--input-json') {
-      const v = fromPlain(JSON.parse(argv[++i] ?? '{}') as unknown);
-      if (v instanceof RMap) for (const [k, x] of v.entries()) f.inputs = f.inputs.assoc(k, x);
-    } else f.args.push(a);
+  const program = basename(process.argv[1] ?? 'module.mjs');
+  const parsed = parseRunArgs(argv, program);
+  if (parsed.kind === 'help') {
+    process.stdout.write(parsed.text);
+    process.exit(0);
   }
-  return f;
+  if (parsed.kind === 'error') usageExit(parsed.message, program);
+  const v = parsed.values;
+  const list = (name: string): string[] => (v[name] as string[] | undefined) ?? [];
+  const str = (name: string): string | undefined => v[name] as string | undefined;
+  let inputs = RMap.EMPTY;
+  const json = str('input-json');
+  if (json !== undefined) {
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      usageExit(`--input-json is not valid JSON: ${(e as Error).message}`, program);
+    }
+    const m = fromPlain(data);
+    if (!(m instanceof RMap)) usageExit('--input-json must be a JSON object', program);
+    inputs = m;
+  }
+  for (const item of list('input')) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) usageExit(`--input takes NAME=VALUE, got '${item}'`, program);
+    inputs = inputs.assoc(Keyword.of(item.slice(0, eq)), literal(item.slice(eq + 1)));
+  }
+  return {
+    allow: list('allow'),
+    deny: list('deny'),
+    readRoots: list('allow-read'),
+    dryRun: v['dry-run'] === true,
+    trace: v.trace === true,
+    chain: str('chain'),
+    signKey: str('sign-key'),
+    inputs,
+    budget: budgetOf({ maxSteps: str('max-steps'), timeout: str('timeout') }),
+    args: [...parsed.args],
+  };
+}
+
+/** The chain of `--chain DIR` (signed with `--sign-key` or the environment's key). */
+function openChain(flags: Flags): JsonlChain | MemoryChain {
+  if (flags.chain === undefined) return new MemoryChain();
+  const program = basename(process.argv[1] ?? 'module.mjs');
+  let signingKey;
+  try {
+    signingKey = resolveSigningKey(flags.signKey === undefined ? {} : { keyFile: flags.signKey });
+  } catch (e) {
+    usageExit(`cannot use the signing key: ${(e as Error).message}`, program);
+  }
+  try {
+    return JsonlChain.open(flags.chain, signingKey === undefined ? {} : { signingKey });
+  } catch (e) {
+    usageExit(`cannot append to the chain in ${flags.chain}: ${(e as Error).message}`, program);
+  }
 }
 
 /** An input value: the RTFS literal `text` is, or `text` itself (as `rtfs run --input`). */
@@ -97,11 +148,11 @@ export class Program {
 
   constructor(readonly options: ProgramOptions) {
     this.flags = parseFlags(options.argv ?? process.argv.slice(2));
-    this.sink =
-      this.flags.chain === undefined ? new MemoryChain() : JsonlChain.open(this.flags.chain);
+    this.sink = openChain(this.flags);
     this.hosted = createHostedRuntime({
       sink: this.sink,
       policy: { allow: this.flags.allow, deny: this.flags.deny },
+      readRoots: this.flags.readRoots,
       dryRun: this.flags.dryRun,
       ...(options.capabilities ? { capabilities: options.capabilities } : {}),
       ...(this.flags.inputs.size > 0 ? { inputs: this.flags.inputs } : {}),
@@ -181,7 +232,9 @@ export class Program {
     };
     let outcome: RunOutcome;
     try {
-      outcome = runProgram(this.hosted, text, this.options.uri, { evaluate });
+      outcome = runProgram(this.hosted, text, this.options.uri, {
+        evaluate: () => withBudget(this.flags.budget, evaluate),
+      });
     } finally {
       if (this.sink instanceof JsonlChain) this.sink.close();
     }

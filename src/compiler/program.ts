@@ -17,6 +17,7 @@ import { loadModuleFile } from '../runtime/module-file.js';
 import type { ModuleHost, TopResult } from '../runtime/modules.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import { createRuntime } from '../create-runtime.js';
+import { EXPANSION_BUDGET, withBudget } from '../runtime/budget.js';
 import { FsModuleLoader } from '../modules/index.js';
 import { Linker } from './linker.js';
 import { emitTopLevel, jsCompiler } from './in-process.js';
@@ -115,6 +116,11 @@ class ProgramCompiler implements ModuleHost {
 
   /** A top-level form that is not `do`, `module` or `import`. */
   private evalLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
+    // Macros and compile-time definitions run within the expansion budget.
+    return withBudget(EXPANSION_BUDGET, () => this.compileLeaf(form, span, ns));
+  }
+
+  private compileLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
     const a = analyzeTop(form, span, ns);
     if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
     const options = { isCore: this.isCore, marks: this.marks };
@@ -141,9 +147,11 @@ class ProgramCompiler implements ModuleHost {
     name: string,
     fromUri: string | undefined,
     span: Span | undefined,
+    fromModule?: string,
   ): Globals | Diagnostic[] {
     const files = { modules: this.modules, loading: this.loading, loader: this.loader };
-    return loadModuleFile(this, files, name, fromUri ?? this.uri, span, {
+    const from = { uri: fromUri ?? this.uri, module: fromModule };
+    return loadModuleFile(this, files, name, from, span, {
       failed: (f, fail) =>
         'diagnostics' in f ? f.diagnostics : fail(ModuleCodes.badForm, String(f.error)),
     });

@@ -26,3 +26,4 @@ export {
 } from './printer.js';
 export { MIN_I64, MAX_I64, normalizeInt } from './ints.js';
 export { toPlain, fromPlain, type Plain } from './plain.js';
+export { MAX_BUILD, MAX_STRING } from './limits.js';

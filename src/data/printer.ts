@@ -30,6 +30,7 @@ export function printValueStyled(v: Value, paint: Paint): string {
  */
 export function printDisplay(v: Value): string {
   if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
   if (v === null) return '';
   return printValue(v);
 }

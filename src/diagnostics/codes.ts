@@ -26,6 +26,7 @@ export const SyntaxCodes = {
   missingFormAtEnd: 'syntax/missing-form-at-end',
   unknownDispatch: 'syntax/unknown-dispatch',
   tooDeep: 'syntax/nesting-too-deep',
+  tooLarge: 'syntax/source-too-large',
 } as const;
 
 export type SyntaxCode = (typeof SyntaxCodes)[keyof typeof SyntaxCodes];

@@ -2,11 +2,12 @@
  * Wires a runtime to a capability host: builtins, core macros, the built-in
  * capabilities, a policy, and an audit sink.
  */
-import { type Value, Keyword, RMap, printValue } from '../data/index.js';
+import { type Value, Keyword, MAX_STRING, RMap, printValue } from '../data/index.js';
 import { Globals } from '../analyzer/index.js';
-import { RtfsError } from '../runtime/index.js';
+import { RtfsError, RuntimeCodes } from '../runtime/index.js';
+import { Source } from '../source/index.js';
 import { createRuntime } from '../create-runtime.js';
-import type { Runtime, NodeCompiler } from '../runtime/index.js';
+import type { Budget, Runtime, NodeCompiler } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import { CapabilityRegistry } from './registry.js';
 import { RunHost } from './run-host.js';
@@ -39,6 +40,8 @@ export interface HostedOptions {
   readonly jit?: number | false;
   /** How `ccos.plan.execute` runs a plan given no `:mode` (default dry-run). */
   readonly executeMode?: ExecuteMode;
+  /** Step and time limits of the run (see RuntimeOptions.budget). */
+  readonly budget?: Budget;
   /** `*command-line-args*` (see RuntimeOptions.commandLineArgs). */
   readonly commandLineArgs?: readonly string[];
 }
@@ -91,6 +94,7 @@ export function createHostedRuntime(o: HostedOptions): Hosted {
     ...(o.paths ? { paths: o.paths } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
     ...(o.jit !== undefined ? { jit: o.jit } : {}),
+    ...(o.budget !== undefined ? { budget: o.budget } : {}),
     ...(o.commandLineArgs ? { commandLineArgs: o.commandLineArgs } : {}),
   });
   host.attachEvaluator((plan, uri) => {
@@ -117,6 +121,8 @@ export function runProgram(
   uri: string,
   extra?: { meta?: RMap; before?: () => void; evaluate?: () => RunOutcome },
 ): RunOutcome {
+  // A source beyond the size limit is refused by the reader; do not record it first.
+  if (text.length > MAX_STRING) return h.runtime.evalString(text, uri);
   let meta = RMap.fromFlat([Keyword.of('uri'), uri, Keyword.of('source'), text]);
   const inputs = h.host.planInputs();
   if (inputs instanceof RMap && inputs.size > 0) meta = meta.assoc(Keyword.of('inputs'), inputs);
@@ -129,8 +135,22 @@ export function runProgram(
   h.host.startRun(uri, meta);
   extra?.before?.();
   const outcome = extra?.evaluate ? extra.evaluate() : h.runtime.evalString(text, uri);
-  if (outcome.ok) h.host.endRun({ ok: true, value: outcome.value });
-  else {
+  if (outcome.ok) {
+    try {
+      h.host.endRun({ ok: true, value: outcome.value });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // The value is nested too deeply to encode (the record was not written): the run
+      // fails with a clear error, recorded, instead of crashing.
+      const error = new RtfsError(
+        RuntimeCodes.stackDepth,
+        "the program's value is nested too deeply to record in the causal chain",
+        { source: new Source(uri, text), start: 0, end: Math.min(1, text.length) },
+      );
+      h.host.endRun({ ok: false, error: { code: error.code, message: error.message } });
+      return { ok: false, error };
+    }
+  } else {
     const d = outcome.diagnostics?.[0];
     const error = outcome.error ?? {
       code: d?.code ?? 'runtime/unknown',

@@ -1,5 +1,6 @@
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import { nearest } from '../diagnostics/index.js';
+import { compileLinearRegex, type LinearRegex } from '../data/linear-regex.js';
 
 /**
  * Which capabilities a run may call. A `deny` pattern always refuses; an `allow` pattern
@@ -24,12 +25,16 @@ export type Decision =
   | { readonly allowed: true; readonly rule: string }
   | { readonly allowed: false; readonly rule: string | undefined };
 
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, LinearRegex>();
 
+/** Glob match in linear time (a pattern with many `*` cannot make a check slow). */
 function matches(pattern: string, id: string): boolean {
   let re = compiled.get(pattern);
   if (re === undefined) {
-    re = new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`);
+    const r = compileLinearRegex(`^${pattern.split('*').map(escape).join('.*')}$`);
+    // Every character but `*` is escaped, so the pattern always compiles.
+    if (r.kind !== 'ok') throw new Error(`policy pattern ${pattern}: ${r.message}`);
+    re = r.re;
     compiled.set(pattern, re);
   }
   return re.test(id);

@@ -7,7 +7,7 @@
  */
 import type { Span } from '../source/index.js';
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
-import { RtfsError, type Host, type Fn } from '../runtime/index.js';
+import { RtfsError, checkBudget, type Host, type Fn } from '../runtime/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import {
   compileValidator,
@@ -138,6 +138,8 @@ export class RunHost extends RunSpans implements Host {
 
   /** Runs capability `id` on `input` (also used for nested calls from implementations). */
   call(id: string, input: Value, span: Span | undefined): Value {
+    // A timeout or Ctrl-C is noticed before an effect, not only between steps.
+    checkBudget();
     const cap = this.opts.registry.get(id);
     const replay = this.replay;
     if (replay === undefined) return this.execute(id, cap, input, span);

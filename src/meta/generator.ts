@@ -21,6 +21,12 @@ export interface MetaPlanOptions {
   readonly strategy?: 'template' | 'llm';
   /** Whether the meta-plan runs the final plan (default none). */
   readonly execute?: 'none' | 'dry-run' | 'full';
+  /** Intent extraction: `rules` (default) or `llm` (`--intent llm`). */
+  readonly intentStrategy?: 'rules' | 'llm';
+  /** LLM attempts per synthesis or extraction, the model's mistakes fed back (default 3). */
+  readonly maxAttempts?: number;
+  /** A plan with gaps (pending steps) is acceptable (`--allow-gaps`; default false). */
+  readonly allowGaps?: boolean;
   /** Forms inserted as steps before the result map. */
   readonly extraSteps?: readonly Value[];
 }
@@ -65,6 +71,9 @@ export function metaPlanData(goal: string, intent?: Value, o: MetaPlanOptions = 
   schema = withDefault(schema, 'max_refinement_cycles', o.maxRefinementCycles ?? 3);
   schema = withDefault(schema, 'strategy', kw(o.strategy ?? 'template'));
   schema = withDefault(schema, 'execute', kw(o.execute ?? 'none'));
+  schema = withDefault(schema, 'intent_strategy', kw(o.intentStrategy ?? 'rules'));
+  schema = withDefault(schema, 'max_attempts', o.maxAttempts ?? 3);
+  schema = withDefault(schema, 'allow_gaps', o.allowGaps ?? false);
   let next = withOption(parts, 'input-schema', schema);
   let body = next.body;
   if (intent !== undefined && intent !== null) {

@@ -8,6 +8,7 @@
 import { type Value, Keyword, RMap } from '../data/index.js';
 import { createRuntime } from '../create-runtime.js';
 import { RtfsError, applyFn, isCallable } from '../runtime/index.js';
+import { REWRITER_BUDGET, withBudget } from '../runtime/budget.js';
 import type { Rewriter } from './rewriter.js';
 import { diffEdits } from './diff-edits.js';
 import { withTimeBudget } from './time-budget.js';
@@ -22,6 +23,9 @@ export function rtfsRewriter(
   budgetMs = REWRITER_BUDGET_MS,
 ): Rewriter | { error: string } {
   const rt = createRuntime({ out: () => undefined, log: () => undefined });
+  // Loading and every call run within a step budget (a rewriter that loops fails, not
+  // hangs) and under the time budget (--rewriter-budget), whichever runs out first.
+  rt.budget = REWRITER_BUDGET;
   const loaded = withTimeBudget(budgetMs, () => rt.evalString(source, uri));
   if ('timedOut' in loaded)
     return { error: `cannot load rewriter ${uri}: it ran out of its ${budgetMs} ms budget` };
@@ -50,7 +54,9 @@ export function rtfsRewriter(
     source,
     rewrite(plan) {
       try {
-        const r = withTimeBudget(budgetMs, () => applyFn(fn, [plan, params]));
+        const r = withTimeBudget(budgetMs, () =>
+          withBudget(REWRITER_BUDGET, () => applyFn(fn, [plan, params])),
+        );
         if ('timedOut' in r)
           return { ok: false, reason: `the rewriter ran out of its ${budgetMs} ms budget` };
         const next = r.value;

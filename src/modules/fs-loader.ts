@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modulePath, type ModuleLoader } from '../runtime/module-loader.js';
 
@@ -23,7 +23,9 @@ export function stdlibDir(): string {
 
 /**
  * Loads modules from files: `my.app/math` is `my/app/math.rtfs`, searched in the
- * importing file's directory, then each `--path` directory, then `stdlib/`.
+ * importing file's directory, then the root its own module name implies (`app.main`
+ * in `src/app/main.rtfs` finds `math.utils` in `src/math/utils.rtfs`, as a Clojure
+ * source root does), then each `--path` directory, then `stdlib/`.
  */
 export class FsModuleLoader implements ModuleLoader {
   constructor(private readonly paths: readonly string[] = []) {}
@@ -31,10 +33,14 @@ export class FsModuleLoader implements ModuleLoader {
   load(
     name: string,
     fromUri: string | undefined,
+    fromModule?: string,
   ): { uri: string; text: string } | { error: string } {
     const rel = modulePath(name);
+    const here = fromUri && existsSync(fromUri) ? [dirname(fromUri)] : [];
+    const root = fromUri && fromModule ? sourceRoot(fromUri, fromModule) : undefined;
     const dirs = [
-      ...(fromUri && existsSync(fromUri) ? [dirname(fromUri)] : []),
+      ...here,
+      ...(root !== undefined && root !== here[0] ? [root] : []),
       ...this.paths,
       stdlibDir(),
     ];
@@ -44,4 +50,16 @@ export class FsModuleLoader implements ModuleLoader {
     }
     return { error: `module ${name} not found: looked for ${rel} in ${dirs.join(', ')}` };
   }
+}
+
+/**
+ * The directory `file` sits in as module `module` (`/p/app/main.rtfs`, `app.main` → `/p`),
+ * relative when `file` is.
+ */
+function sourceRoot(file: string, module: string): string | undefined {
+  const abs = resolve(file);
+  const rel = normalize(modulePath(module));
+  if (!abs.endsWith(sep + rel)) return undefined;
+  const root = abs.slice(0, abs.length - rel.length - 1) || sep;
+  return isAbsolute(file) ? root : relative(process.cwd(), root) || '.';
 }

@@ -5,6 +5,8 @@ export const PlannerCodes = {
   badPlan: 'planner/bad-plan',
   badLlmResponse: 'planner/bad-llm-response',
   catalogMismatch: 'planner/catalog-mismatch',
+  unsupportedLanguage: 'planner/unsupported-language',
+  ambiguousGoal: 'planner/ambiguous-goal',
   /** A rewriter refused the meta-plan (`planGoal`; the CLI prints the reason). */
   rewriteRefused: 'planner/rewrite-refused',
 } as const;
@@ -21,5 +23,6 @@ export const LlmCodes = {
   disabled: 'llm/disabled',
   noRecording: 'llm/no-recording',
   requestFailed: 'llm/request-failed',
+  timeout: 'llm/timeout',
   badConfig: 'llm/bad-config',
 } as const;

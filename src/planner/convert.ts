@@ -28,6 +28,8 @@ const KEYWORD_FIELDS: ReadonlySet<string> = new Set([
   'effects',
   'provision_source',
   'role',
+  'measure',
+  'op',
 ]);
 
 /** Fields whose numbers are always floats. */

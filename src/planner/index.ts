@@ -40,7 +40,13 @@ export { scoreEntry } from './scoring.js';
 export { buildMenu, type MenuOptions, type MenuResult } from './menu.js';
 export { GEN_OPS, genTemplate, genOpFor, type GenOp } from './gen-templates.js';
 export { splitClauses, type Clause } from './synth/clauses.js';
-export { chooseCapability, scoreChoice, CHOICE_THRESHOLD } from './synth/choose.js';
+export {
+  chooseCapability,
+  bestChoice,
+  explainChoice,
+  scoreChoice,
+  CHOICE_THRESHOLD,
+} from './synth/choose.js';
 export { synthesizeTemplate, type TemplateResult } from './synth/template.js';
 export { refinePlan, type Mapping } from './synth/refine.js';
 export { validatePlan, coverageOf } from './validate.js';
@@ -48,6 +54,11 @@ export { resolveGaps, fuzzyMatch, requestId, type ResolveOptions } from './resol
 export { resolveAlias, ALIAS_TABLE_VERSION } from './aliases.js';
 export {
   materializePlan,
+  withPendingSteps,
+  guardTest,
+  stepDeps,
+  PENDING_CAPABILITY,
+  type Gap,
   checkStepRefs,
   planName,
   type Materialized,
@@ -63,7 +74,8 @@ export {
 export { scanJsonValues, firstJson } from './llm/json-scan.js';
 export { parseLlmSteps } from './llm/parse-steps.js';
 export { synthesisPrompt, PROMPT_VERSION } from './llm/prompt.js';
-export { intentPrompt, parseIntent, INTENT_PROMPT_VERSION } from './llm/intent.js';
+export { intentPrompt, parseIntent, intentWithLlm, INTENT_PROMPT_VERSION } from './llm/intent.js';
+export { synthesizeWithLlm, llmPlanProblems, type LlmSynthesis } from './llm/attempts.js';
 export {
   type LlmOptions,
   type LlmProvider,

@@ -9,6 +9,7 @@
  * parameters become typed literals (`state`, `labels`, `limit` …).
  */
 import { type Value, Keyword, RVector } from '../data/index.js';
+import { extractValues } from './intent-values.js';
 
 export type ParamRole = 'input' | 'qualifier';
 
@@ -47,6 +48,10 @@ function phraseAfter(text: string, start: number): string {
   return (m ? rest.slice(0, m.index) : rest).trim();
 }
 
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function unquote(s: string): string {
   return s.startsWith('"') && s.endsWith('"') && s.length >= 2 ? s.slice(1, -1) : s;
 }
@@ -73,8 +78,6 @@ export function extractIntent(goal: string): Extracted {
   if (number) add('number', Number(number[1]), 'qualifier', 'issue number');
   const state = /\b(open|closed)\b/i.exec(plain);
   if (state) add('state', (state[1] ?? '').toLowerCase(), 'qualifier', 'state word');
-  const label = /\b(?:label(?:l?ed)?|tagged|with (?:the )?label)\s+("[^"]+"|[\w-]+)/i.exec(plain);
-  if (label) add('labels', RVector.of(unquote(label[1] ?? '')), 'qualifier', 'label X');
   const filter = /\bfilter(?:ed)?\s+(?:them\s+|it\s+)?(?:by|for|to|on)\s+("[^"]+"|[\w-]+)/i.exec(
     plain,
   );
@@ -96,17 +99,16 @@ export function extractIntent(goal: string): Extracted {
   if (days) add('days', Number(days[1] ?? days[2]), 'qualifier', 'next N days');
   const channel = /(?:^|\s)#([a-z][\w-]*)/.exec(plain);
   if (channel) add('channel', `#${channel[1] ?? ''}`, 'input', '#channel');
-  const city =
-    /\b(?:weather|forecast|temperature)\b[^.]*?\b(?:in|for|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/.exec(
-      plain,
-    );
-  if (city) add('city', city[1] ?? '', 'input', 'weather in City');
   const lang =
     /\b(?:into|to)\s+(French|Spanish|German|Italian|Japanese|Chinese|Portuguese|English|Dutch)\b/.exec(
       plain,
     );
   if (lang) add('target_language', lang[1] ?? '', 'qualifier', 'into Language');
-  const symbol = /\b(?:stock|share|ticker|quote)s?\b[^.]*?\b([A-Z]{2,5})\b/.exec(plain);
+  const symbol =
+    /\b(?:stock|share|ticker|quote|price)s?\b[^.]*?\b([A-Z]{2,5})\b(?!-\d)/.exec(plain) ??
+    /\b([A-Z]{2,5})\s+(?:stock|shares?|price|drops|rises|falls|climbs|dips|trades|is trading|goes|gets|hits|reaches|crosses|is (?:above|below|over|under))\b/.exec(
+      plain,
+    );
   if (symbol) add('symbol', symbol[1] ?? '', 'input', 'ticker');
   const project = /\bproject\s+([A-Z][A-Z0-9]{1,9})\b/.exec(plain);
   if (project) add('project', project[1] ?? '', 'input', 'project KEY');
@@ -117,17 +119,16 @@ export function extractIntent(goal: string): Extracted {
   if (urls.length > 0) add('url', urls[0] ?? '', 'input', 'url');
   const paths = all(PATH, noUrls, 1);
   if (paths.length > 0) add('path', paths[0] ?? '', 'input', 'file path');
-  const range =
-    /\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|and|until)\s+(\d{4}-\d{2}-\d{2})\b/.exec(
-      plain,
-    );
-  if (range) {
-    add('from', range[1] ?? '', 'input', 'date range');
-    add('to', range[2] ?? '', 'input', 'date range');
-  }
-  if (emails.length > 0) {
-    add('to', emails[0] ?? '', 'input', 'email address');
-    add('attendees', RVector.from(emails), 'input', 'email addresses');
+  const dir = /(?:^|\s)((?:\.{1,2}|~)?\/[\w.-]+(?:\/[\w.-]+)*\/?)(?=$|[\s,;:!?])/.exec(noUrls);
+  if (dir && !/^\/\//.test(dir[1] ?? '')) add('path', dir[1] ?? '', 'input', 'directory path');
+  const from = emails.filter((e) => new RegExp(`\\b(?:from|by)\\s+${escape(e)}`, 'i').test(noUrls));
+  const to = emails.filter((e) => !from.includes(e));
+  if (from.length > 0) add('from', from[0] ?? '', 'input', 'from EMAIL');
+  extractValues(plain, add);
+  if (to.length > 0) {
+    add('to', to[0] ?? '', 'input', 'email address');
+    add('email', to[0] ?? '', 'input', 'email address');
+    add('attendees', RVector.from(to), 'input', 'email addresses');
   }
   const search =
     /\b(?:search|look up|find)\s+(?:the\s+)?(?:web|wiki|internet|repositories|repos)?\s*(?:for|about)\s+/i.exec(

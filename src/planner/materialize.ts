@@ -10,13 +10,17 @@
 import { type Value, Keyword, RList, RMap, RVector, Sym, equals } from '../data/index.js';
 import { sha256Hex } from '../audit/index.js';
 import { RtfsError } from '../runtime/index.js';
-import { read } from '../syntax/index.js';
 import { recordOf, typeOf } from './catalog/index.js';
 import { PlannerCodes } from './codes.js';
 import { formatForms } from '../format/index.js';
 import { WHOLE } from './synth/shape.js';
 import { compareIds, normName, words } from './text.js';
 import type { Binding, GoalSignals, PlanStep, SynthesizedCapability } from './types.js';
+import { type Gap, withPendingSteps } from './gaps.js';
+import { PENDING_CAPABILITY, parseOne, sortedMap, stepBody, stepRef } from './materialize-steps.js';
+
+export { PENDING_CAPABILITY, guardTest } from './materialize-steps.js';
+export { type Gap, withPendingSteps } from './gaps.js';
 
 export interface SchemaSource {
   readonly id: string;
@@ -38,6 +42,8 @@ export interface MaterializeOptions {
 
 export interface Materialized {
   readonly source: string;
+  /** The gaps of the plan (pending steps), in step order. */
+  readonly gaps: readonly Gap[];
   readonly form: Value;
   /** Values the goal gives for the plan inputs (for `--input`). */
   readonly inputs: Readonly<Record<string, Value>>;
@@ -47,15 +53,6 @@ export interface Materialized {
 
 const kw = (n: string): Keyword => Keyword.of(n);
 const sym = (n: string): Sym => Sym.of(n);
-
-function parseOne(text: string, what: string): Value {
-  const r = read(text, `<${what}>`);
-  const f = r.forms[0];
-  if (r.diagnostics.length > 0 || f === undefined || r.forms.length !== 1) {
-    throw new RtfsError(PlannerCodes.badPlan, `${what}: not one RTFS form: ${text}`);
-  }
-  return f;
-}
 
 /** `name` for the plan: the first six words of the goal, kebab-case. */
 export function planName(goal: string): string {
@@ -67,59 +64,53 @@ export function planName(goal: string): string {
   return ws.slice(0, 6).join('-') || 'plan';
 }
 
-function sortedMap(entries: readonly [string, Value][]): RMap {
-  const flat: Value[] = [];
-  for (const [k, v] of [...entries].sort((a, b) => compareIds(a[0], b[0]))) flat.push(kw(k), v);
-  return RMap.fromFlat(flat);
+/** Step ids a step reads: its `:step` bindings, its guard, its `each`, `(step-result …)` in code. */
+export function stepDeps(s: PlanStep): { step: string; output: string; what: string }[] {
+  const out: { step: string; output: string; what: string }[] = [];
+  for (const [name, b] of Object.entries(s.inputs)) {
+    if (b.kind === 'step') out.push({ step: b.step, output: b.output, what: `input ${name}` });
+    if (b.kind === 'rtfs')
+      for (const m of b.code.matchAll(/\(step-result\s+"([^"]+)"\)/g))
+        out.push({ step: m[1] ?? '', output: WHOLE, what: `input ${name}` });
+  }
+  if (s.guard) out.push({ step: s.guard.step, output: s.guard.output, what: 'guard' });
+  if (s.each) out.push({ step: s.each.step, output: s.each.output, what: 'each' });
+  return out;
 }
 
-/** Checks step ids are unique and every `:step` binding names an earlier step's output. */
+/** Checks step ids are unique and every step reference names an earlier step's output. */
 export function checkStepRefs(steps: readonly PlanStep[]): string[] {
   const errors: string[] = [];
   const seen = new Map<string, PlanStep>();
   for (const s of steps) {
     if (seen.has(s.id)) errors.push(`duplicate step id "${s.id}"`);
-    for (const [name, b] of Object.entries(s.inputs)) {
-      if (b.kind !== 'step') continue;
-      const from = seen.get(b.step);
+    for (const d of stepDeps(s)) {
+      const from = seen.get(d.step);
       if (from === undefined) {
-        const later = steps.some((x) => x.id === b.step);
+        const later = steps.some((x) => x.id === d.step);
         errors.push(
-          `step "${s.id}" input ${name}: ${later ? 'forward reference to' : 'unknown'} step "${b.step}"`,
+          `step "${s.id}" ${d.what}: ${later ? 'forward reference to' : 'unknown'} step "${d.step}"`,
         );
-      } else if (b.output !== WHOLE && !from.outputs.some((o) => o.alias === b.output)) {
-        errors.push(`step "${s.id}" input ${name}: step "${b.step}" has no output "${b.output}"`);
+      } else if (
+        d.output !== WHOLE &&
+        from.capability_id !== 'rtfs' &&
+        !from.outputs.some((o) => o.alias === d.output)
+      ) {
+        errors.push(`step "${s.id}" ${d.what}: step "${d.step}" has no output "${d.output}"`);
       }
     }
+    if (s.each === undefined && Object.values(s.inputs).some((b) => b.kind === 'item'))
+      errors.push(`step "${s.id}" binds the current item but does not run per item`);
     seen.set(s.id, s);
   }
   return errors;
 }
 
-function stepRef(steps: ReadonlyMap<string, PlanStep>, step: string, output: string): Value {
-  const ref = RList.of(sym('step-result'), step);
-  const out = steps.get(step)?.outputs.find((o) => o.alias === output);
-  const source = output === WHOLE ? WHOLE : (out?.source ?? output);
-  return source === WHOLE ? ref : RList.of(sym('get'), ref, kw(source));
-}
-
-function bindingForm(b: Binding, steps: ReadonlyMap<string, PlanStep>, where: string): Value {
-  switch (b.kind) {
-    case 'literal':
-      return b.value;
-    case 'var':
-      return sym(normName(b.name));
-    case 'step':
-      return stepRef(steps, b.step, b.output);
-    case 'rtfs':
-      return parseOne(b.code, `${where} rtfs binding`);
-  }
-}
-
 export function materializePlan(
-  steps: readonly PlanStep[],
+  given: readonly PlanStep[],
   opts: MaterializeOptions,
 ): Materialized {
+  const { steps, gaps } = withPendingSteps(given, opts.signals);
   if (steps.length === 0) throw new RtfsError(PlannerCodes.badPlan, 'the plan has no steps');
   const errors = checkStepRefs(steps);
   if (errors.length > 0) throw new RtfsError(PlannerCodes.badPlan, errors.join('; '));
@@ -138,39 +129,27 @@ export function materializePlan(
   }
   for (const s of steps) {
     const rec = recordOf(typeOf(schemaOf(s.capability_id)?.input_schema ?? null));
-    const args: [string, Value][] = [];
     for (const name of Object.keys(s.inputs)) {
       const b = s.inputs[name] as Binding;
-      args.push([name, bindingForm(b, byId, `step ${s.id} input ${name}`)]);
-      if (b.kind === 'var') {
-        const typeForm = inputTypeForm(
-          schemaOf(s.capability_id)?.input_schema ?? null,
-          name,
-          rec !== undefined,
-        );
-        const v = normName(b.name);
-        const prev = vars.get(v);
-        vars.set(v, prev === undefined || equals(prev, typeForm) ? typeForm : kw('any'));
-      }
+      if (b.kind !== 'var') continue;
+      const typeForm = inputTypeForm(
+        schemaOf(s.capability_id)?.input_schema ?? null,
+        name,
+        rec !== undefined,
+      );
+      const v = normName(b.name);
+      const prev = vars.get(v);
+      vars.set(v, prev === undefined || equals(prev, typeForm) ? typeForm : kw('any'));
     }
-    body.push(RList.of(sym('step'), s.id, RList.of(sym('call'), s.capability_id, sortedMap(args))));
+    for (const v of s.vars ?? []) if (!vars.has(normName(v))) vars.set(normName(v), kw('string'));
+    body.push(RList.of(sym('step'), s.id, stepBody(s, byId)));
   }
   const last = steps[steps.length - 1] as PlanStep;
-  const outRec = recordOf(typeOf(schemaOf(last.capability_id)?.output_schema ?? null));
-  const result: [string, Value][] = last.outputs.map((o) => [
-    o.alias,
-    stepRef(byId, last.id, o.alias),
-  ]);
-  const outTypes: Value[] = last.outputs.map((o) => {
-    const e = outRec?.entries.find((x) => x.key.name === o.source);
-    const t =
-      e !== undefined
-        ? fieldForm(schemaOf(last.capability_id)?.output_schema ?? null, o.source)
-        : o.source === WHOLE
-          ? (schemaOf(last.capability_id)?.output_schema ?? kw('any'))
-          : kw('any');
-    return RVector.of(kw(o.alias), t ?? kw('any'));
-  });
+  const { result, outTypes } = resultOf(
+    last,
+    byId,
+    schemaOf(last.capability_id)?.output_schema ?? null,
+  );
   // Values the goal states become input defaults: the plan runs as is, and --input overrides.
   const inputs: Record<string, Value> = {};
   for (const v of [...vars.keys()].sort(compareIds)) {
@@ -204,11 +183,52 @@ export function materializePlan(
   const source = planText(form);
   return {
     source,
+    gaps,
     form,
     inputs,
-    capabilities: [...new Set(steps.map((s) => s.capability_id))].sort(compareIds),
+    capabilities: [
+      ...new Set(
+        steps
+          .filter((s) => s.capability_id !== 'rtfs')
+          .map((s) => (s.pending !== undefined ? PENDING_CAPABILITY : s.capability_id)),
+      ),
+    ].sort(compareIds),
     plan_hash: `sha256:${sha256Hex(source)}`,
   };
+}
+
+/**
+ * The plan's value: the outputs of the last step (`{:results […]}` for a per-item
+ * step, the whole value of an inline step), typed from its output schema; a guarded
+ * step's outputs may be nil.
+ */
+function resultOf(
+  last: PlanStep,
+  steps: ReadonlyMap<string, PlanStep>,
+  schema: Value,
+): { result: [string, Value][]; outTypes: Value[] } {
+  const maybe = (t: Value): Value =>
+    last.guard !== undefined ? RVector.of(kw('union'), kw('nil'), t) : t;
+  if (last.each !== undefined || last.capability_id === 'rtfs' || last.pending !== undefined) {
+    const name = last.each !== undefined ? 'results' : 'result';
+    const t = last.each !== undefined ? RVector.of(kw('vector'), kw('any')) : kw('any');
+    return {
+      result: [[name, RList.of(sym('step-result'), last.id)]],
+      outTypes: [RVector.of(kw(name), maybe(t))],
+    };
+  }
+  const outRec = recordOf(typeOf(schema));
+  const result: [string, Value][] = last.outputs.map((o) => [
+    o.alias,
+    stepRef(steps, last.id, o.alias),
+  ]);
+  const outTypes: Value[] = last.outputs.map((o) => {
+    const e = outRec?.entries.find((x) => x.key.name === o.source);
+    const t =
+      e !== undefined ? fieldForm(schema, o.source) : o.source === WHOLE ? schema : kw('any');
+    return RVector.of(kw(o.alias), maybe(t ?? kw('any')));
+  });
+  return { result, outTypes };
 }
 
 /** The type form of input `name` in an input-schema form (`:any` when not found). */

@@ -13,8 +13,16 @@ import { schemaInfo } from './catalog/index.js';
 import { genTemplate } from './gen-templates.js';
 import { isMetaCapability, scoreEntry } from './scoring.js';
 import { signalQuery } from './signals.js';
-import { compareIds } from './text.js';
+import { compareIds, round4 } from './text.js';
 import type { GoalSignals, MenuEntry, Provenance, SynthesizedCapability } from './types.js';
+
+/** Built-in list operations every menu offers (filters, sorts, counts, groups). */
+const LIST_OPERATIONS = [
+  'core.data.count',
+  'core.data.filter',
+  'core.data.group',
+  'core.data.sort',
+];
 
 export interface MenuOptions {
   readonly limit?: number;
@@ -77,7 +85,7 @@ export function buildMenu(
   catalog: Catalog,
   opts: MenuOptions = {},
 ): MenuResult {
-  const limit = opts.limit ?? 12;
+  const limit = opts.limit ?? 16;
   const minScore = opts.min_score ?? 0.3;
   const synthesized = new Map<string, SynthesizedCapability>();
   for (const s of opts.synthesized ?? []) synthesized.set(s.id, s);
@@ -108,17 +116,26 @@ export function buildMenu(
   const ask = catalog.get('ccos.user.ask');
   if (asks !== undefined && asks !== null && ask !== undefined)
     put(menuEntry(ask, 1, 'catalog'), true);
-  // (b) scored
+  // (b) scored: words, plus the share of required inputs the goal gives (a capability
+  // the goal's values can call is relevant: `symbol` AAPL → stocks.get_quote).
   const query = signalQuery(signals);
+  const given = new Set(signals.constraints.map((c) => c.name));
   for (const e of catalog.entries) {
     if (isMetaCapability(e.id) || e.id.startsWith('ccos.')) continue;
-    const score = scoreEntry(e, query);
+    const required = schemaInfo(e).inputs.filter((i) => !i.optional);
+    const have = required.filter((i) => given.has(i.name)).length;
+    const bonus = required.length > 0 ? (0.3 * have) / required.length : 0;
+    const score = round4(Math.min(1, scoreEntry(e, query) + bonus));
     if (score >= minScore) put(menuEntry(e, score, 'catalog'), false);
   }
-  // (c) utilities
+  // (c) utilities, and the pure list operations synthesis writes filters, sorts and counts with
   for (const id of ['ccos.echo', 'ccos.user.ask']) {
     const e = catalog.get(id);
     if (e !== undefined && !chosen.has(id)) put(menuEntry(e, 0.1, 'catalog'), false);
+  }
+  for (const id of LIST_OPERATIONS) {
+    const e = catalog.get(id);
+    if (e !== undefined && !chosen.has(id)) put(menuEntry(e, 0.1, 'catalog'), true);
   }
   // (d) scaffolds for unmet filters
   if (opts.include_synthetic !== false) {

@@ -7,7 +7,7 @@
  */
 import type { Value } from '../data/index.js';
 import type { Catalog } from './catalog/index.js';
-import { materializePlan, type SchemaSource } from './materialize.js';
+import { type Gap, materializePlan, type SchemaSource } from './materialize.js';
 import { buildMenu } from './menu.js';
 import { resolveGaps } from './resolve.js';
 import { extractGoalSignals, type ExtractOptions } from './signals.js';
@@ -33,6 +33,8 @@ export interface PipelineResult {
   readonly final_plan: Plan;
   readonly plan_source: string;
   readonly plan_hash: string;
+  /** Parts of the goal no capability can do (pending steps of the plan); empty for a complete plan. */
+  readonly gaps: readonly Gap[];
   readonly inputs: Readonly<Record<string, Value>>;
   readonly coverage: Coverage;
   readonly requirements: readonly Requirement[];
@@ -143,6 +145,7 @@ export function runPlannerPipeline(
     final_plan: plan,
     plan_source: m.source,
     plan_hash: m.plan_hash,
+    gaps: m.gaps,
     inputs: m.inputs,
     coverage: validation.coverage,
     requirements: signals.requirements,

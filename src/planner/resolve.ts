@@ -12,6 +12,8 @@
  */
 import { sha256Hex } from '../audit/index.js';
 import { resolveAlias } from './aliases.js';
+import { lexicon } from './lexicon/index.js';
+import { idParts } from './synth/choose.js';
 import type { Catalog } from './catalog/index.js';
 import { genOpFor, genTemplate } from './gen-templates.js';
 import { mustCall, mustCallId, upsertRequirement } from './requirements.js';
@@ -56,10 +58,13 @@ export function fuzzyMatch(requested: string, catalog: Catalog): string | undefi
   if (sameLast.length > 0 && !requested.startsWith('generated.'))
     return [...sameLast].sort((a, b) => compareIds(a.id, b.id))[0]?.id;
   const rt = idTokens(requested);
+  // An invented id maps only to a capability doing the same kind of thing (its verb).
+  const verb = idParts(requested).verb;
   let best: { id: string; score: number } | undefined;
   for (const e of candidates) {
     const score = jaccard(rt, idTokens(e.id));
     if (score < 0.5) continue;
+    if (requested.startsWith('generated.') && !sameKind(verb, idParts(e.id).verb)) continue;
     if (
       best === undefined ||
       score > best.score ||
@@ -68,6 +73,14 @@ export function fuzzyMatch(requested: string, catalog: Catalog): string | undefi
       best = { id: e.id, score };
   }
   return best?.id;
+}
+
+function sameKind(a: string | undefined, b: string | undefined): boolean {
+  const fam = lexicon().family;
+  // A capability without a verb in its id reads (`weather.current`): a reading verb fits it.
+  if (b === undefined) return a === undefined || fam.get(a) === 'read';
+  if (a === undefined) return false;
+  return a === b || (fam.get(a) !== undefined && fam.get(a) === fam.get(b));
 }
 
 export function requestId(goal: string, id: string): string {
@@ -147,7 +160,11 @@ export function resolveGaps(
       continue;
     }
     const alias = resolveAlias(id, catalog) ?? undefined;
-    const fuzzy = alias === undefined ? fuzzyMatch(id, catalog) : undefined;
+    // An id a model invented is never mapped to a look-alike: it was reported back to the
+    // model, and what is still missing is a gap.
+    const invented =
+      s.requirements.find((r) => r.capability_id === id)?.metadata['origin_rule'] === 'llm';
+    const fuzzy = alias === undefined && !invented ? fuzzyMatch(id, catalog) : undefined;
     const target = alias ?? fuzzy;
     if (target !== undefined) {
       const method = alias !== undefined ? 'alias' : 'fuzzy';
@@ -161,7 +178,10 @@ export function resolveGaps(
       notes.push(`${id} → ${target} (${method})`);
       continue;
     }
-    const op = opts.allow_synthesis === false ? undefined : genOpFor(idTokens(id));
+    // An invented id names its operation by its verb, the first word ("order" in
+    // generated.generate_invoice_order is a noun, not a sort).
+    const opWords = id.startsWith('generated.') ? idTokens(id).slice(0, 1) : idTokens(id);
+    const op = opts.allow_synthesis === false || invented ? undefined : genOpFor(opWords);
     if (op !== undefined) {
       const t = genTemplate(op);
       if (!synthesized.some((x) => x.id === t.id)) synthesized.push(t);

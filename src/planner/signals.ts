@@ -7,7 +7,11 @@
  */
 import { type Value, printDisplay } from '../data/index.js';
 import type { Catalog } from './catalog/index.js';
+import { RtfsError } from '../runtime/index.js';
+import { ambiguity, clarify } from './ambiguity.js';
+import { PlannerCodes } from './codes.js';
 import { extractIntent } from './intent.js';
+import { detectLanguage, englishPhrases, lexicon } from './lexicon/index.js';
 import { mustCall, mustFilter } from './requirements.js';
 import { isMetaCapability, scoreEntry } from './scoring.js';
 import { compareIds, tokens } from './text.js';
@@ -24,6 +28,11 @@ export interface IntentInput {
 
 export interface ExtractOptions {
   readonly intent?: IntentInput;
+  /**
+   * Asks the user one clarifying question when the goal is ambiguous ("handle the
+   * bugs"); undefined (or no answer) stops with `planner/ambiguous-goal`.
+   */
+  readonly ask?: (question: string) => string | undefined;
   readonly apply_catalog_search?: boolean;
   readonly min_score?: number;
   readonly max_results?: number;
@@ -45,7 +54,27 @@ export function signalQuery(s: GoalSignals): string[] {
     const v = s.contextual_facts[key];
     if (v !== undefined) parts.push(valueText(v));
   }
-  return tokens(parts.join(' '));
+  const base = tokens(parts.join(' '));
+  return [...base, ...expandTokens(base).filter((t) => !base.includes(t))];
+}
+
+/**
+ * Words the goal implies through the lexicon: a channel implies Slack and a message,
+ * "drops below" a price, "degrees" the weather; canonical nouns of synonyms.
+ */
+export function expandTokens(base: readonly string[]): string[] {
+  const lex = lexicon();
+  const out: string[] = [];
+  const add = (t: string): void => {
+    for (const x of tokens(t)) if (!out.includes(x)) out.push(x);
+  };
+  for (const t of base) {
+    for (const n of lex.implies.get(t) ?? []) add(n);
+    for (const f of lex.measureHints.get(t) ?? []) add(f);
+    const noun = lex.nouns.get(t);
+    if (noun !== undefined && noun !== t) add(noun);
+  }
+  return out;
 }
 
 /** Catalog entries scored against the signals, best first, (−score, id). */
@@ -86,7 +115,22 @@ export function extractGoalSignals(
       preferences.push({ name, value, source: { kind: 'intent-preference' } });
     }
   }
-  const extracted = extractIntent(goal);
+  const lang = detectLanguage(goal);
+  let english = englishPhrases(lang.english);
+  if (lang.code === 'unsupported') facts['unsupported_language'] = lang.name;
+  else {
+    if (lang.code !== 'en') facts['language'] = lang.code;
+    const vague = ambiguity(english, catalog);
+    if (vague !== undefined) {
+      const answer = opts.ask?.(vague.question)?.trim();
+      if (answer === undefined || answer.length === 0)
+        throw new RtfsError(PlannerCodes.ambiguousGoal, `${vague.message}. ${vague.question}`);
+      english = englishPhrases(clarify(english, vague, answer));
+      facts['clarification'] = answer;
+    }
+    if (english !== goal) facts['english_goal'] = english;
+  }
+  const extracted = extractIntent(english);
   for (const p of extracted.params) {
     if (constraints.some((c) => c.name === p.name)) continue;
     constraints.push({

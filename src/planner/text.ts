@@ -40,7 +40,6 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   appointment: 'event',
   ticket: 'issue',
   bug: 'bug',
-  forecast: 'weather',
   json: 'json',
   csv: 'csv',
   post: 'post',

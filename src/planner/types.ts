@@ -100,7 +100,36 @@ export type Binding =
   | { readonly kind: 'literal'; readonly value: Value }
   | { readonly kind: 'var'; readonly name: string }
   | { readonly kind: 'step'; readonly step: string; readonly output: string }
-  | { readonly kind: 'rtfs'; readonly code: string };
+  | { readonly kind: 'rtfs'; readonly code: string }
+  /** The current item of the step's `each` (or one of its fields). */
+  | { readonly kind: 'item'; readonly field?: string };
+
+/** Comparison of a guard: numbers and strings compare, `contains` tests text. */
+export type GuardOp = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne' | 'contains' | 'truthy';
+
+/**
+ * A condition on an earlier step's result (the step runs only when it holds):
+ * `measure` `count` compares the number of items of the output, `value` the output
+ * (or its `field`), `any` holds when some item's `field` passes.
+ */
+export interface Guard {
+  readonly step: string;
+  readonly output: string;
+  readonly measure: 'count' | 'value' | 'any';
+  readonly field?: string;
+  readonly op: GuardOp;
+  readonly value?: Value;
+  /** The condition as the goal states it. */
+  readonly text: string;
+}
+
+/** Per-item work: the step runs once per item of an earlier step's list output. */
+export interface Each {
+  readonly step: string;
+  readonly output: string;
+  /** The name the item is bound to (`issue`, `order` …). */
+  readonly as: string;
+}
 
 export interface StepOutput {
   readonly alias: string;
@@ -116,6 +145,14 @@ export interface PlanStep {
   readonly outputs: readonly StepOutput[];
   readonly notes: string;
   readonly origin?: { readonly clause: string; readonly rule: string };
+  /** Runs only when the guard holds (`(if test (call …) nil)`). */
+  readonly guard?: Guard;
+  /** Runs once per item (`(mapv (fn [item] (call …)) items)`); its value is the vector of results. */
+  readonly each?: Each;
+  /** Plan inputs (strings) its inline code reads (the cut-off date of "older than 30 days"). */
+  readonly vars?: readonly string[];
+  /** A gap: the capability-request id of the missing capability this step stands for. */
+  readonly pending?: { readonly request_id: string; readonly needs: string };
 }
 
 export interface Plan {

@@ -112,6 +112,7 @@ function updateSignals(
           origin_step_id: u.step_id,
           origin_step_name: step?.name ?? '',
           origin_notes: step?.notes ?? '',
+          origin_rule: step?.origin?.rule ?? '',
         },
       ),
     );
@@ -166,6 +167,9 @@ export function coverageOf(
   schemaErrorCount: number,
 ): Coverage {
   const called = new Set(plan.steps.map((s) => s.capability_id));
+  const pendingIds = new Set(
+    signals.requirements.filter((r) => r.readiness === 'pending-external').map((r) => r.id),
+  );
   const unmet: RequirementGap[] = [];
   const missing: string[] = [];
   const incomplete: string[] = [];
@@ -228,7 +232,13 @@ export function coverageOf(
     pending_capabilities: pending,
     advisories,
     satisfied_requirements: satisfied,
-    needs_refinement: schemaErrorCount > 0 || status === 'needs-attention',
+    // Gaps awaiting an external provider are all the loop can report: nothing more to refine.
+    needs_refinement:
+      schemaErrorCount > 0 ||
+      (status === 'needs-attention' &&
+        (missing.length > 0 ||
+          incomplete.length > 0 ||
+          unmet.some((g) => !pendingIds.has(g.requirement)))),
     requirements: signals.requirements,
   };
 }

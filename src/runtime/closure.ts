@@ -2,7 +2,7 @@ import type { Value } from '../data/index.js';
 import { RList } from '../data/index.js';
 import { Fn } from './fn.js';
 import { newFrame, RECUR, type Env, type Code } from './env.js';
-import { interruptFlag, interrupted } from './interrupt.js';
+import { meter, refuel } from './budget.js';
 
 export interface CompiledArity {
   readonly fixed: number;
@@ -71,7 +71,7 @@ export class Closure extends Fn {
   private run(a: CompiledArity, env: Env): Value {
     const body = a.body;
     for (;;) {
-      if (interruptFlag[0] !== 0) throw interrupted();
+      if (--meter[0]! < 0) refuel();
       const v = body(env);
       if (v !== RECUR) return v;
     }

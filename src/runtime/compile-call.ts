@@ -14,6 +14,7 @@ import type { Code } from './env.js';
 import { Fn, Builtin } from './fn.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
 import { keywordLookup } from './keyword-call.js';
+import { fromRangeError } from './range-errors.js';
 import { compileNumOp } from './compile-arith.js';
 
 function notCallable(f: Value, span: Span | undefined): RtfsError {
@@ -22,13 +23,7 @@ function notCallable(f: Value, span: Span | undefined): RtfsError {
 
 /** Adds the call's position to an error raised inside it (RTFS stack trace). */
 export function locate(e: unknown, span: Span | undefined, callee: Value): unknown {
-  if (e instanceof RangeError) {
-    return new RtfsError(
-      RuntimeCodes.stackDepth,
-      'stack depth exceeded (recursion too deep)',
-      span,
-    );
-  }
+  if (e instanceof RangeError) return fromRangeError(e, span);
   if (e instanceof RtfsError) {
     if (e.span === undefined) e.span = span;
     else if (callee instanceof Fn && e.frames.length < 64)

@@ -19,7 +19,7 @@ import { compilePlan, compileStepResult, PlanStack } from './compile-plan.js';
 import { planContext } from './plan-support.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
-import { interruptFlag, interrupted } from './interrupt.js';
+import { meter, refuel } from './budget.js';
 import { JitClosure, JitSite, jitEligible, type FnJit } from './jit.js';
 
 /**
@@ -99,7 +99,7 @@ function compileWith(
           env[slots[i] as number] = (inits[i] as Code)(env);
         }
         for (;;) {
-          if (interruptFlag[0] !== 0) throw interrupted();
+          if (--meter[0]! < 0) refuel();
           const v = body(env);
           if (v !== RECUR) return v;
         }

@@ -12,6 +12,7 @@ import type { Code } from './env.js';
 import type { Host } from './host.js';
 import type { PlanStack } from './plan-stack.js';
 import { planInputs, planOutput, planPush, stepResult } from './plan-support.js';
+import { enterBudget, leaveBudget } from './budget.js';
 
 export { PlanCodes, PlanStack, type PlanFrame } from './plan-stack.js';
 
@@ -25,7 +26,7 @@ export function compilePlan(
   plans: PlanStack,
 ): Code {
   const body = compile(n.body);
-  const { name, span, inputs, contextSlot, inputType, outputType } = n;
+  const { name, span, inputs, contextSlot, inputType, outputType, budget } = n;
   const checkIn = inputType === undefined ? undefined : compileValidator(inputType);
   const checkOut = outputType === undefined ? undefined : compileValidator(outputType);
   return (env) => {
@@ -34,9 +35,12 @@ export function compilePlan(
     env[contextSlot] = values;
     planPush(plans, name, values);
     let v: Value;
+    // The plan's own :max-steps/:timeout, inside the run's budget (the smaller wins).
+    const token = budget === undefined ? undefined : enterBudget(budget);
     try {
       v = body(env);
     } finally {
+      if (budget !== undefined) leaveBudget(token);
       plans.pop();
     }
     return planOutput(checkOut, v, name, span);

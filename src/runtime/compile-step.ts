@@ -12,7 +12,7 @@ import { type Value, RVector, RList, RMap, RFloat, printValue, typeName } from '
 import type { Code, Env } from './env.js';
 import type { Host } from './host.js';
 import { RtfsError, RuntimeCodes } from './errors.js';
-import { interruptFlag, interrupted } from './interrupt.js';
+import { meter, refuel } from './budget.js';
 import { asRtfsError } from './compile-try.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 
@@ -146,7 +146,7 @@ export function compileFor(n: ForNode, compile: (n: Node) => Code): Code {
       switch (c.kind) {
         case 'each':
           for (const x of iterable(c.coll(env), 'for')) {
-            if (interruptFlag[0] !== 0) throw interrupted();
+            if (--meter[0]! < 0) refuel();
             c.bind(x, env);
             if (!step(i + 1)) break;
           }
@@ -184,7 +184,7 @@ export function compileDotimes(n: DotimesNode, compile: (n: Node) => Code): Code
     }
     let last: Value = null;
     for (let i = 0; i < c; i++) {
-      if (interruptFlag[0] !== 0) throw interrupted();
+      if (--meter[0]! < 0) refuel();
       env[slot] = i;
       last = body(env);
     }

@@ -1,7 +1,8 @@
 import type { Node, CatchSelector } from '../analyzer/index.js';
 import type { Value } from '../data/index.js';
 import type { Code } from './env.js';
-import { RtfsError, RuntimeCodes } from './errors.js';
+import { RtfsError } from './errors.js';
+import { fromRangeError } from './range-errors.js';
 
 type TryNode = Extract<Node, { kind: 'try' }>;
 
@@ -12,12 +13,13 @@ function matches(sel: CatchSelector, code: string): boolean {
   return (slash < 0 ? code : code.slice(slash + 1)) === sel.local;
 }
 
-/** JS errors that are RTFS-level failures (stack overflow) become RTFS errors; bugs stay bugs. */
+/**
+ * JS errors that are RTFS-level failures (RangeErrors: stack, string or array length)
+ * become RTFS errors; bugs stay bugs.
+ */
 export function asRtfsError(e: unknown): RtfsError | undefined {
   if (e instanceof RtfsError) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new RtfsError(RuntimeCodes.stackDepth, 'stack depth exceeded (recursion too deep)');
-  }
+  if (e instanceof RangeError) return fromRangeError(e, undefined);
   return undefined;
 }
 
@@ -37,8 +39,8 @@ export function compileTry(n: TryNode, compile: (n: Node) => Code): Code {
       const err = asRtfsError(e);
       if (err === undefined) throw e;
       if (err.span === undefined) err.span = span;
-      // Ctrl-C in the REPL stops the whole evaluation: no handler may swallow it.
-      if (err.code === RuntimeCodes.interrupted) throw err;
+      // Ctrl-C, an exhausted budget: no handler may swallow them (runtime/budget.ts).
+      if (err.fatal) throw err;
       for (const c of catches) {
         if (matches(c.selector, err.code)) {
           if (c.slot >= 0) env[c.slot] = err.toValue() as Value;

@@ -26,6 +26,12 @@ export class RtfsError extends Error {
   /** The error value this was thrown with (`(throw (ex-info …))`), if any. */
   thrownValue: RErrorValue | undefined = undefined;
 
+  /**
+   * A fatal error ends the evaluation: `try` does not catch it (`finally` still runs).
+   * Ctrl-C, an exhausted budget, and a program that keeps overflowing the stack.
+   */
+  fatal = false;
+
   /** The value `catch` binds: a map-like error with `:message`, `:code`, `:data`. */
   toValue(): RErrorValue {
     return this.thrownValue ?? new RErrorValue(this.message, Keyword.of(this.code), this.data);
@@ -98,6 +104,11 @@ export const RuntimeCodes = {
   notCallable: 'runtime/not-callable',
   stackDepth: 'runtime/stack-depth-exceeded',
   interrupted: 'runtime/interrupted',
+  stepLimit: 'runtime/step-limit-exceeded',
+  timeout: 'runtime/timeout',
+  stringTooLong: 'runtime/string-too-long',
+  collectionTooLarge: 'runtime/collection-too-large',
+  integerTooLarge: 'runtime/integer-too-large',
   badForm: 'analysis/bad-special-form',
   recurPosition: 'analysis/recur-not-in-tail-position',
   index: 'runtime/index-out-of-bounds',
@@ -109,4 +120,5 @@ export const RuntimeCodes = {
   invalidArgument: 'runtime/invalid-argument',
   invalidJson: 'runtime/invalid-json',
   invalidRegex: 'runtime/invalid-regex',
+  unsupportedRegex: 'runtime/unsupported-regex',
 } as const;

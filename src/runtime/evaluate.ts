@@ -18,6 +18,7 @@ import { PureHost, type Host } from './host.js';
 import { newFrame, type Code } from './env.js';
 import type { RtfsError } from './errors.js';
 import { asRtfsError } from './compile-try.js';
+import { type Budget, withBudget } from './budget.js';
 import type { ModuleLoader } from './module-loader.js';
 import { evalTopLevel, type ModuleHost, type TopResult } from './modules.js';
 
@@ -69,8 +70,18 @@ export class Runtime implements ModuleHost {
     }
   }
 
+  /**
+   * The budget of every {@link evalString} (runtime/budget.ts): none by default; a run
+   * sets `--max-steps`/`--timeout` here. Nested in whatever budget is running already.
+   */
+  budget: Budget = {};
+
   /** Reads and evaluates every form of `text` in `ns`; the outcome of the last one. */
   evalString(text: string, uri = '<eval>', ns: Globals = this.globals): EvalOutcome {
+    return withBudget(this.budget, () => this.evalText(text, uri, ns));
+  }
+
+  private evalText(text: string, uri: string, ns: Globals): EvalOutcome {
     const r = read(text, uri);
     if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
     let last: Value = null;
@@ -98,10 +109,10 @@ export class Runtime implements ModuleHost {
 
   /** A top-level form that is not `do`, `module` or `import`. */
   private evalLeaf(form: Value, span: Span | undefined, ns: Globals): TopResult {
-    const a = analyzeTop(form, span, ns);
-    if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
-    const code = this.compile(a.node, a.frameSize);
     try {
+      const a = analyzeTop(form, span, ns);
+      if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
+      const code = this.compile(a.node, a.frameSize);
       return { ok: true, value: code(newFrame(a.frameSize, undefined)) };
     } catch (e) {
       const err = asRtfsError(e);
@@ -115,9 +126,10 @@ export class Runtime implements ModuleHost {
     name: string,
     fromUri: string | undefined,
     span: Span | undefined,
+    fromModule?: string,
   ): Globals | Diagnostic[] {
     const files = { modules: this.modules, loading: this.loading, loader: this.loader };
-    return loadModuleFile(this, files, name, fromUri, span, {
+    return loadModuleFile(this, files, name, { uri: fromUri, module: fromModule }, span, {
       failed: (f, fail) =>
         'diagnostics' in f
           ? f.diagnostics

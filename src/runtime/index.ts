@@ -8,3 +8,11 @@ export { type Host, PureHost } from './host.js';
 export { PlanCodes } from './compile-plan.js';
 export { interruptFlag } from './interrupt.js';
 export { DEFAULT_JIT_THRESHOLD, JitClosure, jitFailures, type FnJit, type JitFn } from './jit.js';
+export {
+  type Budget,
+  withBudget,
+  charge,
+  checkBudget,
+  stepsUsed,
+  STACK_OVERFLOWS_CAUGHT,
+} from './budget.js';

@@ -36,12 +36,15 @@ export interface LoadPolicy {
   failed(f: FormFailure, fail: Fail, span: Span | undefined): Diagnostic[] | 'stop' | 'continue';
 }
 
-/** Loads module `name` (once) for `host`, reading it through `files.loader`. */
+/**
+ * Loads module `name` (once) for `host`, reading it through `files.loader`; `from` is
+ * the importing file and the module it declares, if any.
+ */
 export function loadModuleFile(
   host: ModuleHost,
   files: ModuleFiles,
   name: string,
-  fromUri: string | undefined,
+  from: { readonly uri: string | undefined; readonly module?: string | undefined },
   span: Span | undefined,
   policy: LoadPolicy,
 ): Globals | Diagnostic[] {
@@ -58,7 +61,7 @@ export function loadModuleFile(
   }
   if (loader === undefined)
     return fail(ModuleCodes.notFound, `cannot load module ${name}: no module path is configured`);
-  const found = loader.load(name, fromUri);
+  const found = loader.load(name, from.uri, from.module);
   if ('error' in found) return fail(ModuleCodes.notFound, found.error);
   const r = read(found.text, found.uri);
   if (r.diagnostics.length > 0) return r.diagnostics;

@@ -2,11 +2,13 @@
 export interface ModuleLoader {
   /**
    * The text of module `name` (e.g. `my.app/math`), looked up relative to the file
-   * that imports it (`fromUri`), or an error message naming where it looked.
+   * that imports it (`fromUri`, which declares module `fromModule` when the import is
+   * inside a `(module …)` form), or an error message naming where it looked.
    */
   load(
     name: string,
     fromUri: string | undefined,
+    fromModule?: string,
   ): { uri: string; text: string } | { error: string };
 }
 

@@ -30,6 +30,7 @@ export interface ModuleHost {
     name: string,
     fromUri: string | undefined,
     span: Span | undefined,
+    fromModule?: string,
   ): Globals | Diagnostic[];
   /** Evaluates one form in `ns`. */
   evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult;
@@ -122,7 +123,7 @@ export function evalImport(
       only = [...val].map((x) => (x as Sym).name);
     } else return bad('import options are :as alias and :only [name …]', os);
   }
-  const mod = host.loadModule(name, uri, span);
+  const mod = host.loadModule(name, uri, span, into.name);
   if (Array.isArray(mod)) return mod;
   into.aliases.set(alias ?? name, mod);
   for (const n of only ?? []) {

@@ -6,5 +6,6 @@ export {
   joinSpans,
   formatLocation,
   renderExcerpt,
+  clipText,
   childSpan,
 } from './span.js';

@@ -23,12 +23,33 @@ export function formatLocation(s: Span): string {
 }
 
 /**
+ * `text` shortened to about `max` characters: its start, `…`, how much was left out,
+ * and its end. Messages and excerpts go through it, so a million-digit literal or a
+ * huge thrown string never floods the terminal.
+ */
+export function clipText(text: string, max = 1000): string {
+  if (text.length <= max) return text;
+  const head = Math.floor(max * 0.7);
+  const tail = Math.floor(max * 0.2);
+  let a = head;
+  let b = text.length - tail;
+  // Never cut a surrogate pair in half.
+  if (/[\uD800-\uDBFF]/.test(text[a - 1] ?? '')) a--;
+  if (/[\uDC00-\uDFFF]/.test(text[b] ?? '')) b++;
+  return `${text.slice(0, a)}… (${(b - a).toLocaleString('en-US')} characters left out) …${text.slice(b)}`;
+}
+
+/** Columns of a source line an excerpt shows at most. */
+const EXCERPT_WIDTH = 160;
+
+/**
  * The source line of a span with a caret line under it, e.g.
  * ```
  *    3 | (let [x 1
  *      |      ^^^^
  * ```
- * Spans running past the end of their first line are underlined to the line end.
+ * Spans running past the end of their first line are underlined to the line end. A
+ * line longer than 160 columns is shown as a window around the span, with `…` marks.
  */
 export function renderExcerpt(s: Span): string {
   const src = s.source;
@@ -37,9 +58,18 @@ export function renderExcerpt(s: Span): string {
   const gutter = String(line).length;
   const pad = ' '.repeat(gutter);
   const lineEndOffset = s.start - (column - 1) + text.length;
-  const width = Math.max(1, Math.min(s.end, lineEndOffset) - s.start);
-  const expanded = text.replace(/\t/g, ' ');
-  return `${line} | ${expanded}\n${pad} | ${' '.repeat(column - 1)}${'^'.repeat(width)}`;
+  let width = Math.max(1, Math.min(s.end, lineEndOffset) - s.start);
+  let shown = text;
+  let col = column - 1;
+  if (text.length > EXCERPT_WIDTH) {
+    const from = Math.max(0, col - 40);
+    const to = Math.min(text.length, from + EXCERPT_WIDTH);
+    shown = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+    col = col - from + (from > 0 ? 1 : 0);
+    width = Math.min(width, to - (column - 1));
+  }
+  const expanded = shown.replace(/\t/g, ' ');
+  return `${line} | ${expanded}\n${pad} | ${' '.repeat(col)}${'^'.repeat(Math.max(1, width))}`;
 }
 
 /**

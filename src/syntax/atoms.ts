@@ -5,6 +5,7 @@
  * text: `truthy`, `nil?`, `if-not`, `deref` and `_name` are all plain symbols.
  */
 import { SyntaxCodes, type SyntaxCode } from '../diagnostics/index.js';
+import { clipText } from '../source/index.js';
 import {
   type Value,
   float,
@@ -116,7 +117,7 @@ export function parseInteger(text: string): AtomResult {
   if (v === undefined) {
     return fail(
       SyntaxCodes.integerOutOfRange,
-      `integer ${text} does not fit in 64 bits (range -9223372036854775808 to 9223372036854775807)`,
+      `integer ${clipText(text, 60)} does not fit in 64 bits (range -9223372036854775808 to 9223372036854775807)`,
     );
   }
   return ok(v);

@@ -11,6 +11,7 @@ import { Source } from '../source/index.js';
 import type { ReadResult } from './read-result.js';
 import { diagnostic, SyntaxCodes } from '../diagnostics/index.js';
 import { fastRead } from './fast-reader.js';
+import { MAX_STRING } from '../data/limits.js';
 
 export type FullReader = (source: Source) => ReadResult;
 
@@ -52,6 +53,15 @@ export function read(
   options: ReadOptions = {},
 ): ReadResult {
   const source = typeof text === 'string' ? new Source(uri, text) : text;
+  if (source.text.length > MAX_STRING) {
+    const d = diagnostic(
+      SyntaxCodes.tooLarge,
+      'syntax',
+      `the source is ${source.text.length.toLocaleString('en-US')} characters long (limit ${MAX_STRING.toLocaleString('en-US')})`,
+      { source, start: 0, end: 1 },
+    );
+    return { forms: [], spans: [], comments: [], diagnostics: [d], incomplete: false };
+  }
   if (!options.fullReaderOnly) {
     const fast = fastRead(source);
     if (fast !== undefined) return fast;

@@ -11,6 +11,7 @@ import { type Value, type RMap, type RVector, Keyword, equals, printValue } from
 import type { Predicate, PrimName, TypeAst } from './ast.js';
 import { describeValue, formatPredicate, formatType, type Mismatch } from './format.js';
 import { numericValue } from './type-expr.js';
+import { compileLinearRegex } from '../data/linear-regex.js';
 
 /** Checks a value: undefined when it matches, otherwise where and why it does not. */
 export type Validator = (v: Value) => Mismatch | undefined;
@@ -526,7 +527,10 @@ export function predicateTest(p: Predicate): (v: Value) => boolean {
       break;
     }
     case 'matches-regex': {
-      const re = new RegExp(p.pattern, 'u');
+      const r = compileLinearRegex(p.pattern);
+      // The analyzer rejected a pattern that does not compile: such a predicate never holds.
+      if (r.kind !== 'ok') return () => false;
+      const re = r.re;
       return (v) => typeof v === 'string' && re.test(v);
     }
     case 'in-range': {

@@ -15,6 +15,7 @@ import {
 import { childSpan, Source, type Span, type NodeSpan } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { nearest } from '../diagnostics/index.js';
+import { compileLinearRegex } from '../data/linear-regex.js';
 import {
   PRIM,
   type CompareOp,
@@ -554,11 +555,9 @@ function parsePredicate(
       const p = args[0] as Value;
       if (typeof p !== 'string')
         return fail(`[:matches-regex "re"] needs a string, got ${describe(p)}`, argSpan(0));
-      try {
-        new RegExp(p, 'u');
-      } catch (e) {
-        return fail(`invalid regular expression ${show(p)}: ${(e as Error).message}`, argSpan(0));
-      }
+      const r = compileLinearRegex(p);
+      if (r.kind !== 'ok')
+        return fail(`invalid regular expression ${show(p)}: ${r.message}`, argSpan(0));
       return { kind: 'matches-regex', pattern: p };
     }
     case 'in-range': {

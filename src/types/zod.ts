@@ -15,6 +15,7 @@ import { type Value, Keyword, toPlain } from '../data/index.js';
 import type { Predicate, PrimName, TypeAst } from './ast.js';
 import { formatType } from './format.js';
 import { numericValue } from './type-expr.js';
+import { compileLinearRegex } from '../data/linear-regex.js';
 
 /** A zod schema that accepts exactly the JSON data that the RTFS type describes. */
 export function toZod(type: TypeAst): z.ZodType {
@@ -238,7 +239,10 @@ function jsonPredicate(p: Predicate): (v: unknown) => boolean {
       break;
     }
     case 'matches-regex': {
-      const re = new RegExp(p.pattern, 'u');
+      const r = compileLinearRegex(p.pattern);
+      // The analyzer rejected a pattern that does not compile: such a predicate never holds.
+      if (r.kind !== 'ok') return () => false;
+      const re = r.re;
       return (v) => typeof v === 'string' && re.test(v);
     }
     case 'in-range': {

@@ -7,4 +7,8 @@ table('core constructors', [
   ['(hash-map :a 1 :b)', ARITY],
   ['(count "😀é")', '2'],
   ['(count nil)', '0'],
+  ['(count "a😀😀b")', '4'],
+  ['(str "a" 1 nil 2.0 :k [1 "b"])', String.raw`"a1nil2.0:k[1 \"b\"]"`],
+  ['(str)', '""'],
+  ['(str 7)', '"7"'],
 ]);

@@ -1,6 +1,7 @@
 import { table, TYPE, ARITY } from './run.js';
 
 const BAD_REGEX = '!! runtime/invalid-regex';
+const UNSUPPORTED = '!! runtime/unsupported-regex';
 const r = String.raw;
 
 table('re-find and re-seq (whole matches, as the reference)', [
@@ -19,6 +20,21 @@ table('re-find and re-seq (whole matches, as the reference)', [
   ['(re-seq "" "ab")', '["" "" ""]'],
   ['(re-seq "😀" "a😀b😀")', '["😀" "😀"]'],
   ['(re-seq "a")', ARITY],
+]);
+
+table('linear-time engine (RE2 dialect)', [
+  ['(re-matches "^(a+)+$" (str (apply str (repeat 10000 "a")) "!"))', 'nil'],
+  ['(count (re-seq "(a|aa)*c" (apply str (repeat 10000 "a"))))', '0'],
+  [r`(re-matches "(?<y>\\d{4})-(?P<m>\\d\\d)" "2024-05")`, '["2024-05" "2024" "05"]'],
+  [r`(re-matches "(?s)a.b" "a\nb")`, r`"a\nb"`],
+  [r`(re-find "(?m)^b$" "a\nb\nc")`, '"b"'],
+  ['(re-seq "" "a😀")', '["" "" ""]'],
+  [r`(re-find "(a)\\1" "aa")`, UNSUPPORTED],
+  [r`(re-find "(?<n>a)\\k<n>" "aa")`, UNSUPPORTED],
+  ['(re-find "a(?!b)" "ac")', UNSUPPORTED],
+  ['(re-find "(?<=a)b" "ab")', UNSUPPORTED],
+  [r`(re-find "\\\\1" "\\1")`, r`"\\1"`],
+  [r`(split "a1b" (re-pattern "(?=\\d)"))`, UNSUPPORTED],
 ]);
 
 table('re-matches (full match, Clojure style)', [

@@ -2,6 +2,7 @@ import { table, TYPE, ARITY } from './run.js';
 
 table('sort', [
   ['(sort [3 1 2])', '[1 2 3]'],
+  ['(sort [3 -10 0 -2 10 3])', '[-10 -2 0 3 3 10]'],
   ['(sort [3 "a" 1 nil :k 2.5])', '[nil 1 2.5 3 "a" :k]'],
   ['(sort [1 1.0 0.5])', '[0.5 1 1.0]'],
   ['(sort [true false nil])', '[nil false true]'],
@@ -36,6 +37,16 @@ table('sort-by', [
   ['(sort-by first [[1 :a] [0 :b] [1 :c]])', '[[0 :b] [1 :a] [1 :c]]'],
   ['(sort-by identity nil)', '[]'],
   ['(sort-by 1 [1])', TYPE],
+  // Int keys take a packed native sort: still stable, negatives and wide ranges included.
+  [
+    '(sort-by first [[2 :a] [-5 :b] [2 :c] [-5 :d] [0 :e]])',
+    '[[-5 :b] [-5 :d] [0 :e] [2 :a] [2 :c]]',
+  ],
+  [
+    '(sort-by first [[9007199254740991 :a] [-9007199254740991 :b] [0 :c]])',
+    '[[-9007199254740991 :b] [0 :c] [9007199254740991 :a]]',
+  ],
+  ['(sort-by first [[1 :a] [1.5 :b] [0 :c]])', '[[0 :c] [1 :a] [1.5 :b]]'],
 ]);
 
 table('reverse, distinct, frequencies', [

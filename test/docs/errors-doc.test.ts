@@ -36,6 +36,7 @@ const ALL: readonly string[] = [
     ...Object.values(CompileCodes),
     ...Object.values(ConfigCodes),
     'capability/unavailable',
+    'capability/pending',
     'replay/diverged',
     'runtime/unknown',
   ]),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHostedRuntime, runProgram } from '../../src/host/index.js';
 import { printValue } from '../../src/data/index.js';
+import { specialFormNames } from '../../src/analyzer/index.js';
 
 const doc = readFileSync(new URL('../../docs/language.md', import.meta.url), 'utf8');
 const blocks = [...doc.matchAll(/```rtfs\n([\s\S]*?)```/g)].map((m) => m[1] as string);
@@ -10,6 +11,16 @@ const blocks = [...doc.matchAll(/```rtfs\n([\s\S]*?)```/g)].map((m) => m[1] as s
 describe('docs/language.md examples', () => {
   it('has examples', () => {
     expect(blocks.length).toBeGreaterThan(20);
+  });
+  it('show every special form and core macro at work', () => {
+    const core = readFileSync(new URL('../../stdlib/core.rtfs', import.meta.url), 'utf8');
+    const macros = [...core.matchAll(/^\(defmacro (\S+)/gm)].map((m) => m[1] as string);
+    expect(macros).toContain('when-first');
+    const code = blocks.join('\n');
+    const missing = [...specialFormNames(), ...macros].filter(
+      (f) => !code.split(`(${f}`).some((rest, i) => i > 0 && /^[\s)]/.test(rest)),
+    );
+    expect(missing).toEqual([]);
   });
   for (const block of blocks) {
     const lines = block.trimEnd().split('\n');

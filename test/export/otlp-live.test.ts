@@ -131,6 +131,9 @@ describe('rtfs plan --otlp-endpoint', () => {
         RTFS_LLM_BASE_URL: `${base}/v1`,
         OTEL_BSP_SCHEDULE_DELAY: '50',
         OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '4',
+        // Delivery is what is tested, not the default 3 s export timeout: a loaded CI
+        // machine may take longer to answer one batch.
+        OTEL_EXPORTER_OTLP_TIMEOUT: '30000',
       },
     );
     expect(r.stderr).toMatch(/^(\[\d+\] \S+ started \(\d+\.\d\d s\)\n)+$/); // progress only
@@ -170,6 +173,7 @@ describe('rtfs run with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     const chain = join(tmp, 'run-chain');
     const r = await rtfs(['run', file, '--allow', 'ccos.echo', '--chain', chain], {
       OTEL_EXPORTER_OTLP_ENDPOINT: base,
+      OTEL_EXPORTER_OTLP_TIMEOUT: '30000',
     });
     expect(r.stderr).toBe('hi\n'); // ccos.echo logs to stderr
     expect(r.stdout).toBe(':denied\n');

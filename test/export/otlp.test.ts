@@ -87,7 +87,8 @@ describe('rtfs chain export --format otlp-json', () => {
     expect(plainRun.json).not.toContain('"rtfs.args"');
     const { spans } = await exported(records, true);
     const call = spans.find((s) => s.name === 'planner.extract_goal_signals')!;
-    expect(attrs(call)['rtfs.args']).toBe(`{:goal "${GOAL}"}`);
+    // The meta-plan passes the intent strategy and the LLM attempts (issue 14).
+    expect(attrs(call)['rtfs.args']).toBe(`{:goal "${GOAL}" :max_attempts 3 :strategy :rules}`);
     expect(String(attrs(call)['rtfs.result'])).toContain(':goal_signals');
     const llm = spans.find((s) => attrs(s)['rtfs.span.kind'] === 'llm')!;
     const input = JSON.parse(String(attrs(llm)['gen_ai.input.messages']));

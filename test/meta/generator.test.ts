@@ -74,7 +74,9 @@ describe('the meta-plan generator', () => {
     expect(text).toContain('[:max_refinement_cycles {:default 5} :int]');
     expect(text).toContain('{:default :llm}');
     expect(text).toContain('{:default :full}');
-    expect(text).toContain('{:goal goal :intent {:name "triage"}}');
+    expect(text).toContain(':intent {:name "triage"}}');
+    expect(text).toContain('[:intent_strategy {:default :rules} [:enum :rules :llm]]');
+    expect(text).toContain('[:max_attempts {:default 3} :int]');
     const parts = planData.planParts(data);
     expect(planData.stepIndex(parts?.body ?? [], 'note')).toBe((parts?.body.length ?? 0) - 2);
     expect(recheckPlan(data)).toBeUndefined();

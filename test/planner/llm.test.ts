@@ -150,7 +150,7 @@ describe('synthesize_plan_steps with the :llm strategy', () => {
     const out = r.ok ? printValue(r.value) : '';
     expect(out).toContain(':strategy :llm');
     expect(out).toContain(':capability_id "github.list_issues"');
-    expect(out).toContain(':log "llm: 1 steps from recorded-model (prompt v1)"');
+    expect(out).toContain(':log "llm: attempt 1: 1 steps from recorded-model (prompt v2)"');
     const actions = chain.records().map((x) => x.action);
     const synth = actions.find(
       (a) => a.type === 'CapabilityCall' && a.name === 'planner.synthesize_plan_steps',
@@ -161,7 +161,7 @@ describe('synthesize_plan_steps with the :llm strategy', () => {
     const args = printValue(llm?.args ?? null);
     expect(args).toContain(':purpose "synthesize_plan_steps"');
     expect(args).toContain(':temperature 0.0');
-    expect(args).toContain(':prompt_version "v1"');
+    expect(args).toContain(':prompt_version "v2"');
   });
 
   it('is reproducible: the same goal gives the same chain records apart from ids and times', () => {
@@ -243,7 +243,11 @@ describe('openai provider (OpenAI-compatible HTTP, through the sync bridge)', ()
     });
     expect(() =>
       p.complete({ purpose: 't', prompt_version: 'v1', prompt: 'hi', temperature: 0 }),
-    ).toThrow(/LLM request failed: HTTP 401/);
+    ).toThrow(
+      new RegExp(
+        `LLM request to http://127.0.0.1:${port}/v1/chat/completions failed: HTTP 401 after`,
+      ),
+    );
   });
 });
 

@@ -154,9 +154,14 @@ describe('buildMenu', () => {
       ],
     };
     const m = buildMenu(pinned, catalog, { limit: 2 }).menu;
+    // pinned entries are kept past the limit: the must, the ask, the built-in list operations
     expect(m.map((e) => [e.id, e.score])).toEqual([
       ['ccos.user.ask', 1],
       ['stocks.get_quote', 1],
+      ['core.data.count', 0.1],
+      ['core.data.filter', 0.1],
+      ['core.data.group', 0.1],
+      ['core.data.sort', 0.1],
     ]);
   });
 

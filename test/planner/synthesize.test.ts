@@ -22,6 +22,8 @@ function show(b: Binding | undefined): string {
       return `step ${b.step}.${b.output}`;
     case 'rtfs':
       return `rtfs ${b.code}`;
+    case 'item':
+      return `item ${b.field ?? '.'}`;
   }
 }
 
@@ -86,11 +88,25 @@ describe('template synthesis', () => {
   });
 
   it('invents generated.<slug> below the threshold', () => {
-    const { r } = plan('read ./a.csv and keep rows containing "x"');
+    const { r } = plan('read ./a.csv and print it on the office printer');
     expect(r.steps.map((s) => s.capability_id)).toEqual([
       'fs.read_file',
-      'generated.keep_row_containing',
+      'generated.print_office_printer',
     ]);
+    // the missing capability's inferred inputs: the data it would print
+    expect(show(r.steps[1]?.inputs['content'])).toBe('step step_1.content');
+  });
+
+  it('keeps rows with a filter step, not an invented capability', () => {
+    const { r } = plan('read ./a.csv, parse the CSV and keep rows containing "x"');
+    expect(r.steps.map((s) => s.capability_id)).toEqual([
+      'fs.read_file',
+      'data.parse_csv',
+      'core.data.filter',
+    ]);
+    expect(show(r.steps[2]?.inputs['pred'])).toBe(
+      'rtfs (fn [x] (includes? (lower-case (str x)) "x"))',
+    );
   });
 
   it('binds a function input of a filter step to RTFS code', () => {
@@ -99,7 +115,10 @@ describe('template synthesis', () => {
     const menu = buildMenu(s, catalog).menu;
     const r = synthesizeTemplate(s, menu);
     const f = r.steps.find((x) => x.capability_id === 'core.data.filter');
-    expect(show(f?.inputs['pred'])).toBe('rtfs (fn [x] (includes? (str x) "p1"))');
+    // the items' text fields (issues have a title), not the printed item
+    expect(show(f?.inputs['pred'])).toBe(
+      'rtfs (fn [x] (includes? (lower-case (str (get x :title))) "p1"))',
+    );
     expect(show(f?.inputs['items'])).toBe('step step_1.issues');
   });
 
@@ -111,13 +130,14 @@ describe('template synthesis', () => {
   });
 
   it('refines with mappings: rename, bind, insert (moves logged in order)', () => {
-    const { s, menu, r } = plan('read ./a.csv, parse the CSV and keep rows containing "x"');
+    const { s, menu, r } = plan('read ./a.csv, parse the CSV, then print rows containing "x"');
+    expect(r.steps[2]?.capability_id).toBe('generated.print_row_containing');
     const withFilter = buildMenu(s, defaultCatalog(), {
-      // what resolve_capability_gaps returns for generated.keep_row_containing
+      // what a resolution mapping generated.print_row_containing to a template would give
       synthesized: [genTemplate('filter')],
     }).menu;
     const next = refinePlan(s, withFilter, { steps: r.steps }, [
-      { requested: 'generated.keep_row_containing', resolved: 'core.gen.filter' },
+      { requested: 'generated.print_row_containing', resolved: 'core.gen.filter' },
     ]);
     expect(next.steps.map((x) => x.capability_id)).toEqual([
       'fs.read_file',
@@ -125,7 +145,7 @@ describe('template synthesis', () => {
       'core.gen.filter',
     ]);
     expect(next.log).toMatch(
-      /^refine: rename step_3 generated\.keep_row_containing→core\.gen\.filter; bind step_3\.items; bind step_3\.contains \|/,
+      /^refine: rename step_3 generated\.print_row_containing→core\.gen\.filter; drop step_3\.rows; bind step_3\.items; bind step_3\.contains \|/,
     );
     expect(show(next.steps[2]?.inputs['contains'])).toBe('lit "x"');
     expect(menu.length).toBeGreaterThan(0);

@@ -97,6 +97,17 @@ describe('step references are checked statically', () => {
       '!! analysis/forward-step-reference',
     );
   });
+  it('treats (step "label") that names no step as the reference\'s empty marker step', () => {
+    // ccos/examples/governance_hints_demo.rtfs labels each part so.
+    const r = run('(plan :name "p" (step "Part 1") (step "a" 1) (step "Part 2") (step "a"))');
+    expect(r.shown).toBe('1');
+    const names = r.chain
+      .records()
+      .filter((x) => x.action.type === 'StepStarted')
+      .map((x) => x.action.name);
+    expect(names).toEqual(['Part 1', 'a', 'Part 2']);
+    expect(run('(plan :name "p" (step "Part 1"))').shown).toBe('nil');
+  });
   it('rejects duplicate step ids', () => {
     expect(run('(plan :name "p" (step "a" 1) (do (step "a" 2)))').shown).toBe(
       '!! analysis/duplicate-step',
@@ -121,6 +132,11 @@ describe('step references are checked statically', () => {
 });
 
 describe('declarative steps (planner.md §3.5)', () => {
+  it('names an option it does not take', () => {
+    const r = run('(plan :name "p" (step :id "x" :capability "c" :depends_on ["y"]))');
+    expect(r.shown).toBe('!! analysis/bad-special-form');
+    expect(r.o.ok ? '' : r.o.diagnostics?.[0]?.message).toContain('not the option :depends_on');
+  });
   it('calls the capability and applies the :output rule', () => {
     // The result is a map holding every key: the step's value is the result.
     const a = run(

@@ -27,6 +27,7 @@ function rtfsFiles(dir: string): string[] {
 
 // The capability files (cognitive_flow.rtfs, a plan, is tested by test/cli/reference-flow.test.ts).
 const files = rtfsFiles(join(DIR, 'capabilities'));
+const EXAMPLES = join(DIR, 'ccos', 'examples');
 
 /** The ids of the file's `(capability "id" …)` forms. */
 function capabilityIds(text: string): string[] {
@@ -48,10 +49,16 @@ function load(text: string, uri: string) {
 
 describe('the reference capability files', () => {
   it('are all here', () => {
-    expect(files.map((f) => relative(DIR, f)).sort()).toEqual([
+    expect(
+      rtfsFiles(DIR)
+        .map((f) => relative(DIR, f))
+        .sort(),
+    ).toEqual([
       'capabilities/core/meta-planner.rtfs',
       'capabilities/samples/meta-planner-simple.rtfs',
       'capabilities/samples/meta-planner.rtfs',
+      'ccos/examples/governance_hints_demo.rtfs',
+      'cognitive_flow.rtfs',
     ]);
   });
 
@@ -107,4 +114,44 @@ describe('the reference capability files', () => {
       });
     });
   }
+});
+
+describe('the reference example governance_hints_demo.rtfs', () => {
+  // It labels each part with an empty step, (step "Test 1: …"), and attaches ^{…}
+  // metadata to calls; its capabilities (test.echo …) exist only in the reference's demo.
+  const name = 'governance_hints_demo.rtfs';
+  const text = readFileSync(join(EXAMPLES, name), 'utf8');
+  it('checks without errors, warning about the capabilities rtfs-ts does not have', () => {
+    const ds = checkSource(new Source(name, text));
+    expect(ds.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(new Set(ds.map((d) => d.code))).toEqual(new Set(['check/unknown-capability']));
+  });
+  it('runs up to its first capability call, which fails naming the capability', () => {
+    const { h, outcome } = load(text, name);
+    const error = outcome.ok ? undefined : outcome.error;
+    expect(error?.code).toBe('capability/unknown');
+    expect(error?.message).toContain("'test.echo'");
+    expect(h.registry.get('test.echo')).toBeUndefined();
+  });
+  it('runs to the end once the host has its capabilities', () => {
+    const { h } = load('', 'empty.rtfs');
+    const calls: string[] = [];
+    for (const id of ['test.echo', 'test.flaky', 'test.might-fail'])
+      h.registry.register({
+        id,
+        description: `the demo's ${id}`,
+        inputSchema: undefined,
+        outputSchema: undefined,
+        effects: ['pure'],
+        impl: (input) => {
+          calls.push(id);
+          return input;
+        },
+      });
+    const outcome = runProgram(h, text, name);
+    expect(outcome.ok ? printValue(outcome.value) : outcome.error?.code).toBe(
+      '{:status "complete" :tests-run 5 :hints-tested ["retry" "timeout" "fallback" "combined"]}',
+    );
+    expect(calls).toEqual(['test.echo', 'test.flaky', 'test.echo', 'test.might-fail', 'test.echo']);
+  });
 });

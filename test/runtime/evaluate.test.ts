@@ -414,3 +414,34 @@ describe('reference idioms', () => {
     });
   }
 });
+
+describe('core macros load on first use (create-runtime.ts, ADR 0018)', () => {
+  it('a fresh runtime knows every core macro, with its docstring, before any expansion', () => {
+    const rt = createRuntime();
+    const cell = rt.core.lookup('when-let');
+    expect(cell?.macro).toBe(true);
+    expect(cell?.doc).toMatch(/\S/);
+    expect(rt.core.names()).toEqual(expect.arrayContaining(['when', 'cond', '->', 'letfn']));
+  });
+
+  it('the first expansion defines the real macro, which later expansions use', () => {
+    const rt = createRuntime();
+    const before = rt.core.lookup('cond')?.value;
+    // cond expands through when (itself loaded on demand), nested in ->.
+    const o = rt.evalString('(-> (cond false 1 :else 5) inc)', 'test.rtfs');
+    expect(o.ok && printValue(o.value)).toBe('6');
+    const after = rt.core.lookup('cond')?.value;
+    expect(after).not.toBe(before);
+    const again = rt.evalString("(macroexpand-1 '(cond a b))", 'test.rtfs');
+    expect(again.ok && printValue(again.value)).toBe('(if a b (cond))');
+  });
+
+  it('runtimes do not share macro state', () => {
+    const a = createRuntime();
+    a.evalString('(when true 1)', 'a.rtfs');
+    const b = createRuntime();
+    expect(b.core.lookup('when')?.value).not.toBe(a.core.lookup('when')?.value);
+    const o = b.evalString('(when-not false :ok)', 'b.rtfs');
+    expect(o.ok && printValue(o.value)).toBe(':ok');
+  });
+});

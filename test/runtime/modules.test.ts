@@ -1,9 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createRuntime } from '../../src/create-runtime.js';
 import { printValue } from '../../src/data/index.js';
+import { checkSource } from '../../src/check/index.js';
+import { Source } from '../../src/source/index.js';
 
 let dir = '';
 
@@ -67,5 +69,41 @@ describe('modules', () => {
   });
   it('keeps module definitions out of the importing namespace', () => {
     expect(run('(import my.app/math :as m) (add 1 2)')).toContain('analysis/unbound-symbol');
+  });
+});
+
+describe('the source root of a module file', () => {
+  // app/main.rtfs declares app.main, so its root is the directory above app/: the
+  // reference's test_modules/app/main.rtfs imports math.utils from test_modules/math/.
+  let root = '';
+  const main =
+    '(module app.main (:exports [entry]) (import lib.util :as u) (defn entry [] (u/twice 21)))\n(import app.main :as m)\n(m/entry)\n';
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'rtfs-root-'));
+    mkdirSync(join(root, 'app'));
+    mkdirSync(join(root, 'lib'));
+    writeFileSync(join(root, 'app', 'main.rtfs'), main);
+    writeFileSync(join(root, 'lib', 'util.rtfs'), '(module lib.util (defn twice [x] (* 2 x)))\n');
+    writeFileSync(join(root, 'app', 'other.rtfs'), '(import lib.util :as u)\n(u/twice 1)\n');
+  });
+  it('is searched for the modules the file imports, without --path', () => {
+    const o = createRuntime().evalString(main, join(root, 'app', 'main.rtfs'));
+    expect(o.ok ? printValue(o.value) : o).toBe('42');
+  });
+  it('is found from a relative file name too', () => {
+    const o = createRuntime().evalString(
+      main,
+      relative(process.cwd(), join(root, 'app', 'main.rtfs')),
+    );
+    expect(o.ok ? printValue(o.value) : o).toBe('42');
+  });
+  it('is checked the same way by rtfs check', () => {
+    const uri = join(root, 'app', 'main.rtfs');
+    expect(checkSource(new Source(uri, main)).map((d) => d.message)).toEqual([]);
+  });
+  it('needs a module declaration: a plain file imports from its own directory', () => {
+    const uri = join(root, 'app', 'other.rtfs');
+    const o = createRuntime().evalString('(import lib.util :as u)', uri);
+    expect(o.ok ? 'ok' : (o.diagnostics?.[0]?.code ?? o.error?.code)).toBe('module/not-found');
   });
 });

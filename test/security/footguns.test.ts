@@ -22,9 +22,9 @@ function run(src: string) {
       {
         id: 'planner.validate_plan',
         description: 'a catalog capability',
-        effects: ['pure'],
         inputSchema: undefined,
         outputSchema: undefined,
+        effects: ['pure'],
         impl: () => RMap.EMPTY,
       },
     ],

@@ -11,15 +11,16 @@ import { registerRepl } from './repl.js';
 import { registerCompile } from './compile.js';
 import { registerLsp } from './lsp.js';
 
-export const commands: readonly RegisterCommand[] = [
-  registerRead,
-  registerRun,
-  registerEval,
-  registerPlan,
-  registerChain,
-  registerFmt,
-  registerCheck,
-  registerRepl,
-  registerCompile,
-  registerLsp,
+/** Each subcommand's name and the function that adds it to the program. */
+export const commandTable: readonly (readonly [string, RegisterCommand])[] = [
+  ['read', registerRead],
+  ['run', registerRun],
+  ['eval', registerEval],
+  ['plan', registerPlan],
+  ['chain', registerChain],
+  ['fmt', registerFmt],
+  ['check', registerCheck],
+  ['repl', registerRepl],
+  ['compile', registerCompile],
+  ['lsp', registerLsp],
 ];

@@ -27,6 +27,8 @@ Examples:
   rtfs plan "…" --rewrite cap-refinement-cycles=2 --rewrite insert-approval-gate --execute dry-run
   rtfs plan "…" --emit-meta-plan > meta.rtfs      print the (rewritten) meta-plan and stop
   rtfs plan "…" --flow meta.rtfs                 run your own (edited) flow the same way
+  rtfs plan "…" --allow-gaps                      a plan with pending steps for missing capabilities
+  RTFS_LLM_API_KEY=… rtfs plan "…" --provider openai --intent llm --max-attempts 3 --llm-timeout 60
   rtfs plan "…" --report run.html                  the run as an HTML page (tree, timeline, plans)
   rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
 
@@ -74,6 +76,19 @@ export const registerPlan: RegisterCommand = (program, host) => {
       new Option('--max-cycles <n>', 'refinement cycles after the first synthesis').default('3'),
     )
     .addOption(new Option('--chain <dir>', 'causal-chain directory').default('.rtfs/chain'))
+    .addOption(
+      new Option('--intent <strategy>', 'intent extraction: rules or llm').default('rules'),
+    )
+    .addOption(
+      new Option('--max-attempts <n>', 'LLM attempts per call, mistakes fed back').default('3'),
+    )
+    .addOption(
+      new Option(
+        '--llm-timeout <seconds>',
+        'time an LLM request may take (default RTFS_LLM_TIMEOUT or 120)',
+      ),
+    )
+    .addOption(new Option('--allow-gaps', 'accept a plan with gaps (pending steps): exit 0'))
     .addOption(new Option('--sign-key <file>', SIGN_KEY_HELP))
     .addOption(new Option('--answers <file>', 'answers for approvals and ccos.user.ask'))
     .addOption(

@@ -15,6 +15,7 @@ import { EXIT_CODES_HELP, ExitCode } from '../exit-codes.js';
 import { readSources, type CliContext } from '../io.js';
 import { formatDiagnostic } from '../color.js';
 import { readResultToJson } from '../json.js';
+import { diagnostic, SyntaxCodes } from '../../diagnostics/index.js';
 
 interface ReadFlags {
   readonly json?: boolean;
@@ -57,10 +58,11 @@ export async function runRead(
 ): Promise<ExitCode> {
   const sources = await readSources(files, ctx.io);
   const results: FileResult[] = sources.map((source) => ({ source, result: read(source) }));
-  if (flags.json) writeJson(results, ctx);
+  let tooDeep = false;
+  if (flags.json) tooDeep = writeJson(results, ctx);
   else if (flags.check) writeCheck(results, ctx);
   else writeForms(results, ctx);
-  const failed = results.some((r) => r.result.diagnostics.length > 0);
+  const failed = tooDeep || results.some((r) => r.result.diagnostics.length > 0);
   return failed ? ExitCode.inputErrors : ExitCode.ok;
 }
 
@@ -89,7 +91,28 @@ function writeCheck(results: readonly FileResult[], ctx: CliContext): void {
   if (out.length > 0) ctx.io.stdout.write(out.join('\n'));
 }
 
-function writeJson(results: readonly FileResult[], ctx: CliContext): void {
-  const lines = results.map((r) => JSON.stringify(readResultToJson(r.source.uri, r.result)));
+/** Writes one JSON line per file; true when a file was too deeply nested to convert. */
+function writeJson(results: readonly FileResult[], ctx: CliContext): boolean {
+  let tooDeep = false;
+  const lines = results.map(({ source, result }) => {
+    try {
+      return JSON.stringify(readResultToJson(source.uri, result));
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // The JSON form of deeply nested data takes several frames per level: report the
+      // file (its first form) as too deep rather than crash.
+      tooDeep = true;
+      const d = diagnostic(
+        SyntaxCodes.tooDeep,
+        'syntax',
+        'forms are nested too deeply for --json output (about 1,000 levels at most)',
+        result.spans[0] ?? { source, start: 0, end: Math.min(1, source.text.length) },
+      );
+      ctx.io.stderr.write(`${formatDiagnostic(d, ctx.colors('stderr'))}\n`);
+      const empty = { ...result, forms: [], spans: [], comments: [], diagnostics: [d] };
+      return JSON.stringify(readResultToJson(source.uri, empty));
+    }
+  });
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  return tooDeep;
 }

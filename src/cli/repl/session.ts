@@ -21,6 +21,8 @@ import { answersFrom, policyFrom } from '../host-config.js';
 import { formatDiagnostic, type Colors } from '../color.js';
 import { openSink } from '../evaluate.js';
 import { catalogMeta, type PlannerStdlib } from '../catalog-option.js';
+import { budgetOf } from '../../host/run-options.js';
+import { withBudget } from '../../runtime/index.js';
 import { formatValue } from './printing.js';
 import { describe } from './commands.js';
 import type { Completions, ReplFlags } from './protocol.js';
@@ -87,6 +89,8 @@ export class ReplSession {
       ...(answers === undefined ? {} : { answers }),
       dryRun: flags.dryRun === true,
       capabilities: this.extra,
+      // --timeout / --max-steps bound every input (Ctrl-C still works without them).
+      budget: budgetOf(flags),
     });
     for (const name of RESULT_VARS) hosted.runtime.globals.intern(name).value = null;
     return hosted;
@@ -178,7 +182,10 @@ export class ReplSession {
         this.out(`${formatValue(null, this.colors)}\n`);
         continue;
       }
-      const t = runtime.evalForm(form, r.spans[i], runtime.globals, uri);
+      // Each form runs within --timeout/--max-steps (runtime.budget; none by default).
+      const t = withBudget(runtime.budget, () =>
+        runtime.evalForm(form, r.spans[i], runtime.globals, uri),
+      );
       if (!t.ok) {
         const err = 'diagnostics' in t ? undefined : asRtfsError(t.error);
         if ('diagnostics' in t) {

@@ -96,6 +96,8 @@ export function caught(e: unknown, span: Span | undefined): RtfsError {
   const err = asRtfsError(e);
   if (err === undefined) throw e;
   if (err.span === undefined) err.span = span;
+  // Ctrl-C, an exhausted budget: no handler may swallow them (runtime/budget.ts).
+  if (err.fatal) throw err;
   return err;
 }
 

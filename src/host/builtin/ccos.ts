@@ -13,7 +13,7 @@ import {
   statSync,
 } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { type Value, Keyword, RMap, printDisplay } from '../../data/index.js';
+import { type Value, Keyword, MAX_STRING, RMap, printDisplay } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import type { Capability } from '../capability.js';
 import { schema } from './schema.js';
@@ -46,6 +46,9 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
   const log = schema('[:union :string [:map [:message :string]]]');
   const fsRead = schema('[:union :string [:map [:path :string]]]');
   const ask = schema('[:union :string [:map [:prompt :string]]]');
+  const pending = schema(
+    '[:map [:request_id :string] [:needs :string] [:inputs {:optional true} :map]]',
+  );
   return [
     {
       id: 'ccos.echo',
@@ -82,6 +85,26 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
       impl: (v) => readGranted(text(v, 'path'), opts.readRoots),
     },
     {
+      // A planner's gap: the step stands for a capability that does not exist yet.
+      id: 'ccos.capability.pending',
+      description:
+        'Stands for a capability the catalog lacks (a planner gap): a dry run simulates it, a full run stops here with its capability-request id.',
+      inputSchema: pending.type,
+      inputSchemaForm: pending.form,
+      outputSchema: schema(':any').type,
+      effects: ['human'],
+      impl: (v) => {
+        const get = (key: string): string => {
+          const x = v instanceof RMap ? v.get(k(key)) : undefined;
+          return typeof x === 'string' ? x : '';
+        };
+        throw new RtfsError(
+          'capability/pending',
+          `no capability can "${get('needs')}" yet (capability request ${get('request_id')}); provide one or add it to the catalog`,
+        );
+      },
+    },
+    {
       id: 'ccos.user.ask',
       description:
         'Asks the user a question and returns the answer (from --answers FILE, or the terminal).',
@@ -104,8 +127,8 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
   ];
 }
 
-/** Largest file `ccos.fs.read` returns (a string of more bytes is beyond the size limits). */
-export const MAX_READ_BYTES = 256 << 20;
+/** Largest file `ccos.fs.read` returns: the string size limit (UTF-8 bytes ≥ UTF-16 units). */
+export const MAX_READ_BYTES = MAX_STRING;
 
 function denied(path: string, roots: readonly string[]): RtfsError {
   return new RtfsError(

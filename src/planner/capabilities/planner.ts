@@ -7,9 +7,9 @@ import type { Catalog } from '../catalog/index.js';
 import { PlannerCodes } from '../codes.js';
 import { fromRtfs, keyName, toRtfs } from '../convert.js';
 import { normName } from '../text.js';
-import { parseLlmSteps } from '../llm/parse-steps.js';
-import { PROMPT_VERSION, synthesisPrompt } from '../llm/prompt.js';
-import { INTENT_PROMPT_VERSION, intentPrompt, parseIntent } from '../llm/intent.js';
+import { synthesizeWithLlm } from '../llm/attempts.js';
+import { PROMPT_VERSION } from '../llm/prompt.js';
+import { INTENT_PROMPT_VERSION, intentWithLlm } from '../llm/intent.js';
 import { materializePlan } from '../materialize.js';
 import { buildMenu } from '../menu.js';
 import { catalogSchemas } from '../pipeline.js';
@@ -66,26 +66,39 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       max_results: z.number().int().nullish(),
       catalog_snapshot: z.string().nullish(),
       strategy: z.enum(['rules', 'template', 'llm']).nullish(),
+      max_attempts: z.number().int().min(1).max(10).nullish(),
     }),
     run: (i, ctx, raw) => {
       checkSnapshot('planner.extract_goal_signals', i.catalog_snapshot, catalog.snapshot);
       let intent = intentOf(raw);
-      if (i.strategy === 'llm' && intent === undefined) {
-        const answer = fromRtfs(
-          ctx.call(
-            'llm.complete',
-            toRtfs({
-              purpose: 'extract_intent',
-              prompt_version: INTENT_PROMPT_VERSION,
-              prompt: intentPrompt(i.goal),
-              temperature: 0,
-            }),
-          ),
-        ) as { text?: unknown };
-        intent = parseIntent(typeof answer.text === 'string' ? answer.text : '');
-      }
+      if (i.strategy === 'llm' && intent === undefined)
+        intent = intentWithLlm(i.goal, i.max_attempts ?? 3, (prompt) => {
+          const answer = fromRtfs(
+            ctx.call(
+              'llm.complete',
+              toRtfs({
+                purpose: 'extract_intent',
+                prompt_version: INTENT_PROMPT_VERSION,
+                prompt,
+                temperature: 0,
+              }),
+            ),
+          ) as { text?: unknown };
+          return typeof answer.text === 'string' ? answer.text : '';
+        });
       const signals = extractGoalSignals(i.goal, catalog, {
         ...(intent ? { intent } : {}),
+        // An ambiguous goal: one clarifying question to the user (answered from --answers
+        // or the terminal, and recorded); no answer stops with planner/ambiguous-goal.
+        ask: (question) => {
+          try {
+            const a = ctx.call('ccos.user.ask', RMap.fromFlat([Keyword.of('prompt'), question]));
+            return typeof a === 'string' ? a : undefined;
+          } catch (e) {
+            if (e instanceof RtfsError) return undefined;
+            throw e;
+          }
+        },
         ...(i.apply_catalog_search != null ? { apply_catalog_search: i.apply_catalog_search } : {}),
         ...(i.min_score != null ? { min_score: i.min_score } : {}),
         ...(i.max_results != null ? { max_results: i.max_results } : {}),
@@ -129,34 +142,46 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       feedback: z.string().nullish(),
       resolution_summary: z.string().nullish(),
       strategy: z.enum(['template', 'llm']).nullish(),
+      max_attempts: z.number().int().min(1).max(10).nullish(),
     }),
     run: (i, ctx) => {
       const mappings = i.mappings ?? i.goal_signals.resolution?.mappings ?? [];
       if (i.strategy === 'llm') {
-        const prompt = synthesisPrompt({
+        const feedback =
+          i.feedback ??
+          (i.previous_coverage !== null && i.previous_coverage !== undefined
+            ? i.previous_coverage.unmet_requirements.map((g) => g.explanation).join('; ')
+            : undefined);
+        const r = synthesizeWithLlm({
           signals: i.goal_signals,
           menu: i.menu,
           ...(i.previous_plan ? { previous: i.previous_plan as Plan } : {}),
-          ...(i.feedback ? { feedback: i.feedback } : {}),
+          ...(feedback !== undefined && feedback.length > 0 ? { feedback } : {}),
+          maxAttempts: i.max_attempts ?? 3,
+          complete: (prompt) => {
+            const answer = fromRtfs(
+              ctx.call(
+                'llm.complete',
+                toRtfs({
+                  purpose: 'synthesize_plan_steps',
+                  prompt_version: PROMPT_VERSION,
+                  prompt,
+                  temperature: 0,
+                }),
+              ),
+            ) as { text?: unknown; model?: unknown };
+            return {
+              text: typeof answer.text === 'string' ? answer.text : '',
+              model: String(answer.model),
+            };
+          },
         });
-        const answer = fromRtfs(
-          ctx.call(
-            'llm.complete',
-            toRtfs({
-              purpose: 'synthesize_plan_steps',
-              prompt_version: PROMPT_VERSION,
-              prompt,
-              temperature: 0,
-            }),
-          ),
-        ) as { text?: unknown; model?: unknown };
-        const text = typeof answer.text === 'string' ? answer.text : '';
-        const steps = parseLlmSteps(text);
         return {
-          plan: planData(steps, i.goal_signals),
-          log: `llm: ${steps.length} steps from ${String(answer.model)} (prompt ${PROMPT_VERSION})`,
-          raw: text,
+          plan: planData(r.steps, i.goal_signals),
+          log: `${r.log} (prompt ${PROMPT_VERSION})`,
+          raw: r.raw,
           strategy: 'llm',
+          attempts: r.attempts,
         };
       }
       const r = i.previous_plan
@@ -232,7 +257,14 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
         i.synthesized ?? i.goal_signals?.resolution?.synthesized ?? [],
         catalog,
       );
+      const pending = new Set(
+        (i.goal_signals?.requirements ?? [])
+          .filter((r) => r.readiness === 'pending-external' && r.pending_request_id)
+          .map((r) => r.capability_id),
+      );
       for (const s of i.plan.steps) {
+        if (s.capability_id === 'rtfs' || s.pending !== undefined || pending.has(s.capability_id))
+          continue;
         const known =
           catalog.get(s.capability_id) !== undefined ||
           synthesized.some((x) => x.id === s.capability_id) ||
@@ -253,6 +285,7 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       });
       return {
         source: m.source,
+        gaps: m.gaps,
         known_inputs: m.inputs,
         capabilities: m.capabilities,
         plan_hash: m.plan_hash,

@@ -10,7 +10,7 @@ const MENU =
   '[:optional_inputs [:vector :string]] [:outputs [:vector :string]] [:score :number] [:provenance :keyword]]]';
 
 const STEP =
-  '[:map [:id :string] [:name :string] [:capability_id :string] [:inputs [:map-of :keyword [:map [:kind [:enum :literal :var :step :rtfs]]]]] ' +
+  '[:map [:id :string] [:name :string] [:capability_id :string] [:inputs [:map-of :keyword [:map [:kind [:enum :literal :var :step :rtfs :item]]]]] ' +
   '[:outputs [:vector [:map [:alias :string] [:source :string]]]] [:notes :string]]';
 
 const PLAN = `[:map [:steps [:vector ${STEP}]]]`;
@@ -44,8 +44,8 @@ export const SCHEMAS = {
   synthesize: {
     input:
       `[:map [:goal_signals ${SIGNALS}] [:menu ${MENU}] ${opt('previous_plan', PLAN)} ${opt('previous_coverage', COVERAGE)} ` +
-      `${opt('mappings', MAPPINGS)} ${opt('feedback', ':string')} ${opt('resolution_summary', ':string')} ${opt('strategy', '[:enum :template :llm]')}]`,
-    output: `[:map [:plan ${PLAN}] [:log :string] [:strategy [:enum :template :llm]] [:raw {:optional true} :string]]`,
+      `${opt('mappings', MAPPINGS)} ${opt('feedback', ':string')} ${opt('resolution_summary', ':string')} ${opt('strategy', '[:enum :template :llm]')} ${opt('max_attempts', ':int')}]`,
+    output: `[:map [:plan ${PLAN}] [:log :string] [:strategy [:enum :template :llm]] [:raw {:optional true} :string] [:attempts {:optional true} :int]]`,
   },
   validate: {
     input: `[:map [:plan ${PLAN}] [:goal_signals ${SIGNALS}] ${opt('menu', MENU)}]`,
@@ -67,7 +67,7 @@ export const SCHEMAS = {
       `[:map [:plan ${PLAN}] ${opt('goal_signals', SIGNALS)} ${opt('menu', MENU)} ${opt('synthesized', SYNTHESIZED)} ` +
       `${opt('goal', ':string')} ${opt('name', ':string')}]`,
     output:
-      '[:map [:source :string] [:known_inputs :map] [:capabilities [:vector :string]] [:plan_hash :string]]',
+      '[:map [:source :string] [:gaps [:vector :map]] [:known_inputs :map] [:capabilities [:vector :string]] [:plan_hash :string]]',
   },
   llm: {
     input:

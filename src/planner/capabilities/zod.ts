@@ -83,7 +83,24 @@ export const BindingZ = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('var'), name: z.string() }),
   z.object({ kind: z.literal('step'), step: z.string(), output: z.string() }),
   z.object({ kind: z.literal('rtfs'), code: z.string() }),
+  z.object({ kind: z.literal('item'), field: z.string().optional() }),
 ]);
+
+export const GuardZ = z.object({
+  step: z.string().min(1),
+  output: z.string(),
+  measure: z.enum(['count', 'value', 'any']),
+  field: z.string().optional(),
+  op: z.enum(['gt', 'ge', 'lt', 'le', 'eq', 'ne', 'contains', 'truthy']),
+  value: ValueZ.optional(),
+  text: z.string(),
+});
+
+export const EachZ = z.object({
+  step: z.string().min(1),
+  output: z.string(),
+  as: z.string().min(1),
+});
 
 export const PlanStepZ = z.object({
   id: z.string().min(1),
@@ -93,6 +110,10 @@ export const PlanStepZ = z.object({
   outputs: z.array(z.object({ alias: z.string(), source: z.string() })),
   notes: z.string(),
   origin: z.object({ clause: z.string(), rule: z.string() }).optional(),
+  guard: GuardZ.optional(),
+  each: EachZ.optional(),
+  vars: z.array(z.string()).optional(),
+  pending: z.object({ request_id: z.string(), needs: z.string() }).optional(),
 });
 
 export const PlanZ = z.object({

@@ -14,7 +14,7 @@ import { firstJson } from './json-scan.js';
 
 export const INTENT_PROMPT_VERSION = 'v1';
 
-export function intentPrompt(goal: string): string {
+export function intentPrompt(goal: string, feedback?: string): string {
   return [
     `# rtfs planner prompt extract_intent ${INTENT_PROMPT_VERSION}`,
     'Extract the parameters this goal states.',
@@ -25,7 +25,28 @@ export function intentPrompt(goal: string): string {
     '{"inputs": {"<name>": "<value>"}, "parameters": {"<name>": <value>}}',
     '"inputs" are identifiers a reusable plan takes as inputs (owner, repo, channel, path, url, email addresses, city …);',
     '"parameters" qualify the request (state, labels, limit, days …). Names are snake_case; values keep their JSON types.',
+    ...(feedback !== undefined ? ['', `Feedback: ${feedback}`] : []),
   ].join('\n');
+}
+
+/** The intent through the model: up to `maxAttempts` prompts, a bad answer fed back. */
+export function intentWithLlm(
+  goal: string,
+  maxAttempts: number,
+  complete: (prompt: string) => string,
+): IntentInput {
+  let feedback: string | undefined;
+  let last: RtfsError | undefined;
+  for (let attempt = 1; attempt <= Math.max(1, maxAttempts); attempt++) {
+    try {
+      return parseIntent(complete(intentPrompt(goal, feedback)));
+    } catch (e) {
+      if (!(e instanceof RtfsError) || e.code !== PlannerCodes.badLlmResponse) throw e;
+      last = e;
+      feedback = `your previous answer was not usable (${e.message}); answer with the JSON object only`;
+    }
+  }
+  throw last ?? new RtfsError(PlannerCodes.badLlmResponse, 'no intent from the model');
 }
 
 const IntentZ = z.object({

@@ -6,13 +6,15 @@
 import { printDisplay } from '../../data/index.js';
 import type { GoalSignals, MenuEntry, Plan } from '../types.js';
 
-export const PROMPT_VERSION = 'v1';
+export const PROMPT_VERSION = 'v2';
 
 export interface PromptInput {
   readonly signals: GoalSignals;
   readonly menu: readonly MenuEntry[];
   readonly previous?: Plan;
   readonly feedback?: string;
+  /** The attempt number (2, 3 …) when the model gets another try. */
+  readonly attempt?: number;
 }
 
 export function synthesisPrompt(p: PromptInput): string {
@@ -39,7 +41,14 @@ export function synthesisPrompt(p: PromptInput): string {
       `  required: ${m.required_inputs.join(', ') || '-'}; optional: ${m.optional_inputs.join(', ') || '-'}; outputs: ${m.outputs.join(', ') || 'result'}`,
     );
   }
-  const required = p.signals.requirements.filter((r) => r.priority === 'must');
+  // Only capabilities the menu has are required: an id the planner could not find is never
+  // demanded from the model (it would invent it).
+  const inMenu = new Set(p.menu.map((m) => m.id));
+  const required = p.signals.requirements.filter(
+    (r) =>
+      r.priority === 'must' &&
+      (r.kind !== 'must-call-capability' || inMenu.has(r.capability_id ?? '')),
+  );
   if (required.length > 0) {
     lines.push('', 'Requirements:');
     for (const r of required) {
@@ -56,14 +65,18 @@ export function synthesisPrompt(p: PromptInput): string {
     lines.push('', 'Previous attempt (capability per step):');
     for (const s of p.previous.steps) lines.push(`- ${s.id}: ${s.capability_id}`);
   }
-  if (p.feedback !== undefined && p.feedback.length > 0) lines.push('', `Feedback: ${p.feedback}`);
+  if (p.feedback !== undefined && p.feedback.length > 0)
+    lines.push(
+      '',
+      `Feedback${p.attempt !== undefined ? ` (attempt ${p.attempt})` : ''}: ${p.feedback}`,
+    );
   lines.push(
     '',
     'Answer with a JSON array of steps and nothing else. Each step:',
     '{"id": "step_1", "name": "...", "capability_id": "<menu id>", "inputs": {"<input>": <binding>}, "outputs": ["<output key>"], "notes": "..."}',
     'A binding is a JSON literal (typed: numbers stay numbers), {"var": "name"} for a known input,',
     '{"step": "step_1", "output": "<key>"} for an earlier step\'s output, or {"rtfs": "(fn [x] ...)"} for a function input.',
-    'Steps may only refer to earlier steps.',
+    'Steps may only refer to earlier steps. Use only capability ids from the menu; never invent one.',
   );
   return lines.join('\n');
 }

@@ -3,8 +3,9 @@
  * (the default: every call fails with `llm/disabled`), `recorded` (answers from a
  * JSON fixture keyed by the prompt's sha256; never the network; used by tests), and
  * `openai` (an OpenAI-compatible chat-completions endpoint over HTTP, run through
- * the sync bridge, temperature 0). Configuration: RTFS_LLM_PROVIDER, RTFS_LLM_BASE_URL,
- * RTFS_LLM_API_KEY, RTFS_LLM_MODEL, RTFS_LLM_RECORDING.
+ * the sync bridge, temperature 0, a timeout). Configuration: RTFS_LLM_PROVIDER,
+ * RTFS_LLM_BASE_URL, RTFS_LLM_API_KEY, RTFS_LLM_MODEL, RTFS_LLM_TIMEOUT (seconds),
+ * RTFS_LLM_RECORDING.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -88,52 +89,126 @@ function recorded(file: string): LlmProvider {
   };
 }
 
-/** The worker-side HTTP call (an ES module given to the sync bridge as a data: URL). */
+/**
+ * The worker-side HTTP call (an ES module given to the sync bridge as a data: URL). It
+ * aborts itself at the timeout; its errors say what went wrong (HTTP status, timeout,
+ * network) but never carry the response body or the request.
+ */
 const OPENAI_MODULE = `
 export async function complete(req) {
-  const res = await fetch(req.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + req.apiKey },
-    body: JSON.stringify(req.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error('HTTP ' + res.status + ': ' + text.slice(0, 500));
-  const json = JSON.parse(text);
+  const started = Date.now();
+  const fail = (what) => ({ ok: false, what, status: 0, elapsed_ms: Date.now() - started });
+  let res;
+  try {
+    res = await fetch(req.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + req.apiKey },
+      body: JSON.stringify(req.body),
+      signal: AbortSignal.timeout(req.timeoutMs),
+    });
+  } catch (e) {
+    const name = e && e.name;
+    return fail(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network: ' + (e && e.cause && e.cause.code ? e.cause.code : (e && e.message ? e.message : String(e))));
+  }
+  let text;
+  try {
+    text = await res.text();
+  } catch (e) {
+    return { ...fail(e && e.name === 'TimeoutError' ? 'timeout' : 'reading the answer failed'), status: res.status };
+  }
+  const elapsed_ms = Date.now() - started;
+  if (!res.ok) return { ok: false, what: 'http', status: res.status, elapsed_ms };
+  let json;
+  try { json = JSON.parse(text); } catch { return { ok: false, what: 'the answer is not JSON', status: res.status, elapsed_ms }; }
   const content = json && json.choices && json.choices[0] && json.choices[0].message
     ? json.choices[0].message.content : undefined;
-  if (typeof content !== 'string') throw new Error('no choices[0].message.content in the answer');
-  return { text: content, model: typeof json.model === 'string' ? json.model : req.body.model };
+  if (typeof content !== 'string') return { ok: false, what: 'no choices[0].message.content in the answer', status: res.status, elapsed_ms };
+  return { ok: true, text: content, model: typeof json.model === 'string' ? json.model : req.body.model, status: res.status, elapsed_ms };
 }
 `;
 
 const OPENAI_URL = `data:text/javascript;base64,${Buffer.from(OPENAI_MODULE).toString('base64')}`;
 
+/** The default time an LLM request may take (RTFS_LLM_TIMEOUT, `--llm-timeout`). */
+export const DEFAULT_LLM_TIMEOUT_MS = 120_000;
+
 let bridge: SyncBridge | undefined;
 
+interface WorkerReply {
+  readonly ok: boolean;
+  readonly what?: string;
+  readonly status: number;
+  readonly elapsed_ms: number;
+  readonly text?: string;
+  readonly model?: string;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
 function openai(o: Extract<LlmOptions, { provider: 'openai' }>): LlmProvider {
+  const timeoutMs = o.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
+  const url = `${o.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   return {
     label: `openai:${o.model}`,
     complete(req) {
-      bridge ??= new SyncBridge();
       const body: Record<string, unknown> = {
         model: o.model,
         temperature: 0,
         messages: [{ role: 'user', content: req.prompt }],
       };
       if (req.max_tokens !== undefined) body['max_tokens'] = req.max_tokens;
+      const started = Date.now();
+      bridge ??= new SyncBridge();
+      // The worker aborts at the timeout; the bridge waits a little longer for that answer.
       const r = bridge.call(
         OPENAI_URL,
         'complete',
-        { url: `${o.baseUrl.replace(/\/+$/, '')}/chat/completions`, apiKey: o.apiKey, body },
-        o.timeoutMs,
+        { url, apiKey: o.apiKey, body, timeoutMs },
+        timeoutMs + 2000,
       );
-      if (!r.ok) throw new RtfsError(LlmCodes.requestFailed, `LLM request failed: ${r.message}`);
-      const v = r.value as { text?: unknown; model?: unknown };
-      if (typeof v.text !== 'string')
-        throw new RtfsError(LlmCodes.requestFailed, 'LLM provider returned no text');
-      return { text: v.text, model: typeof v.model === 'string' ? v.model : o.model };
+      if (!r.ok && !r.message.startsWith('no reply'))
+        throw new RtfsError(
+          LlmCodes.requestFailed,
+          `LLM request to ${url} failed after ${seconds(Date.now() - started)}: the HTTP worker failed`,
+        );
+      if (!r.ok) {
+        // No answer at all: the worker is stuck; the next request gets a fresh one.
+        bridge.close();
+        bridge = undefined;
+        throw new RtfsError(
+          LlmCodes.timeout,
+          `LLM request to ${url} timed out after ${seconds(Date.now() - started)} (limit ${seconds(timeoutMs)}; set --llm-timeout or RTFS_LLM_TIMEOUT)`,
+        );
+      }
+      const v = r.value as WorkerReply;
+      if (v.ok && typeof v.text === 'string')
+        return { text: v.text, model: typeof v.model === 'string' ? v.model : o.model };
+      if (v.what === 'timeout')
+        throw new RtfsError(
+          LlmCodes.timeout,
+          `LLM request to ${url} timed out after ${seconds(v.elapsed_ms)} (limit ${seconds(timeoutMs)}; set --llm-timeout or RTFS_LLM_TIMEOUT)`,
+        );
+      const status = v.status > 0 ? `HTTP ${v.status}` : 'no HTTP status';
+      const what = v.what === 'http' ? '' : `: ${v.what ?? 'failed'}`;
+      throw new RtfsError(
+        LlmCodes.requestFailed,
+        `LLM request to ${url} failed: ${status} after ${seconds(v.elapsed_ms)}${what}`,
+      );
     },
   };
+}
+
+/** A timeout in seconds (RTFS_LLM_TIMEOUT, `--llm-timeout`) in milliseconds; throws on a bad value. */
+export function timeoutFrom(text: string, where: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new RtfsError(
+      LlmCodes.badConfig,
+      `${where} takes a positive number of seconds, got '${text}'`,
+    );
+  return Math.round(n * 1000);
 }
 
 export function llmProvider(o: LlmOptions): LlmProvider {
@@ -176,11 +251,15 @@ export function llmOptionsFromEnv(
       const apiKey = env['RTFS_LLM_API_KEY'];
       if (apiKey === undefined || apiKey === '')
         throw new RtfsError(LlmCodes.badConfig, 'RTFS_LLM_PROVIDER=openai needs RTFS_LLM_API_KEY');
+      const timeout = env['RTFS_LLM_TIMEOUT'];
       return {
         provider: 'openai',
         baseUrl: env['RTFS_LLM_BASE_URL'] ?? 'https://api.openai.com/v1',
         apiKey,
         model: env['RTFS_LLM_MODEL'] ?? 'gpt-4o-mini',
+        ...(timeout !== undefined && timeout !== ''
+          ? { timeoutMs: timeoutFrom(timeout, 'RTFS_LLM_TIMEOUT') }
+          : {}),
       };
     }
     default:

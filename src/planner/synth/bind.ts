@@ -15,11 +15,14 @@ import type { Param } from '../intent.js';
 import { menuEntry, synthesizedEntry } from '../menu.js';
 import { compareIds, normName, tokens } from '../text.js';
 import type { Binding, GoalSignals, MenuEntry } from '../types.js';
+
 import type { Clause } from './clauses.js';
 import { isDataName, isDerivedName } from './choose.js';
 import { type Built, type OutInfo, type Shape, WHOLE, shapeOf } from './shape.js';
 import { accepts, coerceLiteral } from './types-compat.js';
 import { PRIM, type TypeAst } from '../../types/index.js';
+import { type Field, elementOf, fieldsOf, isText } from './fields.js';
+import { itemFieldFor, isIdentifier } from './sources.js';
 
 export interface BindContext {
   readonly signals: GoalSignals;
@@ -33,6 +36,20 @@ export interface BindContext {
   readonly previous: readonly Built[];
   /** Allocates the next step id. */
   nextId(): string;
+  /** A per-item step: the fields of the items and the name of their list. */
+  readonly item?: {
+    readonly fields: readonly Field[];
+    readonly list: string;
+    readonly loop: string;
+  };
+  /** Values the clause names that must not fill an enum input (what the action sets). */
+  readonly avoid?: readonly string[];
+  /** Literal values the clause gives for inputs (thresholds: `under 500` → `max_price`). */
+  readonly thresholds?: readonly { readonly op: string; readonly value: Value }[];
+  /** The items listed are to be closed, cancelled or deleted: a state input takes "open". */
+  readonly openItems?: boolean;
+  /** The condition guarding the step, as the goal says it (a title or subject names it). */
+  readonly condition?: string;
 }
 
 export interface BindResult {
@@ -93,19 +110,25 @@ function adapt(
 ): { built: Built; out: OutInfo } | undefined {
   const last = ctx.previous[ctx.previous.length - 1];
   if (last === undefined) return undefined;
-  const from: OutInfo =
+  // What the adapter may take: the only output; else a list, the whole value, a text
+  // (an HTTP body to parse as CSV).
+  const whole: OutInfo = { alias: WHOLE, source: WHOLE, type: PRIM.map };
+  const froms: OutInfo[] =
     last.outs.length === 1
-      ? (last.outs[0] as OutInfo)
-      : (last.outs.find((o) => isCollection(o.type)) ?? {
-          alias: WHOLE,
-          source: WHOLE,
-          type: PRIM.map,
-        });
-  let best: { m: MenuEntry; shape: Shape; out: OutInfo; score: number } | undefined;
+      ? [last.outs[0] as OutInfo]
+      : [
+          ...last.outs.filter((o) => isCollection(o.type)),
+          whole,
+          ...last.outs.filter((o) => isText(o.type)),
+        ];
+  let best: { m: MenuEntry; shape: Shape; out: OutInfo; from: OutInfo; score: number } | undefined;
   for (const m of adapterCandidates(ctx.menu)) {
     const shape = shapeOf(m);
     const req = shape.inputs.filter((i) => !i.optional);
-    if (req.length !== 1 || !accepts((req[0] as { type: TypeAst }).type, from.type)) continue;
+    if (req.length !== 1) continue;
+    const reqType = (req[0] as { type: TypeAst }).type;
+    const from = froms.find((f) => accepts(reqType, f.type));
+    if (from === undefined) continue;
     const out =
       shape.outs.find((o) => accepts(type, o.type) && o.type.kind !== 'prim') ??
       shape.outs.find((o) => accepts(type, o.type));
@@ -118,9 +141,10 @@ function adapt(
       score > best.score ||
       (score === best.score && compareIds(m.id, best.m.id) < 0)
     )
-      best = { m, shape, out, score };
+      best = { m, shape, out, from, score };
   }
   if (best === undefined) return undefined;
+  const from = best.from;
   const req = best.shape.inputs.find((i) => !i.optional) as { name: string };
   const id = ctx.nextId();
   const built: Built = {
@@ -145,7 +169,9 @@ const PARAM_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 function clauseParam(ctx: BindContext, name: string): Param | undefined {
-  const names = [name, ...(PARAM_ALIASES[name] ?? [])];
+  // `customer_email` takes a stated e-mail address, `contact_phone` a phone number.
+  const suffix = /_(email|phone|url)$/.exec(name)?.[1];
+  const names = [name, ...(PARAM_ALIASES[name] ?? []), ...(suffix !== undefined ? [suffix] : [])];
   for (const n of names) {
     const p = ctx.clauseParams.find((x) => normName(x.name) === n);
     if (p !== undefined) return p;
@@ -165,12 +191,50 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       return [...ctx.previous, ...adapters];
     },
   };
+  // "close all wontfix issues and email them": after a per-item action, the data is the
+  // items it worked on, not the vector of the action's results.
+  const last = ctx.previous[ctx.previous.length - 1];
+  const acted =
+    last?.each === true &&
+    ctx.menu.find((x) => x.id === last.step.capability_id)?.effects.includes('write') === true
+      ? ctx.previous.find((b) => b.step.id === last.step.each?.step)
+      : undefined;
+  const dataView: BindContext = {
+    ...ctx,
+    get previous() {
+      return adapters.length === 0 && acted !== undefined
+        ? [...ctx.previous, acted]
+        : [...ctx.previous, ...adapters];
+    },
+  };
   for (const input of shape.inputs) {
     const name = normName(input.name);
     const constraint = ctx.signals.constraints.find(
       (c) => normName(c.name) === name && c.role === 'input',
     );
     const param = clauseParam(ctx, name);
+    const quoted =
+      MESSAGE_NAMES.has(name) && isText(input.type) ? quotedText(ctx.clause.text) : undefined;
+    // A quoted title or query is not also the message ("titled "Crash on login"").
+    const quotedIsParam = ctx.clauseParams.some((p) => p.value === quoted);
+    if (quoted !== undefined && param === undefined && !quotedIsParam) {
+      inputs[input.name] = { kind: 'literal', value: quoted };
+      continue;
+    }
+    const said =
+      MESSAGE_NAMES.has(name) && isText(input.type) ? contentPhrase(ctx.clause) : undefined;
+    if (said !== undefined && param === undefined) {
+      inputs[input.name] = { kind: 'literal', value: said };
+      continue;
+    }
+    // Per item, identifiers come from the item (a stated one named the list: "the files in ./logs").
+    if (ctx.item !== undefined && (param === undefined || isIdentifier(name))) {
+      const fromItem = itemBinding(name, input, ctx, view.previous);
+      if (fromItem !== undefined) {
+        inputs[input.name] = fromItem;
+        continue;
+      }
+    }
     if (constraint !== undefined) {
       const lit =
         param !== undefined && !sameValue(param.value, constraint.value)
@@ -182,14 +246,23 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
           : { kind: 'var', name: constraint.name };
       continue;
     }
-    const data = !input.optional && (isDataName(name) || isCollection(input.type));
-    const newest = data ? newestOutput(view.previous, input.name, input.type) : undefined;
+    // A value the clause states wins over data flowing from earlier steps.
+    if (param !== undefined && !(isFilter && isFnType(input.type))) {
+      const lit = coerceLiteral(input.type, param.value);
+      if (lit !== undefined) {
+        inputs[input.name] = { kind: 'literal', value: lit };
+        continue;
+      }
+    }
+    const data =
+      !input.optional && (isDataName(name) || isCollection(input.type)) && ctx.item === undefined;
+    const newest = data ? newestOutput(dataView.previous, input.name, input.type) : undefined;
     if (newest !== undefined) {
       inputs[input.name] = { kind: 'step', step: newest.built.step.id, output: newest.out.alias };
       continue;
     }
     if (data && view.previous.length > 0) {
-      const a = adapt(input.type, view, input.name);
+      const a = adapt(input.type, dataView, input.name);
       if (a !== undefined) {
         adapters.push(a.built);
         inputs[input.name] = { kind: 'step', step: a.built.step.id, output: a.out.alias };
@@ -205,7 +278,7 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
       if (isFnType(input.type)) {
         inputs[input.name] = {
           kind: 'rtfs',
-          code: `(fn [x] (includes? (str x) ${quoteString(ctx.filterExpected)}))`,
+          code: textPredicate(inputs['items'], view.previous, ctx.filterExpected),
         };
         continue;
       }
@@ -214,17 +287,32 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
         continue;
       }
     }
-    if (param !== undefined) {
-      const lit = coerceLiteral(input.type, param.value);
-      if (lit !== undefined) {
-        inputs[input.name] = { kind: 'literal', value: lit };
+    const word = enumWord(input.type, ctx.clause.text, ctx.avoid ?? []);
+    if (word !== undefined) {
+      inputs[input.name] = { kind: 'literal', value: word };
+      continue;
+    }
+    if (ctx.openItems === true && (name === 'state' || name === 'status')) {
+      const open = coerceLiteral(input.type, 'open');
+      if (open !== undefined) {
+        inputs[input.name] = { kind: 'literal', value: open };
         continue;
       }
     }
+    const bound = thresholdFor(name, input.type, ctx.thresholds ?? []);
+    if (bound !== undefined) {
+      inputs[input.name] = { kind: 'literal', value: bound };
+      continue;
+    }
     if (input.optional) continue;
     if (isDerivedName(name) && coerceLiteral(input.type, 'x') !== undefined) {
+      const q = quotedText(ctx.clause.text);
       const src = view.previous[view.previous.length - 1];
-      const text = src?.step.origin?.clause ?? ctx.clause.text;
+      // A step run under a condition is about the condition ("AAPL drops below 150").
+      const text =
+        q ??
+        ctx.condition ??
+        (ctx.item !== undefined ? ctx.clause.text : (src?.step.origin?.clause ?? ctx.clause.text));
       inputs[input.name] = { kind: 'literal', value: capitalise(text) };
       continue;
     }
@@ -233,8 +321,121 @@ export function bindInputs(m: MenuEntry | undefined, ctx: BindContext): BindResu
   return { inputs, adapters };
 }
 
-function isText(t: TypeAst): boolean {
-  return t.kind === 'prim' && t.name === 'string';
+/**
+ * A filter's predicate for "keep those mentioning X": the text fields of the items
+ * (title, subject, summary …) when their type says which, else the whole item printed.
+ */
+function textPredicate(
+  items: Binding | undefined,
+  previous: readonly Built[],
+  text: string,
+): string {
+  const value = quoteString(text.toLowerCase());
+  let fields: string[] = [];
+  if (items?.kind === 'step') {
+    const out = previous
+      .find((b) => b.step.id === items.step)
+      ?.outs.find((o) => o.alias === items.output);
+    const all =
+      out !== undefined ? fieldsOf(elementOf(out.type)).filter((f) => isText(f.type)) : [];
+    fields = TEXT_FIELDS.filter((n) => all.some((f) => f.name === n)).slice(0, 3);
+  }
+  if (fields.length === 0) return `(fn [x] (includes? (lower-case (str x)) ${value}))`;
+  const tests = fields.map((f) => `(includes? (lower-case (str (get x :${f}))) ${value})`);
+  return `(fn [x] ${tests.length === 1 ? tests[0] : `(or ${tests.join(' ')})`})`;
+}
+
+const TEXT_FIELDS = [
+  'title',
+  'subject',
+  'summary',
+  'name',
+  'snippet',
+  'text',
+  'body',
+  'description',
+  'message',
+  'excerpt',
+];
+
+/** Inputs that carry the text of a message: a quoted string in the clause fills them. */
+const MESSAGE_NAMES: ReadonlySet<string> = new Set([
+  'body',
+  'text',
+  'message',
+  'comment',
+  'content',
+]);
+
+function quotedText(text: string): string | undefined {
+  const m = /"([^"]+)"/.exec(text);
+  return m?.[1];
+}
+
+const SAYING = new Set(['send', 'post', 'reply', 'comment']);
+
+/** What a message says when the clause tells it: "email each customer that their order is delayed". */
+function contentPhrase(clause: Clause): string | undefined {
+  if (clause.verb === undefined || !SAYING.has(clause.verb)) return undefined;
+  const m = /\b(?:that|saying|asking|to say|telling (?:them|him|her))\s+(.+)$/i.exec(clause.text);
+  const text = m?.[1]?.trim();
+  return text !== undefined && text.length > 0 ? capitalise(text) : undefined;
+}
+
+const QUANTIFIER_WORDS = new Set(['all', 'any', 'each', 'every', 'none']);
+
+/** An enum value of the input's type that the clause says as a word ("shipped", "pending"). */
+function enumWord(type: TypeAst, text: string, avoid: readonly string[]): Value | undefined {
+  const t = type.kind === 'optional' ? type.inner : type;
+  if (t.kind !== 'enum') return undefined;
+  const ws = new Set(text.toLowerCase().split(/[^a-z0-9_-]+/));
+  for (const v of t.values)
+    if (
+      typeof v === 'string' &&
+      !QUANTIFIER_WORDS.has(v.toLowerCase()) &&
+      !avoid.includes(v) &&
+      ws.has(v.toLowerCase())
+    )
+      return v;
+  return undefined;
+}
+
+/** A `max_…` / `min_…` input from a threshold the clause states ("under 500"). */
+function thresholdFor(
+  name: string,
+  type: TypeAst,
+  thresholds: readonly { readonly op: string; readonly value: Value }[],
+): Value | undefined {
+  const upper = /^max_|_max$|^max$/.test(name);
+  const lower = /^min_|_min$|^min$/.test(name);
+  if (!upper && !lower) return undefined;
+  const t = thresholds.find((x) =>
+    upper ? x.op === 'lt' || x.op === 'le' : x.op === 'gt' || x.op === 'ge',
+  );
+  return t !== undefined ? coerceLiteral(type, t.value) : undefined;
+}
+
+/** A per-item step's input from the item or from the same item's earlier per-item step. */
+function itemBinding(
+  name: string,
+  input: { readonly type: TypeAst },
+  ctx: BindContext,
+  previous: readonly Built[],
+): Binding | undefined {
+  const item = ctx.item;
+  if (item === undefined) return undefined;
+  if (isDataName(name) || MESSAGE_NAMES.has(name)) {
+    for (let i = previous.length - 1; i >= 0; i--) {
+      const b = previous[i] as Built;
+      if (b.each !== true || b.step.each?.step !== item.loop) continue;
+      const o = b.outs.find((x) => accepts(input.type, x.type));
+      if (o !== undefined) return { kind: 'step', step: b.step.id, output: o.alias };
+    }
+  }
+  const field = itemFieldFor(name, item.fields, item.list);
+  if (field !== undefined && (isIdentifier(name) || isDataName(name) || name === field))
+    return { kind: 'item', field };
+  return undefined;
 }
 
 function isCollection(t: TypeAst): boolean {

@@ -87,5 +87,7 @@ function sameBinding(a: Binding | undefined, b: Binding | undefined): boolean {
       return b.kind === 'step' && a.step === b.step && a.output === b.output;
     case 'rtfs':
       return b.kind === 'rtfs' && a.code === b.code;
+    case 'item':
+      return b.kind === 'item' && a.field === b.field;
   }
 }

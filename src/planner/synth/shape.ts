@@ -53,5 +53,8 @@ export function shapeOf(m: MenuEntry | undefined): Shape {
 /** A built step with the types of its outputs (for binding later steps). */
 export interface Built {
   readonly step: PlanStep;
+  /** Its outputs; for a per-item step, the outputs of one item's call. */
   readonly outs: readonly OutInfo[];
+  /** True for a per-item step. */
+  readonly each?: boolean;
 }

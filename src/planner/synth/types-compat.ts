@@ -1,5 +1,5 @@
 /** Approximate type compatibility for binding a step output to an input. */
-import { type Value, RVector } from '../../data/index.js';
+import { type Value, RFloat, RVector } from '../../data/index.js';
 import { matchesType, type TypeAst } from '../../types/index.js';
 
 type Family =
@@ -72,6 +72,7 @@ export function accepts(target: TypeAst, source: TypeAst): boolean {
 /** `value` coerced to fit `type` when a simple coercion does (scalar → [scalar], "3" → 3). */
 export function coerceLiteral(type: TypeAst, value: Value): Value | undefined {
   if (matchesType(type, value)) return value;
+  if (typeof value === 'number' && matchesType(type, new RFloat(value))) return new RFloat(value);
   if (!(value instanceof RVector)) {
     const wrapped = RVector.of(value);
     if (matchesType(type, wrapped)) return wrapped;

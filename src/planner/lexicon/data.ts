@@ -1,0 +1,185 @@
+/**
+ * The planner's lexicon (src/planner/data/lexicon/*.json, versioned data, not code):
+ * English verbs, nouns and their synonyms, comparison words, quantifiers, superlatives,
+ * hints tying words to result fields, names of services no catalog may have, and
+ * phrase rewrites; French, Spanish and German word and phrase tables that turn a goal
+ * into the English the rules read; marker words of languages the template planner
+ * refuses. Checked with zod when first used, indexed once.
+ */
+import { z } from 'zod';
+import en from '../data/lexicon/en.json' with { type: 'json' };
+import fr from '../data/lexicon/fr.json' with { type: 'json' };
+import es from '../data/lexicon/es.json' with { type: 'json' };
+import de from '../data/lexicon/de.json' with { type: 'json' };
+import refusals from '../data/lexicon/unsupported.json' with { type: 'json' };
+
+const Phrase = z.tuple([z.string(), z.string()]);
+
+const EnglishZ = z.object({
+  format: z.literal('rtfs-planner-lexicon'),
+  version: z.literal(1),
+  language: z.literal('en'),
+  verbs: z.record(z.string(), z.array(z.string())),
+  families: z.record(z.string(), z.array(z.string())),
+  vague_verbs: z.array(z.string()),
+  vague_words: z.array(z.string()),
+  nouns: z.record(z.string(), z.array(z.string())),
+  implies: z.record(z.string(), z.array(z.string())),
+  comparators: z.record(z.enum(['gt', 'ge', 'lt', 'le', 'eq', 'ne']), z.array(z.string())),
+  none_words: z.array(z.string()),
+  any_words: z.array(z.string()),
+  quantifiers: z.array(z.string()),
+  superlatives: z.record(
+    z.string(),
+    z.object({ fields: z.array(z.string()), order: z.enum(['asc', 'desc']), first: z.boolean() }),
+  ),
+  field_hints: z.record(z.string(), z.object({ fields: z.array(z.string()), text: z.string() })),
+  measure_hints: z.record(z.string(), z.array(z.string())),
+  services: z.array(z.string()),
+  phrases: z.array(Phrase),
+});
+
+const ForeignZ = z.object({
+  format: z.literal('rtfs-planner-lexicon'),
+  version: z.literal(1),
+  language: z.string(),
+  name: z.string(),
+  markers: z.array(z.string()),
+  phrases: z.array(Phrase),
+  words: z.record(z.string(), z.string()),
+  /** Pronouns joined to the end of a verb ("publícalos": publica + los → "them"). */
+  clitics: z.record(z.string(), z.string()).optional(),
+});
+
+const RefusalsZ = z.object({
+  format: z.literal('rtfs-planner-lexicon-refusals'),
+  version: z.literal(1),
+  languages: z.record(z.string(), z.array(z.string())),
+});
+
+export type Comparator = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
+
+export interface Foreign {
+  readonly code: string;
+  readonly name: string;
+  readonly markers: ReadonlySet<string>;
+  readonly phrases: readonly (readonly [RegExp, string])[];
+  /** Folded word (no accents) → English. */
+  readonly words: ReadonlyMap<string, string>;
+  /** Lower-case word, accents kept → English (wins over `words`: "ferme" vs "fermé"). */
+  readonly exact: ReadonlyMap<string, string>;
+  /** Verb suffix → English pronoun, longest first. */
+  readonly clitics: readonly (readonly [string, string])[];
+}
+
+export interface Lexicon {
+  /** Surface form (lower case, possibly several words) → canonical verb. */
+  readonly verbs: ReadonlyMap<string, string>;
+  /** Canonical verb → family. */
+  readonly family: ReadonlyMap<string, string>;
+  readonly vagueVerbs: readonly string[];
+  readonly vagueWords: ReadonlySet<string>;
+  /** Surface form → canonical noun. */
+  readonly nouns: ReadonlyMap<string, string>;
+  readonly implies: ReadonlyMap<string, readonly string[]>;
+  /** Comparison phrases, longest first. */
+  readonly comparators: readonly { readonly phrase: string; readonly op: Comparator }[];
+  readonly noneWords: ReadonlySet<string>;
+  readonly anyWords: ReadonlySet<string>;
+  readonly quantifiers: ReadonlySet<string>;
+  readonly superlatives: ReadonlyMap<
+    string,
+    { readonly fields: readonly string[]; readonly order: 'asc' | 'desc'; readonly first: boolean }
+  >;
+  readonly fieldHints: ReadonlyMap<
+    string,
+    { readonly fields: readonly string[]; readonly text: string }
+  >;
+  readonly measureHints: ReadonlyMap<string, readonly string[]>;
+  readonly services: ReadonlySet<string>;
+  readonly phrases: readonly (readonly [RegExp, string])[];
+  readonly foreign: readonly Foreign[];
+  /** Languages refused by the template planner: name → marker words. */
+  readonly refused: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** A Unicode-aware `\b` (JavaScript's is ASCII-only even with the `u` flag). */
+const B = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
+
+function phraseRegex(pattern: string): RegExp {
+  return new RegExp(pattern.split('\\b').join(B), 'giu');
+}
+
+/** Lower case without accents: the key every table is looked up by. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+let cached: Lexicon | undefined;
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success)
+    throw new Error(
+      `planner lexicon ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return r.data;
+}
+
+function build(): Lexicon {
+  const e = parse(EnglishZ, en, 'en.json');
+  const verbs = new Map<string, string>();
+  for (const [canon, forms] of Object.entries(e.verbs)) {
+    verbs.set(canon, canon);
+    for (const f of forms) if (!verbs.has(fold(f))) verbs.set(fold(f), canon);
+  }
+  const family = new Map<string, string>();
+  for (const [fam, members] of Object.entries(e.families))
+    for (const m of members) family.set(m, fam);
+  const nouns = new Map<string, string>();
+  for (const [canon, forms] of Object.entries(e.nouns)) {
+    nouns.set(canon, canon);
+    for (const f of forms) if (!nouns.has(fold(f))) nouns.set(fold(f), canon);
+  }
+  const comparators = Object.entries(e.comparators)
+    .flatMap(([op, phrases]) => phrases.map((phrase) => ({ phrase, op: op as Comparator })))
+    .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
+  const foreign = [fr, es, de].map((raw, i) => {
+    const f = parse(ForeignZ, raw, `${['fr', 'es', 'de'][i] ?? ''}.json`);
+    return {
+      code: f.language,
+      name: f.name,
+      markers: new Set(f.markers.map(fold)),
+      phrases: f.phrases.map(([p, r]) => [phraseRegex(p), r] as const),
+      words: new Map(Object.entries(f.words).map(([k, v]) => [fold(k), v])),
+      exact: new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v])),
+      clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),
+    };
+  });
+  const r = parse(RefusalsZ, refusals, 'unsupported.json');
+  return {
+    verbs,
+    family,
+    vagueVerbs: e.vague_verbs,
+    vagueWords: new Set(e.vague_words),
+    nouns,
+    implies: new Map(Object.entries(e.implies)),
+    comparators,
+    noneWords: new Set(e.none_words),
+    anyWords: new Set(e.any_words),
+    quantifiers: new Set(e.quantifiers),
+    superlatives: new Map(Object.entries(e.superlatives)),
+    fieldHints: new Map(Object.entries(e.field_hints)),
+    measureHints: new Map(Object.entries(e.measure_hints)),
+    services: new Set(e.services),
+    phrases: e.phrases.map(([p, r2]) => [phraseRegex(p), r2] as const),
+    foreign,
+    refused: new Map(Object.entries(r.languages).map(([k, v]) => [k, new Set(v.map(fold))])),
+  };
+}
+
+/** The lexicon (validated and indexed on first use). */
+export function lexicon(): Lexicon {
+  cached ??= build();
+  return cached;
+}

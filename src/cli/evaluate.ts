@@ -19,9 +19,10 @@ import {
   ChainCorruptError,
   formatTree,
   readRecords,
+  observeSink,
   type ChainRecord,
 } from '../audit/index.js';
-import { failureContext, failurePoint } from './failure-point.js';
+import { failureContext, failurePoint, failureTracker } from './failure-point.js';
 import { UsageError } from './exit-codes.js';
 import { jsCompiler } from '../compiler/in-process.js';
 import { budgetOf } from '../host/run-options.js';
@@ -53,8 +54,12 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
   const { stdout, stderr } = ctx.io;
   // Without --trace nobody reads an in-memory chain: keep only its running hash.
   const sink = openSink(flags, flags.trace === true);
+  // Such a chain cannot be read back: keep what the failure report needs as it is written.
+  const tracker =
+    sink instanceof MemoryChain && flags.trace !== true ? failureTracker() : undefined;
+  const tapped = flags.telemetry ? flags.telemetry.tap(sink) : sink;
   const hosted = createHostedRuntime({
-    sink: flags.telemetry ? flags.telemetry.tap(sink) : sink,
+    sink: tracker ? observeSink(tapped, tracker.observer) : tapped,
     policy: policyFrom(flags),
     out: (t) => stdout.write(t),
     log: (t) => stderr.write(t),
@@ -113,9 +118,11 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
     stderr.write(`${outcome.error.render()}\n`);
     // Where the run failed, from its records: the innermost step and the capability.
     const run = hosted.host.currentRun;
-    const actions = recordsOf()
-      .map((r) => r.action)
-      .filter((a) => a.run === run);
+    const actions = tracker
+      ? tracker.actions()
+      : recordsOf()
+          .map((r) => r.action)
+          .filter((a) => a.run === run);
     const where = failureContext(failurePoint(actions, outcome.error.code));
     if (where !== '') stderr.write(`  ${where}\n`);
   }

@@ -3,11 +3,47 @@
  * failed with the run's error (its message names what failed inside it) and the innermost
  * step around it; else the innermost step that failed with it.
  */
-import type { ChainAction } from '../audit/index.js';
+import type { SinkObserver } from '../audit/observe.js';
+
+/** What {@link failurePoint} reads of an action (a chain record's, or one being appended). */
+export interface FailureAction {
+  readonly id: string;
+  readonly type: string;
+  readonly parent: string | null;
+  readonly name?: string;
+  readonly result?:
+    { readonly ok: true } | { readonly ok: false; readonly error: { readonly code: string } };
+}
+
+/**
+ * For a chain that keeps no lines (`rtfs run` without --trace/--chain): an observer that
+ * keeps only what {@link failurePoint} needs, the steps and calls still open and the
+ * failures (a completed step or call is dropped), so memory stays bounded by the depth.
+ */
+export function failureTracker(): {
+  readonly observer: SinkObserver;
+  readonly actions: () => FailureAction[];
+} {
+  const kept = new Map<string, FailureAction>();
+  const observer: SinkObserver = {
+    appended(a) {
+      if (a.type === 'StepStarted' || a.type === 'CapabilityCall') kept.set(a.id, a);
+      else if (
+        a.type === 'StepCompleted' ||
+        a.type === 'CapabilityResult' ||
+        a.type === 'StepFailed'
+      ) {
+        if (a.result?.ok === false) kept.set(a.id, a);
+        else if (a.parent !== null) kept.delete(a.parent);
+      }
+    },
+  };
+  return { observer, actions: () => [...kept.values()] };
+}
 
 /** Where a failed run failed: the innermost step and the capability whose error ended it. */
 export function failurePoint(
-  actions: readonly ChainAction[],
+  actions: readonly FailureAction[],
   code: string,
 ): { step?: string; capability?: string } {
   const byId = new Map(actions.map((a) => [a.id, a]));

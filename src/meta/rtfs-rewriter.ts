@@ -13,20 +13,27 @@ import type { Rewriter } from './rewriter.js';
 import { diffEdits } from './diff-edits.js';
 import { withTimeBudget } from './time-budget.js';
 
-/** The default time an RTFS rewriter may take (loading it, then each application). */
+/** The default time an RTFS rewriter may take in `rtfs plan` (`--rewriter-budget`). */
 export const REWRITER_BUDGET_MS = 2000;
+
+/**
+ * Runs `fn` within the rewriter's budget: `budgetMs` of time when given (`rtfs plan
+ * --rewriter-budget`), else the default step and time budget (REWRITER_BUDGET).
+ */
+function budgeted<T>(budgetMs: number | undefined, fn: () => T): { value: T } | { timedOut: true } {
+  if (budgetMs !== undefined) return withTimeBudget(budgetMs, fn);
+  return { value: withBudget(REWRITER_BUDGET, fn) };
+}
 
 export function rtfsRewriter(
   source: string,
   uri: string,
   params: Value = RMap.EMPTY,
-  budgetMs = REWRITER_BUDGET_MS,
+  budgetMs?: number,
 ): Rewriter | { error: string } {
   const rt = createRuntime({ out: () => undefined, log: () => undefined });
-  // Loading and every call run within a step budget (a rewriter that loops fails, not
-  // hangs) and under the time budget (--rewriter-budget), whichever runs out first.
-  rt.budget = REWRITER_BUDGET;
-  const loaded = withTimeBudget(budgetMs, () => rt.evalString(source, uri));
+  // Loading and every call run within a budget: a rewriter that loops fails, not hangs.
+  const loaded = budgeted(budgetMs, () => rt.evalString(source, uri));
   if ('timedOut' in loaded)
     return { error: `cannot load rewriter ${uri}: it ran out of its ${budgetMs} ms budget` };
   const o = loaded.value;
@@ -54,9 +61,7 @@ export function rtfsRewriter(
     source,
     rewrite(plan) {
       try {
-        const r = withTimeBudget(budgetMs, () =>
-          withBudget(REWRITER_BUDGET, () => applyFn(fn, [plan, params])),
-        );
+        const r = budgeted(budgetMs, () => applyFn(fn, [plan, params]));
         if ('timedOut' in r)
           return { ok: false, reason: `the rewriter ran out of its ${budgetMs} ms budget` };
         const next = r.value;

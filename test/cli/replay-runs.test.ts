@@ -119,7 +119,7 @@ describe('replaying rtfs run chains', () => {
     const changed = join(tmp, 'changed-goal.rtfs');
     writeFileSync(
       changed,
-      readFileSync(PIPELINE, 'utf8').replace('{:goal goal}', '{:goal (str goal "!")}'),
+      readFileSync(PIPELINE, 'utf8').replace('{:goal goal ', '{:goal (str goal "!") '),
     );
     const r = rtfs(['chain', 'replay', chain, '--source', changed]);
     expect(r.code).toBe(1);

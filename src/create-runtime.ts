@@ -11,6 +11,7 @@ import {
 } from './runtime/index.js';
 import type { Budget } from './runtime/budget.js';
 import { fnJit } from './compiler/in-process.js';
+import { loopJit } from './compiler/loop-osr.js';
 import { FsModuleLoader } from './modules/index.js';
 import { loadCoreLibrary } from './core-library.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';
@@ -50,7 +51,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     options.compiler ??
       (options.jit === false
         ? evaluator()
-        : evaluator(fnJit, options.jit ?? DEFAULT_JIT_THRESHOLD)),
+        : evaluator(fnJit, options.jit ?? DEFAULT_JIT_THRESHOLD, loopJit)),
   );
   loadCoreLibrary(rt);
   if (options.budget !== undefined) rt.budget = options.budget;

@@ -154,6 +154,15 @@ function emitLoop(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
     const js = e.expr(init);
     if (js !== v) e.emit(`${v} = ${js};`);
   });
+  emitLoopHead(e, n, sink);
+}
+
+/**
+ * The loop from its head, its bindings already in their slots: what the evaluator's
+ * loop tier compiles to continue a running loop (runtime/loop-jit.ts).
+ */
+export function emitLoopHead(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
+  const level = e.fn.level;
   const label = e.label();
   const saved = e.recur;
   e.recur = { label, vars: n.slots.map((s) => slotVar(level, s)), used: false };

@@ -78,8 +78,13 @@ export class JsFn {
   }
 }
 
+/**
+ * The JavaScript for a frame slot. Levels below 0 are frames of the evaluator that
+ * code compiled by the JIT tier reads in place (`$F1` is the nearest, `$F2` its
+ * parent; runtime/loop-jit.ts), so it sees what the evaluator's closures see.
+ */
 export function slotVar(level: number, slot: number): string {
-  return `v${level}_${slot}`;
+  return level < 0 ? `$F${-level}[${slot}]` : `v${level}_${slot}`;
 }
 
 export interface RecurTarget {

@@ -4,6 +4,7 @@
  * (`compileProgram`, `rtfs compile`).
  */
 export { jsCompiler, fnJit, emitTopLevel, liveLink } from './in-process.js';
+export { loopJit } from './loop-osr.js';
 export { Linker, type Link } from './linker.js';
 export type { EmitOptions } from './emitter.js';
 export {

@@ -10,6 +10,7 @@ import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
 import { RtfsError, RuntimeCodes, errorFromThrown } from './errors.js';
 import { compileTry } from './compile-try.js';
+import { compileRecur } from './compile-recur.js';
 import { compileCall } from './compile-call.js';
 import { compileMatch } from './compile-match.js';
 import { compileCheck } from './compile-check.js';
@@ -21,6 +22,7 @@ import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 import { meter, refuel } from './budget.js';
 import { JitClosure, JitSite, jitEligible, type FnJit } from './jit.js';
+import { LoopSite, loopEligible, type LoopJit } from './loop-jit.js';
 
 /**
  * A compiler bound to a host: `compile(node)` gives the closure that runs it.
@@ -37,6 +39,33 @@ export interface JitOptions {
   readonly fn: FnJit;
   /** Calls of a function before it is compiled (0: at its first call). */
   readonly threshold: number;
+  /** Compiles hot loops where they stand (runtime/loop-jit.ts); none: loops stay here. */
+  readonly loop?: LoopJit;
+  /** Interpreted iterations of a loop node before it is compiled. */
+  readonly loopThreshold: number;
+}
+
+/**
+ * A loop that runs interpreted until its site compiles it, then continues compiled
+ * (from the iteration it is at); later runs go to the compiled loop after the inits.
+ */
+function tieredLoop(site: LoopSite, inits: Code[], slots: readonly number[], body: Code): Code {
+  return (env) => {
+    for (let i = 0; i < inits.length; i++) {
+      env[slots[i] as number] = (inits[i] as Code)(env);
+    }
+    let code = site.code;
+    if (code === undefined) {
+      for (;;) {
+        code = site.tick(env);
+        if (code !== undefined) break;
+        if (--meter[0]! < 0) refuel();
+        const v = body(env);
+        if (v !== RECUR) return v;
+      }
+    }
+    return code(env);
+  };
 }
 
 function compileWith(
@@ -94,6 +123,9 @@ function compileWith(
       const inits = n.inits.map(compileNode);
       const slots = n.slots;
       const body = withDestructure(n.destructure, compileNode(n.body), compileNode);
+      if (jit?.loop !== undefined && loopEligible(n)) {
+        return tieredLoop(new LoopSite(n, jit.loop, jit.loopThreshold), inits, slots, body);
+      }
       return (env) => {
         for (let i = 0; i < inits.length; i++) {
           env[slots[i] as number] = (inits[i] as Code)(env);
@@ -116,11 +148,7 @@ function compileWith(
           return RECUR;
         };
       }
-      return (env) => {
-        const vals = args.map((a) => a(env));
-        for (let i = 0; i < vals.length; i++) env[slots[i] as number] = vals[i] as Value;
-        return RECUR;
-      };
+      return compileRecur(args, slots);
     }
     case 'fn': {
       const arities: CompiledArity[] = n.arities.map((a) => ({

@@ -14,6 +14,7 @@ import { macroBuiltins } from './macro-support.js';
 import { makeCompiler } from './compile-node.js';
 import { loadModuleFile } from './module-file.js';
 import { DEFAULT_JIT_THRESHOLD, type FnJit } from './jit.js';
+import { DEFAULT_LOOP_THRESHOLD, type LoopJit } from './loop-jit.js';
 import { PureHost, type Host } from './host.js';
 import { newFrame, type Code } from './env.js';
 import type { RtfsError } from './errors.js';
@@ -31,14 +32,27 @@ export type NodeCompiler = (host: Host, core: Globals) => (n: Node, frameSize: n
 
 /**
  * The closure evaluator; with `jit`, functions called `threshold` times run as
- * compiled JavaScript from then on (runtime/jit.ts).
+ * compiled JavaScript from then on (runtime/jit.ts), and with `loop` too, a `loop`
+ * that ran `loopThreshold` iterations continues compiled (runtime/loop-jit.ts).
  */
 export function evaluator(
   jit?: (host: Host, core: Globals) => FnJit,
   threshold = DEFAULT_JIT_THRESHOLD,
+  loop?: (host: Host, core: Globals) => LoopJit,
+  loopThreshold = threshold === 0 ? 1 : DEFAULT_LOOP_THRESHOLD,
 ): NodeCompiler {
   return (host, core) =>
-    makeCompiler(host, jit === undefined ? undefined : { fn: jit(host, core), threshold });
+    makeCompiler(
+      host,
+      jit === undefined
+        ? undefined
+        : {
+            fn: jit(host, core),
+            threshold,
+            ...(loop === undefined ? {} : { loop: loop(host, core) }),
+            loopThreshold,
+          },
+    );
 }
 
 export type EvalOutcome =

@@ -115,6 +115,13 @@ const HOST_KINDS = new Set<Node['kind']>([
   'defcapability',
 ]);
 
+/** True when `n` (or a function inside it) reaches the host or the running plan. */
+export function reachesHost(n: Node): boolean {
+  if (HOST_KINDS.has(n.kind)) return true;
+  for (const c of children(n)) if (reachesHost(c)) return true;
+  return false;
+}
+
 /** True when `fn` reads no enclosing function's locals and never reaches the host. */
 export function jitEligible(fn: FnNode): boolean {
   return closed(fn, 0);

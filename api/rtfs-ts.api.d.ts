@@ -1037,10 +1037,13 @@ type Validator = (v: Value) => Mismatch | undefined;
 /**
  * The evaluator's second tier (ADR 0011). A function that runs often is compiled to
  * JavaScript by the same code generator as `rtfs compile`, from the same analyzed
- * node, and its closure calls the compiled code from then on. Only closed functions
- * tier up: they read no local of an enclosing function, so one compiled function
- * serves every closure made from the node. Functions that reach the host (steps,
- * plans, capability calls, `context`) stay interpreted.
+ * node, and its closure calls the compiled code from then on. A closed function
+ * (reading no local of an enclosing function) gets one compiled function for every
+ * closure made from its node; a function that captures locals gets one per closure,
+ * made from the frame the closure captured, which the compiled code reads in place
+ * (so a slot filled after the closure was made reads the same as interpreted).
+ * Functions that reach the host (steps, plans, capability calls, `context`) stay
+ * interpreted.
  *
  * The runtime does not import the compiler: the wiring (src/create-runtime.ts) passes
  * a {@link FnJit} in.

@@ -10,8 +10,7 @@ import {
   type NodeCompiler,
 } from './runtime/index.js';
 import type { Budget } from './runtime/budget.js';
-import { fnJit } from './compiler/in-process.js';
-import { loopJit } from './compiler/loop-osr.js';
+import { fnJit, loopJit } from './compiler/jit-tier.js';
 import { FsModuleLoader } from './modules/index.js';
 import { loadCoreLibrary } from './core-library.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';

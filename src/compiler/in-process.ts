@@ -5,7 +5,7 @@
  * where it would run the evaluator's closure (see `jsCompiler`).
  */
 import type { Node, Globals } from '../analyzer/index.js';
-import { newFrame, type Code, type FnJit, type Host } from '../runtime/index.js';
+import type { Code, Host } from '../runtime/index.js';
 import { compileValidator } from '../types/index.js';
 import { PlanStack } from '../runtime/compile-plan.js';
 import { Emitter, RETURN, type EmitOptions } from './emitter.js';
@@ -65,18 +65,6 @@ export function inProcessSource(
   lines.push(`return ${fn};`);
   lines.unshift("'use strict';");
   return lines.join('\n');
-}
-
-/**
- * The evaluator's second tier (runtime/jit.ts): compiles one closed `fn` node, in
- * this process, to the `CompiledFn` the node evaluates to.
- */
-export function fnJit(host: Host, core?: Globals, options: EmitOptions = {}): FnJit {
-  const compile = jsCompiler(host, core, options);
-  return (node) => {
-    const fn = compile(node, 1)(newFrame(1, undefined));
-    return fn instanceof support.CompiledFn ? fn : undefined;
-  };
 }
 
 /** A node compiler for `Runtime` that compiles to JavaScript (the `compile` engine). */

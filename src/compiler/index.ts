@@ -3,8 +3,8 @@
  * (`jsCompiler`, the `--engine compile` of `rtfs run`) and as standalone ES modules
  * (`compileProgram`, `rtfs compile`).
  */
-export { jsCompiler, fnJit, emitTopLevel, liveLink } from './in-process.js';
-export { loopJit } from './loop-osr.js';
+export { jsCompiler, emitTopLevel, liveLink } from './in-process.js';
+export { fnJit, loopJit } from './jit-tier.js';
 export { Linker, type Link } from './linker.js';
 export type { EmitOptions } from './emitter.js';
 export {

@@ -18,7 +18,7 @@ export class Closure extends Fn {
     private readonly arities: readonly CompiledArity[],
     private readonly frameSize: number,
     private readonly selfSlot: number,
-    private readonly captured: Env,
+    protected readonly captured: Env,
   ) {
     super(name);
     this.a1 = arities.find((a) => !a.rest && a.fixed === 1);

@@ -21,7 +21,14 @@ import { planContext } from './plan-support.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 import { meter, refuel } from './budget.js';
-import { JitClosure, JitSite, jitEligible, type FnJit } from './jit.js';
+import {
+  CapturingJitClosure,
+  JitClosure,
+  JitSite,
+  jitEligible,
+  reachesHost,
+  type FnJit,
+} from './jit.js';
 import { LoopSite, loopEligible, type LoopJit } from './loop-jit.js';
 
 /**
@@ -159,8 +166,16 @@ function compileWith(
       }));
       const { name, frameSize, selfSlot } = n;
       const linear = linearAccumulator(n);
-      if (jit !== undefined && jitEligible(n)) {
-        const site = new JitSite(n, jit.fn, jit.threshold);
+      if (jit !== undefined && !reachesHost(n)) {
+        const closed = jitEligible(n);
+        const site = new JitSite(n, jit.fn, jit.threshold, closed);
+        if (!closed) {
+          return (env) => {
+            const c = new CapturingJitClosure(name, arities, frameSize, selfSlot, env, site);
+            c.linearAcc = linear;
+            return c;
+          };
+        }
         return (env) => {
           const c = new JitClosure(name, arities, frameSize, selfSlot, env, site);
           c.linearAcc = linear;

@@ -7,7 +7,14 @@ export { Closure } from './closure.js';
 export { type Host, PureHost } from './host.js';
 export { PlanCodes } from './compile-plan.js';
 export { interruptFlag } from './interrupt.js';
-export { DEFAULT_JIT_THRESHOLD, JitClosure, jitFailures, type FnJit, type JitFn } from './jit.js';
+export {
+  DEFAULT_JIT_THRESHOLD,
+  CapturingJitClosure,
+  JitClosure,
+  jitFailures,
+  type FnJit,
+  type JitFn,
+} from './jit.js';
 export { DEFAULT_LOOP_THRESHOLD, type LoopJit, type LoopCode } from './loop-jit.js';
 export {
   type Budget,

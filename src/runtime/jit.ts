@@ -1,10 +1,13 @@
 /**
  * The evaluator's second tier (ADR 0011). A function that runs often is compiled to
  * JavaScript by the same code generator as `rtfs compile`, from the same analyzed
- * node, and its closure calls the compiled code from then on. Only closed functions
- * tier up: they read no local of an enclosing function, so one compiled function
- * serves every closure made from the node. Functions that reach the host (steps,
- * plans, capability calls, `context`) stay interpreted.
+ * node, and its closure calls the compiled code from then on. A closed function
+ * (reading no local of an enclosing function) gets one compiled function for every
+ * closure made from its node; a function that captures locals gets one per closure,
+ * made from the frame the closure captured, which the compiled code reads in place
+ * (so a slot filled after the closure was made reads the same as interpreted).
+ * Functions that reach the host (steps, plans, capability calls, `context`) stay
+ * interpreted.
  *
  * The runtime does not import the compiler: the wiring (src/create-runtime.ts) passes
  * a {@link FnJit} in.
@@ -24,15 +27,21 @@ export interface JitFn {
   invokeAs(self: Fn, args: Value[]): Value;
 }
 
-/** Compiles a closed function node; undefined when it cannot. */
-export type FnJit = (n: FnNode) => JitFn | undefined;
+/** Makes the compiled function of a closure made in frame `captured`. */
+export type JitFactory = (captured: Env | undefined) => JitFn;
+
+/** Compiles a function node that never reaches the host; undefined when it cannot. */
+export type FnJit = (n: FnNode) => JitFactory | undefined;
 
 /** Calls of one function node before it is compiled. */
 export const DEFAULT_JIT_THRESHOLD = 500;
 
 /** The tier-up state of one function node, shared by the closures made from it. */
 export class JitSite {
+  /** A closed function's compiled code, shared by all its closures. */
   code: JitFn | undefined = undefined;
+  /** A capturing function's factory: each closure makes its own code from its frame. */
+  make: JitFactory | undefined = undefined;
   private calls = 0;
   private failed = false;
 
@@ -40,13 +49,17 @@ export class JitSite {
     private readonly node: FnNode,
     private readonly jit: FnJit,
     private readonly threshold: number,
+    /** The node reads no enclosing local (runtime/jit.ts `jitEligible`). */
+    readonly closed: boolean,
   ) {}
 
   tick(): void {
     if (++this.calls < this.threshold || this.failed) return;
     try {
-      this.code = this.jit(this.node);
-      if (this.code === undefined) throw new Error('the compiler gave no function');
+      const make = this.jit(this.node);
+      if (make === undefined) throw new Error('the compiler gave no function');
+      if (this.closed) this.code = make(undefined);
+      else this.make = make;
     } catch (e) {
       // A compiler bug: the function stays interpreted (still correct), and the
       // failure is kept for the test suites to report.
@@ -102,6 +115,60 @@ export class JitClosure extends Closure {
     }
     this.site.tick();
     return super.call2(x, y);
+  }
+}
+
+/**
+ * A closure of a function that reads enclosing locals: once its node is compiled, it
+ * makes its own compiled code from the frame it captured (at its first call after
+ * that) and runs it from then on.
+ */
+export class CapturingJitClosure extends Closure {
+  private code: JitFn | undefined = undefined;
+
+  constructor(
+    name: string | undefined,
+    arities: readonly CompiledArity[],
+    frameSize: number,
+    selfSlot: number,
+    captured: Env,
+    private readonly site: JitSite,
+  ) {
+    super(name, arities, frameSize, selfSlot, captured);
+  }
+
+  /** True once calls run the compiled code. */
+  get compiled(): boolean {
+    return this.code !== undefined;
+  }
+
+  /** This closure's compiled code, made now if its node is compiled; else counts a call. */
+  private ready(): JitFn | undefined {
+    const c = this.code;
+    if (c !== undefined) return c;
+    const make = this.site.make;
+    if (make !== undefined) return (this.code = make(this.captured));
+    this.site.tick();
+    return undefined;
+  }
+
+  override invoke(args: Value[]): Value {
+    const c = this.ready();
+    return c !== undefined ? c.invokeAs(this, args) : super.invoke(args);
+  }
+
+  override call1(x: Value): Value {
+    const c = this.ready();
+    if (c === undefined) return super.call1(x);
+    const f = c.f1;
+    return f !== undefined ? f.call(this, x) : c.invokeAs(this, [x]);
+  }
+
+  override call2(x: Value, y: Value): Value {
+    const c = this.ready();
+    if (c === undefined) return super.call2(x, y);
+    const f = c.f2;
+    return f !== undefined ? f.call(this, x, y) : c.invokeAs(this, [x, y]);
   }
 }
 

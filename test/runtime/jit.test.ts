@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/create-runtime.js';
 import { printValue, type Value } from '../../src/data/index.js';
-import { JitClosure, interruptFlag } from '../../src/runtime/index.js';
+import { CapturingJitClosure, JitClosure, interruptFlag } from '../../src/runtime/index.js';
 
 function runtime(jit: number | false) {
   const rt = createRuntime({ out: () => undefined, jit });
@@ -48,6 +48,30 @@ describe('the JIT tier', () => {
     // Reaches the host.
     expect(ev('(fn [x] (call "ccos.echo" x))')).not.toBeInstanceOf(JitClosure);
     expect(ev('(fn [x] (step "s" x))')).not.toBeInstanceOf(JitClosure);
+  });
+
+  it('compiles functions that capture locals, one code per closure, reading its frame', () => {
+    const ev = runtime(3);
+    ev('(defn adder [k] (fn [x] (+ x k)))');
+    ev('(def add5 (adder 5))');
+    ev('(def add7 (adder 7))');
+    expect(ev('add5')).toBeInstanceOf(CapturingJitClosure);
+    for (let i = 0; i < 4; i++) expect(printValue(ev('[(add5 1) (add7 1)]'))).toBe('[6 8]');
+    expect((ev('add5') as CapturingJitClosure).compiled).toBe(true);
+    expect((ev('add7') as CapturingJitClosure).compiled).toBe(true);
+    // Mutually recursive let-bound functions: odd? is bound after even? was made.
+    const src = `(let [ev? (fn [n] (if (= n 0) true (od? (dec n))))
+                       od? (fn [n] (if (= n 0) false (ev? (dec n))))]
+                   [(ev? 100) (od? 7) (ev? 7)])`;
+    expect(printValue(ev(src))).toBe('[true true false]');
+    expect(printValue(runtime(0)(src))).toBe('[true true false]');
+  });
+
+  it('reports the same error from a compiled capturing function', () => {
+    const src = '(defn scale [k] (fn [x] (/ 10 (- x k))))\n(def s (scale 3))\n(s 1)\n(s 2)\n(s 3)';
+    const interpreted = failure(false, src);
+    expect(interpreted).toContain('runtime/division-by-zero');
+    expect(failure(0, src)).toBe(interpreted);
   });
 
   it('keeps the function value itself: self-references and identity after tier-up', () => {

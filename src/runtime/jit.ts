@@ -44,6 +44,8 @@ export class JitSite {
   make: JitFactory | undefined = undefined;
   private calls = 0;
   private failed = false;
+  /** Calls of a capturing closure, after the node is compiled, before it makes its code. */
+  readonly perClosure: number;
 
   constructor(
     private readonly node: FnNode,
@@ -51,7 +53,9 @@ export class JitSite {
     private readonly threshold: number,
     /** The node reads no enclosing local (runtime/jit.ts `jitEligible`). */
     readonly closed: boolean,
-  ) {}
+  ) {
+    this.perClosure = threshold === 0 ? 0 : 2;
+  }
 
   tick(): void {
     if (++this.calls < this.threshold || this.failed) return;
@@ -142,14 +146,26 @@ export class CapturingJitClosure extends Closure {
     return this.code !== undefined;
   }
 
-  /** This closure's compiled code, made now if its node is compiled; else counts a call. */
+  /** Calls of this closure since its node was compiled. */
+  private calls = 0;
+
+  /**
+   * This closure's compiled code, made once its node is compiled and the closure itself
+   * has been called {@link JitSite.perClosure} more times (a closure made to be called
+   * once, say per iteration of a loop, costs more to compile than to interpret).
+   */
   private ready(): JitFn | undefined {
     const c = this.code;
     if (c !== undefined) return c;
-    const make = this.site.make;
-    if (make !== undefined) return (this.code = make(this.captured));
-    this.site.tick();
-    return undefined;
+    const site = this.site;
+    let make = site.make;
+    if (make === undefined) {
+      site.tick();
+      make = site.make;
+      if (make === undefined) return undefined;
+    }
+    if (this.calls++ < site.perClosure) return undefined;
+    return (this.code = make(this.captured));
   }
 
   override invoke(args: Value[]): Value {

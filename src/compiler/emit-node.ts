@@ -19,8 +19,15 @@ export function emitExpr(e: Emitter, n: Node): string {
   switch (n.kind) {
     case 'const':
       return e.constant(n.value);
-    case 'local':
-      return slotVar(e.fn.level - n.ref.depth, n.ref.slot);
+    case 'local': {
+      const level = e.fn.level - n.ref.depth;
+      // A function made in a loop compiled where it stands reads the loop's frame in
+      // place, as the evaluator's closures over that frame do (compiler/jit-tier.ts).
+      if (level === 0 && e.fn.level > 0 && e.options.sharedFrame === true) {
+        return `$F0[${n.ref.slot}]`;
+      }
+      return slotVar(level, n.ref.slot);
+    }
     case 'global': {
       const c = e.cell(n.cell);
       // A cell bound now stays bound (cells are never unbound again).

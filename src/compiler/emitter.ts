@@ -107,6 +107,12 @@ export interface EmitOptions {
    * with `\u0001<index>\u0001` (an index into this array) for a source map.
    */
   readonly marks?: Span[];
+  /**
+   * Level 0 is an evaluator frame that the code shares with the evaluator's closures
+   * (a loop compiled where it stands): functions made in the code read it in place
+   * (`$F0[slot]`) rather than through the code's own copies of its slots.
+   */
+  readonly sharedFrame?: boolean;
 }
 
 /** A function being emitted: its level, self slot and named arity functions. */

@@ -7,7 +7,8 @@
  *
  * A loop becomes a function of the evaluator's frame that continues the loop from its
  * head: the frame's slots become the usual `let` variables (loaded once) and the
- * loop's value is returned. A function becomes a factory from the frame it was made
+ * loop's value is returned; functions made inside read the frame itself (`$F0`), as
+ * the evaluator's closures made in the same frame do. A function becomes a factory from the frame it was made
  * in (its closure's environment) to a `CompiledFn`.
  */
 import type { Node, Globals } from '../analyzer/index.js';
@@ -33,7 +34,7 @@ export function emitLoopResume(
   linker: Linker,
   options: EmitOptions,
 ): { fn: string; helpers: Set<string> } {
-  const e = new Emitter(linker, 0, options);
+  const e = new Emitter(linker, 0, { ...options, sharedFrame: true });
   emitLoopHead(e, n, RETURN);
   const head: string[] = [];
   const depth = outerDepth(n);

@@ -90,6 +90,20 @@ describe('the loop tier', () => {
     expect(compiled).toEqual([2]);
   });
 
+  it('functions made in a compiled loop read its frame in place, as interpreted ones do', () => {
+    // The inner loop compiles; the closures it makes read the outer loop's binding,
+    // which the (interpreted) outer loop goes on changing in the same frame.
+    const src = `(loop [i 0 fs []]
+      (if (< i 3)
+        (recur (inc i) (conj fs (loop [j 0 f nil] (if (< j 2) (recur (inc j) (fn [] i)) f))))
+        (mapv (fn [f] (f)) fs)))`;
+    const interpreted = run(src, { jit: false });
+    const { rt, compiled } = tiered(1);
+    const o = rt.evalString(src);
+    expect(o.ok && printValue(o.value)).toBe(interpreted);
+    expect(compiled).toEqual([2]);
+  });
+
   it('reports the same error, position and RTFS stack after tier-up', () => {
     const src = [
       '(defn pick [v i] (nth v i))',

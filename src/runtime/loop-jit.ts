@@ -66,7 +66,8 @@ export function loopEligible(n: LoopNode): boolean {
   const own = [...n.slots, ...n.destructure.flatMap((d) => patternSlots(d.pattern))];
   // Slots are numbered in order: the loop's bindings, then its body's locals.
   const first = own.length === 0 ? 0 : Math.min(...own);
-  return !capturesFrom(n.body, first, 0, false);
+  // Inits and pattern defaults too: `(loop [a 1 f (fn [] a)] …)` captures `a`.
+  return !capturesFrom(n, first, 0, false);
 }
 
 /** The deepest enclosing frame (1: the loop frame's parent) that `n` reads. */

@@ -84,7 +84,7 @@ export class JitClosure extends Closure {
     frameSize: number,
     selfSlot: number,
     captured: Env,
-    private readonly site: JitSite,
+    protected readonly site: JitSite,
   ) {
     super(name, arities, frameSize, selfSlot, captured);
   }
@@ -124,25 +124,14 @@ export class JitClosure extends Closure {
 
 /**
  * A closure of a function that reads enclosing locals: once its node is compiled, it
- * makes its own compiled code from the frame it captured (at its first call after
- * that) and runs it from then on.
+ * makes its own compiled code from the frame it captured (after a few calls of its
+ * own, see {@link JitSite.perClosure}) and runs it from then on.
  */
-export class CapturingJitClosure extends Closure {
+export class CapturingJitClosure extends JitClosure {
   private code: JitFn | undefined = undefined;
 
-  constructor(
-    name: string | undefined,
-    arities: readonly CompiledArity[],
-    frameSize: number,
-    selfSlot: number,
-    captured: Env,
-    private readonly site: JitSite,
-  ) {
-    super(name, arities, frameSize, selfSlot, captured);
-  }
-
   /** True once calls run the compiled code. */
-  get compiled(): boolean {
+  override get compiled(): boolean {
     return this.code !== undefined;
   }
 

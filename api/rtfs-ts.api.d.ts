@@ -2682,21 +2682,38 @@ declare function childSpan(parent: NodeSpan | undefined, i: number): Span | unde
  * (src/data/hamt.ts) whose entries carry their insertion number, so `assoc` never
  * copies the whole map and the order is rebuilt (once per map, lazily) only when the
  * map is walked. See docs/adr/0002-collections.md for the measurements.
+ *
+ * A big map built in place by an owner (a `reduce` with an owned accumulator, a
+ * {@link MapBuilder}) whose keys are all plain (keywords, strings, integers…) is a JS
+ * `Map` instead (src/data/map-table.ts): changed in place while owned, then frozen; the
+ * first persistent change derives a trie from it, once (docs/adr/0020).
  */
 declare class RMap {
     private readonly kvs;
-    private readonly root;
+    /** Big maps: the trie (for a table map, derived on first need; see {@link trie}). */
+    private root;
     /** Big maps: the number of entries and the insertion number of the next new key. */
-    private readonly bigSize;
-    private readonly nextSeq;
+    private bigSize;
+    private nextSeq;
     /** When read from source: the map's span; its children are `[k0 v0 k1 v1 …]`. */
     readonly span: NodeSpan | undefined;
     readonly meta: RMap | undefined;
+    /** Table maps: the entries in a JS Map (src/data/map-table.ts). */
+    private readonly table;
+    /** Table maps: the token that may change `table` in place (undefined once frozen). */
+    private owner;
     readonly kind: "map";
     private hash;
     /** Big maps: `[k0 v0 k1 v1 …]` in insertion order, built on the first walk. */
     private ordered;
     private constructor();
+    /** A table map over `t`, changed in place under `owner` until frozen. */
+    private static ofTable;
+    /**
+     * The trie of a big map. A table map derives it once, and from then on its table is
+     * frozen (it only answers lookups), so the trie stays true to it.
+     */
+    private trie;
     static readonly EMPTY: RMap;
     /**
      * A map from alternating keys and values (the array is taken over, not copied); a
@@ -2715,7 +2732,7 @@ declare class RMap {
      * A new map object over the same entries, for an accumulator that only `reduce` and
      * one operation per step ever see (src/builtins/owned.ts).
      */
-    ownedCopy(): RMap;
+    ownedCopy(edit?: object, expectedWrites?: number): RMap;
     /**
      * {@link assoc} that may change, in place, trie nodes created under `edit` (a
      * transient's token): only for a map no one else can see. Always a new map object.
@@ -2825,6 +2842,11 @@ declare class RList {
  * (`arr.length === count`) and copies otherwise, so building a vector by repeated
  * `conj` is amortised O(1) while every earlier vector still sees exactly its own
  * `count` elements. Never hand out `arr` itself: it can grow.
+ *
+ * `assoc` on a vector of more than 32 elements moves it to a persistent trie with a
+ * tail buffer (src/data/vector-trie.ts), where `assoc` copies one path instead of the
+ * whole array and `conj` still appends to a shared tail in place; vectors built only by
+ * `conj` stay flat, so `nth` on them is one array read (docs/adr/0020).
  */
 declare class RVector {
     private readonly arr;
@@ -2834,6 +2856,9 @@ declare class RVector {
     readonly kind: "vector";
     private hash;
     constructor(arr: Value[], count?: number, span?: NodeSpan | undefined, meta?: RMap | undefined);
+    /** Set for trie vectors (`arr` is then unused); only {@link ofTrie} sets it. */
+    private trie;
+    private static ofTrie;
     static readonly EMPTY: RVector;
     /** A vector that takes ownership of `items` (the caller must not keep mutating it). */
     static from(items: Value[]): RVector;

@@ -17,7 +17,7 @@ import { Builtin, type NumOp } from '../runtime/fn.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
 import { cpLength } from './seq.js';
-import { ArrayBuiltin, joinChecked, strPart } from './support.js';
+import { ArrayBuiltin, joinChecked, strChecked } from './support.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -167,7 +167,7 @@ export const coreBuiltins: readonly Builtin[] = [
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new ArrayBuiltin('str', 0, Infinity, (xs) => joinChecked('str', xs.map(strPart), '')),
+  new ArrayBuiltin('str', 0, Infinity, (xs) => strChecked('str', xs)),
   new ArrayBuiltin('pr-str', 0, Infinity, (xs) => joinChecked('pr-str', xs.map(printValue), ' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

@@ -59,7 +59,7 @@ export function reduceOwned(
   const saved: Owned = { ...owned };
   owned.edit = {};
   try {
-    let acc = init instanceof RMap ? init.ownedCopy() : init;
+    let acc = init instanceof RMap ? init.ownedCopy(owned.edit, n - from) : init;
     owned.produced = acc instanceof RMap ? acc : undefined;
     for (let i = from; i < n; i++) {
       owned.acc = acc === owned.produced ? acc : undefined;

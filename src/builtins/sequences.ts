@@ -67,6 +67,15 @@ function nth(coll: Value, index: Value, dflt?: Value): Value {
   throw indexError('nth', i, countOf('nth', coll));
 }
 
+/** `(nth coll i)`: an in-range integer index on a vector is read directly. */
+function nth2(coll: Value, index: Value): Value {
+  if (coll instanceof RVector && typeof index === 'number') {
+    const v = coll.get(index);
+    if (v !== undefined) return v;
+  }
+  return nth(coll, index);
+}
+
 function cons(x: Value, coll: Value): Value {
   if (typeof coll === 'object' && coll !== null && coll.kind === 'list') return coll.cons(x);
   return RVector.from([x, ...seqItems(coll, 'cons')]);
@@ -251,7 +260,7 @@ export const sequenceBuiltins: readonly Builtin[] = [
   ...def('last', 1, 1, last, last),
   ...def('rest', 1, 1, rest, rest),
   ...def('next', 1, 1, next, next),
-  ...def('nth', 2, 3, nth, undefined, (c, i) => nth(c, i)),
+  ...def('nth', 2, 3, nth, undefined, nth2),
   ...def('cons', 2, 2, cons, undefined, cons),
   ...defa('conj', 0, Infinity, conj, undefined, conj1),
   ...defa('concat', 0, Infinity, concat),

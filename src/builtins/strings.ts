@@ -6,7 +6,7 @@
  */
 import { type Value, Keyword, RVector, equals } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
-import { def, intArg, joinChecked, strArg, strPart, typeError } from './support.js';
+import { def, intArg, joinValues, strArg, typeError } from './support.js';
 import { chars, cpIndex, cpLength, cpSlice, seqItems, utf16Index } from './seq.js';
 import { RegexValue, regexSplit } from './regex.js';
 
@@ -57,7 +57,7 @@ function join(a: Value, b?: Value): Value {
   const sep = b === undefined ? '' : a;
   const coll = b === undefined ? a : b;
   if (typeof sep !== 'string') throw typeError('join', 'a string separator', sep);
-  return joinChecked('join', seqItems(coll, 'join').map(strPart), sep);
+  return joinValues('join', seqItems(coll, 'join'), sep);
 }
 
 function stringFn(name: string, f: (s: string) => Value) {

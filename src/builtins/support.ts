@@ -64,6 +64,49 @@ export function joinChecked(fn: string, parts: readonly string[], sep: string): 
   return parts.join(sep);
 }
 
+/**
+ * `str` of `xs` (each as {@link strPart} renders it), with strings and numbers
+ * appended directly instead of through an array and `join`; size-checked before each
+ * append and charged like {@link joinChecked}.
+ */
+export function strChecked(fn: string, xs: readonly Value[]): string {
+  const n = xs.length;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as Value;
+    const s = typeof x === 'string' ? x : typeof x === 'number' ? String(x) : strPart(x);
+    if (out.length + s.length > MAX_STRING) checkStringSize(fn, out.length + s.length);
+    out += s;
+  }
+  charge(n);
+  return out;
+}
+
+/**
+ * `items` rendered by {@link strPart} and joined with `sep`, size-checked and charged
+ * like {@link joinChecked}; when every item is a string, no array of parts is made.
+ */
+export function joinValues(fn: string, items: readonly Value[], sep: string): string {
+  const n = items.length;
+  let len = sep.length * Math.max(0, n - 1);
+  let parts: string[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const x = items[i] as Value;
+    if (typeof x === 'string') {
+      len += x.length;
+      if (parts !== undefined) parts[i] = x;
+      continue;
+    }
+    if (parts === undefined) parts = (items as readonly string[]).slice(0, i);
+    const s = strPart(x);
+    len += s.length;
+    parts[i] = s;
+  }
+  checkStringSize(fn, len);
+  charge(n);
+  return (parts ?? (items as readonly string[])).join(sep);
+}
+
 export function isNumber(v: Value): v is number | bigint | RFloat {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof RFloat;
 }

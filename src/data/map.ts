@@ -12,6 +12,7 @@ import {
   keyHash,
   singleRoot,
 } from './hamt.js';
+import { type Table, flatOfTable, isPlainKey, tableOf, trieOfTable } from './map-table.js';
 
 /** Maps with more entries than this switch from a flat array to a HAMT. */
 const ARRAY_MAP_MAX = 16;
@@ -25,6 +26,11 @@ const ARRAY_MAP_MAX = 16;
  * (src/data/hamt.ts) whose entries carry their insertion number, so `assoc` never
  * copies the whole map and the order is rebuilt (once per map, lazily) only when the
  * map is walked. See docs/adr/0002-collections.md for the measurements.
+ *
+ * A big map built in place by an owner (a `reduce` with an owned accumulator, a
+ * {@link MapBuilder}) whose keys are all plain (keywords, strings, integers…) is a JS
+ * `Map` instead (src/data/map-table.ts): changed in place while owned, then frozen; the
+ * first persistent change derives a trie from it, once (docs/adr/0020).
  */
 export class RMap {
   readonly kind = 'map' as const;
@@ -34,14 +40,39 @@ export class RMap {
 
   private constructor(
     private readonly kvs: readonly Value[] | undefined,
-    private readonly root: HNode | undefined,
+    /** Big maps: the trie (for a table map, derived on first need; see {@link trie}). */
+    private root: HNode | undefined,
     /** Big maps: the number of entries and the insertion number of the next new key. */
-    private readonly bigSize: number,
-    private readonly nextSeq: number,
+    private bigSize: number,
+    private nextSeq: number,
     /** When read from source: the map's span; its children are `[k0 v0 k1 v1 …]`. */
     readonly span: NodeSpan | undefined = undefined,
     readonly meta: RMap | undefined = undefined,
+    /** Table maps: the entries in a JS Map (src/data/map-table.ts). */
+    private readonly table: Table | undefined = undefined,
+    /** Table maps: the token that may change `table` in place (undefined once frozen). */
+    private owner: object | undefined = undefined,
   ) {}
+
+  /** A table map over `t`, changed in place under `owner` until frozen. */
+  private static ofTable(t: Table, owner: object | undefined, meta: RMap | undefined): RMap {
+    return new RMap(undefined, undefined, t.size, t.size, undefined, meta, t, owner);
+  }
+
+  /**
+   * The trie of a big map. A table map derives it once, and from then on its table is
+   * frozen (it only answers lookups), so the trie stays true to it.
+   */
+  private trie(): HNode {
+    if (this.root === undefined) {
+      const t = this.table as Table;
+      this.owner = undefined;
+      this.bigSize = t.size;
+      this.nextSeq = t.size;
+      this.root = trieOfTable(t, {});
+    }
+    return this.root;
+  }
 
   static readonly EMPTY = new RMap([], undefined, 0, 0);
 
@@ -94,7 +125,8 @@ export class RMap {
   }
 
   get size(): number {
-    return this.kvs ? this.kvs.length >> 1 : this.bigSize;
+    if (this.kvs) return this.kvs.length >> 1;
+    return this.table ? this.table.size : this.bigSize;
   }
 
   /** The value under `k`, or undefined when absent. */
@@ -104,10 +136,12 @@ export class RMap {
       const i = indexOfKey(kvs, k);
       return i >= 0 ? kvs[i + 1] : undefined;
     }
+    if (this.table) return this.table.get(k);
     return getNode(this.root as HNode, k, keyHash(k));
   }
 
   has(k: Value): boolean {
+    if (this.table) return this.table.has(k);
     return this.kvs
       ? indexOfKey(this.kvs, k) >= 0
       : getNode(this.root as HNode, k, keyHash(k)) !== undefined;
@@ -133,7 +167,7 @@ export class RMap {
       const big = buildBig(copy);
       return new RMap(undefined, big.root, big.size, big.size, undefined, this.meta);
     }
-    const root = this.root as HNode;
+    const root = this.trie();
     changed.size = false;
     const next = assocNode(root, 0, keyHash(k), k, v, this.nextSeq, null);
     return next === root ? this : this.withRoot(next);
@@ -156,8 +190,16 @@ export class RMap {
    * A new map object over the same entries, for an accumulator that only `reduce` and
    * one operation per step ever see (src/builtins/owned.ts).
    */
-  ownedCopy(): RMap {
-    return new RMap(this.kvs, this.root, this.bigSize, this.nextSeq, undefined, this.meta);
+  ownedCopy(edit?: object, expectedWrites = 0): RMap {
+    const t = this.table;
+    if (t === undefined || this.root !== undefined)
+      return new RMap(this.kvs, this.root, this.bigSize, this.nextSeq, undefined, this.meta);
+    // A table map: copy the table when the writes to come pay for it (a copy is a
+    // fraction of the cost of that many writes), else derive the trie (once per map).
+    if (edit !== undefined && expectedWrites * 8 >= t.size)
+      return RMap.ofTable(new Map(t), edit, this.meta);
+    const root = this.trie();
+    return new RMap(undefined, root, this.bigSize, this.nextSeq, undefined, this.meta);
   }
 
   /**
@@ -170,11 +212,27 @@ export class RMap {
       if (kvs.length < ARRAY_MAP_MAX * 2 || indexOfKey(kvs, k) >= 0) return this.assoc(k, v);
       const copy = kvs.slice();
       copy.push(k, v);
+      const t = tableOf(copy);
+      if (t !== undefined) return RMap.ofTable(t, edit, this.meta);
       const big = buildBig(copy, edit);
       return new RMap(undefined, big.root, big.size, big.size, undefined, this.meta);
     }
+    const t = this.table;
+    if (t !== undefined && this.owner === edit && this.root === undefined) {
+      if (isPlainKey(k)) {
+        t.set(k, v);
+        this.ordered = undefined;
+        this.hash = undefined;
+        return this;
+      }
+      // A key a table cannot hold: the entries move to a trie this owner may edit.
+      this.owner = undefined;
+      this.bigSize = t.size;
+      this.nextSeq = t.size;
+      this.root = trieOfTable(t, edit);
+    }
     changed.size = false;
-    return this.withRoot(assocNode(this.root as HNode, 0, keyHash(k), k, v, this.nextSeq, edit));
+    return this.withRoot(assocNode(this.trie(), 0, keyHash(k), k, v, this.nextSeq, edit));
   }
 
   dissoc(k: Value): RMap {
@@ -186,7 +244,8 @@ export class RMap {
       copy.splice(i, 2);
       return new RMap(copy, undefined, 0, 0, undefined, this.meta);
     }
-    const root = this.root as HNode;
+    if (this.table && !this.table.has(k)) return this;
+    const root = this.trie();
     changed.size = false;
     const next = dissocNode(root, 0, keyHash(k), k);
     if (next === root || !changed.size) return this;
@@ -200,12 +259,24 @@ export class RMap {
   }
 
   withMeta(meta: RMap | undefined): RMap {
-    return new RMap(this.kvs, this.root, this.bigSize, this.nextSeq, this.span, meta);
+    // Two map objects over one table: neither may change it any more.
+    this.owner = undefined;
+    return new RMap(
+      this.kvs,
+      this.root,
+      this.bigSize,
+      this.nextSeq,
+      this.span,
+      meta,
+      this.table,
+      undefined,
+    );
   }
 
   /** Keys and values alternating in insertion order (shared: never change it). */
   private flat(): readonly Value[] {
     if (this.kvs) return this.kvs;
+    if (this.table) return (this.ordered ??= flatOfTable(this.table));
     this.ordered ??= orderedEntries(this.root as HNode, this.bigSize, this.nextSeq);
     return this.ordered;
   }

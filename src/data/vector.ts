@@ -2,6 +2,10 @@ import type { NodeSpan } from '../source/index.js';
 import type { Value } from './value.js';
 import type { RMap } from './map.js';
 import { equals, hashValue } from './equality.js';
+import { type VTrie, trieAssoc, trieConj, trieGet, trieOf, trieToArray } from './vector-trie.js';
+
+/** The `arr` of trie vectors (never read, never changed). */
+const NO_ARR: Value[] = [];
 
 /**
  * An immutable vector over a JS array that may be shared with longer vectors.
@@ -10,6 +14,11 @@ import { equals, hashValue } from './equality.js';
  * (`arr.length === count`) and copies otherwise, so building a vector by repeated
  * `conj` is amortised O(1) while every earlier vector still sees exactly its own
  * `count` elements. Never hand out `arr` itself: it can grow.
+ *
+ * `assoc` on a vector of more than 32 elements moves it to a persistent trie with a
+ * tail buffer (src/data/vector-trie.ts), where `assoc` copies one path instead of the
+ * whole array and `conj` still appends to a shared tail in place; vectors built only by
+ * `conj` stay flat, so `nth` on them is one array read (docs/adr/0020).
  */
 export class RVector {
   readonly kind = 'vector' as const;
@@ -21,6 +30,15 @@ export class RVector {
     readonly span: NodeSpan | undefined = undefined,
     readonly meta: RMap | undefined = undefined,
   ) {}
+
+  /** Set for trie vectors (`arr` is then unused); only {@link ofTrie} sets it. */
+  private trie: VTrie | undefined = undefined;
+
+  private static ofTrie(t: VTrie, count: number, meta: RMap | undefined): RVector {
+    const v = new RVector(NO_ARR, count, undefined, meta);
+    v.trie = t;
+    return v;
+  }
 
   static readonly EMPTY = new RVector([]);
 
@@ -35,15 +53,21 @@ export class RVector {
 
   /** The element at `i`, or undefined when out of range. */
   get(i: number): Value | undefined {
-    return i >= 0 && i < this.count ? this.arr[i] : undefined;
+    if (i < 0 || i >= this.count) return undefined;
+    return this.trie === undefined ? this.arr[i] : trieGet(this.trie, this.count, i);
   }
 
   /** A fresh array of the elements (safe to mutate). */
   toArray(): Value[] {
+    if (this.trie !== undefined) return trieToArray(this.trie, this.count);
     return this.arr.slice(0, this.count);
   }
 
   conj(v: Value): RVector {
+    if (this.trie !== undefined) {
+      const t = trieConj(this.trie, this.count, v);
+      return RVector.ofTrie(t, this.count + 1, this.meta);
+    }
     if (this.arr.length === this.count) {
       this.arr.push(v);
       return new RVector(this.arr, this.count + 1, undefined, this.meta);
@@ -55,6 +79,10 @@ export class RVector {
 
   /** A vector with index `i` (0 ≤ i < count) replaced. */
   assoc(i: number, v: Value): RVector {
+    if (this.trie !== undefined || this.count > 32) {
+      const t = trieAssoc(this.trie ?? trieOf(this.arr, this.count), this.count, i, v);
+      return RVector.ofTrie(t, this.count, this.meta);
+    }
     const copy = this.arr.slice(0, this.count);
     copy[i] = v;
     return new RVector(copy, copy.length, undefined, this.meta);
@@ -62,14 +90,26 @@ export class RVector {
 
   /** Elements `[start, end)` as a new vector (shares nothing mutable). */
   slice(start: number, end: number = this.count): RVector {
-    return new RVector(this.arr.slice(start, Math.min(end, this.count)));
+    const to = Math.min(end, this.count);
+    if (this.trie !== undefined) {
+      const out: Value[] = [];
+      for (let i = start; i < to; i++) out.push(trieGet(this.trie, this.count, i));
+      return new RVector(out);
+    }
+    return new RVector(this.arr.slice(start, to));
   }
 
   withMeta(meta: RMap | undefined): RVector {
-    return new RVector(this.arr, this.count, this.span, meta);
+    const v = new RVector(this.arr, this.count, this.span, meta);
+    v.trie = this.trie;
+    return v;
   }
 
   *[Symbol.iterator](): Iterator<Value> {
+    if (this.trie !== undefined) {
+      for (let i = 0; i < this.count; i++) yield trieGet(this.trie, this.count, i);
+      return;
+    }
     for (let i = 0; i < this.count; i++) yield this.arr[i] as Value;
   }
 

@@ -11,4 +11,6 @@ table('core constructors', [
   ['(str "a" 1 nil 2.0 :k [1 "b"])', String.raw`"a1nil2.0:k[1 \"b\"]"`],
   ['(str)', '""'],
   ['(str 7)', '"7"'],
+  ['(str "a" -3 "b" 0 nil "")', '"a-3b0nil"'],
+  ['(str "only")', '"only"'],
 ]);

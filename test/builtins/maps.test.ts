@@ -150,3 +150,29 @@ table('keywordize-keys, stringify-keys, reduce-kv', [
   ['(reduce-kv + 0 5)', TYPE],
   ['(reduce-kv 1 0 {})', TYPE],
 ]);
+
+// Maps built in place by `reduce` (tables, then tries once changed persistently): every
+// version a program can still reach keeps its entries (docs/adr/0020).
+const ks = '(def ks (mapv (fn [i] (keyword (str "k" i))) (range 300)))';
+table('maps built by reduce stay persistent', [
+  [
+    `(do ${ks} (let [m (reduce (fn [m k] (assoc m k 1)) {} ks)
+                    m2 (reduce (fn [m k] (update m k inc)) m ks)
+                    m3 (assoc m2 :k7 0) m4 (dissoc m3 :k8) m5 (assoc m :x 9)]
+      [(count m) (get m :k7) (get m2 :k7) (get m3 :k7) (get m2 :k8) (count m4) (get m :x)
+       (get m5 :x) (count m5) (= m2 (reduce (fn [m k] (update m k inc)) m ks))]))`,
+    '[300 1 2 0 2 299 nil 9 301 true]',
+  ],
+  [
+    `(do ${ks} (let [m (reduce (fn [m k] (assoc m k 1)) {} ks)
+                    m2 (reduce (fn [m k] (assoc m k 2)) m [:k1 :k2])]
+      [(get m :k1) (get m2 :k1) (first (keys m2)) (last (keys m2)) (count m2)]))`,
+    '[1 2 :k0 :k299 300]',
+  ],
+  [
+    `(do ${ks} (let [m (reduce (fn [m k] (assoc m k 1)) {} ks)
+                    m2 (reduce (fn [m k] (assoc m [k] 2)) m [:a :b])]
+      [(count m) (count m2) (get m2 [:a]) (get m [:a]) (= m (into {} (seq m)))]))`,
+    '[300 302 2 nil true]',
+  ],
+]);

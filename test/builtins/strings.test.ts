@@ -56,6 +56,9 @@ table('split and split-lines', [
 table('join / string-join (separator first)', [
   ['(join ", " ["a" 1 :k nil 2.5])', '"a, 1, :k, nil, 2.5"'],
   ['(join ["a" "b"])', '"ab"'],
+  ['(join "-" [1 "a" nil "b" 2])', '"1-a-nil-b-2"'],
+  ['(join "-" (list "a" "b" :c "d"))', '"a-b-:c-d"'],
+  ['(join "" ["x" "" "y"])', '"xy"'],
   ['(string-join "-" \'(1 2))', '"1-2"'],
   ['(string-join "," [1 2 3])', '"1,2,3"'],
   ['(join "," [])', '""'],

@@ -145,7 +145,7 @@ export function toEnglish(goal: string, f: Foreign): string {
   const out = withValuesKept(goal, (t) => {
     // A place after "à"/"a" (French/Spanish "at, in") reads as "in".
     let text = t.replace(/(^|\s)(?:à|a)\s+(?=\p{Lu}\p{Ll})/gu, '$1in ');
-    for (const [re, rep] of f.phrases) text = text.replace(re, rep);
+    for (const p of f.phrases) text = p.apply(text);
     return text.replace(/[\p{L}][\p{L}\p{N}-]*/gu, (w) => translateWord(w, f));
   });
   return out.replace(/\s+/g, ' ').trim();
@@ -155,7 +155,7 @@ export function toEnglish(goal: string, f: Foreign): string {
 export function englishPhrases(text: string): string {
   return withValuesKept(text, (t) => {
     let out = t;
-    for (const [re, rep] of lexicon().phrases) out = out.replace(re, rep);
+    for (const p of lexicon().phrases) out = p.apply(out);
     return out;
   });
 }

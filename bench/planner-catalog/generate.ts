@@ -269,7 +269,10 @@ export function catalogSource(caps: readonly GeneratedCapability[], header: stri
   return `${lines.join('\n')}\n[${caps.map(entry).join('\n').slice(1)}]\n`;
 }
 
-/** Goals over a generated catalog: list/search/get/count its services' records and deliver them. */
+/**
+ * Goals over a generated catalog: list, search, get and count its services' records, and
+ * send them by SMS (every one plans completely on 64 and on 5,000 capabilities).
+ */
 export function generatedGoals(
   caps: readonly GeneratedCapability[],
   count: number,
@@ -290,9 +293,9 @@ export function generatedGoals(
     const state = /\[:enum "([a-z_]+)"/.exec(c.inputSchema)?.[1] ?? 'open';
     goals.push(
       kind === 0
-        ? `list ${words(state)} ${what} in ${service} and email a summary to ops@example.com`
+        ? `list ${words(state)} ${what} in ${service} and send them by SMS to +15551234567`
         : kind === 1
-          ? `search ${service} ${what} for "outage" and email them to ops@example.com`
+          ? `search ${service} ${what} for "outage" and count them`
           : kind === 2
             ? `get ${service} ${what} 42 and send it by SMS to +15551234567`
             : `count the ${words(state)} ${what} in ${service}`,

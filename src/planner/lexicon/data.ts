@@ -104,8 +104,20 @@ export interface Lexicon {
   readonly refused: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/**
+ * True for text without a non-ASCII character. On such text `\p{L}` is `[A-Za-z]`, `\p{N}`
+ * is `[0-9]`, no other script occurs and nothing decomposes, so the Unicode-property
+ * patterns (slow to compile: ICU builds their sets) are not needed (ADR 0021).
+ */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Lower case without accents: the key every table is looked up by. */
 export function fold(word: string): string {
+  // ASCII has no accents and no decomposition: only its case changes.
+  if (isAscii(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

@@ -6,7 +6,7 @@
  * are kept as they are. Letters of another script, or the marker words of a Latin-
  * script language the lexicon does not cover, make the goal unsupported.
  */
-import { type Foreign, fold, lexicon } from './data.js';
+import { type Foreign, fold, isAscii, lexicon } from './data.js';
 
 export interface GoalLanguage {
   /** `en`, `fr`, `es`, `de`, or `unsupported`. */
@@ -53,8 +53,9 @@ function stripProtected(text: string): string {
 }
 
 function wordsOf(text: string): string[] {
-  return stripProtected(text)
-    .split(/[^\p{L}\p{N}'’-]+/u)
+  const stripped = stripProtected(text);
+  return stripped
+    .split(isAscii(stripped) ? /[^A-Za-z0-9'’-]+/ : /[^\p{L}\p{N}'’-]+/u)
     .flatMap((w) => w.split(/['’]/u))
     .filter((w) => w.length > 0)
     .map(fold);
@@ -63,6 +64,7 @@ function wordsOf(text: string): string[] {
 /** A script the template planner cannot read, if the goal (outside quotes) uses one. */
 export function unsupportedScript(goal: string): string | undefined {
   const text = goal.replace(/"[^"]*"/gu, ' ');
+  if (isAscii(text)) return undefined;
   for (const [re, name] of SCRIPTS) if (re.test(text)) return name;
   return undefined;
 }

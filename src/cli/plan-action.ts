@@ -37,6 +37,7 @@ import { inputValue } from './plan-inputs.js';
 import { planTrace, planTraceFitted, planTraceRows } from './plan-trace.js';
 import { planProgress } from './plan-progress.js';
 import { terminalWidth } from './terminal-width.js';
+import type * as Fit from './terminal-fit.js';
 import { formatSource } from '../format/index.js';
 import type { OtlpFlags } from './otlp-option.js';
 import { startTelemetry } from './otlp-telemetry.js';
@@ -128,12 +129,8 @@ export async function planAction(
   const width = terminalWidth(ctx.io.stdout);
   const errWidth = terminalWidth(stderr);
   // Line fitting (cli-truncate, string-width, wrap-ansi) loads only for a terminal.
-  const fit =
-    width === undefined && errWidth === undefined ? undefined : await import('./terminal-fit.js');
-  const stdout =
-    width === undefined || fit === undefined
-      ? ctx.io.stdout
-      : fitted(ctx.io.stdout, width, fit.wrapText);
+  const fit = (width ?? errWidth) === undefined ? undefined : await import('./terminal-fit.js');
+  const stdout = width === undefined || !fit ? ctx.io.stdout : fitted(ctx.io.stdout, width, fit);
   const execute = oneOf('--execute', flags.execute, ['none', 'dry-run', 'full'] as const, 'none');
   const provider = oneOf('--provider', flags.provider, ['template', 'openai'] as const, 'template');
   const cycles = Number(flags.maxCycles ?? '3');
@@ -318,7 +315,7 @@ export async function planAction(
   for (const line of trace) stdout.write(`${line}\n`);
   stdout.write('\n');
   if (final !== undefined)
-    stdout.write(`Final plan  ${final.hash}\n${planAt(final.source, width, fit?.fitText)}\n`);
+    stdout.write(`Final plan  ${final.hash}\n${planAt(final.source, width, fit)}\n`);
   if (failure !== undefined) stdout.write(`Planner run failed: ${failure.code}\n`);
   if (result.outcome.ok && gaps.length > 0) {
     stdout.write(`\nGaps: the plan keeps the other steps; each gap is a pending step\n`);
@@ -398,26 +395,18 @@ function refused(rule: string, reason: string): string {
 const noFit = (text: string): string => text;
 
 /** A stream whose every line fits `width` columns (wrapped at spaces, indented). */
-function fitted(
-  s: OutStream,
-  width: number,
-  wrapText: (text: string, width: number) => string,
-): OutStream {
-  return { isTTY: s.isTTY === true, columns: width, write: (t) => s.write(wrapText(t, width)) };
+function fitted(s: OutStream, width: number, fit: typeof Fit): OutStream {
+  return { isTTY: s.isTTY === true, columns: width, write: (t) => s.write(fit.wrapText(t, width)) };
 }
 
 /**
  * The final plan, formatted for a terminal `width` columns wide; a line that still does
  * not fit (a long string) is cut with … (the full plan is in --json and the report).
  */
-function planAt(
-  source: string,
-  width: number | undefined,
-  fitText: ((text: string, width: number) => string) | undefined,
-): string {
-  if (width === undefined || fitText === undefined) return source;
+function planAt(source: string, width: number | undefined, fit: typeof Fit | undefined): string {
+  if (width === undefined || fit === undefined) return source;
   const r = formatSource(source, { width });
-  const text = fitText(r.ok ? r.text : source, width);
+  const text = fit.fitText(r.ok ? r.text : source, width);
   return source.endsWith('\n') || !text.endsWith('\n') ? text : text.slice(0, -1);
 }
 

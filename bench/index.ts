@@ -72,6 +72,7 @@ if (json) {
         perCall,
         chain: chainRows,
         peers: peers.rows,
+        planner: peers.planner,
         otlp: otlpRows,
       },
       null,

@@ -6,11 +6,13 @@
  *   npm run bench:peers                     every workload, text table
  *   npm run bench:peers -- --cpu            process time as CPU time (steadier under load)
  *   npm run bench:peers -- --only vectors,maps
+ *   npm run bench:peers -- --only planner    the `rtfs plan` rows alone (bench/peers/planner.ts)
  *   npm run bench:peers -- --quick          fewer runs
  *   npm run bench:peers -- --json
  */
 import { runPeers, type PeerOptions } from './peers/measure.js';
 import { formatPeerTable } from './peers/table.js';
+import { formatPlannerRows, measurePlanner, type PlannerRow } from './peers/planner.js';
 
 export function peerOptions(argv: readonly string[]): PeerOptions {
   const args = new Set(argv);
@@ -30,18 +32,29 @@ export function peerOptions(argv: readonly string[]): PeerOptions {
 export async function peersReport(argv: readonly string[]): Promise<{
   text: string;
   rows: Awaited<ReturnType<typeof runPeers>>;
+  planner: PlannerRow[];
 }> {
   const opts = peerOptions(argv);
-  const rows = await runPeers(opts);
+  const onlyPlanner = opts.only.length === 1 && opts.only[0] === 'planner';
+  const rows = onlyPlanner ? [] : await runPeers(opts);
   const metric = opts.cpu ? 'CPU time' : 'wall clock';
-  return { text: formatPeerTable(rows, metric), rows };
+  // `rtfs plan` beyond start-up on 64 and 5,000 capabilities (issue 18 item 5), same run.
+  const planner =
+    opts.only.length === 0 || opts.only.includes('planner')
+      ? measurePlanner({ runs: opts.runs, cpu: opts.cpu, log: opts.log })
+      : [];
+  const parts = [
+    ...(rows.length > 0 ? [formatPeerTable(rows, metric)] : []),
+    ...(planner.length > 0 ? [formatPlannerRows(planner)] : []),
+  ];
+  return { text: parts.join('\n\n'), rows, planner };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
-  const { text, rows } = await peersReport(argv);
+  const { text, rows, planner } = await peersReport(argv);
   if (argv.includes('--json'))
-    console.log(JSON.stringify({ node: process.version, rows }, null, 2));
+    console.log(JSON.stringify({ node: process.version, rows, planner }, null, 2));
   else {
     console.log(
       `rtfs-ts vs peers (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`,

@@ -36,7 +36,8 @@ import type { Ordered } from './options.js';
 import { inputValue } from './plan-inputs.js';
 import { planTrace, planTraceFitted, planTraceRows } from './plan-trace.js';
 import { planProgress } from './plan-progress.js';
-import { fitLine, fitText, terminalWidth, wrapText } from './terminal-fit.js';
+import { terminalWidth } from './terminal-width.js';
+import type * as Fit from './terminal-fit.js';
 import { formatSource } from '../format/index.js';
 import type { OtlpFlags } from './otlp-option.js';
 import { startTelemetry } from './otlp-telemetry.js';
@@ -126,7 +127,10 @@ export async function planAction(
   // On a terminal every line fits its width (cut with …); pipes, --json and
   // --emit-meta-plan get full lines.
   const width = terminalWidth(ctx.io.stdout);
-  const stdout = width === undefined ? ctx.io.stdout : fitted(ctx.io.stdout, width);
+  const errWidth = terminalWidth(stderr);
+  // Line fitting (cli-truncate, string-width, wrap-ansi) loads only for a terminal.
+  const fit = (width ?? errWidth) === undefined ? undefined : await import('./terminal-fit.js');
+  const stdout = width === undefined || !fit ? ctx.io.stdout : fitted(ctx.io.stdout, width, fit);
   const execute = oneOf('--execute', flags.execute, ['none', 'dry-run', 'full'] as const, 'none');
   const provider = oneOf('--provider', flags.provider, ['template', 'openai'] as const, 'template');
   const cycles = Number(flags.maxCycles ?? '3');
@@ -211,7 +215,7 @@ export async function planAction(
     telemetry ? { now: telemetry.now } : {},
   );
   const answers = answersFrom(flags.answers);
-  const progress = planProgress(stderr, terminalWidth(stderr), flags.json === true);
+  const progress = planProgress(stderr, errWidth, flags.json === true, fit?.fitLine ?? noFit);
   let result;
   try {
     result = runPlanner({
@@ -305,11 +309,13 @@ export async function planAction(
   );
   const rows = planTraceRows(actions, runId);
   const trace =
-    width === undefined ? planTrace(actions, runId) : planTraceFitted(rows, width, fitLine);
+    width === undefined || fit === undefined
+      ? planTrace(actions, runId)
+      : planTraceFitted(rows, width, fit.fitLine);
   for (const line of trace) stdout.write(`${line}\n`);
   stdout.write('\n');
   if (final !== undefined)
-    stdout.write(`Final plan  ${final.hash}\n${planAt(final.source, width)}\n`);
+    stdout.write(`Final plan  ${final.hash}\n${planAt(final.source, width, fit)}\n`);
   if (failure !== undefined) stdout.write(`Planner run failed: ${failure.code}\n`);
   if (result.outcome.ok && gaps.length > 0) {
     stdout.write(`\nGaps: the plan keeps the other steps; each gap is a pending step\n`);
@@ -386,19 +392,21 @@ function refused(rule: string, reason: string): string {
     : `error: rewrite ${rule} refused: ${reason}`;
 }
 
+const noFit = (text: string): string => text;
+
 /** A stream whose every line fits `width` columns (wrapped at spaces, indented). */
-function fitted(s: OutStream, width: number): OutStream {
-  return { isTTY: s.isTTY === true, columns: width, write: (t) => s.write(wrapText(t, width)) };
+function fitted(s: OutStream, width: number, fit: typeof Fit): OutStream {
+  return { isTTY: s.isTTY === true, columns: width, write: (t) => s.write(fit.wrapText(t, width)) };
 }
 
 /**
  * The final plan, formatted for a terminal `width` columns wide; a line that still does
  * not fit (a long string) is cut with … (the full plan is in --json and the report).
  */
-function planAt(source: string, width: number | undefined): string {
-  if (width === undefined) return source;
+function planAt(source: string, width: number | undefined, fit: typeof Fit | undefined): string {
+  if (width === undefined || fit === undefined) return source;
   const r = formatSource(source, { width });
-  const text = fitText(r.ok ? r.text : source, width);
+  const text = fit.fitText(r.ok ? r.text : source, width);
   return source.endsWith('\n') || !text.endsWith('\n') ? text : text.slice(0, -1);
 }
 

@@ -15,7 +15,6 @@ import { Worker } from 'node:worker_threads';
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
 import { observeSink } from '../audit/index.js';
 import type { OutStream } from './io.js';
-import { fitLine } from './terminal-fit.js';
 
 /** Shared words: the terminal lock, and the state (0 draw, 1 paused, 2 stopped). */
 const LOCK = 0;
@@ -108,12 +107,14 @@ class Current {
 
 /**
  * The progress display for stderr: a redrawn status line when it is a terminal of
- * `width` columns, plain lines otherwise (or nothing when `quiet`).
+ * `width` columns (each cut to fit by `fitLine`), plain lines otherwise (or nothing when
+ * `quiet`).
  */
 export function planProgress(
   stderr: OutStream,
   width: number | undefined,
   quiet: boolean,
+  fitLine: (text: string, width: number) => string,
 ): Progress {
   const start = Date.now();
   const current = new Current();

@@ -141,10 +141,13 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     };
   // A flow without rewrites runs as written (its errors point into the file).
   const generatedSource = o.flow?.source ?? printPlan(generated);
+  // Formatting is a third of the meta-plan's set-up: the plan nothing rewrote is printed once.
+  const printed = (p: Value): string =>
+    p === generated && o.flow === undefined ? generatedSource : printPlan(p);
   const source =
     o.flow !== undefined && rewritten.applied.length === 0
       ? o.flow.source
-      : [...(flow?.prefix ?? []).map((f) => printPlan(f)), printPlan(rewritten.plan)].join('\n');
+      : [...(flow?.prefix ?? []).map((f) => printPlan(f)), printed(rewritten.plan)].join('\n');
   const metaPlanHash = planHash(rewritten.plan);
   const meta = RMap.fromFlat([
     k('kind'),

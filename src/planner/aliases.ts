@@ -5,10 +5,13 @@
  */
 import table from './data/aliases.json' with { type: 'json' };
 import type { Catalog } from './catalog/index.js';
+import { perCatalog } from './catalog-index.js';
 
 export const ALIAS_TABLE_VERSION: number = table.version;
 
 const ALIASES: Readonly<Record<string, string>> = table.aliases;
+
+const ALIAS_INDEX = {};
 
 /** The catalog id `requested` is an alias of, if any. */
 export function resolveAlias(requested: string, catalog: Catalog): string | undefined {
@@ -17,8 +20,14 @@ export function resolveAlias(requested: string, catalog: Catalog): string | unde
     const target = ALIASES[key];
     if (target !== undefined && catalog.get(target) !== undefined) return target;
   }
-  for (const e of catalog.entries) {
-    if (e.aliases.includes(requested) || e.aliases.includes(last)) return e.id;
-  }
-  return undefined;
+  // The first entry (catalog order) listing `requested` or `last` among its aliases.
+  const byAlias = perCatalog(ALIAS_INDEX, catalog, (c) => {
+    const m = new Map<string, number>();
+    c.entries.forEach((e, at) => {
+      for (const a of e.aliases) if (!m.has(a)) m.set(a, at);
+    });
+    return m;
+  });
+  const at = Math.min(byAlias.get(requested) ?? Infinity, byAlias.get(last) ?? Infinity);
+  return at === Infinity ? undefined : catalog.entries[at]?.id;
 }

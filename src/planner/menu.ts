@@ -10,6 +10,7 @@
  */
 import type { Catalog, CatalogEntry } from './catalog/index.js';
 import { schemaInfo } from './catalog/index.js';
+import { inputKeywords, menuCandidates } from './catalog-index.js';
 import { genTemplate } from './gen-templates.js';
 import { isMetaCapability, scoreEntry } from './scoring.js';
 import { signalQuery } from './signals.js';
@@ -80,6 +81,21 @@ export function menuEntry(
   };
 }
 
+/** A menu entry to be: its id and score now, the entry itself only if it is kept. */
+interface Candidate {
+  readonly id: string;
+  readonly score: number;
+  readonly make: () => MenuEntry;
+}
+
+const ready = (m: MenuEntry): Candidate => ({ id: m.id, score: m.score, make: () => m });
+
+const lazyEntry = (e: CatalogEntry, score: number, provenance: Provenance): Candidate => ({
+  id: e.id,
+  score,
+  make: () => menuEntry(e, score, provenance),
+});
+
 export function buildMenu(
   signals: GoalSignals,
   catalog: Catalog,
@@ -93,11 +109,12 @@ export function buildMenu(
     const s = synthesized.get(id);
     return s !== undefined ? synthesizedEntry(s) : catalog.get(id);
   };
-  const chosen = new Map<string, { entry: MenuEntry; pinned: boolean }>();
-  const put = (m: MenuEntry, pinned: boolean): void => {
-    const prev = chosen.get(m.id);
-    if (prev === undefined || (pinned && !prev.pinned) || m.score > prev.entry.score)
-      chosen.set(m.id, { entry: m, pinned: pinned || (prev?.pinned ?? false) });
+  const chosen = new Map<string, { entry: Candidate; pinned: boolean }>();
+  const put = (m: Candidate | MenuEntry, pinned: boolean): void => {
+    const c = 'make' in m ? m : ready(m);
+    const prev = chosen.get(c.id);
+    if (prev === undefined || (pinned && !prev.pinned) || c.score > prev.entry.score)
+      chosen.set(c.id, { entry: c, pinned: pinned || (prev?.pinned ?? false) });
   };
   const discovery: MenuResult['discovery'] = [];
   // (a) pinned
@@ -117,16 +134,22 @@ export function buildMenu(
   if (asks !== undefined && asks !== null && ask !== undefined)
     put(menuEntry(ask, 1, 'catalog'), true);
   // (b) scored: words, plus the share of required inputs the goal gives (a capability
-  // the goal's values can call is relevant: `symbol` AAPL → stocks.get_quote).
+  // the goal's values can call is relevant: `symbol` AAPL → stocks.get_quote). Only
+  // entries with a query token or a given input can score above 0 (catalog-index.ts);
+  // with a threshold of 0 or less every entry is in.
   const query = signalQuery(signals);
   const given = new Set(signals.constraints.map((c) => c.name));
-  for (const e of catalog.entries) {
+  const candidates = minScore > 0 ? menuCandidates(catalog, query, given) : catalog.entries;
+  for (const e of candidates) {
     if (isMetaCapability(e.id) || e.id.startsWith('ccos.')) continue;
-    const required = schemaInfo(e).inputs.filter((i) => !i.optional);
-    const have = required.filter((i) => given.has(i.name)).length;
-    const bonus = required.length > 0 ? (0.3 * have) / required.length : 0;
+    let bonus = 0;
+    if ([...inputKeywords(e)].some((k) => given.has(k))) {
+      const required = schemaInfo(e).inputs.filter((i) => !i.optional);
+      const have = required.filter((i) => given.has(i.name)).length;
+      bonus = required.length > 0 ? (0.3 * have) / required.length : 0;
+    }
     const score = round4(Math.min(1, scoreEntry(e, query) + bonus));
-    if (score >= minScore) put(menuEntry(e, score, 'catalog'), false);
+    if (score >= minScore) put(lazyEntry(e, score, 'catalog'), false);
   }
   // (c) utilities, and the pure list operations synthesis writes filters, sorts and counts with
   for (const id of ['ccos.echo', 'ccos.user.ask']) {
@@ -166,7 +189,7 @@ export function buildMenu(
   const pinned = all.filter((x) => x.pinned);
   const rest = all.filter((x) => !x.pinned).slice(0, Math.max(0, limit - pinned.length));
   const menu = [...pinned, ...rest]
-    .map((x) => x.entry)
+    .map((x) => x.entry.make())
     .sort((a, b) => b.score - a.score || compareIds(a.id, b.id));
   return { menu, discovery, catalog_snapshot: catalog.snapshot };
 }

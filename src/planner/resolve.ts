@@ -14,7 +14,8 @@ import { sha256Hex } from '../audit/index.js';
 import { resolveAlias } from './aliases.js';
 import { lexicon } from './lexicon/index.js';
 import { idParts } from './synth/choose.js';
-import type { Catalog } from './catalog/index.js';
+import type { Catalog, CatalogEntry } from './catalog/index.js';
+import { perCatalog, positionsIn } from './catalog-index.js';
 import { genOpFor, genTemplate } from './gen-templates.js';
 import { mustCall, mustCallId, upsertRequirement } from './requirements.js';
 import { isMetaCapability } from './scoring.js';
@@ -48,21 +49,57 @@ function idTokens(id: string): string[] {
   return tokens(rest).map((t) => VERB_SYNONYMS[t] ?? t);
 }
 
-/** The fuzzy catalog match of `requested` (stage 3), if any. */
+interface FuzzyIndex {
+  /** The entries gap resolution may map to, in catalog order. */
+  readonly candidates: readonly CatalogEntry[];
+  /** `idTokens` of each candidate. */
+  readonly tokens: readonly (readonly string[])[];
+  readonly byToken: ReadonlyMap<string, readonly number[]>;
+  readonly byLast: ReadonlyMap<string, readonly number[]>;
+}
+
+const FUZZY = {};
+
+/** Per catalog: the candidates' id tokens, indexed by token and by last id segment. */
+function fuzzyIndex(catalog: Catalog): FuzzyIndex {
+  return perCatalog(FUZZY, catalog, (c) => {
+    const candidates = c.entries.filter(
+      (e) => !isMetaCapability(e.id) && !e.id.startsWith('ccos.'),
+    );
+    const byToken = new Map<string, number[]>();
+    const byLast = new Map<string, number[]>();
+    const add = (m: Map<string, number[]>, key: string, at: number): void => {
+      const l = m.get(key);
+      if (l === undefined) m.set(key, [at]);
+      else if (l[l.length - 1] !== at) l.push(at);
+    };
+    const tokens = candidates.map((e, at) => {
+      const t = idTokens(e.id);
+      for (const x of t) add(byToken, x, at);
+      add(byLast, e.id.split('.').pop() ?? '', at);
+      return t;
+    });
+    return { candidates, tokens, byToken, byLast };
+  });
+}
+
+/**
+ * The fuzzy catalog match of `requested` (stage 3), if any. A Jaccard score ≥ 0.5 needs a
+ * shared token, so only the entries indexed under one of `requested`'s tokens are scored.
+ */
 export function fuzzyMatch(requested: string, catalog: Catalog): string | undefined {
   const last = requested.split('.').pop() ?? requested;
-  const candidates = catalog.entries.filter(
-    (e) => !isMetaCapability(e.id) && !e.id.startsWith('ccos.'),
-  );
-  const sameLast = candidates.filter((e) => (e.id.split('.').pop() ?? '') === last);
+  const ix = fuzzyIndex(catalog);
+  const sameLast = (ix.byLast.get(last) ?? []).map((at) => ix.candidates[at] as CatalogEntry);
   if (sameLast.length > 0 && !requested.startsWith('generated.'))
     return [...sameLast].sort((a, b) => compareIds(a.id, b.id))[0]?.id;
   const rt = idTokens(requested);
   // An invented id maps only to a capability doing the same kind of thing (its verb).
   const verb = idParts(requested).verb;
   let best: { id: string; score: number } | undefined;
-  for (const e of candidates) {
-    const score = jaccard(rt, idTokens(e.id));
+  for (const at of positionsIn(rt.map((t) => ix.byToken.get(t)))) {
+    const e = ix.candidates[at] as CatalogEntry;
+    const score = jaccard(rt, ix.tokens[at] ?? []);
     if (score < 0.5) continue;
     if (requested.startsWith('generated.') && !sameKind(verb, idParts(e.id).verb)) continue;
     if (

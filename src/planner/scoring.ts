@@ -9,7 +9,7 @@
 import type { CatalogEntry } from './catalog/index.js';
 import { round4, tokens } from './text.js';
 
-interface EntryTokens {
+export interface EntryTokens {
   readonly id: ReadonlySet<string>;
   readonly name: ReadonlySet<string>;
   readonly description: ReadonlySet<string>;
@@ -19,7 +19,8 @@ interface EntryTokens {
 
 const cache = new WeakMap<CatalogEntry, EntryTokens>();
 
-function entryTokens(e: CatalogEntry): EntryTokens {
+/** The scoring tokens of an entry (memoised per entry object). */
+export function entryTokens(e: CatalogEntry): EntryTokens {
   let t = cache.get(e);
   if (t === undefined) {
     const id = new Set(tokens(e.id));

@@ -9,6 +9,7 @@ import { type Value, printDisplay } from '../data/index.js';
 import type { Catalog } from './catalog/index.js';
 import { RtfsError } from '../runtime/index.js';
 import { ambiguity, clarify } from './ambiguity.js';
+import { entriesWithTokens } from './catalog-index.js';
 import { PlannerCodes } from './codes.js';
 import { extractIntent } from './intent.js';
 import { detectLanguage, englishPhrases, lexicon } from './lexicon/index.js';
@@ -77,12 +78,15 @@ export function expandTokens(base: readonly string[]): string[] {
   return out;
 }
 
-/** Catalog entries scored against the signals, best first, (−score, id). */
+/**
+ * Catalog entries scored against the signals, best first, (−score, id). Only entries
+ * with a query token can score above 0: the catalog's token index gives them.
+ */
 export function rankCatalog(
   catalog: Catalog,
   query: readonly string[],
 ): { id: string; score: number }[] {
-  return catalog.entries
+  return entriesWithTokens(catalog, query)
     .filter((e) => !isMetaCapability(e.id))
     .map((e) => ({ id: e.id, score: scoreEntry(e, query) }))
     .filter((h) => h.score > 0)

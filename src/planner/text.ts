@@ -79,13 +79,20 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** `canonical` of the words seen so far (catalogs repeat their words; bounded). */
+const canonicalCache = new Map<string, string>();
+
 /** Distinct canonical tokens of a text, stop words and 1-letter words dropped, in first-seen order. */
 export function tokens(text: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const w of words(text)) {
     if (w.length < 2 || STOP_WORDS.has(w)) continue;
-    const c = canonical(w);
+    let c = canonicalCache.get(w);
+    if (c === undefined) {
+      c = canonical(w);
+      if (canonicalCache.size < 100_000) canonicalCache.set(w, c);
+    }
     if (!seen.has(c)) {
       seen.add(c);
       out.push(c);

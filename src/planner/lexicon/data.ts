@@ -12,6 +12,7 @@ import fr from '../data/lexicon/fr.json' with { type: 'json' };
 import es from '../data/lexicon/es.json' with { type: 'json' };
 import de from '../data/lexicon/de.json' with { type: 'json' };
 import refusals from '../data/lexicon/unsupported.json' with { type: 'json' };
+import { PhraseRewrite } from './phrase.js';
 
 const Phrase = z.tuple([z.string(), z.string()]);
 
@@ -63,7 +64,7 @@ export interface Foreign {
   readonly code: string;
   readonly name: string;
   readonly markers: ReadonlySet<string>;
-  readonly phrases: readonly (readonly [RegExp, string])[];
+  readonly phrases: readonly PhraseRewrite[];
   /** Folded word (no accents) → English. */
   readonly words: ReadonlyMap<string, string>;
   /** Lower-case word, accents kept → English (wins over `words`: "ferme" vs "fermé"). */
@@ -97,21 +98,26 @@ export interface Lexicon {
   >;
   readonly measureHints: ReadonlyMap<string, readonly string[]>;
   readonly services: ReadonlySet<string>;
-  readonly phrases: readonly (readonly [RegExp, string])[];
+  readonly phrases: readonly PhraseRewrite[];
   readonly foreign: readonly Foreign[];
   /** Languages refused by the template planner: name → marker words. */
   readonly refused: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** A Unicode-aware `\b` (JavaScript's is ASCII-only even with the `u` flag). */
-const B = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
-
-function phraseRegex(pattern: string): RegExp {
-  return new RegExp(pattern.split('\\b').join(B), 'giu');
+/**
+ * True for text without a non-ASCII character. On such text `\p{L}` is `[A-Za-z]`, `\p{N}`
+ * is `[0-9]`, no other script occurs and nothing decomposes, so the Unicode-property
+ * patterns (slow to compile: ICU builds their sets) are not needed (ADR 0021).
+ */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Lower case without accents: the key every table is looked up by. */
 export function fold(word: string): string {
+  // ASCII has no accents and no decomposition: only its case changes.
+  if (isAscii(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -150,7 +156,7 @@ function build(): Lexicon {
       code: f.language,
       name: f.name,
       markers: new Set(f.markers.map(fold)),
-      phrases: f.phrases.map(([p, r]) => [phraseRegex(p), r] as const),
+      phrases: f.phrases.map(([p, r]) => new PhraseRewrite(p, r)),
       words: new Map(Object.entries(f.words).map(([k, v]) => [fold(k), v])),
       exact: new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v])),
       clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),
@@ -172,7 +178,7 @@ function build(): Lexicon {
     fieldHints: new Map(Object.entries(e.field_hints)),
     measureHints: new Map(Object.entries(e.measure_hints)),
     services: new Set(e.services),
-    phrases: e.phrases.map(([p, r2]) => [phraseRegex(p), r2] as const),
+    phrases: e.phrases.map(([p, r2]) => new PhraseRewrite(p, r2)),
     foreign,
     refused: new Map(Object.entries(r.languages).map(([k, v]) => [k, new Set(v.map(fold))])),
   };

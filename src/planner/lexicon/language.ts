@@ -6,7 +6,7 @@
  * are kept as they are. Letters of another script, or the marker words of a Latin-
  * script language the lexicon does not cover, make the goal unsupported.
  */
-import { type Foreign, fold, lexicon } from './data.js';
+import { type Foreign, fold, isAscii, lexicon } from './data.js';
 
 export interface GoalLanguage {
   /** `en`, `fr`, `es`, `de`, or `unsupported`. */
@@ -53,8 +53,9 @@ function stripProtected(text: string): string {
 }
 
 function wordsOf(text: string): string[] {
-  return stripProtected(text)
-    .split(/[^\p{L}\p{N}'’-]+/u)
+  const stripped = stripProtected(text);
+  return stripped
+    .split(isAscii(stripped) ? /[^A-Za-z0-9'’-]+/ : /[^\p{L}\p{N}'’-]+/u)
     .flatMap((w) => w.split(/['’]/u))
     .filter((w) => w.length > 0)
     .map(fold);
@@ -63,6 +64,7 @@ function wordsOf(text: string): string[] {
 /** A script the template planner cannot read, if the goal (outside quotes) uses one. */
 export function unsupportedScript(goal: string): string | undefined {
   const text = goal.replace(/"[^"]*"/gu, ' ');
+  if (isAscii(text)) return undefined;
   for (const [re, name] of SCRIPTS) if (re.test(text)) return name;
   return undefined;
 }
@@ -145,7 +147,7 @@ export function toEnglish(goal: string, f: Foreign): string {
   const out = withValuesKept(goal, (t) => {
     // A place after "à"/"a" (French/Spanish "at, in") reads as "in".
     let text = t.replace(/(^|\s)(?:à|a)\s+(?=\p{Lu}\p{Ll})/gu, '$1in ');
-    for (const [re, rep] of f.phrases) text = text.replace(re, rep);
+    for (const p of f.phrases) text = p.apply(text);
     return text.replace(/[\p{L}][\p{L}\p{N}-]*/gu, (w) => translateWord(w, f));
   });
   return out.replace(/\s+/g, ' ').trim();
@@ -155,7 +157,7 @@ export function toEnglish(goal: string, f: Foreign): string {
 export function englishPhrases(text: string): string {
   return withValuesKept(text, (t) => {
     let out = t;
-    for (const [re, rep] of lexicon().phrases) out = out.replace(re, rep);
+    for (const p of lexicon().phrases) out = p.apply(out);
     return out;
   });
 }

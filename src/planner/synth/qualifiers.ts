@@ -72,13 +72,25 @@ export function singular(w: string): string {
   return tokens(w)[0] ?? w;
 }
 
-function numberFilters(text: string): FilterSpec[] {
-  const out: FilterSpec[] = [];
-  for (const { phrase, op } of lexicon().comparators) {
-    const re = new RegExp(
+let comparatorRes: readonly { readonly re: RegExp; readonly op: Comparator }[] | undefined;
+
+/** The lexicon's comparison phrases followed by a number ("more than 5 …"), compiled once. */
+function comparatorPatterns(): readonly { readonly re: RegExp; readonly op: Comparator }[] {
+  comparatorRes ??= lexicon().comparators.map(({ phrase, op }) => ({
+    re: new RegExp(
       `\\b${phrase.replace(/ /g, '\\s+')}\\s+\\$?(\\d+(?:\\.\\d+)?)(\\s+(?:[a-z]+(?:\\s+(?:in|of)\\s+[a-z]+)?))?`,
       'gi',
-    );
+    ),
+    op,
+  }));
+  return comparatorRes;
+}
+
+function numberFilters(text: string): FilterSpec[] {
+  const out: FilterSpec[] = [];
+  // Every pattern needs a digit: a text without one has no number filter.
+  if (!/\d/.test(text)) return out;
+  for (const { re, op } of comparatorPatterns()) {
     for (const m of text.matchAll(re)) {
       if (out.some((f) => f.text.includes(m[0]) || m[0].includes(f.text))) continue;
       const unit = (m[2] ?? '').trim().toLowerCase();

@@ -1,0 +1,56 @@
+/**
+ * Phrase rewrites test a loose pattern (the pattern without its `\b`) before building the
+ * full Unicode-boundary pattern (src/planner/lexicon/phrase.ts, ADR 0021): the result must
+ * be what the full pattern alone gives, on every lexicon phrase and many texts.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../src/planner/data/lexicon/en.json' with { type: 'json' };
+import fr from '../../src/planner/data/lexicon/fr.json' with { type: 'json' };
+import es from '../../src/planner/data/lexicon/es.json' with { type: 'json' };
+import de from '../../src/planner/data/lexicon/de.json' with { type: 'json' };
+import { PhraseRewrite, loosePattern } from '../../src/planner/lexicon/phrase.js';
+import { EVAL_DIR, loadGoals } from '../../scripts/eval-planner/goals.js';
+
+const B = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
+const full = (p: string): RegExp => new RegExp(p.split('\\b').join(B), 'giu');
+
+describe('loosePattern', () => {
+  it('drops boundaries outside negative lookarounds and classes', () => {
+    expect(loosePattern('\\bread (them|it)\\b')).toBe('read (them|it)');
+    expect(loosePattern('\\bpr\\b(?![-#]?\\d)')).toBe('pr(?![-#]?\\d)');
+    expect(loosePattern('(?<=\\bat )\\d+')).toBe('(?<=at )\\d+');
+  });
+  it('refuses boundaries it cannot drop soundly', () => {
+    expect(loosePattern('x(?!\\bfoo)')).toBeUndefined();
+    expect(loosePattern('(?<!\\bno )yes')).toBeUndefined();
+    expect(loosePattern('[\\b]x')).toBeUndefined();
+    expect(loosePattern('a\\\\b')).toBeUndefined();
+  });
+});
+
+describe('PhraseRewrite', () => {
+  const phrases = [en, fr, es, de].flatMap((l) => l.phrases as [string, string][]);
+  const goals = ['goals.rtfs', 'holdout.rtfs', 'blind.rtfs'].flatMap((f) =>
+    loadGoals(join(EVAL_DIR, f)).map((g) => g.goal),
+  );
+  // Texts each phrase's own words could match: the pattern's literal letters.
+  const probes = phrases.map(([p]) => p.replace(/\\b|\\[sdw]|[()?:|+*^$\\[\]{}.]/g, ' '));
+  const texts = [...goals, ...probes, 'Read them aloud', 'ÉTÉ à 9h', 'prix', 'PR #12', ''];
+
+  it('gives what the full pattern gives, on every phrase and text', () => {
+    let changed = 0;
+    const wrong: string[] = [];
+    for (const [pattern, replacement] of phrases) {
+      const rw = new PhraseRewrite(pattern, replacement);
+      const re = full(pattern);
+      for (const t of texts) {
+        const want = t.replace(re, replacement);
+        if (rw.apply(t) !== want) wrong.push(`${pattern} on ${t}`);
+        if (want !== t) changed++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(changed).toBeGreaterThan(20);
+  });
+});

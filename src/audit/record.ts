@@ -86,7 +86,7 @@ export function actionBody(a: ActionInput, ts: number): string {
   if (a.durationMs !== undefined && Number.isFinite(a.durationMs))
     s += `"duration_ms":${str(a.durationMs)},`;
   s += `"id":${str(a.id)},`;
-  if (a.meta !== undefined) s += `"meta":${canonicalValue(a.meta)},`;
+  if (a.meta !== undefined) s += `"meta":${canonicalMeta(a.meta)},`;
   if (a.name !== undefined) s += `"name":${str(a.name)},`;
   s += `"parent":${a.parent === null ? 'null' : str(a.parent)},`;
   if (a.result !== undefined) {
@@ -94,6 +94,19 @@ export function actionBody(a: ActionInput, ts: number): string {
     s += `"result":${r},"result_hash":${str(a.resultHash ?? sha256Hex(r))},`;
   } else if (a.resultHash !== undefined) s += `"result_hash":${str(a.resultHash)},`;
   return s + `"run":${str(a.run)},"ts":${str(ts)},"type":${str(a.type)}}`;
+}
+
+/**
+ * Canonical text of meta maps already encoded: RTFS values are immutable, and the host
+ * gives every call of a capability the same meta map (its policy decision and effects).
+ */
+const metaTexts = new WeakMap<object, string>();
+
+function canonicalMeta(meta: Value): string {
+  if (typeof meta !== 'object' || meta === null) return canonicalValue(meta);
+  let text = metaTexts.get(meta);
+  if (text === undefined) metaTexts.set(meta, (text = canonicalValue(meta)));
+  return text;
 }
 
 /** The canonical body of a housekeeping record. */

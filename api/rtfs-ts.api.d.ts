@@ -64,9 +64,10 @@ interface RecoveryInfo {
  *
  * - One writer per directory (`LOCK`, see lock.ts); seq and prev are assigned inside
  *   `append`, which is synchronous, so callers can never fork the chain.
- * - Group commit: lines are buffered and written with one `writeSync`, then
- *   `fdatasync`, every `batchSize` records, on `flush()`, on a durable append, on
- *   close, and every `flushIntervalMs` (a background timer).
+ * - Group commit: lines are buffered and written with one `writeSync` every
+ *   `batchSize` records, and made durable with one `fdatasync` every `syncEvery`
+ *   records, on `flush()`, on a durable append, on close, and every `flushIntervalMs`
+ *   (a background timer; docs/adr/0022-chain-write-path.md).
  * - Open and recover (recover.ts): the whole log is verified; only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
@@ -81,8 +82,14 @@ interface RecoveryInfo {
 interface JsonlChainOptions {
     /** Records buffered before a write (default 256). */
     readonly batchSize?: number;
-    /** fdatasync after every batch write (default true); flush(), durable appends and close always sync. */
+    /** fdatasync batch writes (default true); flush(), durable appends and close always sync. */
     readonly fsync?: boolean;
+    /**
+     * Records between the fdatasyncs of batch writes (default 4,096): the batches in
+     * between are written (they survive the process being killed), not synced. Durable
+     * appends, flush() and close() sync everything at once whatever this says.
+     */
+    readonly syncEvery?: number;
     /** Background flush of buffered records, in ms (default 200; 0 disables). */
     readonly flushIntervalMs?: number;
     /** Ed25519 private key (PEM or KeyObject): enables signed checkpoints. */
@@ -115,6 +122,7 @@ declare class JsonlChain implements AuditSink {
     private readonly key;
     private readonly batchSize;
     private readonly syncBatches;
+    private readonly syncEvery;
     private readonly checkpointEvery;
     private readonly headEvery;
     private readonly now;
@@ -145,6 +153,8 @@ declare class JsonlChain implements AuditSink {
      */
     checkpoint(): void;
     append(action: ActionInput, durable?: boolean): void;
+    /** Whether a batch write now should also fdatasync. */
+    private batchSync;
     /** Content hashes stored in this chain (read from the log on first use). */
     private content;
     private contentNames;
@@ -2556,6 +2566,13 @@ declare class RunHost extends RunSpans implements Host {
     private contextFor;
     private inStep;
     private runChildPlan;
+    /**
+     * The policy's decision on calling `cap` and the call record's meta, made once per
+     * capability (and dry-run state): the same meta map each call lets the chain reuse its
+     * canonical encoding.
+     */
+    private decisionOf;
+    private readonly decisions;
     private validatorsOf;
     defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void;
 }

@@ -19,6 +19,7 @@ import { plannerWorkload } from './workloads/planner.js';
 import { planWorkload } from './workloads/plan.js';
 import { chainBench, formatChainBench } from './workloads/chain.js';
 import { otlpBench, formatOtlpBench } from './workloads/otlp.js';
+import { cliCallsBench, formatCliCalls } from './workloads/cli-calls.js';
 import { peersReport } from './peers.js';
 
 const args = new Set(process.argv.slice(2));
@@ -58,6 +59,8 @@ const perCall = hostRows.map((r) => ({
 
 const chainRows = chainBench({ quick });
 const otlpRows = await otlpBench({ quick });
+// `rtfs run` processes: CPU µs per logged call, with and without --chain (issue 18 item 6).
+const cliCallRows = cliCallsBench({ quick });
 
 // rtfs-ts against nbb, squint, cherry and plain JS (bench/peers.ts; `--cpu`, `--only`).
 const peers = await peersReport(process.argv.slice(2));
@@ -71,6 +74,7 @@ if (json) {
         results,
         perCall,
         chain: chainRows,
+        cliCalls: cliCallRows,
         peers: peers.rows,
         planner: peers.planner,
         otlp: otlpRows,
@@ -90,6 +94,10 @@ if (json) {
       `  ${p.engine.padEnd(28)} ${p.usPerCall.toFixed(1).padStart(7)} µs/call  (+${p.addedUs.toFixed(1)} µs)`,
     );
   }
+  console.log(
+    '\nLogged calls at the CLI (CPU time of rtfs run, calls minus the same loop without):',
+  );
+  console.log(formatCliCalls(cliCallRows));
   console.log('\nCausal chain (appends and verify):');
   console.log(formatChainBench(chainRows));
   console.log('\nAgainst peers (nbb, squint, cherry; bench/peers.ts):');

@@ -87,7 +87,7 @@ export function benchAction(i: number): ActionInput {
 
 function timeAppends(dir: string, n: number, opts: { fsync: boolean; batchSize: number }): number {
   const actions = Array.from({ length: Math.min(n, 4096) }, (_, i) => benchAction(i));
-  const c = JsonlChain.open(dir, { ...opts, flushIntervalMs: 0 });
+  const c = JsonlChain.open(dir, { ...opts, syncEvery: opts.batchSize, flushIntervalMs: 0 });
   const t0 = performance.now();
   for (let i = 0; i < n; i++) c.append(actions[i % actions.length] as ActionInput);
   c.close();

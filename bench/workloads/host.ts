@@ -34,7 +34,12 @@ export function hostWorkload(): { baseline: Case; candidates: Case[]; calls: num
   const onDisk = (fsync: boolean) => (): number => {
     const dir = mkdtempSync(join(tmpdir(), 'rtfs-bench-chain-'));
     dirs.push(dir);
-    const chain = JsonlChain.open(dir, { batchSize: 512, flushIntervalMs: 0, fsync });
+    const chain = JsonlChain.open(dir, {
+      batchSize: 512,
+      syncEvery: 512,
+      flushIntervalMs: 0,
+      fsync,
+    });
     try {
       return runWith(chain);
     } finally {

@@ -21,7 +21,7 @@
  * cannot be serialised: they decode to a `RecordedFn` placeholder (decode.ts).
  */
 import { type RMap, type Value, MIN_I64, MAX_I64 } from '../data/index.js';
-import { type Json, canonicalJson, compareCodePoints } from './jcs.js';
+import { type Json, canonicalJson, compareCodePoints, quote } from './jcs.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -113,7 +113,7 @@ export function canonicalValue(v: Value): string {
     case 'bigint':
       return canonicalJson(bigintTag(v));
     case 'string':
-      return JSON.stringify(v);
+      return quote(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'object':
@@ -124,15 +124,15 @@ export function canonicalValue(v: Value): string {
           return typeof t === 'number' ? `{"$f":${JSON.stringify(t)}}` : `{"$f":"${t as string}"}`;
         }
         case 'keyword':
-          return `{"$kw":${JSON.stringify(v.name)}}`;
+          return `{"$kw":${quote(v.name)}}`;
         case 'symbol':
-          return `{"$sym":${JSON.stringify(v.name)}}`;
+          return `{"$sym":${quote(v.name)}}`;
         case 'timestamp':
-          return `{"$ts":${JSON.stringify(v.text)}}`;
+          return `{"$ts":${quote(v.text)}}`;
         case 'uuid':
-          return `{"$uuid":${JSON.stringify(v.text)}}`;
+          return `{"$uuid":${quote(v.text)}}`;
         case 'resource':
-          return `{"$res":${JSON.stringify(v.text)}}`;
+          return `{"$res":${quote(v.text)}}`;
         case 'list':
           return `{"$list":${canonicalItems(v.items, v.items.length)}}`;
         case 'vector':
@@ -140,11 +140,11 @@ export function canonicalValue(v: Value): string {
         case 'map':
           return canonicalMap(v);
         case 'fn':
-          return `{"$fn":${v.name === undefined ? 'null' : JSON.stringify(v.name)}}`;
+          return `{"$fn":${v.name === undefined ? 'null' : quote(v.name)}}`;
         case 'error':
           return (
-            `{"$err":{"code":${JSON.stringify(v.code.name)},"data":${canonicalValue(v.data)},` +
-            `"message":${JSON.stringify(v.message)}}}`
+            `{"$err":{"code":${quote(v.code.name)},"data":${canonicalValue(v.data)},` +
+            `"message":${quote(v.message)}}}`
           );
       }
       break;

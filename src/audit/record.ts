@@ -11,7 +11,7 @@ import type { Value } from '../data/index.js';
 import type { ActionInput, ActionType } from '../runtime/audit-sink.js';
 import { canonicalValue } from './canonical.js';
 import { decodeValue } from './decode.js';
-import { type Json, canonicalJson } from './jcs.js';
+import { type Json, canonicalJson, quote } from './jcs.js';
 import { flatten, sha256Hex } from './hashes.js';
 
 export const FORMAT = 'rtfs-cc/1';
@@ -69,7 +69,9 @@ export function canonicalResult(r: ActionResult): string {
     : canonicalJson({ error: { code: r.error.code, message: r.error.message }, ok: false });
 }
 
-const str = JSON.stringify;
+const str = quote;
+/** A finite number as JSON (`String` writes what `JSON.stringify` does). */
+const num = (x: number): string => String(x);
 
 /**
  * The canonical body of a host action (members in RFC 8785 order, built directly).
@@ -80,20 +82,49 @@ export function actionBody(a: ActionInput, ts: number): string {
   let s = '{';
   if (a.args !== undefined) {
     const args = canonicalValue(a.args);
-    s += `"args":${args},"args_hash":${str(a.argsHash ?? sha256Hex(args))},`;
+    s += `"args":${args},"args_hash":${str(a.argsHash ?? valueTextHash(args))},`;
   } else if (a.argsHash !== undefined) s += `"args_hash":${str(a.argsHash)},`;
   s += `"call_path":${str(a.callPath)},`;
   if (a.durationMs !== undefined && Number.isFinite(a.durationMs))
-    s += `"duration_ms":${str(a.durationMs)},`;
+    s += `"duration_ms":${num(a.durationMs)},`;
   s += `"id":${str(a.id)},`;
-  if (a.meta !== undefined) s += `"meta":${canonicalValue(a.meta)},`;
+  if (a.meta !== undefined) s += `"meta":${canonicalMeta(a.meta)},`;
   if (a.name !== undefined) s += `"name":${str(a.name)},`;
   s += `"parent":${a.parent === null ? 'null' : str(a.parent)},`;
   if (a.result !== undefined) {
     const r = canonicalResult(a.result);
-    s += `"result":${r},"result_hash":${str(a.resultHash ?? sha256Hex(r))},`;
+    s += `"result":${r},"result_hash":${str(a.resultHash ?? valueTextHash(r))},`;
   } else if (a.resultHash !== undefined) s += `"result_hash":${str(a.resultHash)},`;
-  return s + `"run":${str(a.run)},"ts":${str(ts)},"type":${str(a.type)}}`;
+  return s + `"run":${str(a.run)},"ts":${num(ts)},"type":${str(a.type)}}`;
+}
+
+/**
+ * Canonical text of meta maps already encoded: RTFS values are immutable, and the host
+ * gives every call of a capability the same meta map (its policy decision and effects).
+ */
+const metaTexts = new WeakMap<object, string>();
+
+function canonicalMeta(meta: Value): string {
+  if (typeof meta !== 'object' || meta === null) return canonicalValue(meta);
+  let text = metaTexts.get(meta);
+  if (text === undefined) metaTexts.set(meta, (text = canonicalValue(meta)));
+  return text;
+}
+
+/** Hashes of short canonical texts seen lately (`{"ok":true,"value":true}`, small args). */
+const shortHashes = new Map<string, string>();
+const SHORT_TEXT = 96;
+const SHORT_HASHES = 512;
+
+/** `sha256Hex(text)`, remembered for short texts: many calls return the same small value. */
+function valueTextHash(text: string): string {
+  if (text.length > SHORT_TEXT) return sha256Hex(text);
+  let h = shortHashes.get(text);
+  if (h === undefined) {
+    if (shortHashes.size >= SHORT_HASHES) shortHashes.clear();
+    shortHashes.set(text, (h = sha256Hex(text)));
+  }
+  return h;
 }
 
 /** The canonical body of a housekeeping record. */

@@ -4,9 +4,10 @@
  *
  * - One writer per directory (`LOCK`, see lock.ts); seq and prev are assigned inside
  *   `append`, which is synchronous, so callers can never fork the chain.
- * - Group commit: lines are buffered and written with one `writeSync`, then
- *   `fdatasync`, every `batchSize` records, on `flush()`, on a durable append, on
- *   close, and every `flushIntervalMs` (a background timer).
+ * - Group commit: lines are buffered and written with one `writeSync` every
+ *   `batchSize` records, and made durable with one `fdatasync` every `syncEvery`
+ *   records, on `flush()`, on a durable append, on close, and every `flushIntervalMs`
+ *   (a background timer; docs/adr/0022-chain-write-path.md).
  * - Open and recover (recover.ts): the whole log is verified; only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
@@ -41,8 +42,14 @@ import { contentNamesInDir } from './content.js';
 export interface JsonlChainOptions {
   /** Records buffered before a write (default 256). */
   readonly batchSize?: number;
-  /** fdatasync after every batch write (default true); flush(), durable appends and close always sync. */
+  /** fdatasync batch writes (default true); flush(), durable appends and close always sync. */
   readonly fsync?: boolean;
+  /**
+   * Records between the fdatasyncs of batch writes (default 4,096): the batches in
+   * between are written (they survive the process being killed), not synced. Durable
+   * appends, flush() and close() sync everything at once whatever this says.
+   */
+  readonly syncEvery?: number;
   /** Background flush of buffered records, in ms (default 200; 0 disables). */
   readonly flushIntervalMs?: number;
   /** Ed25519 private key (PEM or KeyObject): enables signed checkpoints. */
@@ -74,6 +81,7 @@ export class JsonlChain implements AuditSink {
   private readonly key: KeyObject | undefined;
   private readonly batchSize: number;
   private readonly syncBatches: boolean;
+  private readonly syncEvery: number;
   private readonly checkpointEvery: number;
   private readonly headEvery: number;
   private readonly now: () => number;
@@ -100,6 +108,7 @@ export class JsonlChain implements AuditSink {
     this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
     this.batchSize = Math.max(1, opts.batchSize ?? 256);
     this.syncBatches = opts.fsync ?? true;
+    this.syncEvery = Math.max(1, opts.syncEvery ?? 4_096);
     this.checkpointEvery = Math.max(1, opts.checkpointEvery ?? 1_000);
     this.headEvery = Math.max(1, opts.headEvery ?? 10_000);
     this.now = opts.now ?? Date.now;
@@ -234,7 +243,12 @@ export class JsonlChain implements AuditSink {
     if (this.key && this.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
       this.checkpoint();
     if (durable) this.flush();
-    else if (this.count >= this.batchSize) this.write(this.syncBatches);
+    else if (this.count >= this.batchSize) this.write(this.batchSync());
+  }
+
+  /** Whether a batch write now should also fdatasync. */
+  private batchSync(): boolean {
+    return this.syncBatches && this.seq - this.durable >= this.syncEvery;
   }
 
   /** Content hashes stored in this chain (read from the log on first use). */

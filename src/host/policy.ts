@@ -44,7 +44,18 @@ function escape(s: string): string {
   return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Decisions by policy and capability id: a policy's patterns never change (readonly). */
+const decisions = new WeakMap<Policy, Map<string, Decision>>();
+
 export function decide(policy: Policy, id: string): Decision {
+  let known = decisions.get(policy);
+  if (known === undefined) decisions.set(policy, (known = new Map()));
+  let d = known.get(id);
+  if (d === undefined) known.set(id, (d = decideNow(policy, id)));
+  return d;
+}
+
+function decideNow(policy: Policy, id: string): Decision {
   const denied = policy.deny.find((p) => matches(p, id));
   if (denied !== undefined) return { allowed: false, rule: `deny ${denied}` };
   const allowed = policy.allow.find((p) => matches(p, id));

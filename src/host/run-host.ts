@@ -18,7 +18,7 @@ import {
 import type { Capability, CapabilityContext, ExecuteMode } from './capability.js';
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
-import { decideCall, type Policy } from './policy.js';
+import { decideCall, type Decision, type Policy } from './policy.js';
 import { RunSpans } from './run-spans.js';
 import { capabilityFromSpec } from './define.js';
 import { asRecorded, deterministic, type ReplayLog } from './replay.js';
@@ -173,14 +173,8 @@ export class RunHost extends RunSpans implements Host {
       throw new RtfsError(CapabilityCodes.unknown, `unknown capability '${id}'${hint}`, span);
     }
     const simulate = this.dryRun && !isSafeInDryRun(cap);
-    const decision = decideCall(this.opts.policy, cap, simulate);
-    const effects = cap.effects.map((e) => `:${e}`).join(' ');
-    const frame = this.open(
-      'CapabilityCall',
-      id,
-      { args: input, meta: metaOf(decision.allowed ? 'allow' : 'deny', decision.rule, effects) },
-      !isSafeInDryRun(cap),
-    );
+    const { decision, meta } = this.decisionOf(cap, simulate);
+    const frame = this.open('CapabilityCall', id, { args: input, meta }, !isSafeInDryRun(cap));
     const fail = (code: string, message: string): never => {
       const err = new RtfsError(code, message, span);
       this.noteFailure(err, id);
@@ -319,6 +313,30 @@ export class RunHost extends RunSpans implements Host {
     }
   }
 
+  /**
+   * The policy's decision on calling `cap` and the call record's meta, made once per
+   * capability (and dry-run state): the same meta map each call lets the chain reuse its
+   * canonical encoding.
+   */
+  private decisionOf(cap: Capability, simulate: boolean): CallDecision {
+    let both = this.decisions.get(cap);
+    if (both === undefined) this.decisions.set(cap, (both = [undefined, undefined]));
+    const i = simulate ? 1 : 0;
+    let d = both[i];
+    if (d === undefined) {
+      const decision = decideCall(this.opts.policy, cap, simulate);
+      const effects = cap.effects.map((e) => `:${e}`).join(' ');
+      const meta = metaOf(decision.allowed ? 'allow' : 'deny', decision.rule, effects);
+      both[i] = d = { decision, meta };
+    }
+    return d;
+  }
+
+  private readonly decisions = new WeakMap<
+    Capability,
+    [CallDecision | undefined, CallDecision | undefined]
+  >();
+
   private validatorsOf(cap: Capability): { input?: Validator; output?: Validator } {
     let v = this.validators.get(cap);
     if (v === undefined) {
@@ -341,6 +359,11 @@ export class RunHost extends RunSpans implements Host {
 }
 
 const kw = (name: string): Keyword => Keyword.of(name);
+
+interface CallDecision {
+  readonly decision: Decision;
+  readonly meta: Value;
+}
 
 function metaOf(decision: string, rule: string | undefined, effects: string): Value {
   return RMap.fromFlat([

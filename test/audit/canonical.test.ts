@@ -18,6 +18,7 @@ import {
   kw,
   sym,
 } from '../../src/data/index.js';
+import { quote } from '../../src/audit/jcs.js';
 import {
   type Json,
   canonicalJson,
@@ -295,5 +296,31 @@ describe('RFC 8785 canonical JSON', () => {
       '{"a":{"c":"\\u001f","d":"x"},"b":[true,null]}',
     );
     expect(() => canonicalJson(NaN)).toThrow(TypeError);
+  });
+});
+
+describe('quote (JSON.stringify of a string, fast path for plain strings)', () => {
+  it('writes exactly what JSON.stringify writes', () => {
+    const cases = [
+      '',
+      'a',
+      'run/0.1',
+      '"',
+      '\\',
+      '\u001f',
+      '\u007f',
+      'é',
+      '😀',
+      '\ud800',
+      'x\udc00y',
+    ];
+    for (const s of [...cases, 'x'.repeat(300), `${'y'.repeat(300)}"`])
+      expect(quote(s)).toBe(JSON.stringify(s));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        expect(quote(s)).toBe(JSON.stringify(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -12,7 +12,7 @@ import { type Value, Keyword, RMap, RVector, printValue } from '../../data/index
 import { read } from '../../syntax/index.js';
 import type { Capability } from '../capability.js';
 import { CRITICALITY_ORDER, criticality, worst, type Criticality } from '../criticality.js';
-import { schema } from './schema.js';
+import { withSchemas } from './schema.js';
 
 const k = (n: string): Keyword => Keyword.of(n);
 
@@ -50,109 +50,106 @@ export function calledIds(source: string): string[] {
 }
 
 export function approvalCapabilities(o: ApprovalOptions): Capability[] {
-  const assessIn = schema('[:map [:plan :string]]');
-  const assessOut = schema('[:map [:level :keyword] [:capabilities :vector]]');
-  const reqIn = schema('[:map [:subject :string] [:plan :any] [:risk {:optional true} :map]]');
-  const reqOut = schema('[:map [:approved :bool] [:by :string] [:reason :string]]');
+  const assessIn = '[:map [:plan :string]]';
+  const assessOut = '[:map [:level :keyword] [:capabilities :vector]]';
+  const reqIn = '[:map [:subject :string] [:plan :any] [:risk {:optional true} :map]]';
+  const reqOut = '[:map [:approved :bool] [:by :string] [:reason :string]]';
   const auto = CRITICALITY_ORDER.indexOf(o.autoApprove ?? 'moderate');
   return [
-    {
-      id: 'planner.assess_criticality',
-      description:
-        'Classifies a plan by the capabilities it calls: :low, :moderate, :critical or :dangerous.',
-      inputSchema: assessIn.type,
-      outputSchema: assessOut.type,
-      inputSchemaForm: assessIn.form,
-      outputSchemaForm: assessOut.form,
-      effects: ['pure'],
-      standard: true,
-      impl: (input) => {
-        const source = (input as RMap).get(k('plan')) as string;
-        const caps = calledIds(source).map((id) => {
-          const effects = o.effectsOf(id);
-          return { id, effects, level: criticality(id, effects) };
-        });
-        return RMap.fromFlat([
-          k('level'),
-          k(worst(caps.map((c) => c.level))),
-          k('capabilities'),
-          RVector.from(
-            caps.map((c) =>
-              RMap.fromFlat([
-                k('id'),
-                c.id,
-                k('effects'),
-                RVector.from((c.effects ?? []).map((e) => k(e))),
-                k('level'),
-                k(c.level),
-              ]),
+    withSchemas(
+      {
+        id: 'planner.assess_criticality',
+        description:
+          'Classifies a plan by the capabilities it calls: :low, :moderate, :critical or :dangerous.',
+        effects: ['pure'],
+        standard: true,
+        impl: (input) => {
+          const source = (input as RMap).get(k('plan')) as string;
+          const caps = calledIds(source).map((id) => {
+            const effects = o.effectsOf(id);
+            return { id, effects, level: criticality(id, effects) };
+          });
+          return RMap.fromFlat([
+            k('level'),
+            k(worst(caps.map((c) => c.level))),
+            k('capabilities'),
+            RVector.from(
+              caps.map((c) =>
+                RMap.fromFlat([
+                  k('id'),
+                  c.id,
+                  k('effects'),
+                  RVector.from((c.effects ?? []).map((e) => k(e))),
+                  k('level'),
+                  k(c.level),
+                ]),
+              ),
             ),
-          ),
-        ]);
+          ]);
+        },
       },
-    },
-    {
-      id: 'ccos.approval.request',
-      description:
-        'Asks for approval of a plan: low-risk plans are approved by policy, others need a human answer.',
-      inputSchema: reqIn.type,
-      outputSchema: reqOut.type,
-      inputSchemaForm: reqIn.form,
-      outputSchemaForm: reqOut.form,
-      effects: ['human'],
-      impl: (input) => {
-        const m = input as RMap;
-        const subject = m.get(k('subject')) as string;
-        const risk = m.get(k('risk'));
-        const level = risk instanceof RMap ? risk.get(k('level')) : undefined;
-        const name = level instanceof Keyword ? level.name : 'critical';
-        const idx = CRITICALITY_ORDER.indexOf(name as Criticality);
-        const decision = (approved: boolean, by: string, reason: string): Value =>
-          RMap.fromFlat([k('approved'), approved, k('by'), by, k('reason'), reason]);
-        if (idx >= 0 && idx <= auto)
-          return decision(true, 'policy', `risk :${name} is within the auto-approve level`);
-        const prompt = `Approve ${subject} (risk :${name})? [yes/no]`;
-        const answer = o.answers?.next(prompt);
-        if (answer === undefined) {
+      { input: assessIn, output: assessOut },
+    ),
+    withSchemas(
+      {
+        id: 'ccos.approval.request',
+        description:
+          'Asks for approval of a plan: low-risk plans are approved by policy, others need a human answer.',
+        effects: ['human'],
+        impl: (input) => {
+          const m = input as RMap;
+          const subject = m.get(k('subject')) as string;
+          const risk = m.get(k('risk'));
+          const level = risk instanceof RMap ? risk.get(k('level')) : undefined;
+          const name = level instanceof Keyword ? level.name : 'critical';
+          const idx = CRITICALITY_ORDER.indexOf(name as Criticality);
+          const decision = (approved: boolean, by: string, reason: string): Value =>
+            RMap.fromFlat([k('approved'), approved, k('by'), by, k('reason'), reason]);
+          if (idx >= 0 && idx <= auto)
+            return decision(true, 'policy', `risk :${name} is within the auto-approve level`);
+          const prompt = `Approve ${subject} (risk :${name})? [yes/no]`;
+          const answer = o.answers?.next(prompt);
+          if (answer === undefined) {
+            return decision(
+              false,
+              'policy',
+              `risk :${name} needs a human approval and none was given`,
+            );
+          }
+          const yes = /^(y|yes|approve|approved|ok)$/i.test(answer.trim());
           return decision(
-            false,
-            'policy',
-            `risk :${name} needs a human approval and none was given`,
+            yes,
+            'human',
+            yes ? 'approved by a human' : `declined: ${printValue(answer)}`,
           );
-        }
-        const yes = /^(y|yes|approve|approved|ok)$/i.test(answer.trim());
-        return decision(
-          yes,
-          'human',
-          yes ? 'approved by a human' : `declined: ${printValue(answer)}`,
-        );
+        },
       },
-    },
+      { input: reqIn, output: reqOut },
+    ),
   ];
 }
 
 /** `ccos.dry_run {:capability ID :args ARGS}`: what a critical call would have done. */
 export function dryRunCapability(): Capability {
-  const input = schema('[:map [:capability :string] [:args :any]]');
-  return {
-    id: 'ccos.dry_run',
-    description:
-      'Stands in for a critical capability call: records it and returns a simulated result.',
-    inputSchema: input.type,
-    outputSchema: undefined,
-    inputSchemaForm: input.form,
-    effects: ['pure'],
-    standard: true,
-    impl: (v) => {
-      const m = v as RMap;
-      return RMap.fromFlat([
-        k('simulated'),
-        true,
-        k('capability'),
-        m.get(k('capability')) ?? null,
-        k('input'),
-        m.get(k('args')) ?? null,
-      ]);
+  return withSchemas(
+    {
+      id: 'ccos.dry_run',
+      description:
+        'Stands in for a critical capability call: records it and returns a simulated result.',
+      effects: ['pure'],
+      standard: true,
+      impl: (v) => {
+        const m = v as RMap;
+        return RMap.fromFlat([
+          k('simulated'),
+          true,
+          k('capability'),
+          m.get(k('capability')) ?? null,
+          k('input'),
+          m.get(k('args')) ?? null,
+        ]);
+      },
     },
-  };
+    { input: '[:map [:capability :string] [:args :any]]' },
+  );
 }

@@ -16,7 +16,7 @@ import { resolve, sep } from 'node:path';
 import { type Value, Keyword, MAX_STRING, RMap, printDisplay } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import type { Capability } from '../capability.js';
-import { schema } from './schema.js';
+import { type SchemaTexts, withSchemas } from './schema.js';
 
 const k = (n: string): Keyword => Keyword.of(n);
 
@@ -42,88 +42,88 @@ export function ccosCapabilities(opts: CcosOptions): Capability[] {
   for (const r of opts.readRoots)
     if (r === '')
       throw new Error('a read root of "" is not a directory (give "." for the current directory)');
-  const echo = schema('[:union :string [:map [:message :string]]]');
-  const log = schema('[:union :string [:map [:message :string]]]');
-  const fsRead = schema('[:union :string [:map [:path :string]]]');
-  const ask = schema('[:union :string [:map [:prompt :string]]]');
-  const pending = schema(
-    '[:map [:request_id :string] [:needs :string] [:inputs {:optional true} :map]]',
-  );
+  const echo = '[:union :string [:map [:message :string]]]';
+  const log = '[:union :string [:map [:message :string]]]';
+  const fsRead = '[:union :string [:map [:path :string]]]';
+  const ask = '[:union :string [:map [:prompt :string]]]';
+  const pending = '[:map [:request_id :string] [:needs :string] [:inputs {:optional true} :map]]';
+  // Output schemas are validated but not shown (no form).
+  const io = (input: string, output: string): SchemaTexts => ({ input, output, outputForm: false });
   return [
-    {
-      id: 'ccos.echo',
-      description: 'Returns its message (and logs it): a harmless capability for testing plans.',
-      inputSchema: echo.type,
-      inputSchemaForm: echo.form,
-      outputSchema: schema(':string').type,
-      effects: ['pure'],
-      impl: (v) => {
-        const m = text(v, 'message');
-        opts.log(`${m}\n`);
-        return m;
+    withSchemas(
+      {
+        id: 'ccos.echo',
+        description: 'Returns its message (and logs it): a harmless capability for testing plans.',
+        effects: ['pure'],
+        impl: (v) => {
+          const m = text(v, 'message');
+          opts.log(`${m}\n`);
+          return m;
+        },
       },
-    },
-    {
-      id: 'ccos.io.log',
-      description: 'Writes a message to the run log.',
-      inputSchema: log.type,
-      inputSchemaForm: log.form,
-      outputSchema: schema(':nil').type,
-      effects: ['write'],
-      impl: (v) => {
-        opts.log(`${text(v, 'message')}\n`);
-        return null;
+      io(echo, ':string'),
+    ),
+    withSchemas(
+      {
+        id: 'ccos.io.log',
+        description: 'Writes a message to the run log.',
+        effects: ['write'],
+        impl: (v) => {
+          opts.log(`${text(v, 'message')}\n`);
+          return null;
+        },
       },
-    },
-    {
-      id: 'ccos.fs.read',
-      description: 'Reads a UTF-8 text file below a granted directory (--allow-read DIR).',
-      inputSchema: fsRead.type,
-      inputSchemaForm: fsRead.form,
-      outputSchema: schema(':string').type,
-      effects: ['read'],
-      impl: (v) => readGranted(text(v, 'path'), opts.readRoots),
-    },
-    {
-      // A planner's gap: the step stands for a capability that does not exist yet.
-      id: 'ccos.capability.pending',
-      description:
-        'Stands for a capability the catalog lacks (a planner gap): a dry run simulates it, a full run stops here with its capability-request id.',
-      inputSchema: pending.type,
-      inputSchemaForm: pending.form,
-      outputSchema: schema(':any').type,
-      effects: ['human'],
-      impl: (v) => {
-        const get = (key: string): string => {
-          const x = v instanceof RMap ? v.get(k(key)) : undefined;
-          return typeof x === 'string' ? x : '';
-        };
-        throw new RtfsError(
-          'capability/pending',
-          `no capability can "${get('needs')}" yet (capability request ${get('request_id')}); provide one or add it to the catalog`,
-        );
+      io(log, ':nil'),
+    ),
+    withSchemas(
+      {
+        id: 'ccos.fs.read',
+        description: 'Reads a UTF-8 text file below a granted directory (--allow-read DIR).',
+        effects: ['read'],
+        impl: (v) => readGranted(text(v, 'path'), opts.readRoots),
       },
-    },
-    {
-      id: 'ccos.user.ask',
-      description:
-        'Asks the user a question and returns the answer (from --answers FILE, or the terminal).',
-      inputSchema: ask.type,
-      inputSchemaForm: ask.form,
-      outputSchema: schema(':string').type,
-      effects: ['human'],
-      impl: (v) => {
-        const prompt = text(v, 'prompt');
-        const answer = opts.answers?.next(prompt);
-        if (answer === undefined) {
+      io(fsRead, ':string'),
+    ),
+    withSchemas(
+      {
+        // A planner's gap: the step stands for a capability that does not exist yet.
+        id: 'ccos.capability.pending',
+        description:
+          'Stands for a capability the catalog lacks (a planner gap): a dry run simulates it, a full run stops here with its capability-request id.',
+        effects: ['human'],
+        impl: (v) => {
+          const get = (key: string): string => {
+            const x = v instanceof RMap ? v.get(k(key)) : undefined;
+            return typeof x === 'string' ? x : '';
+          };
           throw new RtfsError(
-            'capability/failed',
-            `ccos.user.ask: no answer for "${prompt}" (give answers with --answers FILE)`,
+            'capability/pending',
+            `no capability can "${get('needs')}" yet (capability request ${get('request_id')}); provide one or add it to the catalog`,
           );
-        }
-        return answer;
+        },
       },
-    },
+      io(pending, ':any'),
+    ),
+    withSchemas(
+      {
+        id: 'ccos.user.ask',
+        description:
+          'Asks the user a question and returns the answer (from --answers FILE, or the terminal).',
+        effects: ['human'],
+        impl: (v) => {
+          const prompt = text(v, 'prompt');
+          const answer = opts.answers?.next(prompt);
+          if (answer === undefined) {
+            throw new RtfsError(
+              'capability/failed',
+              `ccos.user.ask: no answer for "${prompt}" (give answers with --answers FILE)`,
+            );
+          }
+          return answer;
+        },
+      },
+      io(ask, ':string'),
+    ),
   ];
 }
 

@@ -14,7 +14,7 @@ import { type Value, Keyword, RList, RMap, RVector, printValue } from '../../dat
 import { isPlanMap } from '../../analyzer/plan-form.js';
 import { RtfsError, applyFn } from '../../runtime/index.js';
 import type { Capability, CapabilityContext } from '../capability.js';
-import { schema } from './schema.js';
+import { withSchemas } from './schema.js';
 
 const k = (n: string): Keyword => Keyword.of(n);
 
@@ -119,37 +119,35 @@ function clip(text: string): string {
 }
 
 export function controlCapabilities(): Capability[] {
-  const loopIn = schema(
-    '[:map [:initial_state :any] [:loop_body :fn] [:max-iterations {:optional true} :int] [:max_iterations {:optional true} :int]]',
-  );
-  const execIn = schema(
-    '[:map [:plan :any] [:mode {:optional true} :keyword] [:inputs {:optional true} :map] [:goal_signals {:optional true} :any] [:goal {:optional true} :string]]',
-  );
-  const execOut = schema('[:map [:status :keyword] [:mode :keyword]]');
-  const execute = (id: string): Capability => ({
-    id,
-    description:
-      'Runs a plan (RTFS source, plan data, or planner steps, materialized first) as a child plan: :mode :dry-run (default) simulates effects, :full runs them; a failed child fails the call.',
-    inputSchema: execIn.type,
-    outputSchema: execOut.type,
-    inputSchemaForm: execIn.form,
-    outputSchemaForm: execOut.form,
-    effects: ['pure'],
-    standard: true,
-    impl: executeImpl,
-  });
+  const loopIn =
+    '[:map [:initial_state :any] [:loop_body :fn] [:max-iterations {:optional true} :int] [:max_iterations {:optional true} :int]]';
+  const execIn =
+    '[:map [:plan :any] [:mode {:optional true} :keyword] [:inputs {:optional true} :map] [:goal_signals {:optional true} :any] [:goal {:optional true} :string]]';
+  const execOut = '[:map [:status :keyword] [:mode :keyword]]';
+  const execute = (id: string): Capability =>
+    withSchemas(
+      {
+        id,
+        description:
+          'Runs a plan (RTFS source, plan data, or planner steps, materialized first) as a child plan: :mode :dry-run (default) simulates effects, :full runs them; a failed child fails the call.',
+        effects: ['pure'],
+        standard: true,
+        impl: executeImpl,
+      },
+      { input: execIn, output: execOut },
+    );
   return [
-    {
-      id: 'ccos.control.loop',
-      description:
-        'Iterates (fn [state] …) from :initial_state until (:stop state) or :max-iterations (default 25).',
-      inputSchema: loopIn.type,
-      outputSchema: undefined,
-      inputSchemaForm: loopIn.form,
-      effects: ['pure'],
-      standard: true,
-      impl: loopImpl,
-    },
+    withSchemas(
+      {
+        id: 'ccos.control.loop',
+        description:
+          'Iterates (fn [state] …) from :initial_state until (:stop state) or :max-iterations (default 25).',
+        effects: ['pure'],
+        standard: true,
+        impl: loopImpl,
+      },
+      { input: loopIn },
+    ),
     execute('ccos.plan.execute'),
     execute('ccos.arbiter.execute_plan'),
   ];

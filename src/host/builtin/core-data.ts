@@ -6,7 +6,7 @@
 import { type Value, Keyword, RMap, RVector, equals, printValue } from '../../data/index.js';
 import { RtfsError, applyFn } from '../../runtime/index.js';
 import type { Capability } from '../capability.js';
-import { schema } from './schema.js';
+import { withSchemas } from './schema.js';
 
 const k = (n: string): Keyword => Keyword.of(n);
 const ITEMS = k('items');
@@ -26,19 +26,10 @@ function pure(
   output: string,
   impl: (input: RMap) => Value,
 ): Capability {
-  const i = schema(input);
-  const o = schema(output);
-  return {
-    id,
-    description,
-    inputSchema: i.type,
-    outputSchema: o.type,
-    inputSchemaForm: i.form,
-    outputSchemaForm: o.form,
-    effects: ['pure'],
-    standard: true,
-    impl: (v) => impl(v as RMap),
-  };
+  return withSchemas(
+    { id, description, effects: ['pure'], standard: true, impl: (v) => impl(v as RMap) },
+    { input, output },
+  );
 }
 
 /** Order for sorting: numbers, then strings, then keywords, then anything by print. */

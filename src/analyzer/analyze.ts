@@ -21,6 +21,7 @@ import { isPlanMap } from './plan-form.js';
 import { splitGlued } from './annotations.js';
 import { analyzeDef, analyzeDefn, analyzeDefstruct, misplacedAnnotation } from './analyze-defs.js';
 import { unsupportedHint } from './unsupported-names.js';
+import { boundedIdiom } from './bounded-idioms.js';
 import { analyzeCapabilityForm } from './analyze-capability.js';
 
 export { AnalysisCodes } from './context.js';
@@ -454,6 +455,8 @@ function analyzeList(
         tail,
       );
     }
+    const bounded = boundedIdiom(l, scope, ctx);
+    if (bounded !== undefined) return analyze(bounded, span, scope, ctx, tail);
     const cell = ctx.globals.lookup(head.name);
     if (cell?.macro === true) {
       const expansion = expandMacro(cell, l, span);

@@ -2,8 +2,10 @@
  * `iterate` and `cycle`, which are infinite lazy sequences in Clojure. RTFS sequences
  * are eager vectors, so each takes the number of items as an extra argument:
  * `(iterate f x n)` is Clojure's `(take n (iterate f x))` and `(cycle coll n)` is
- * `(take n (cycle coll))`. Without the count they fail with a message that says so,
- * instead of running until the budget is spent (docs/compatibility.md).
+ * `(take n (cycle coll))`, and the analyzer reads that Clojure spelling as the bounded
+ * call (analyzer/bounded-idioms.ts). Anywhere else, without the count they fail with a
+ * message that says so, instead of running until the budget is spent
+ * (docs/compatibility.md).
  */
 import { type Value, RVector } from '../data/index.js';
 import type { Builtin } from '../runtime/fn.js';
@@ -25,7 +27,7 @@ function iterate(f: Value, x: Value, n?: Value): Value {
   if (n === undefined)
     throw invalidArg(
       'iterate',
-      '(iterate f x) never ends because RTFS sequences are eager; write (iterate f x n) for the first n items, as (take n (iterate f x)) gives in Clojure',
+      '(iterate f x) alone never ends because RTFS sequences are eager; write (iterate f x n) for the first n items (the call (take n (iterate f x)) is read as that)',
     );
   const k = count('iterate', n);
   const out = new Array<Value>(k);
@@ -43,7 +45,7 @@ function cycle(coll: Value, n?: Value): Value {
   if (n === undefined)
     throw invalidArg(
       'cycle',
-      '(cycle coll) never ends because RTFS sequences are eager; write (cycle coll n) for the first n items, as (take n (cycle coll)) gives in Clojure',
+      '(cycle coll) alone never ends because RTFS sequences are eager; write (cycle coll n) for the first n items (the call (take n (cycle coll)) is read as that)',
     );
   const k = items.length === 0 ? 0 : count('cycle', n);
   if (items.length === 0) intArg('cycle', n, 'an integer count');

@@ -858,7 +858,7 @@ import { builders } from 'prettier/doc';
  * here does not diagnose anything: unexpected input is a bug (it throws).
  */
 
-/** An atom: symbol, number, keyword, string, `##Inf`, resource, … (exact text). */
+/** An atom: symbol, number, keyword, string, regex, `##Inf`, resource, … (exact text). */
 interface CstAtom {
     readonly kind: 'atom';
     readonly text: string;

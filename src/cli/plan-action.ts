@@ -27,6 +27,7 @@ import { flowParts, rewriteChecked, runPlanner, type FlowSpec } from '../meta/ru
 import { finalPlanOf, loadFlow } from './plan-flow.js';
 import { failurePoint, failureWhere } from './failure-point.js';
 import { createHostedRuntime } from '../host/index.js';
+import { budgetOf } from '../host/run-options.js';
 import type { CliContext, OutStream } from './io.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { formatDiagnostic } from './color.js';
@@ -62,6 +63,9 @@ export interface PlanFlags extends OtlpFlags {
   readonly llmTimeout?: string;
   readonly allowGaps?: boolean;
   readonly report?: string;
+  /** Budgets of the whole run (validated by the option definitions). */
+  readonly timeout?: string;
+  readonly maxSteps?: string;
 }
 
 export const DEFAULT_CHAIN_DIR = '.rtfs/chain';
@@ -223,6 +227,7 @@ export async function planAction(
       policy: { allow: ['*'], deny: [...(flags.deny ?? [])] },
       ...(answers ? { answers } : {}),
       ...(flags.strict === true ? { strict: true } : {}),
+      budget: budgetOf(flags),
       log: (t) => progress.write(t),
       out: (t) => progress.write(t),
     });

@@ -111,7 +111,13 @@ function writeObject(
       return;
     }
     case 'fn':
-      push(out, v, v.name === undefined ? '#<fn>' : `#<fn ${v.name}>`, paint);
+      // A regex value (re-pattern, #"…") is named by its literal and prints as it.
+      push(
+        out,
+        v,
+        v.name === undefined ? '#<fn>' : v.name.startsWith('#"') ? v.name : `#<fn ${v.name}>`,
+        paint,
+      );
       return;
     case 'error':
       push(out, v, `#<error ${v.code.toString()}: ${v.message}>`, paint);

@@ -7,7 +7,7 @@
 import type { Value } from '../data/index.js';
 import { shebangEnd } from '../syntax/index.js';
 
-/** An atom: symbol, number, keyword, string, `##Inf`, resource, … (exact text). */
+/** An atom: symbol, number, keyword, string, regex, `##Inf`, resource, … (exact text). */
 export interface CstAtom {
   readonly kind: 'atom';
   readonly text: string;
@@ -215,12 +215,13 @@ class CstParser {
       return { kind: 'meta', meta, target, start, end: target.end };
     }
     if (c === '"') return this.string(start);
+    if (t.startsWith('#"', start)) return this.string(start, 2); // a regex literal
     return this.atom(start);
   }
 
-  private string(start: number): CstAtom {
+  private string(start: number, open = 1): CstAtom {
     const t = this.text;
-    let i = start + 1;
+    let i = start + open;
     while (i < t.length && t[i] !== '"') i += t[i] === '\\' ? 2 : 1;
     if (i >= t.length) this.bug('unterminated string');
     this.pos = i + 1;

@@ -15,7 +15,12 @@ import type { Analysis } from './document.js';
 import { analyze } from './document.js';
 import { type Located, locate } from './locate.js';
 import type { Definition, Local } from './outline.js';
-import { type Knowledge, capabilityMarkdown, definedCapability } from './knowledge.js';
+import {
+  type Knowledge,
+  capabilityMarkdown,
+  capabilitySpec,
+  definedCapability,
+} from './knowledge.js';
 
 /** A place in a file: its URI and span (in that file's text). */
 export interface Place {
@@ -98,7 +103,7 @@ export function hover(
 
 function capabilityInfo(a: Analysis, id: string, k: Knowledge): string | undefined {
   const own = a.outline.definitions.find((d) => d.kind === 'defcapability' && d.name === id);
-  if (own !== undefined) return capabilityMarkdown(definedCapability(id, own.form.items[2]));
+  if (own !== undefined) return capabilityMarkdown(definedCapability(id, capabilitySpec(own.form)));
   const c = k.capabilities().get(id);
   return c === undefined ? undefined : capabilityMarkdown(c);
 }

@@ -4,7 +4,7 @@
  * the capabilities — built in, the planner's, and those of the catalogs named in the
  * workspace settings — with their effects and schemas.
  */
-import { type Value, Keyword, RMap, printValue } from '../data/index.js';
+import { type Value, Keyword, RMap, type RList, Sym, printValue } from '../data/index.js';
 import { specialFormNames } from '../analyzer/index.js';
 import { createRuntime } from '../create-runtime.js';
 import { Builtin, Fn } from '../runtime/index.js';
@@ -134,7 +134,19 @@ export class Knowledge {
   }
 }
 
-/** A `defcapability` form's spec map as capability information. */
+/**
+ * The spec of a capability definition: `(defcapability "id" {spec} …)`'s map, or the
+ * keyword arguments of the reference's `(capability "id" :key value …)` as a map.
+ */
+export function capabilitySpec(form: RList): Value | undefined {
+  const items = form.items;
+  const head = items[0];
+  if (!(head instanceof Sym) || head.name !== 'capability') return items[2];
+  const flat = items.slice(2);
+  return flat.length % 2 === 0 ? RMap.fromFlat(flat) : undefined;
+}
+
+/** A capability definition's spec map as capability information. */
 export function definedCapability(id: string, spec: Value | undefined): CapabilityInfo {
   const get = (k: string): Value | undefined =>
     spec instanceof RMap ? spec.get(Keyword.of(k)) : undefined;

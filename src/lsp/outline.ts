@@ -148,7 +148,9 @@ function list(v: RList, at: Span | undefined, o: Outline, plans: Plan[]): void {
     case 'fn':
     case 'λ':
       return fnBody(v, s, whole, 1, o, plans);
-    case 'defcapability': {
+    case 'defcapability':
+    case 'capability': {
+      // (defcapability "id" {spec} …) and the reference's (capability "id" :key value …)
       const id = items[1];
       if (typeof id === 'string')
         o.definitions.push({

@@ -11,7 +11,7 @@ import { read } from '../syntax/index.js';
 import { createHostedRuntime, runProgram, type Capability, type Policy } from '../host/index.js';
 import type { Hosted, RunOutcome } from '../host/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
-import type { NodeCompiler } from '../runtime/index.js';
+import type { Budget, NodeCompiler } from '../runtime/index.js';
 import { metaPlanData, type MetaPlanOptions } from './generator.js';
 import {
   applyRewrites,
@@ -59,6 +59,8 @@ export interface PlannerRunOptions {
   readonly log?: (text: string) => void;
   /** The engine that runs the meta-plan (default: the evaluator). */
   readonly compiler?: NodeCompiler;
+  /** Step and time limits of the whole run: the meta-plan and the plans it runs. */
+  readonly budget?: Budget;
 }
 
 export type PlannerRunResult =
@@ -119,6 +121,7 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
     ...(o.out ? { out: o.out } : {}),
     ...(o.log ? { log: o.log } : {}),
     ...(o.compiler ? { compiler: o.compiler } : {}),
+    ...(o.budget ? { budget: o.budget } : {}),
     ...(o.flow ? { inputs: o.flow.inputs } : {}),
     ...(o.executeMode ? { executeMode: o.executeMode } : {}),
     ...(o.flow && existsSync(o.flow.uri) ? { paths: [dirname(o.flow.uri)] } : {}),

@@ -2,9 +2,10 @@
  * Building forms for reader macros, shared by both readers:
  * `'x` → `(quote x)`, `` `x `` → `(quasiquote x)`, `~x` → `(unquote x)`,
  * `~@x` → `(unquote-splicing x)`, `@x` → `(deref x)`, `#(…)` → `(fn [%1 …] (…))`,
+ * `#"re"` → `(re-pattern "re")`,
  * and `^meta form` (metadata merged onto a symbol or collection).
  */
-import { NodeSpan, type Span } from '../source/index.js';
+import { NodeSpan, type Source, type Span } from '../source/index.js';
 import { SyntaxCodes, type SyntaxCode } from '../diagnostics/index.js';
 import { type Value, Keyword, Sym, RList, RVector, RMap } from '../data/index.js';
 
@@ -13,6 +14,7 @@ export const QUASIQUOTE = Sym.of('quasiquote');
 export const UNQUOTE = Sym.of('unquote');
 export const UNQUOTE_SPLICING = Sym.of('unquote-splicing');
 export const DEREF = Sym.of('deref');
+export const RE_PATTERN = Sym.of('re-pattern');
 const FN = Sym.of('fn');
 const AMP = Sym.of('&');
 const REST_ARG = Sym.of('%&');
@@ -35,6 +37,16 @@ export function wrapForm(
 ): RList {
   const children = [prefixSpan.start, prefixSpan.end, formSpan.start, formSpan.end];
   return new RList([head, form], NodeSpan.of(span.source, span.start, span.end, children));
+}
+
+/**
+ * `#"pattern"` (spanning `start`…`end`) as the form `(re-pattern "pattern")`, as `@x`
+ * reads as `(deref x)`. The pattern is the text between the quotes, verbatim: `\d` is
+ * the regex `\d` and `\"` a quote (Clojure's regex literal).
+ */
+export function regexForm(pattern: string, source: Source, start: number, end: number): RList {
+  const children = [start, start + 1, start + 1, end];
+  return new RList([RE_PATTERN, pattern], NodeSpan.of(source, start, end, children));
 }
 
 /**

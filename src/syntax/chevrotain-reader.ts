@@ -7,7 +7,13 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Source } from '../source/index.js';
 import { type Span } from '../source/index.js';
 import { diagnostic, SyntaxCodes, type Diagnostic } from '../diagnostics/index.js';
-import { rtfsLexer, UnterminatedString, UnterminatedComment, BlockComment } from './tokens.js';
+import {
+  rtfsLexer,
+  UnterminatedString,
+  UnterminatedRegex,
+  UnterminatedComment,
+  BlockComment,
+} from './tokens.js';
 import { RtfsParser, CLOSE_MARK } from './parser.js';
 import { isIncomplete, type Comment, type ReadResult } from './read-result.js';
 import { shebangEnd } from './shebang.js';
@@ -39,12 +45,12 @@ export function chevrotainRead(source: Source): ReadResult {
   }
   for (const t of lexed.groups['invalid'] ?? []) {
     const span = tokenSpan(source, t);
-    if (t.tokenType === UnterminatedString) {
+    if (t.tokenType === UnterminatedString || t.tokenType === UnterminatedRegex) {
       diagnostics.push(
         diagnostic(
           SyntaxCodes.unterminatedString,
           'syntax',
-          "unterminated string: expected a closing '\"'",
+          `unterminated ${t.tokenType === UnterminatedRegex ? 'regex' : 'string'}: expected a closing '"'`,
           {
             source,
             start: span.start,

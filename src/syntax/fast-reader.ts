@@ -28,6 +28,7 @@ import {
   UNQUOTE,
   UNQUOTE_SPLICING,
   DEREF,
+  regexForm,
 } from './build.js';
 import type { Comment, ReadResult } from './read-result.js';
 import { misplacedColon } from './colon.js';
@@ -333,6 +334,22 @@ class FastReader {
     this.span = span;
   }
 
+  /** `#"…"`: the pattern verbatim up to the closing quote (`\"` does not close it). */
+  regex(start: number): void {
+    const text = this.text;
+    let p = start + 2;
+    for (;;) {
+      if (p >= text.length) throw BAIL; // unterminated: the full reader reports it
+      const c = text.charCodeAt(p);
+      if (c === 34) break;
+      p += c === 92 ? 2 : 1;
+    }
+    this.pos = p + 1;
+    const form = regexForm(text.slice(start + 2, p), this.source, start, p + 1);
+    this.value = form;
+    this.span = form.span as NodeSpan;
+  }
+
   meta(start: number): void {
     this.pos = start + 1;
     this.operand();
@@ -364,6 +381,7 @@ class FastReader {
 
   dispatch(start: number): void {
     const next = this.text.charCodeAt(start + 1);
+    if (next === 34) return this.regex(start);
     if (next === 40) {
       if (this.anonDepth > 0) throw BAIL;
       this.anonDepth++;

@@ -33,6 +33,7 @@ import {
   UNQUOTE,
   UNQUOTE_SPLICING,
   DEREF,
+  regexForm,
 } from './build.js';
 
 /** A read form and where it was. */
@@ -402,6 +403,7 @@ export class RtfsParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(T.Atom) },
       { ALT: () => this.CONSUME(T.KeywordTok) },
       { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.RegexLit) },
       { ALT: () => this.CONSUME(T.Special) },
       { ALT: () => this.CONSUME(T.Resource) },
       { ALT: () => this.CONSUME(T.UnknownDispatch) },
@@ -425,6 +427,11 @@ export class RtfsParser extends EmbeddedActionsParser {
       case T.Resource:
         r = { ok: true, value: resourceHandle(t.image) };
         break;
+      case T.RegexLit:
+        return {
+          value: regexForm(t.image.slice(2, -1), span.source, span.start, span.end),
+          span,
+        };
       case T.StringLit: {
         const s = decodeString(t.image);
         if (!s.ok) {

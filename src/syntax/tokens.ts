@@ -44,6 +44,19 @@ export const Special = createToken({
   pattern: /##[A-Za-z0-9_.-]*/,
   label: 'special value',
 });
+/** `#"…"`: a regex literal, read as `(re-pattern "…")`; its text is the pattern verbatim. */
+export const RegexLit = createToken({
+  name: 'RegexLit',
+  pattern: /#"(?:[^"\\]|\\[\s\S])*"/,
+  label: 'regex',
+  line_breaks: true,
+});
+export const UnterminatedRegex = createToken({
+  name: 'UnterminatedRegex',
+  pattern: /#"(?:[^"\\]|\\[\s\S])*/,
+  group: 'invalid',
+  line_breaks: true,
+});
 export const UnknownDispatch = createToken({ name: 'UnknownDispatch', pattern: /#/, label: "'#'" });
 export const StringLit = createToken({
   name: 'StringLit',
@@ -93,6 +106,8 @@ export const allTokens: TokenType[] = [
   AnonFnOpen,
   Discard,
   Special,
+  RegexLit,
+  UnterminatedRegex,
   UnknownDispatch,
   StringLit,
   UnterminatedString,

@@ -13,7 +13,8 @@ export {
   PRIM,
 } from './ast.js';
 export { parseTypeExpr, isTypeExpr, TypeCodes, type ParseTypeResult } from './type-expr.js';
-export { compileValidator, compileTest, predicateTest, type Validator } from './compile.js';
+export { compileValidator, compileTest, type Validator } from './compile.js';
+export { predicateTest } from './predicate-test.js';
 export { checkValue, matchesType } from './check.js';
 export {
   type Mismatch,

@@ -3,28 +3,25 @@
  * `type/invalid-type-expression` diagnostic. Unknown names are errors here, not
  * types that silently never match (the reference's behaviour, language.md §17 #29).
  */
-import {
-  type Value,
-  RVector,
-  type RMap,
-  Keyword,
-  Sym,
-  printValue,
-  typeName,
-} from '../data/index.js';
-import { childSpan, Source, type Span, type NodeSpan } from '../source/index.js';
+import { type Value, RVector, type RMap, Keyword, Sym } from '../data/index.js';
+import type { Span } from '../source/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { nearest } from '../diagnostics/index.js';
-import { compileLinearRegex } from '../data/linear-regex.js';
+import { PRIM, type MapEntryType, type Predicate, type TypeAst } from './ast.js';
+import { CONSTRUCTORS, LOWER_NAMES, PREDICATES, nameToPrim } from './type-names.js';
 import {
-  PRIM,
-  type CompareOp,
-  type MapEntryType,
-  type Predicate,
-  type PrimName,
-  type SizeOp,
-  type TypeAst,
-} from './ast.js';
+  TypeExprError,
+  childAt,
+  describe,
+  fail,
+  items,
+  ownSpan,
+  show,
+  syntheticSpan,
+} from './type-expr-errors.js';
+import { parsePredicate } from './type-predicates.js';
+
+export { numericValue } from './type-predicates.js';
 
 /** Stable codes of this module (documented in docs/types.md). */
 export const TypeCodes = {
@@ -32,81 +29,6 @@ export const TypeCodes = {
   /** Suggested code for a value that does not match its declared type. */
   mismatch: 'type/mismatch',
 } as const;
-
-/** Lower-case type names (keywords `:int` and symbols `int`) and their meaning. */
-const LOWER_NAMES: ReadonlyMap<string, PrimName> = new Map<string, PrimName>([
-  ['any', 'any'],
-  ['never', 'never'],
-  ['int', 'int'],
-  ['integer', 'int'],
-  ['float', 'float'],
-  ['number', 'number'],
-  ['string', 'string'],
-  ['bool', 'bool'],
-  ['boolean', 'bool'],
-  ['nil', 'nil'],
-  ['keyword', 'keyword'],
-  ['symbol', 'symbol'],
-  ['timestamp', 'timestamp'],
-  ['uuid', 'uuid'],
-  ['resource', 'resource'],
-  ['error', 'error'],
-  ['list', 'list'],
-  ['vector', 'vector'],
-  ['map', 'map'],
-  ['record', 'map'],
-  ['fn', 'fn'],
-  ['function', 'fn'],
-]);
-
-/** Every accepted spelling: lower-case, Capitalised (`Int`, `String`) and `UUID`. */
-const NAMES: ReadonlyMap<string, PrimName> = (() => {
-  const m = new Map<string, PrimName>(LOWER_NAMES);
-  for (const [k, v] of LOWER_NAMES) m.set(k[0]?.toUpperCase() + k.slice(1), v);
-  m.set('UUID', 'uuid');
-  return m;
-})();
-
-/** Heads of compound type expressions (`[:vector T]`, …). */
-const CONSTRUCTORS: ReadonlySet<string> = new Set([
-  'vector',
-  'list',
-  'tuple',
-  'array',
-  'map',
-  'record',
-  'map-of',
-  'dict',
-  'union',
-  'or',
-  'and',
-  'enum',
-  'val',
-  'fn',
-  '=>',
-  'resource',
-]);
-
-/** Heads of refinement predicates inside `[:and …]`. */
-const PREDICATES: ReadonlySet<string> = new Set([
-  '>',
-  '>=',
-  '<',
-  '<=',
-  '=',
-  '!=',
-  'min-length',
-  'max-length',
-  'length',
-  'min-count',
-  'max-count',
-  'count',
-  'matches-regex',
-  'in-range',
-  'non-empty',
-  'has-key',
-  'required-keys',
-]);
 
 const STAR = Keyword.of('*');
 const MAP = Keyword.of('map');
@@ -157,62 +79,6 @@ export function isTypeExpr(form: Value): boolean {
   return false;
 }
 
-/** The named type of a spelling, with `?` marking an optional type; undefined if unknown. */
-function nameToPrim(name: string): { prim: PrimName; optional: boolean } | undefined {
-  const p = NAMES.get(name);
-  if (p !== undefined) return { prim: p, optional: false };
-  if (name.length > 1 && name.endsWith('?')) {
-    const q = NAMES.get(name.slice(0, -1));
-    if (q !== undefined) return { prim: q, optional: true };
-  }
-  return undefined;
-}
-
-class TypeExprError {
-  constructor(
-    readonly message: string,
-    readonly span: Span | undefined,
-    readonly notes: string[] = [],
-  ) {}
-}
-
-function fail(message: string, span: Span | undefined, ...notes: string[]): never {
-  throw new TypeExprError(message, span, notes);
-}
-
-function ownSpan(form: Value): Span | undefined {
-  if (typeof form === 'object' && form !== null) {
-    switch (form.kind) {
-      case 'vector':
-      case 'list':
-      case 'map':
-        return form.span;
-      default:
-        return undefined;
-    }
-  }
-  return undefined;
-}
-
-function syntheticSpan(form: Value): Span {
-  const text = printValue(form);
-  return { source: new Source('<type>', text), start: 0, end: text.length };
-}
-
-/** The span of child `i` of a read collection, falling back to the parent's span. */
-function childAt(parent: NodeSpan | undefined, i: number, fallback: Span | undefined) {
-  return childSpan(parent, i) ?? fallback;
-}
-
-function show(form: Value): string {
-  const s = printValue(form);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-function describe(form: Value): string {
-  return form === null ? 'nil' : `${typeName(form)} ${show(form)}`;
-}
-
 function parse(form: Value, span: Span | undefined): TypeAst {
   if (form === null) return PRIM.nil;
   if (form instanceof Keyword) return parseName(form.name, `:${form.name}`, ':', span);
@@ -254,10 +120,6 @@ function parseName(name: string, written: string, prefix: string, span: Span | u
     `unknown type ${written}${guess === undefined ? '' : `; did you mean '${prefix}${guess}${base === name ? '' : '?'}'?`}`,
     span,
   );
-}
-
-function items(v: RVector): Value[] {
-  return v.toArray();
 }
 
 function parseVector(v: RVector, span: Span | undefined): TypeAst {
@@ -497,103 +359,6 @@ function parseAnd(
     types.push(parse(a, s));
   });
   return { kind: 'and', types, predicates };
-}
-
-function isNumeric(v: Value): boolean {
-  return (
-    typeof v === 'number' ||
-    typeof v === 'bigint' ||
-    (typeof v === 'object' && v !== null && v.kind === 'float')
-  );
-}
-
-function parsePredicate(
-  name: string,
-  args: Value[],
-  vspan: NodeSpan | undefined,
-  span: Span | undefined,
-): Predicate {
-  const argSpan = (i: number) => childAt(vspan, i + 1, span);
-  const count = (n: number) => {
-    if (args.length !== n)
-      fail(
-        `the predicate [:${name}${n === 0 ? '' : ' …'}] takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
-        span,
-      );
-  };
-  switch (name) {
-    case '>':
-    case '>=':
-    case '<':
-    case '<=':
-    case '=':
-    case '!=': {
-      count(1);
-      const value = args[0] as Value;
-      if (name === '=' || name === '!=') return { kind: 'compare', op: name, value };
-      if (!isNumeric(value))
-        fail(`the predicate [:${name} n] needs a number, got ${describe(value)}`, argSpan(0));
-      return { kind: 'compare', op: name as CompareOp, value };
-    }
-    case 'min-length':
-    case 'max-length':
-    case 'length':
-    case 'min-count':
-    case 'max-count':
-    case 'count': {
-      count(1);
-      const n = args[0] as Value;
-      if (typeof n !== 'number' || n < 0)
-        fail(
-          `the predicate [:${name} n] needs a non-negative integer, got ${describe(n)}`,
-          argSpan(0),
-        );
-      return { kind: 'size', op: name as SizeOp, n: n as number };
-    }
-    case 'matches-regex': {
-      count(1);
-      const p = args[0] as Value;
-      if (typeof p !== 'string')
-        return fail(`[:matches-regex "re"] needs a string, got ${describe(p)}`, argSpan(0));
-      const r = compileLinearRegex(p);
-      if (r.kind !== 'ok')
-        return fail(`invalid regular expression ${show(p)}: ${r.message}`, argSpan(0));
-      return { kind: 'matches-regex', pattern: p };
-    }
-    case 'in-range': {
-      count(2);
-      const [lo, hi] = args as [Value, Value];
-      if (!isNumeric(lo) || !isNumeric(hi))
-        fail(`[:in-range lo hi] needs two numbers, got ${show(lo)} and ${show(hi)}`, span);
-      if (numericValue(lo) > numericValue(hi))
-        fail(`[:in-range lo hi] needs lo <= hi, got ${show(lo)} > ${show(hi)}`, span);
-      return { kind: 'in-range', lo, hi };
-    }
-    case 'non-empty':
-      count(0);
-      return { kind: 'non-empty' };
-    case 'has-key':
-      count(1);
-      return { kind: 'has-key', key: args[0] as Value };
-    case 'required-keys': {
-      const only = args[0];
-      const keys =
-        args.length === 1 && typeof only === 'object' && only !== null && only.kind === 'vector'
-          ? items(only)
-          : args;
-      if (keys.length === 0) fail('[:required-keys [:k …]] needs at least one key', span);
-      return { kind: 'required-keys', keys };
-    }
-    default:
-      return fail(`unknown predicate :${name}`, span);
-  }
-}
-
-/** A number (int or float) as a JS number or bigint, for comparisons. */
-export function numericValue(v: Value): number | bigint {
-  if (typeof v === 'number' || typeof v === 'bigint') return v;
-  if (typeof v === 'object' && v !== null && v.kind === 'float') return v.value;
-  return NaN;
 }
 
 function parseFn(

@@ -97,6 +97,50 @@ describe('rtfs plan exits 1 when the run fails', () => {
   });
 });
 
+describe('rtfs plan --max-steps / --timeout bound the whole run', () => {
+  it('a step limit stops the meta-plan with runtime/step-limit-exceeded, exit 1, the chain verifies', () => {
+    const dir = chain();
+    const r = rtfs(['plan', GOAL, '--catalog', CATALOG, '--max-steps', '3', '--chain', dir]);
+    expect(r.code).toBe(1);
+    expect(afterProgress(r.stderr)).toMatch(
+      /^error: the planner run failed at step "\w+"( calling \S+)?: runtime\/step-limit-exceeded: the evaluation took more than 3 steps/,
+    );
+    const v = rtfs(['chain', 'verify', dir]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^chain OK: \d+ records/);
+  });
+
+  it('a run within its budget is unchanged', () => {
+    const args = ['plan', GOAL, '--catalog', CATALOG, '--json'];
+    const bounded = rtfs([
+      ...args,
+      '--max-steps',
+      '1000000',
+      '--timeout',
+      '600',
+      '--chain',
+      chain(),
+    ]);
+    expect(bounded.code).toBe(0);
+    const free = rtfs([...args, '--chain', chain()]);
+    const planOf = (out: string): unknown =>
+      (JSON.parse(out) as { final_plan: unknown }).final_plan;
+    expect(planOf(bounded.stdout)).toEqual(planOf(free.stdout));
+  });
+
+  it('bad values are usage errors (exit 2) before anything runs', () => {
+    for (const [flag, value] of [
+      ['--timeout', 'abc'],
+      ['--timeout', '0'],
+      ['--max-steps', '1.5'],
+    ] as const) {
+      const r = rtfs(['plan', GOAL, '--catalog', CATALOG, flag, value, '--chain', chain()]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`option '${flag} <`);
+    }
+  });
+});
+
 describe('rtfs run exits 1 when the run fails', () => {
   const base = ['run', PIPELINE, '--input', `goal=${GOAL}`, '--catalog', CATALOG];
 

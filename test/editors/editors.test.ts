@@ -139,6 +139,13 @@ describe('the TextMate grammar', () => {
     expect(t.get('n')).toBe('variable.other.rtfs');
   });
 
+  it('scopes a regex literal #"…" as a regexp, escapes included', () => {
+    const t = new Map(tokens('(re-find #"a\\d+" s)'));
+    expect(t.get('a')).toBe('string.regexp.rtfs');
+    expect(t.get('\\d')).toBe('constant.character.escape.regexp.rtfs');
+    expect(t.get('#"')).toBe('punctuation.definition.string.regexp.begin.rtfs');
+  });
+
   it('keeps symbols whole (nil?, x-1, if-not are not split)', () => {
     const t = tokens('(nil? x-1) (if-not a b)');
     expect(t).toContainEqual(['nil?', 'entity.name.function.call.rtfs']);

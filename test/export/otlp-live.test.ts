@@ -45,12 +45,14 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     void (async () => {
       const text = await body(req);
-      if (req.url === '/v1/traces') {
+      if (req.url === '/v1/traces' || req.url === '/slow/v1/traces') {
         batches.push({
           at: Date.now(),
           spans: decode(text).spans,
           contentType: req.headers['content-type'],
         });
+        // A slow collector: the answer comes 1.5 s after the batch.
+        if (req.url.startsWith('/slow')) await new Promise((r) => setTimeout(r, 1500));
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         return;
       }
@@ -182,6 +184,30 @@ describe('rtfs run with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     const spans = spansOf(runId);
     checkAgainstChain(spans, records, runId);
     expect(spans.find((s) => s.name === 'ccos.fs.read')!.status.code).toBe(2);
+  });
+});
+
+describe('a slow collector', () => {
+  it('gets every span: the run waits for a batch still in flight when it ends', async () => {
+    const file = join(tmp, 'slow.rtfs');
+    // The loop keeps the run going while the worker's timer sends the first step's batch;
+    // that batch is still waiting for its answer when the run ends.
+    writeFileSync(
+      file,
+      '(step "first" (call "ccos.echo" "a")) (loop [i 0] (if (< i 3000000) (recur (inc i)) i)) (step "second" (call "ccos.echo" "b"))',
+    );
+    const chain = join(tmp, 'slow-chain');
+    const r = await rtfs(['run', file, '--allow', 'ccos.echo', '--chain', chain], {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `${base}/slow`,
+      OTEL_EXPORTER_OTLP_TIMEOUT: '30000',
+      OTEL_BSP_SCHEDULE_DELAY: '10',
+      OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '2',
+    });
+    expect(r.stderr).toBe('a\nb\n'); // no warning: nothing was lost
+    expect(r.code).toBe(0);
+    const records = readRecords(chain);
+    const runId = runIds(records)[0]!;
+    checkAgainstChain(spansOf(runId), records, runId);
   });
 });
 

@@ -81,7 +81,7 @@ describe('formatSource', () => {
   });
 
   it('keeps literal text exactly as written', () => {
-    const text = '[1.50 007 +5 1e5 "a\\tb" "\\u00e9" ##NaN -0.0]\n';
+    const text = '[1.50 007 +5 1e5 "a\\tb" "\\u00e9" ##NaN -0.0 #"\\d+\\"x" #""]\n';
     expect(fmt(text)).toBe(text);
   });
 

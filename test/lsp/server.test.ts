@@ -237,6 +237,39 @@ describe('rtfs lsp', () => {
     expect(core).toBeNull(); // a special form has no source
   });
 
+  it('the reference\'s (capability "id" :key value …) form: definition, hover, symbol', async () => {
+    const text = `(capability "shop.quote"
+  :name "Quote"
+  :description "Prices a basket."
+  :input-schema [:map [:items [:vector :string]]]
+  :implementation (fn [input] {:total 0}))
+(call "shop.quote" {:items []})
+`;
+    const uri = pathToFileURL(join(dir, 'cap-object.rtfs')).href;
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'rtfs', version: 1, text },
+    });
+    const use = at(text, '(call "shop.quote"', 8);
+    const d = (await conn.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: use,
+    })) as Location | null;
+    expect(d?.uri).toBe(uri);
+    expect(d?.range.start).toEqual({ line: 0, character: 12 });
+    const h = (await conn.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: use,
+    })) as Hover | null;
+    const md = h === null ? '' : (h.contents as { value: string }).value;
+    expect(md).toContain('**shop.quote** (this file)');
+    expect(md).toContain('Prices a basket.');
+    expect(md).toContain('input: `[:map [:items [:vector :string]]]`');
+    const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    expect(symbols.map((s) => s.name)).toEqual(['shop.quote']);
+  });
+
   it('lists document symbols: definitions, plans with their steps', async () => {
     const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, {
       textDocument: { uri: mainUri },

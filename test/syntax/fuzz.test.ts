@@ -43,6 +43,8 @@ describe('reader fuzzing (fast path, Chevrotain and read)', () => {
       '\n\n\n',
       '"',
       '#',
+      '#"',
+      '#"\\',
       '##',
       '#|',
       '|#',

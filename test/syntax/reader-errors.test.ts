@@ -53,6 +53,7 @@ const UNCLOSED: Bad[] = [
   },
   bad('"abc', true, [C.unterminatedString, '1:1', "unterminated string: expected a closing '\"'"]),
   bad('"abc\\"', true, [C.unterminatedString, '1:1', 'unterminated string']),
+  bad('#"ab', true, [C.unterminatedString, '1:1', "unterminated regex: expected a closing '\"'"]),
   bad(
     '(str "abc\n  def',
     true,

@@ -7,7 +7,8 @@ import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP } from '../exit-codes.js';
 import { collect, collectInOrder } from '../options.js';
-import { SIGN_KEY_HELP } from '../host-options.js';
+import { SIGN_KEY_HELP, commanderOption } from '../host-options.js';
+import { HOST_OPTIONS, type RunOption } from '../../host/run-options.js';
 import type { PlanFlags } from '../plan-action.js';
 import { addOtlpOption } from '../otlp-option.js';
 
@@ -29,8 +30,14 @@ Examples:
   rtfs plan "…" --flow meta.rtfs                 run your own (edited) flow the same way
   rtfs plan "…" --allow-gaps                      a plan with pending steps for missing capabilities
   RTFS_LLM_API_KEY=… rtfs plan "…" --provider openai --intent llm --max-attempts 3 --llm-timeout 60
+  rtfs plan "…" --timeout 10 --max-steps 1000000  stop the whole run (meta-plan and the plan it runs)
   rtfs plan "…" --report run.html                  the run as an HTML page (tree, timeline, plans)
   rtfs chain replay .rtfs/chain --run RUN-ID      replay a logged planner run`;
+
+/** `--timeout` / `--max-steps`: the same definitions (and checks) as rtfs run's. */
+function budgetOption(name: 'timeout' | 'max-steps'): Option {
+  return commanderOption(HOST_OPTIONS.find((o) => o.name === name) as RunOption);
+}
 
 export const registerPlan: RegisterCommand = (program, host) => {
   const cmd = program
@@ -88,6 +95,8 @@ export const registerPlan: RegisterCommand = (program, host) => {
         'time an LLM request may take (default RTFS_LLM_TIMEOUT or 120)',
       ),
     )
+    .addOption(budgetOption('timeout'))
+    .addOption(budgetOption('max-steps'))
     .addOption(new Option('--allow-gaps', 'accept a plan with gaps (pending steps): exit 0'))
     .addOption(new Option('--sign-key <file>', SIGN_KEY_HELP))
     .addOption(new Option('--answers <file>', 'answers for approvals and ccos.user.ask'))

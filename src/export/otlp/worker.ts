@@ -18,14 +18,23 @@ import {
 import { SpanBuilder } from './span-builder.js';
 import type { LiveInit, ToMain, ToWorker } from './live-protocol.js';
 
-/** Counts what the wrapped exporter delivered, and keeps the first failure's reason. */
+/**
+ * Counts what the wrapped exporter delivered, and keeps the first failure's reason. It
+ * also knows the exports still in flight: the batch processor's flush does not wait for
+ * a batch its timer already started, so `finish` waits for them here (a slow collector
+ * or a loaded machine would otherwise lose that batch when the worker stops).
+ */
 class CountingExporter implements SpanExporter {
   exported = 0;
   failed = 0;
   batches = 0;
   error: string | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
   constructor(private readonly inner: SpanExporter) {}
   export(spans: ReadableSpan[], done: (r: ExportResult) => void): void {
+    let settle = (): void => {};
+    const p = new Promise<void>((resolve) => (settle = resolve));
+    this.inFlight.add(p);
     this.inner.export(spans, (r) => {
       this.batches++;
       if (r.code === ExportResultCode.SUCCESS) this.exported += spans.length;
@@ -33,8 +42,14 @@ class CountingExporter implements SpanExporter {
         this.failed += spans.length;
         this.error ??= describe(r.error);
       }
+      this.inFlight.delete(p);
+      settle();
       done(r);
     });
+  }
+  /** Resolves when every export started so far has answered (each is bounded by its timeout). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
   shutdown(): Promise<void> {
     return this.inner.shutdown();
@@ -136,7 +151,9 @@ port.on('message', (m: ToWorker) => {
         if (!(exporter.batches > 0 && exporter.exported === 0)) {
           try {
             await builder.provider.forceFlush();
+            await exporter.settled();
             await builder.provider.shutdown();
+            await exporter.settled();
           } catch (e) {
             exporter.error ??= describe(e);
           }

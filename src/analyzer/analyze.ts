@@ -20,6 +20,8 @@ import { analyzePlan, stepResult } from './analyze-plan.js';
 import { isPlanMap } from './plan-form.js';
 import { splitGlued } from './annotations.js';
 import { analyzeDef, analyzeDefn, analyzeDefstruct, misplacedAnnotation } from './analyze-defs.js';
+import { unsupportedHint } from './unsupported-names.js';
+import { boundedIdiom } from './bounded-idioms.js';
 import { analyzeCapabilityForm } from './analyze-capability.js';
 
 export { AnalysisCodes } from './context.js';
@@ -127,7 +129,11 @@ function constValue(n: Node): Value {
 function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
   const local = scope.resolve(s.name);
   if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
-  const cell = ctx.globals.lookup(s.name) ?? qualified(s, span, ctx);
+  // `alias/name` through an import comes before a global spelled the same (`str/join`).
+  const cell =
+    s.ns !== null && ctx.globals.aliases.has(s.ns)
+      ? qualified(s, span, ctx)
+      : ctx.globals.lookup(s.name);
   if (cell !== undefined) return { kind: 'global', cell, span };
   if (s.name.endsWith(':')) return misplacedAnnotation(s, span);
   const glued = splitGlued(s);
@@ -138,6 +144,9 @@ function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: C
       span,
     );
   }
+  const why = unsupportedHint(s.name);
+  if (why !== undefined)
+    return fail(AnalysisCodes.unbound, `unbound symbol '${s.name}': ${why}`, span);
   const hint = nearest(s.name, [...scope.visibleNames(), ...ctx.globals.names()]);
   return fail(
     AnalysisCodes.unbound,
@@ -446,6 +455,8 @@ function analyzeList(
         tail,
       );
     }
+    const bounded = boundedIdiom(l, scope, ctx);
+    if (bounded !== undefined) return analyze(bounded, span, scope, ctx, tail);
     const cell = ctx.globals.lookup(head.name);
     if (cell?.macro === true) {
       const expansion = expandMacro(cell, l, span);

@@ -20,11 +20,19 @@ import { functionBuiltins } from './functions.js';
 import { jsonBuiltins } from './json.js';
 import { exceptionBuiltins } from './exceptions.js';
 import { ioBuiltins } from './io.js';
+import { seqExtraBuiltins } from './seq-extra.js';
+import { boundedSeqBuiltins } from './bounded-seqs.js';
+import { mapExtraBuiltins } from './maps-extra.js';
+import { functionExtraBuiltins } from './functions-extra.js';
+import { parseBuiltins } from './parse.js';
+import { stringExtraBuiltins } from './string-extra.js';
+import { stringAliases } from './string-aliases.js';
+import { transientBuiltins } from './transients.js';
 
 export type { BuiltinContext } from './context.js';
 
 export function createBuiltins(ctx: BuiltinContext): Builtin[] {
-  return [
+  const table = [
     ...coreBuiltins,
     ...orderBuiltins,
     ...numberBuiltins,
@@ -41,5 +49,13 @@ export function createBuiltins(ctx: BuiltinContext): Builtin[] {
     ...jsonBuiltins,
     ...exceptionBuiltins,
     ...ioBuiltins(ctx),
+    ...seqExtraBuiltins,
+    ...boundedSeqBuiltins,
+    ...mapExtraBuiltins,
+    ...functionExtraBuiltins,
+    ...parseBuiltins,
+    ...stringExtraBuiltins,
+    ...transientBuiltins,
   ];
+  return [...table, ...stringAliases(table)];
 }

@@ -57,7 +57,14 @@ export function writeRunReport(
   dir: string,
   file: string,
   ctx: CliContext,
-  opts: { runId?: string; divergence?: string; publicKey?: string; replay?: boolean } = {},
+  opts: {
+    runId?: string;
+    divergence?: string;
+    publicKey?: string;
+    replay?: boolean;
+    /** What the report names as the chain (default: `dir`). */
+    chainLabel?: string;
+  } = {},
 ):
   | { ok: true; bytes: number; divergence?: string; damaged: boolean }
   | { ok: false; error: string } {
@@ -69,7 +76,7 @@ export function writeRunReport(
       records,
       verification,
       trustedKey: opts.publicKey !== undefined,
-      chainDir: dir,
+      chainDir: opts.chainLabel ?? dir,
       ...(opts.runId !== undefined ? { runId: opts.runId } : {}),
       ...(divergence !== undefined ? { divergence } : {}),
     },

@@ -12,7 +12,7 @@ import { collect } from '../options.js';
 import { addEngineOptions, addHostOptions } from '../host-options.js';
 import { addOtlpOption, withTelemetry, type OtlpFlags } from '../otlp-option.js';
 
-type RunFlags = EvalFlags & OtlpFlags;
+type RunFlags = EvalFlags & OtlpFlags & { readonly report?: string };
 
 const EXAMPLES = `
 Examples:
@@ -22,6 +22,7 @@ Examples:
   rtfs run plan.rtfs --allow 'core.data.*' --allow ccos.echo
                                          capabilities are denied unless granted
   rtfs run script.rtfs in.csv -- --verbose    *command-line-args* is ("in.csv" "--verbose")
+  rtfs run plan.rtfs --report run.html          also write the run as an HTML report
   echo '(+ 1 2)' | rtfs run -`;
 
 export const registerRun: RegisterCommand = (program, host) => {
@@ -39,6 +40,12 @@ export const registerRun: RegisterCommand = (program, host) => {
         "add a module directory (repeatable); the file's own directory and stdlib/ are always searched",
       ).argParser(collect),
     )
+    .addOption(
+      new Option(
+        '--report <file.html>',
+        'also write the run as a self-contained HTML report (steps, calls, timeline)',
+      ),
+    )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
   addOtlpOption(addHostOptions(addEngineOptions(cmd))).action(
     (file: string, args: string[], opts: RunFlags) =>
@@ -50,8 +57,11 @@ export const registerRun: RegisterCommand = (program, host) => {
         const { catalogOption } = await import('../catalog-option.js');
         const planner = await catalogOption(flags.catalog, src.text, ctx);
         if (planner === 'error') return ExitCode.inputErrors;
-        return withTelemetry(flags, ctx, (t) =>
-          evaluateSource(src, { ...flags, ...(planner ? { planner } : {}), ...t }, ctx),
+        const { withRunReport } = await import('../run-report.js');
+        return withRunReport(flags, ctx, (f) =>
+          withTelemetry(f, ctx, (t) =>
+            evaluateSource(src, { ...f, ...(planner ? { planner } : {}), ...t }, ctx),
+          ),
         );
       }),
   );

@@ -2019,7 +2019,11 @@ declare class RtfsError extends Error {
     fatal: boolean;
     /** The value `catch` binds: a map-like error with `:message`, `:code`, `:data`. */
     toValue(): RErrorValue;
-    /** `file:line:col: code: message`, the excerpt, and the RTFS stack. */
+    /**
+     * `file:line:col: code: message`, the excerpt, and the RTFS stack. A huge message (a
+     * thrown megabyte string, a pattern quoted in its error) is clipped here; `catch` still
+     * gets it whole.
+     */
     render(): string;
 }
 

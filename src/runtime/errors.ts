@@ -1,5 +1,8 @@
 import type { Span } from '../source/index.js';
-import { formatLocation, renderExcerpt } from '../source/index.js';
+import { clipText, formatLocation, renderExcerpt } from '../source/index.js';
+
+/** Characters of an error message `render` shows at most. */
+const MAX_RENDERED_MESSAGE = 2000;
 import { type Value, Keyword, RErrorValue, RMap, printValue } from '../data/index.js';
 
 /** One RTFS call-stack frame: `at fname (file:line:col)`. */
@@ -37,11 +40,15 @@ export class RtfsError extends Error {
     return this.thrownValue ?? new RErrorValue(this.message, Keyword.of(this.code), this.data);
   }
 
-  /** `file:line:col: code: message`, the excerpt, and the RTFS stack. */
+  /**
+   * `file:line:col: code: message`, the excerpt, and the RTFS stack. A huge message (a
+   * thrown megabyte string, a pattern quoted in its error) is clipped here; `catch` still
+   * gets it whole.
+   */
   render(): string {
     const lines: string[] = [];
     const where = this.span ? `${formatLocation(this.span)}: ` : '';
-    lines.push(`error: ${where}${this.code}: ${this.message}`);
+    lines.push(`error: ${where}${this.code}: ${clipText(this.message, MAX_RENDERED_MESSAGE)}`);
     if (this.span)
       lines.push(
         ...renderExcerpt(this.span)

@@ -81,6 +81,20 @@ describe('evaluator kernel', () => {
     expect(text).toContain('y.rtfs:1:16: runtime/division-by-zero: division by zero');
     expect(text).toContain('at half (y.rtfs:2:1)');
   });
+
+  it('clips a huge message when rendering it; catch still gets the whole message', () => {
+    const o = createRuntime().evalString('(throw (apply str (repeat 100000 "x")))', 'z.rtfs');
+    if (o.ok || o.diagnostics) throw new Error('expected a runtime error');
+    expect(o.error.message.length).toBe(100_000);
+    const first = o.error.render().split('\n')[0] as string;
+    expect(first.length).toBeLessThan(2_100);
+    expect(first).toMatch(
+      /^error: z\.rtfs:1:1: user\/thrown: x+… \([\d,]+ characters left out\) …x+$/,
+    );
+    expect(
+      run('(try (throw (apply str (repeat 100000 "x"))) (catch e (count (:message e))))'),
+    ).toBe('100000');
+  });
 });
 
 describe('destructuring', () => {

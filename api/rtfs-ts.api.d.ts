@@ -1682,6 +1682,21 @@ type MatchPattern = {
     readonly pattern: MatchPattern;
 };
 
+/**
+ * Which iterating forms need a fresh frame per iteration. The locals of a function
+ * share one frame (ADR 0005; this: ADR 0023), so a closure made inside a `loop`, `for`, `doseq`,
+ * `dotimes` or a function body that `recur`s would see the next iteration's values.
+ * When a function inside the form reads a slot the form binds, the form renews the
+ * slots it binds on every iteration (Clojure's fresh bindings); otherwise nothing
+ * changes, so hot loops without such closures pay nothing.
+ */
+
+/** The slots `[from, to)` of the current frame that a form binds (its own and its body's). */
+interface SlotRange {
+    readonly from: number;
+    readonly to: number;
+}
+
 /** A global variable cell, resolved once at analysis time (no lookups by name later). */
 interface Var {
     readonly name: string;
@@ -1721,6 +1736,8 @@ interface FnArity {
     /** Parameters written as patterns, bound from their slots before the body runs. */
     readonly destructure: readonly Destructure[];
     readonly body: Node;
+    /** Slots renewed on every `recur` (a function inside reads them; fresh-frames.ts). */
+    readonly fresh: SlotRange | undefined;
 }
 interface Binding {
     readonly pattern: Pattern;
@@ -1766,6 +1783,8 @@ type Node = {
     /** Bindings written as patterns, re-bound from their slots on every iteration. */
     readonly destructure: readonly Destructure[];
     readonly body: Node;
+    /** Slots renewed on every iteration (a function inside reads them; fresh-frames.ts). */
+    readonly fresh: SlotRange | undefined;
     readonly span: Span | undefined;
 } | {
     readonly kind: 'recur';
@@ -1851,12 +1870,16 @@ type Node = {
     readonly body: Node;
     /** `for` collects the body's values into a vector; `doseq` runs it for effect (nil). */
     readonly collect: boolean;
+    /** Slots renewed on every iteration (a function inside reads them; fresh-frames.ts). */
+    readonly fresh: SlotRange | undefined;
     readonly span: Span | undefined;
 } | {
     readonly kind: 'dotimes';
     readonly slot: number;
     readonly count: Node;
     readonly body: Node;
+    /** Slots renewed on every iteration (a function inside reads them; fresh-frames.ts). */
+    readonly fresh: SlotRange | undefined;
     readonly span: Span | undefined;
 }
 /** `@name` (an error when the host has no such value) or `(get :name)` (`optional`: nil). */

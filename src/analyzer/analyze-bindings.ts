@@ -19,6 +19,7 @@ import {
   type Ctx,
 } from './context.js';
 import { analyze, body } from './analyze.js';
+import { freshRange } from './fresh-frames.js';
 
 export function patternHooks(scope: BlockScope, ctx: Ctx): PatternHooks {
   return {
@@ -74,6 +75,7 @@ export function analyzeBindings(
     );
   }
   const inner = scope.child();
+  const from = inner.frame.size;
   const hooks = patternHooks(inner, ctx);
   const bindings: Binding[] = [];
   const prebound = new Map<number, Pattern>();
@@ -123,7 +125,9 @@ export function analyzeBindings(
       }));
       b = { kind: 'do', body: [...checks, b], span };
     }
-    return { kind: 'loop', slots, inits: bindings.map((x) => x.init), destructure, body: b, span };
+    const inits = bindings.map((x) => x.init);
+    const fresh = freshRange([...inits, b], from, inner.frame.size);
+    return { kind: 'loop', slots, inits, destructure, body: b, fresh, span };
   }
   return { kind: 'let', bindings, body: body(l, 2, span, inner, ctx, tail), span };
 }

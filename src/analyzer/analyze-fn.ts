@@ -8,6 +8,7 @@ import { analyzePattern } from './pattern.js';
 import { AnalysisCodes, fail, typeAt, checked, patternName, type Ctx } from './context.js';
 import { patternHooks, slotFor } from './analyze-bindings.js';
 import { body } from './analyze.js';
+import { freshArityRange } from './fresh-frames.js';
 import { sliceParams, patternSpan, typeSpan, returnAnnotation } from './annotations.js';
 
 /** `(fn name? [params] body…)` or `(fn name? ([params] body…)+)`, from index `at`. */
@@ -65,6 +66,7 @@ export function analyzeArity(
   fnName: string | undefined,
 ): FnArity {
   const inner = scope.child();
+  const from = inner.frame.size;
   const hooks = patternHooks(inner, ctx);
   let fixed = 0;
   let rest = false;
@@ -106,5 +108,6 @@ export function analyzeArity(
   ctx.recurSlots = saved;
   b = checked(b, retType, returnContext(fnName), span);
   if (checks.length > 0) b = { kind: 'do', body: [...checks, b], span };
-  return { params: { fixed, rest }, paramSlots, destructure, body: b };
+  const fresh = freshArityRange(b, from, inner.frame.size);
+  return { params: { fixed, rest }, paramSlots, destructure, body: b, fresh };
 }

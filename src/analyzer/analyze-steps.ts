@@ -13,6 +13,8 @@ import type { BlockScope } from './scope.js';
 import { analyzePattern, type PatternHooks } from './pattern.js';
 import type { StepScope } from './context.js';
 import { stepResult } from './analyze-plan.js';
+import { children } from './children.js';
+import { freshRange } from './fresh-frames.js';
 
 export interface FormHooks {
   analyze(form: Value, span: Span | undefined, scope: BlockScope, tail: boolean): Node;
@@ -144,6 +146,7 @@ export function analyzeFor(
     h.fail(`bad form: expected (${form} [pattern coll …] body…)`, span);
   }
   let inner = scope.child();
+  const from = inner.frame.size;
   const clauses: ForClause[] = [];
   for (let i = 0; i < bv.count; i += 2) {
     const k = bv.get(i) as Value;
@@ -191,7 +194,16 @@ export function analyzeFor(
   }
   if (clauses[0]?.kind !== 'each') h.fail(`${form} must start with a binding`, span);
   const body = h.body(l, 2, span, inner);
-  return { kind: 'for', clauses, body, collect: form === 'for', span };
+  const node: Node = {
+    kind: 'for',
+    clauses,
+    body,
+    collect: form === 'for',
+    fresh: undefined,
+    span,
+  };
+  const fresh = freshRange(children(node), from, inner.frame.size);
+  return fresh === undefined ? node : { ...node, fresh };
 }
 
 export function analyzeDotimes(
@@ -207,5 +219,7 @@ export function analyzeDotimes(
   const count = h.analyze(bv.get(1) as Value, childSpan(bv.span, 1) ?? span, scope, false);
   const inner = scope.child();
   const slot = inner.bind((bv.get(0) as Sym).name);
-  return { kind: 'dotimes', slot, count, body: h.body(l, 2, span, inner), span };
+  const body = h.body(l, 2, span, inner);
+  const fresh = freshRange([body], slot, inner.frame.size);
+  return { kind: 'dotimes', slot, count, body, fresh, span };
 }

@@ -13,3 +13,4 @@ export type {
 export { nearest } from '../diagnostics/index.js';
 export { children, walk } from './children.js';
 export { linearAccumulator } from './linear-acc.js';
+export type { SlotRange } from './fresh-frames.js';

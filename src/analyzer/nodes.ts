@@ -3,6 +3,7 @@ import type { Value, Keyword, RMap } from '../data/index.js';
 import type { Pattern } from './pattern.js';
 import type { MatchPattern } from './match-pattern.js';
 import type { TypeAst } from '../types/index.js';
+import type { SlotRange } from './fresh-frames.js';
 
 /** A global variable cell, resolved once at analysis time (no lookups by name later). */
 export interface Var {
@@ -47,6 +48,8 @@ export interface FnArity {
   /** Parameters written as patterns, bound from their slots before the body runs. */
   readonly destructure: readonly Destructure[];
   readonly body: Node;
+  /** Slots renewed on every `recur` (a function inside reads them; fresh-frames.ts). */
+  readonly fresh: SlotRange | undefined;
 }
 
 export interface Binding {
@@ -89,6 +92,8 @@ export type Node =
       /** Bindings written as patterns, re-bound from their slots on every iteration. */
       readonly destructure: readonly Destructure[];
       readonly body: Node;
+      /** Slots renewed on every iteration (a function inside reads them; fresh-frames.ts). */
+      readonly fresh: SlotRange | undefined;
       readonly span: Span | undefined;
     }
   | {
@@ -172,6 +177,8 @@ export type Node =
       readonly body: Node;
       /** `for` collects the body's values into a vector; `doseq` runs it for effect (nil). */
       readonly collect: boolean;
+      /** Slots renewed on every iteration (a function inside reads them; fresh-frames.ts). */
+      readonly fresh: SlotRange | undefined;
       readonly span: Span | undefined;
     }
   | {
@@ -179,6 +186,8 @@ export type Node =
       readonly slot: number;
       readonly count: Node;
       readonly body: Node;
+      /** Slots renewed on every iteration (a function inside reads them; fresh-frames.ts). */
+      readonly fresh: SlotRange | undefined;
       readonly span: Span | undefined;
     }
   /** `@name` (an error when the host has no such value) or `(get :name)` (`optional`: nil). */

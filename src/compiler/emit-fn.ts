@@ -5,7 +5,7 @@
  * `recur` to the function is a labelled loop around the body.
  */
 import { type Node, type FnArity, children, linearAccumulator } from '../analyzer/index.js';
-import { type Emitter, JsFn, RETURN, slotVar } from './emitter.js';
+import { type Emitter, JsFn, RETURN, freshDeclaration, slotVar } from './emitter.js';
 import { emitDestructure } from './emit-pattern.js';
 import { jsString } from './js-text.js';
 
@@ -49,7 +49,10 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
   e.fn = fn;
   const label = e.label();
   const params = a.paramSlots.map((s) => slotVar(level, s));
-  e.recur = { label, vars: params, used: false };
+  // Renewed bindings (ADR 0023): `recur` carries its values in temporaries, bound anew
+  // with the body's locals at the head of every iteration.
+  const carry = a.fresh === undefined ? undefined : params.map(() => fn.temp());
+  e.recur = { label, vars: carry ?? params, used: false };
   const fname = `$a${label.slice(1)}`;
   const direct = n.selfSlot >= 0 && !a.params.rest;
   if (direct) {
@@ -73,7 +76,13 @@ function emitArity(e: Emitter, n: FnNode, a: FnArity, level: number): string {
     if (n.selfSlot >= 0 && !thisless) head.push(`${slotVar(level, n.selfSlot)} = this;`);
     // One step per call and per recur, as the evaluator counts (runtime/budget.ts).
     const check = `if (--${e.h('meter')}[0] < 0) ${e.h('refuel')}();`;
-    const inner = used ? `${label}: for (;;) {\n${check}\n${body}\n}` : `${check}\n${body}`;
+    let fresh = '';
+    if (used && carry !== undefined && a.fresh !== undefined) {
+      head.push(carry.map((t, i) => `${t} = ${params[i] as string};`).join(' '));
+      const init = new Map(a.paramSlots.map((s, i) => [s, carry[i] as string]));
+      fresh = `${freshDeclaration(level, a.fresh, init)}\n`;
+    }
+    const inner = used ? `${label}: for (;;) {\n${fresh}${check}\n${body}\n}` : `${check}\n${body}`;
     return `function ${fname}(${params.join(', ')}) {\n${[...head, inner].join('\n')}\n}`;
   } finally {
     if (direct) e.selves.pop();

@@ -3,9 +3,16 @@
  * as JavaScript statements with the evaluator's semantics (runtime/compile-try.ts,
  * runtime/compile-step.ts).
  */
-import type { Node } from '../analyzer/index.js';
+import type { Node, SlotRange } from '../analyzer/index.js';
 import type { Pattern } from '../analyzer/pattern.js';
-import { type Emitter, type Sink, assignTo, DISCARD, slotVar } from './emitter.js';
+import {
+  type Emitter,
+  type Sink,
+  assignTo,
+  DISCARD,
+  freshDeclaration,
+  slotVar,
+} from './emitter.js';
 import { bindPattern, emitBinding } from './emit-pattern.js';
 import { jsString } from './js-text.js';
 
@@ -103,7 +110,9 @@ export function emitFor(e: Emitter, n: NodeOf<'for'>): string {
         const coll = e.expr(c.coll);
         const label = e.label();
         const x = e.temp();
+        const head = n.fresh === undefined ? undefined : carryInto(e, n.fresh);
         e.emit(`${label}: for (${x} of ${e.h('iterable')}(${coll}, "for")) {`);
+        if (head !== undefined) e.emit(head);
         e.stepCheck();
         bindPattern(e, c.pattern as Pattern, x);
         loops.push(label);
@@ -136,6 +145,21 @@ export function emitFor(e: Emitter, n: NodeOf<'for'>): string {
   return n.collect ? `${e.h('vector')}(${out})` : 'null';
 }
 
+/**
+ * Renewed bindings for one `each` clause (ADR 0023): the range's current values go
+ * into temporaries, and the returned declaration binds them anew in every iteration's
+ * block (the earlier clauses' bindings carried in, the rest rebound by the body).
+ */
+function carryInto(e: Emitter, range: SlotRange): string {
+  const init = new Map<number, string>();
+  for (let s = range.from; s < range.to; s++) {
+    const t = e.temp();
+    e.emit(`${t} = ${slotVar(e.fn.level, s)};`);
+    init.set(s, t);
+  }
+  return freshDeclaration(e.fn.level, range, init);
+}
+
 export function emitDotimes(e: Emitter, n: NodeOf<'dotimes'>): string {
   const c = e.temp();
   const last = e.temp();
@@ -144,6 +168,7 @@ export function emitDotimes(e: Emitter, n: NodeOf<'dotimes'>): string {
   e.emit(`${last} = null;`);
   const slot = slotVar(e.fn.level, n.slot);
   e.emit(`for (${i} = 0; ${i} < ${c}; ${i}++) {`);
+  if (n.fresh !== undefined) e.emit(freshDeclaration(e.fn.level, n.fresh, new Map()));
   e.stepCheck();
   e.emit(`${slot} = ${i};`);
   e.tail(n.body, assignTo(last));

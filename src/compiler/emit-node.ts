@@ -3,7 +3,15 @@
  * and in tail position (`emitTail`, where `recur` and branches need no temporary).
  */
 import type { Node } from '../analyzer/index.js';
-import { type Emitter, type Sink, assignTo, DISCARD, isStable, slotVar } from './emitter.js';
+import {
+  type Emitter,
+  type Sink,
+  assignTo,
+  DISCARD,
+  freshDeclaration,
+  isStable,
+  slotVar,
+} from './emitter.js';
 import { emitCall } from './emit-call.js';
 import { emitFn } from './emit-fn.js';
 import { emitBinding, emitDestructure } from './emit-pattern.js';
@@ -161,7 +169,19 @@ function emitLoop(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
     const js = e.expr(init);
     if (js !== v) e.emit(`${v} = ${js};`);
   });
-  emitLoopHead(e, n, sink);
+  if (n.fresh === undefined) {
+    emitLoopHead(e, n, sink);
+    return;
+  }
+  // Renewed bindings (ADR 0023): the values `recur` passes are carried in temporaries
+  // and bound anew, with the body's locals, at the head of every iteration's block.
+  const carry = n.slots.map((s) => {
+    const t = e.temp();
+    e.emit(`${t} = ${slotVar(level, s)};`);
+    return t;
+  });
+  const init = new Map(n.slots.map((s, i) => [s, carry[i] as string]));
+  emitIterations(e, n, sink, carry, freshDeclaration(level, n.fresh, init));
 }
 
 /**
@@ -170,9 +190,26 @@ function emitLoop(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
  */
 export function emitLoopHead(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
   const level = e.fn.level;
+  emitIterations(
+    e,
+    n,
+    sink,
+    n.slots.map((s) => slotVar(level, s)),
+    undefined,
+  );
+}
+
+/** `for (;;)` around the body; `recur` stores into `vars` and goes round. */
+function emitIterations(
+  e: Emitter,
+  n: NodeOf<'loop'>,
+  sink: Sink,
+  vars: readonly string[],
+  head: string | undefined,
+): void {
   const label = e.label();
   const saved = e.recur;
-  e.recur = { label, vars: n.slots.map((s) => slotVar(level, s)), used: false };
+  e.recur = { label, vars, used: false };
   const inner: Sink = sink.terminal
     ? sink
     : {
@@ -183,6 +220,7 @@ export function emitLoopHead(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
         },
       };
   e.emit(`${label}: for (;;) {`);
+  if (head !== undefined) e.emit(head);
   e.stepCheck();
   emitDestructure(e, n.destructure);
   e.tail(n.body, inner);
@@ -195,7 +233,8 @@ function emitRecur(e: Emitter, n: NodeOf<'recur'>): void {
   if (target === undefined) throw new Error('compiler: recur outside a loop or function');
   target.used = true;
   const vals = e.exprs(n.args);
-  const vars = n.slots.map((s) => slotVar(e.fn.level, s));
+  // The target's slots, or the temporaries that carry renewed bindings (ADR 0023).
+  const vars = target.vars;
   if (vals.length === 1) {
     if (vals[0] !== vars[0]) e.emit(`${vars[0]} = ${vals[0]};`);
   } else {

@@ -6,7 +6,7 @@
  * {@link Sink} (return it, or assign it and leave a block).
  */
 import type { Span } from '../source/index.js';
-import type { Node, Var, LocalRef } from '../analyzer/index.js';
+import type { Node, Var, LocalRef, SlotRange } from '../analyzer/index.js';
 import type { Value } from '../data/index.js';
 import type { Linker } from './linker.js';
 import { type Link } from './linker.js';
@@ -85,6 +85,26 @@ export class JsFn {
  */
 export function slotVar(level: number, slot: number): string {
   return level < 0 ? `$F${-level}[${slot}]` : `v${level}_${slot}`;
+}
+
+/**
+ * `let` declarations, at the head of an iteration's block, of the slots a form renews
+ * on every iteration (analyzer/fresh-frames.ts, ADR 0023): JavaScript makes new
+ * bindings each time the block runs, so functions made in it keep this iteration's.
+ * `init` gives the initial value of some slots (the values carried in).
+ */
+export function freshDeclaration(
+  level: number,
+  range: SlotRange,
+  init: ReadonlyMap<number, string>,
+): string {
+  if (level < 0) throw new Error('compiler: fresh bindings in an evaluator frame');
+  const names: string[] = [];
+  for (let s = range.from; s < range.to; s++) {
+    const v = init.get(s);
+    names.push(v === undefined ? slotVar(level, s) : `${slotVar(level, s)} = ${v}`);
+  }
+  return `let ${names.join(', ')};`;
 }
 
 export interface RecurTarget {

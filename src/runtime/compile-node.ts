@@ -21,6 +21,7 @@ import { planContext } from './plan-support.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
 import { meter, refuel } from './budget.js';
+import { iterateFresh, freshArityBody } from './fresh-frame.js';
 import {
   CapturingJitClosure,
   JitClosure,
@@ -130,6 +131,15 @@ function compileWith(
       const inits = n.inits.map(compileNode);
       const slots = n.slots;
       const body = withDestructure(n.destructure, compileNode(n.body), compileNode);
+      if (n.fresh !== undefined) {
+        return (env) => {
+          for (let i = 0; i < inits.length; i++) {
+            env[slots[i] as number] = (inits[i] as Code)(env);
+          }
+          if (--meter[0]! < 0) refuel();
+          return iterateFresh(body, env, slots);
+        };
+      }
       if (jit?.loop !== undefined && loopEligible(n)) {
         return tieredLoop(new LoopSite(n, jit.loop, jit.loopThreshold), inits, slots, body);
       }
@@ -158,12 +168,15 @@ function compileWith(
       return compileRecur(args, slots);
     }
     case 'fn': {
-      const arities: CompiledArity[] = n.arities.map((a) => ({
-        fixed: a.params.fixed,
-        rest: a.params.rest,
-        paramSlots: a.paramSlots,
-        body: withDestructure(a.destructure, compileNode(a.body), compileNode),
-      }));
+      const arities: CompiledArity[] = n.arities.map((a) => {
+        const body = withDestructure(a.destructure, compileNode(a.body), compileNode);
+        return {
+          fixed: a.params.fixed,
+          rest: a.params.rest,
+          paramSlots: a.paramSlots,
+          body: a.fresh === undefined ? body : freshArityBody(body, a.paramSlots),
+        };
+      });
       const { name, frameSize, selfSlot } = n;
       const linear = linearAccumulator(n);
       if (jit !== undefined && !reachesHost(n)) {

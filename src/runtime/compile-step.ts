@@ -133,38 +133,41 @@ export function compileFor(n: ForNode, compile: (n: Node) => Code): Code {
   });
   const body = compile(n.body);
   const collect = n.collect;
+  // Each element gets its own copy of the frame when a function inside reads a binding.
+  const fresh = n.fresh !== undefined;
   return (env) => {
     const out: Value[] = [];
     // Returns false when a :while stopped the enclosing binding's iteration.
-    const step = (i: number): boolean => {
+    const step = (i: number, f: Env): boolean => {
       if (i === clauses.length) {
-        const v = body(env);
+        const v = body(f);
         if (collect) out.push(v);
         return true;
       }
       const c = clauses[i] as Clause;
       switch (c.kind) {
         case 'each':
-          for (const x of iterable(c.coll(env), 'for')) {
+          for (const x of iterable(c.coll(f), 'for')) {
             if (--meter[0]! < 0) refuel();
-            c.bind(x, env);
-            if (!step(i + 1)) break;
+            const g = fresh ? f.slice() : f;
+            c.bind(x, g);
+            if (!step(i + 1, g)) break;
           }
           return true;
         case 'when': {
-          const t = c.test(env);
-          return t === null || t === false ? true : step(i + 1);
+          const t = c.test(f);
+          return t === null || t === false ? true : step(i + 1, f);
         }
         case 'while': {
-          const t = c.test(env);
-          return t === null || t === false ? false : step(i + 1);
+          const t = c.test(f);
+          return t === null || t === false ? false : step(i + 1, f);
         }
         case 'let':
-          for (const b of c.binds) b.bind(b.init(env), env);
-          return step(i + 1);
+          for (const b of c.binds) b.bind(b.init(f), f);
+          return step(i + 1, f);
       }
     };
-    step(0);
+    step(0, env);
     return collect ? RVector.from(out) : null;
   };
 }
@@ -173,6 +176,7 @@ export function compileDotimes(n: DotimesNode, compile: (n: Node) => Code): Code
   const count = compile(n.count);
   const body = compile(n.body);
   const { slot, span } = n;
+  const fresh = n.fresh !== undefined;
   return (env: Env) => {
     const c = count(env);
     if (typeof c !== 'number') {
@@ -185,8 +189,9 @@ export function compileDotimes(n: DotimesNode, compile: (n: Node) => Code): Code
     let last: Value = null;
     for (let i = 0; i < c; i++) {
       if (--meter[0]! < 0) refuel();
-      env[slot] = i;
-      last = body(env);
+      const f = fresh ? env.slice() : env;
+      f[slot] = i;
+      last = body(f);
     }
     return last;
   };

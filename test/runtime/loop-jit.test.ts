@@ -82,9 +82,10 @@ describe('the loop tier', () => {
       '(let [fs (loop [i 0 fs []] (if (< i 3) (recur (inc i) (conj fs (fn [] i))) fs))] (count fs))',
     );
     expect(o.ok && printValue(o.value)).toBe('3');
-    // A function made by an init over an earlier binding.
+    // A function made by an init over an earlier binding keeps the first iteration's
+    // value (fresh bindings per iteration, ADR 0023).
     const init = rt.evalString('(loop [a 0 f (fn [] a)] (if (< a 3) (recur (inc a) f) (f)))');
-    expect(init.ok && printValue(init.value)).toBe('3');
+    expect(init.ok && printValue(init.value)).toBe('0');
     expect(compiled).toEqual([]);
     // A function reading a slot from outside the loop is fine.
     rt.evalString(

@@ -1011,6 +1011,7 @@ import { Runtime, RunHost, CapabilityRegistry, RtfsError, Host, Capability } fro
 export { l as enterBudget, m as leaveBudget, n as meter, r as refuel } from './types-run-host.js';
 export { e as equals, s as setFullReader } from './types-read.js';
 import { Value, RMap, Keyword, Span } from './full.js';
+import { RE2JS } from 're2js';
 
 /**
  * Printing types and mismatches for messages: `formatType` writes a {@link TypeAst}
@@ -1313,6 +1314,15 @@ declare function startProgram(options: ProgramOptions): Program;
  */
 declare function provideCoreLibrary(text: string, uri?: string): void;
 
+/** The engine's class; src/data/regex-engine.ts is the build entry that holds it. */
+type RegexEngine = typeof RE2JS;
+/**
+ * Installs the engine (a bundle that cannot load files next to itself does this, see
+ * cli/compile-bundle.ts). Otherwise it loads on the first pattern compiled: re2js is
+ * the largest module rtfs-ts has, and most programs never compile a regex (ADR 0018).
+ */
+declare function setRegexEngine(e: RegexEngine): void;
+
 /**
  * The runtime module compiled programs import (`rtfs-ts/runtime`, dist/runtime.js):
  * the helpers the emitted code calls and `startProgram`, which builds the hosted
@@ -1322,7 +1332,7 @@ declare function provideCoreLibrary(text: string, uri?: string): void;
 /** The planner standard library (planner.*, llm.complete) over the built-in catalog. */
 declare function loadPlannerStdlib(): Promise<readonly Capability[]>;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, setRegexEngine, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
 // ==== types-read.d.ts ====

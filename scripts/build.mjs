@@ -5,6 +5,7 @@
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
 //   dist/full-reader.js  the Chevrotain reader, `require`d on first use (src/reader.ts)
+//   dist/regex-engine.js re2js, `require`d on the first regex compiled (src/data/linear-regex.ts)
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
 //   dist/otlp-worker.js  the OpenTelemetry live exporter's thread (src/export/otlp/worker.ts)
@@ -74,6 +75,7 @@ const result = await build({
     reader: 'src/reader.ts',
     full: 'src/full.ts',
     'full-reader': 'src/full-reader.ts',
+    'regex-engine': 'src/data/regex-engine.ts',
     prettier: 'src/prettier.ts',
     'repl-worker': 'src/cli/repl/worker.ts',
     'otlp-worker': 'src/export/otlp/worker.ts',

@@ -2,8 +2,9 @@
  * `rtfs compile --bundle`: one self-contained ES module. esbuild bundles the compiled
  * program with the runtime it imports (tree-shaken: only the modules and helpers the
  * program reaches), the core library's text (stdlib/core.rtfs, read from disk by an
- * installed runtime) and the Chevrotain reader (which produces diagnostics for text
- * the program reads); the result imports only `node:` modules and runs with plain
+ * installed runtime), the Chevrotain reader (which produces diagnostics for text
+ * the program reads) and the regex engine, installed eagerly (a bundle has no files
+ * beside it to load them from); the result imports only `node:` modules and runs with plain
  * `node` anywhere. esbuild is a build tool, not a dependency of rtfs-ts: it is loaded
  * from the project (or a global install) only when --bundle is used.
  */
@@ -26,10 +27,12 @@ export async function bundleModule(code: string, runtime: string, uri: string): 
   const core = readFileSync(join(dist, '..', 'stdlib', 'core.rtfs'), 'utf8');
   const runtimeUrl = pathToFileURL(runtime).href;
   const prelude = [
-    `import { provideCoreLibrary, setFullReader } from ${JSON.stringify(runtimeUrl)};`,
+    `import { provideCoreLibrary, setFullReader, setRegexEngine } from ${JSON.stringify(runtimeUrl)};`,
     `import { chevrotainRead } from ${JSON.stringify(pathToFileURL(join(dist, 'full-reader.js')).href)};`,
+    `import { RE2JS } from ${JSON.stringify(pathToFileURL(join(dist, 'regex-engine.js')).href)};`,
     `provideCoreLibrary(${JSON.stringify(core)});`,
     'setFullReader(chevrotainRead);',
+    'setRegexEngine(RE2JS);',
   ].join('\n');
   const result = await esbuild.build({
     stdin: {

@@ -6,9 +6,36 @@
  * `(?i)` `(?m)` `(?s)`, named groups `(?P<n>…)` / `(?<n>…)`, no backreferences and no
  * lookaround (they cannot run in linear time).
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 
 export type LinearRegex = RE2JS;
+
+/** The engine's class; src/data/regex-engine.ts is the build entry that holds it. */
+export type RegexEngine = typeof RE2JS;
+
+let engine: RegexEngine | undefined;
+
+/**
+ * Installs the engine (a bundle that cannot load files next to itself does this, see
+ * cli/compile-bundle.ts). Otherwise it loads on the first pattern compiled: re2js is
+ * the largest module rtfs-ts has, and most programs never compile a regex (ADR 0018).
+ */
+export function setRegexEngine(e: RegexEngine): void {
+  engine = e;
+}
+
+function loadEngine(): RegexEngine {
+  const load = createRequire(import.meta.url);
+  try {
+    // In the build, dist/regex-engine.js sits next to every bundle file.
+    return (load('./regex-engine.js') as { RE2JS: RegexEngine }).RE2JS;
+  } catch (e) {
+    // Running from source (tests, tsx): the package itself.
+    if ((e as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw e;
+    return (load('re2js') as { RE2JS: RegexEngine }).RE2JS;
+  }
+}
 
 export type RegexCompileResult =
   | { readonly kind: 'ok'; readonly re: LinearRegex }
@@ -21,7 +48,8 @@ const NON_REGULAR = /(?:^|[^\\])(?:\\\\)*\\(?:[1-9]|k<)|\(\?<?[=!]/;
 /** Compiles `pattern`; never throws. */
 export function compileLinearRegex(pattern: string): RegexCompileResult {
   try {
-    return { kind: 'ok', re: RE2JS.compile(pattern) };
+    engine ??= loadEngine();
+    return { kind: 'ok', re: engine.compile(pattern) };
   } catch (e) {
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
     if (NON_REGULAR.test(pattern))

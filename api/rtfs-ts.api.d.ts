@@ -832,10 +832,20 @@ declare function misplacedColon(items: readonly Value[], where: 'sequence' | 'ot
 declare function shebangEnd(text: string): number;
 
 /**
- * Loads the Chevrotain reader synchronously. In the build, `full-reader.js` sits next
- * to every bundle file (entries and chunks), and `require` of an ES module shares
- * module instances with `import`, so both readers build the same keywords and classes.
+ * The reading half of the public API (`rtfs-ts/reader`; `rtfs-ts` re-exports all of it):
+ * reading RTFS text into RTFS data (`read`), the data model, printing (`printValue`),
+ * sources/spans and diagnostics, without the runtime. The CLI imports this module
+ * statically and the runtime (index.ts) only in the commands that evaluate, so that
+ * `rtfs read` does not load the evaluator.
+ *
+ * `read` parses valid text with a fast hand-written scanner and needs the Chevrotain
+ * reader only for input that scanner rejects (it produces the diagnostics). Importing
+ * this module installs a loader that `require`s that reader synchronously the first
+ * time it is needed (`dist/full-reader.js`), so programs that only read valid text
+ * never load Chevrotain. `import 'rtfs-ts/full'` installs it eagerly instead.
  */
+
+/** Loads the Chevrotain reader synchronously (full-reader-loader.ts says from where). */
 declare function loadFullReader(): FullReader;
 
 export { COLON, FullReader, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain };
@@ -1011,7 +1021,6 @@ import { Runtime, RunHost, CapabilityRegistry, RtfsError, Host, Capability } fro
 export { l as enterBudget, m as leaveBudget, n as meter, r as refuel } from './types-run-host.js';
 export { e as equals, s as setFullReader } from './types-read.js';
 import { Value, RMap, Keyword, Span } from './full.js';
-import { RE2JS } from 're2js';
 
 /**
  * Printing types and mismatches for messages: `formatType` writes a {@link TypeAst}
@@ -1314,15 +1323,6 @@ declare function startProgram(options: ProgramOptions): Program;
  */
 declare function provideCoreLibrary(text: string, uri?: string): void;
 
-/** The engine's class; src/data/regex-engine.ts is the build entry that holds it. */
-type RegexEngine = typeof RE2JS;
-/**
- * Installs the engine (a bundle that cannot load files next to itself does this, see
- * cli/compile-bundle.ts). Otherwise it loads on the first pattern compiled: re2js is
- * the largest module rtfs-ts has, and most programs never compile a regex (ADR 0018).
- */
-declare function setRegexEngine(e: RegexEngine): void;
-
 /**
  * The runtime module compiled programs import (`rtfs-ts/runtime`, dist/runtime.js):
  * the helpers the emitted code calls and `startProgram`, which builds the hosted
@@ -1332,7 +1332,7 @@ declare function setRegexEngine(e: RegexEngine): void;
 /** The planner standard library (planner.*, llm.complete) over the built-in catalog. */
 declare function loadPlannerStdlib(): Promise<readonly Capability[]>;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, setRegexEngine, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
 // ==== types-read.d.ts ====

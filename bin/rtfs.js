@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// CommonJS (bin/package.json), so starting the CLI needs no ES module loader (ADR 0024).
+require('../dist/launch.cjs');

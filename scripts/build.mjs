@@ -1,6 +1,8 @@
 // Bundles the CLI and the library into dist/ (run by `npm run build` and `npm ci`).
 //
-//   dist/cli.js          the `rtfs` command (bin/rtfs.js imports it)
+//   dist/launch.cjs      the `rtfs` command (bin/rtfs.js requires it): runs dist/cli.cjs
+//                        through V8's code cache (src/launch/, ADR 0024)
+//   dist/cli.cjs         the CLI as one CommonJS bundle (a second esbuild pass, below)
 //   dist/index.js        the library (`rtfs-ts`)
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
@@ -15,17 +17,21 @@
 //   dist/chunk-*.js      code shared by the entries
 //
 // Code splitting makes every module exist once: the data model (interned keywords,
-// classes) built by the fast path in cli.js is the same one the lazily loaded
-// Chevrotain reader builds, and Chevrotain lives only in a chunk that cli.js and the
-// libraries do not import; the runtime is loaded by cli.js only for run/eval.
-// `--metafile` writes dist/meta.json (for esbuild's analyzer). The "sideEffects" list
+// classes) built by the fast path in the libraries is the same one the lazily loaded
+// Chevrotain reader builds, and Chevrotain lives only in a chunk that the libraries do
+// not import. The CLI bundle holds everything once and initialises what a command does
+// not need on first use. `--metafile` writes dist/meta.json and dist/meta-cli.json
+// (for esbuild's analyzer). The "sideEffects" list
 // in package.json names the only modules with import-time effects, so esbuild can drop
 // modules a barrel re-exports but a bundle does not use.
 //
 // dist/ is never removed first (tests and benchmarks may be running from it): files
 // are overwritten, then outputs of earlier builds (old chunk names) are deleted.
 import { build } from 'esbuild';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
@@ -70,7 +76,6 @@ const reportAssets = {
 const result = await build({
   absWorkingDir: root,
   entryPoints: {
-    cli: 'src/cli/main.ts',
     index: 'src/index.ts',
     reader: 'src/reader.ts',
     full: 'src/full.ts',
@@ -107,12 +112,71 @@ const result = await build({
   },
 });
 
-const outputs = new Set(Object.keys(result.metafile.outputs).map((f) => f.replace(/^dist\//, '')));
+/**
+ * The CLI's own bundle swaps each `*-loader.ts` that `require`s a file beside the
+ * ES module bundles for its `*-loader.bundled.ts` twin, which `require`s the module
+ * itself: it is then part of this bundle (one data model) and initialised on first use.
+ */
+const bundledLoaders = {
+  name: 'bundled-loaders',
+  setup(b) {
+    b.onResolve({ filter: /-loader\.js$/ }, (args) => {
+      if (!args.importer.startsWith(`${root}src`)) return undefined;
+      const twin = resolve(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
+// The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
+// in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)
+// stay lazy here: esbuild initialises them on first use.
+const cli = await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts', launch: 'src/launch/main.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: true,
+  legalComments: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [noChildProcess, reportAssets, bundledLoaders],
+  // Workers and the lazily loaded parts find their files beside this one.
+  define: { 'import.meta.url': '__rtfsModuleUrl' },
+  banner: { js: 'var __rtfsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+// The code cache is keyed by this id (src/launch/code-cache.ts).
+const cliFile = `${outdir}/cli.cjs`;
+const cliText = await readFile(cliFile, 'utf8');
+// Code run from a cache has no module loader for `import()` in Node 20 (ADR 0024).
+const dynamicImports = cli.metafile.outputs['dist/cli.cjs'].imports.filter(
+  (i) => i.kind === 'dynamic-import',
+);
+if (dynamicImports.length > 0) {
+  throw new Error(
+    `dist/cli.cjs must not import() modules outside itself (use require): ${dynamicImports.map((i) => i.path).join(', ')}`,
+  );
+}
+const buildId = createHash('sha256').update(cliText).digest('hex').slice(0, 16);
+await writeFile(cliFile, `${cliText}//# rtfs-build-id=${buildId}\n`);
+
+const outputs = new Set(
+  [...Object.keys(result.metafile.outputs), ...Object.keys(cli.metafile.outputs)].map((f) =>
+    f.replace(/^dist\//, ''),
+  ),
+);
 for (const file of await readdir(outdir)) {
   if (!outputs.has(file) && !file.endsWith('.d.ts')) await rm(`${outdir}/${file}`, { force: true });
 }
 if (process.argv.includes('--metafile')) {
   await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
+  await writeFile(`${outdir}/meta-cli.json`, JSON.stringify(cli.metafile));
 }
 if (!process.argv.includes('--no-types')) {
   const { buildTypes } = await import('./build-types.mjs');

@@ -11,22 +11,17 @@
  * time it is needed (`dist/full-reader.js`), so programs that only read valid text
  * never load Chevrotain. `import 'rtfs-ts/full'` installs it eagerly instead.
  */
-import { createRequire } from 'node:module';
 import { hasFullReader, setFullReader, type FullReader } from './syntax/index.js';
+import { requireFullReader } from './full-reader-loader.js';
 
 export * from './source/index.js';
 export * from './diagnostics/index.js';
 export * from './data/index.js';
 export * from './syntax/index.js';
 
-/**
- * Loads the Chevrotain reader synchronously. In the build, `full-reader.js` sits next
- * to every bundle file (entries and chunks), and `require` of an ES module shares
- * module instances with `import`, so both readers build the same keywords and classes.
- */
+/** Loads the Chevrotain reader synchronously (full-reader-loader.ts says from where). */
 export function loadFullReader(): FullReader {
-  const load = createRequire(import.meta.url);
-  return (load('./full-reader.js') as { chevrotainRead: FullReader }).chevrotainRead;
+  return requireFullReader();
 }
 
 if (!hasFullReader()) setFullReader(loadFullReader, true);

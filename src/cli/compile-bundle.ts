@@ -22,17 +22,17 @@ const PRELUDE = 'rtfs-bundle:prelude';
 
 /** Bundles the module text `code`, which imports the runtime file `runtime` by URL. */
 export async function bundleModule(code: string, runtime: string, uri: string): Promise<string> {
-  const esbuild = await loadEsbuild();
+  const esbuild = loadEsbuild();
   const dist = dirname(runtime);
   const core = readFileSync(join(dist, '..', 'stdlib', 'core.rtfs'), 'utf8');
   const runtimeUrl = pathToFileURL(runtime).href;
   const prelude = [
-    `import { provideCoreLibrary, setFullReader, setRegexEngine } from ${JSON.stringify(runtimeUrl)};`,
+    `import { provideCoreLibrary, setFullReader } from ${JSON.stringify(runtimeUrl)};`,
     `import { chevrotainRead } from ${JSON.stringify(pathToFileURL(join(dist, 'full-reader.js')).href)};`,
-    `import { RE2JS } from ${JSON.stringify(pathToFileURL(join(dist, 'regex-engine.js')).href)};`,
+    `import { installRegexEngine } from ${JSON.stringify(pathToFileURL(join(dist, 'regex-engine.js')).href)};`,
     `provideCoreLibrary(${JSON.stringify(core)});`,
     'setFullReader(chevrotainRead);',
-    'setRegexEngine(RE2JS);',
+    'installRegexEngine();',
   ].join('\n');
   const result = await esbuild.build({
     stdin: {
@@ -74,11 +74,12 @@ export async function bundleModule(code: string, runtime: string, uri: string): 
   return `// Bundled by rtfs compile --bundle from ${uri.replace(/[\r\n]/g, ' ')}: runs with node anywhere.\n${text}`;
 }
 
-async function loadEsbuild(): Promise<EsbuildLike> {
+function loadEsbuild(): EsbuildLike {
   for (const from of [join(process.cwd(), 'noop.js'), import.meta.url]) {
     try {
-      const path = createRequire(from).resolve('esbuild');
-      return (await import(pathToFileURL(path).href)) as EsbuildLike;
+      // esbuild's package is CommonJS: `require` works from the CLI's CommonJS bundle,
+      // where `import()` has no module loader to use (ADR 0024).
+      return createRequire(from)('esbuild') as EsbuildLike;
     } catch {
       // try the next place
     }

@@ -1,4 +1,4 @@
-/** Entry point of the `rtfs` command (bundled to dist/cli.js; bin/rtfs.js imports it). */
+/** Entry point of the `rtfs` command (bundled to dist/cli.cjs, which dist/launch.js runs). */
 import { runCli } from './program.js';
 import { nodeIo } from './io.js';
 

@@ -9,7 +9,6 @@ export * from './support/index.js';
 export { startProgram, Program, type ProgramOptions } from './program-runtime.js';
 export { provideCoreLibrary } from '../create-runtime.js';
 export { setFullReader } from '../syntax/index.js';
-export { setRegexEngine } from '../data/linear-regex.js';
 // Types the helpers' signatures name (so the declarations of this entry are complete).
 export type { Var, CatchSelector } from '../analyzer/index.js';
 export type { StepExport } from '../analyzer/nodes.js';

@@ -6,8 +6,8 @@
  * `(?i)` `(?m)` `(?s)`, named groups `(?P<n>…)` / `(?<n>…)`, no backreferences and no
  * lookaround (they cannot run in linear time).
  */
-import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
+import { loadRegexEngine } from './regex-engine-loader.js';
 
 export type LinearRegex = RE2JS;
 
@@ -25,18 +25,6 @@ export function setRegexEngine(e: RegexEngine): void {
   engine = e;
 }
 
-function loadEngine(): RegexEngine {
-  const load = createRequire(import.meta.url);
-  try {
-    // In the build, dist/regex-engine.js sits next to every bundle file.
-    return (load('./regex-engine.js') as { RE2JS: RegexEngine }).RE2JS;
-  } catch (e) {
-    // Running from source (tests, tsx): the package itself.
-    if ((e as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw e;
-    return (load('re2js') as { RE2JS: RegexEngine }).RE2JS;
-  }
-}
-
 export type RegexCompileResult =
   | { readonly kind: 'ok'; readonly re: LinearRegex }
   /** `unsupported`: a backreference or lookaround; `invalid`: malformed. */
@@ -48,7 +36,7 @@ const NON_REGULAR = /(?:^|[^\\])(?:\\\\)*\\(?:[1-9]|k<)|\(\?<?[=!]/;
 /** Compiles `pattern`; never throws. */
 export function compileLinearRegex(pattern: string): RegexCompileResult {
   try {
-    engine ??= loadEngine();
+    engine ??= loadRegexEngine();
     return { kind: 'ok', re: engine.compile(pattern) };
   } catch (e) {
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');

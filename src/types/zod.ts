@@ -10,7 +10,7 @@
  * strings, UUIDs 8-4-4-4-12 hex strings, resources `resource://…` strings, and
  * `:fn` matches nothing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Value, Keyword, toPlain } from '../data/index.js';
 import type { Predicate, PrimName, TypeAst } from './ast.js';
 import { formatType } from './format.js';

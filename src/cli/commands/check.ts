@@ -14,6 +14,7 @@ import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from '../exit-codes.js';
 import { readSources, type CliContext } from '../io.js';
 import { collect } from '../options.js';
+import { readFileSync } from 'node:fs';
 
 interface CheckFlags {
   readonly json?: boolean;
@@ -51,12 +52,10 @@ async function runCheck(files: string[], flags: CheckFlags, ctx: CliContext): Pr
   const { expandRtfsFiles } = await import('../files.js');
   const paths = files.length === 0 ? ['-'] : expandRtfsFiles(files, process.cwd(), false);
   const sources = await readSources(paths, ctx.io);
-  const [check, { readFileSync }, { formatDiagnosticLine, diagnosticToJson, renderExcerpt }] =
-    await Promise.all([
-      import('../../check/index.js'),
-      import('node:fs'),
-      import('../../reader.js'),
-    ]);
+  const [check, { formatDiagnosticLine, diagnosticToJson, renderExcerpt }] = await Promise.all([
+    import('../../check/index.js'),
+    import('../../reader.js'),
+  ]);
   let catalog: string[] | undefined;
   for (const file of flags.catalog ?? []) {
     let text: string;

@@ -13,6 +13,7 @@ import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { EXIT_CODES_HELP, ExitCode, UsageError } from '../exit-codes.js';
 import { readSources, type CliContext } from '../io.js';
+import { writeFileSync } from 'node:fs';
 
 interface FmtFlags {
   readonly check?: boolean;
@@ -48,9 +49,8 @@ async function runFmt(files: string[], flags: FmtFlags, ctx: CliContext): Promis
   const paths = files.length === 0 ? ['-'] : expandRtfsFiles(files);
   if (flags.write && paths.includes('-')) throw new UsageError('--write needs file names');
   const sources = await readSources(paths, ctx.io);
-  const [{ formatSource }, { writeFileSync }, { formatDiagnostic }] = await Promise.all([
+  const [{ formatSource }, { formatDiagnostic }] = await Promise.all([
     import('../../format/index.js'),
-    import('node:fs'),
     import('../color.js'),
   ]);
   let failed = false;

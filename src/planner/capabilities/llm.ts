@@ -1,5 +1,5 @@
 /** `llm.complete`: one model completion through the configured provider (effects [:llm]). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Capability } from '../../host/index.js';
 import { type LlmProvider, promptHash } from '../llm/providers.js';
 import { plannerCapability } from './define.js';

@@ -1,5 +1,5 @@
 /** The `planner.*` capabilities: thin wrappers converting RTFS maps around the pure algorithms. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Value, Keyword, RMap } from '../../data/index.js';
 import type { Capability } from '../../host/index.js';
 import { RtfsError } from '../../runtime/index.js';

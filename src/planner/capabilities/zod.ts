@@ -3,7 +3,7 @@
  * of every planner capability (convert.ts `fromRtfs`): they give typed TS values and
  * precise `planner/bad-input` messages for shapes the RTFS schema only sketches.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Value } from '../../data/index.js';
 
 export const ValueZ = z.custom<Value>(() => true);

@@ -4,7 +4,7 @@
  * `{"id": "github.list_issues", "description": "…", "effects": ["network", "read"],
  *   "input_schema": "[:map [:owner :string]]", "output_schema": "[:map [:issues :any]]"}`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Diagnostic, diagnostic } from '../../diagnostics/index.js';
 import { EFFECTS } from '../../host/index.js';
 import { Source, type Span } from '../../source/index.js';

@@ -6,7 +6,7 @@
  * into the English the rules read; marker words of languages the template planner
  * refuses. Checked with zod when first used, indexed once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import en from '../data/lexicon/en.json' with { type: 'json' };
 import fr from '../data/lexicon/fr.json' with { type: 'json' };
 import es from '../data/lexicon/es.json' with { type: 'json' };

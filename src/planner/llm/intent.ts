@@ -4,7 +4,7 @@
  * one JSON object; the answer is scanned (json-scan.ts), checked with zod and turned
  * into an intent that the rule-based extraction then completes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Value, fromPlain } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import { PlannerCodes } from '../codes.js';

@@ -6,7 +6,7 @@
  * `{"step": "s1", "output": "k"}` an earlier step's output, `{"rtfs": "(fn …)"}` code,
  * any other object or array a literal map or vector.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromPlain, type Value } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import { nameFromId } from '../catalog/index.js';

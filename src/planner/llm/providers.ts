@@ -8,7 +8,7 @@
  * RTFS_LLM_RECORDING.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sha256Hex } from '../../audit/index.js';
 import { SyncBridge } from '../../host/index.js';
 import { RtfsError } from '../../runtime/index.js';

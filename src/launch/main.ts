@@ -1,0 +1,40 @@
+/**
+ * Entry of the `rtfs` command (bin/rtfs.js imports dist/launch.js). It runs the CLI,
+ * one CommonJS bundle (dist/cli.cjs), as Node runs a CommonJS module, but through V8's
+ * code cache (ADR 0024): Node 20 caches no compiled code for ES modules, and compiling
+ * the CLI's code was the largest part of every command's start-up.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { commandOf, openCodeCache, saveCodeCache } from './code-cache.js';
+
+type ModuleFunction = (
+  exports: unknown,
+  require: NodeJS.Require,
+  module: { exports: unknown },
+  filename: string,
+  dirname: string,
+) => void;
+
+const dist = dirname(fileURLToPath(import.meta.url));
+const file = join(dist, 'cli.cjs');
+const source = readFileSync(file, 'utf8');
+const cache = openCodeCache(source, commandOf(process.argv.slice(2)), process.env);
+// The wrapper shares the bundle's first line, so line numbers in stacks stay the file's.
+const script = new vm.Script(
+  `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+  // No `importModuleDynamically`: the bundle has no `import()` (the build checks), and
+  // Node 20 loses that option for code from a cache.
+  { filename: file, cachedData: cache.data },
+);
+const path = cache.path;
+if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
+  // After the run, so the cache holds what this command compiled, not just the top level.
+  process.once('exit', () => saveCodeCache(path, script.createCachedData()));
+}
+const run = script.runInThisContext() as ModuleFunction;
+const module = { exports: {} };
+run.call(module.exports, module.exports, createRequire(file), module, file, dist);

@@ -49,15 +49,26 @@ export function openCodeCache(source: string, command: string, env: NodeJS.Proce
     return OFF;
   }
   const path = join(dir, `${command}-${id}-${process.version}-${process.arch}.v8`);
-  return { data: readOwned(path), path };
+  const data = readOwned(path);
+  // Without a directory to save into, the run would serialise a cache for nothing.
+  return data !== undefined || usableDirectory(dir) ? { data, path } : OFF;
+}
+
+/** The cache directory exists (made now if need be), is ours and is private. */
+function usableDirectory(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return ownedAndPrivate(lstatSync(dir), true);
+  } catch {
+    return false;
+  }
 }
 
 /** Saves `data` for the cache at `path`, dropping the command's files of older builds. */
 export function saveCodeCache(path: string, data: Buffer): void {
   const dir = join(path, '..');
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (!ownedAndPrivate(lstatSync(dir), true)) return;
+    if (!usableDirectory(dir)) return;
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, path);

@@ -70,10 +70,21 @@ describe('the code cache files', () => {
     expect(openCodeCache(SOURCE, 'run', { RTFS_CACHE_DIR: dir }).data).toBeUndefined();
   });
 
-  it('never fails a run when the directory cannot be made', () => {
+  it('is off when the directory cannot be made, and never fails a run', () => {
     const file = join(dir, 'not-a-dir');
     writeFileSync(file, '');
+    expect(openCodeCache(SOURCE, 'run', { RTFS_CACHE_DIR: join(file, 'sub') }).path).toBe(
+      undefined,
+    );
     expect(() => saveCodeCache(join(file, 'run-x.v8'), Buffer.from('b'))).not.toThrow();
+    expect(rtfs(['eval', '(+ 1 2)'], { env: { RTFS_CACHE_DIR: join(file, 'sub') } })).toMatchObject(
+      { code: 0, stdout: '3\n' },
+    );
+  });
+
+  it.skipIf(process.getuid === undefined)('is off when the directory is writable by others', () => {
+    chmodSync(dir, 0o777);
+    expect(openCodeCache(SOURCE, 'run', { RTFS_CACHE_DIR: dir }).path).toBe(undefined);
   });
 });
 

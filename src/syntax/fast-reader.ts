@@ -7,7 +7,7 @@
  * that both readers agree (test/syntax/differential.test.ts).
  */
 import { NodeSpan, type Source, type Span } from '../source/index.js';
-import { type Value, RList, RVector, RMap, Keyword, Sym } from '../data/index.js';
+import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
 import {
   classifyAtom,
   classifyKeyword,
@@ -33,25 +33,17 @@ import {
 import type { Comment, ReadResult } from './read-result.js';
 import { misplacedColon } from './colon.js';
 import { shebangEnd } from './shebang.js';
+import {
+  isAtomPart,
+  isAtomStart,
+  LAMBDA,
+  plainSymbol,
+  RESOURCE,
+  RESOURCE_STOP,
+  smallInt,
+} from './fast-chars.js';
 
 const BAIL = { bail: true };
-
-/** Character classes by code (ASCII). 1 = atom start, 2 = atom part only. */
-const ATOM = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$+-*/=<>!?%&.') {
-  ATOM[c.charCodeAt(0)] = 1;
-}
-for (const c of "@#:'") ATOM[c.charCodeAt(0)] = 2;
-const LAMBDA = 0x3bb;
-const RESOURCE = 'resource://';
-const RESOURCE_STOP = new Set([...' \t\n\r\v\f,()[]{}";'].map((c) => c.charCodeAt(0)));
-
-function isAtomStart(c: number): boolean {
-  return c < 128 ? ATOM[c] === 1 : c === LAMBDA;
-}
-function isAtomPart(c: number): boolean {
-  return c < 128 ? ATOM[c] !== 0 : c === LAMBDA;
-}
 
 class FastReader {
   pos = 0;
@@ -420,31 +412,6 @@ class FastReader {
     }
     throw BAIL;
   }
-}
-
-/** A non-negative decimal integer of at most 15 digits, or undefined. */
-function smallInt(text: string, start: number, end: number): number | undefined {
-  let n = 0;
-  for (let p = start; p < end; p++) {
-    const d = text.charCodeAt(p) - 48;
-    if (d < 0 || d > 9) return undefined;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * A symbol made of lowercase letters, digits and `-` (the common case), or undefined
- * when the text needs full classification (nil/true/false, UUIDs, anything else).
- */
-function plainSymbol(text: string, start: number, end: number): Value | undefined {
-  for (let p = start; p < end; p++) {
-    const c = text.charCodeAt(p);
-    if (!((c >= 97 && c <= 122) || c === 45 || (c >= 48 && c <= 57 && p > start))) return undefined;
-  }
-  const name = text.slice(start, end);
-  if (name === 'nil' || name === 'true' || name === 'false' || end - start === 36) return undefined;
-  return Sym.of(name);
 }
 
 /** Reads valid input quickly; undefined means "use the full reader". */

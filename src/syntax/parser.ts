@@ -12,14 +12,8 @@ import { diagnostic, SyntaxCodes, type Diagnostic, type SyntaxCode } from '../di
 import { type Value, RList, RVector, RMap, Keyword } from '../data/index.js';
 import * as T from './tokens.js';
 import { misplacedColon } from './colon.js';
-import {
-  classifyAtom,
-  classifyKeyword,
-  classifySpecial,
-  decodeString,
-  resourceHandle,
-  type AtomResult,
-} from './atoms.js';
+import { decodeString } from './atoms.js';
+import { tokenValue } from './token-value.js';
 import {
   attachMeta,
   buildAnonFn,
@@ -33,7 +27,6 @@ import {
   UNQUOTE,
   UNQUOTE_SPLICING,
   DEREF,
-  regexForm,
 } from './build.js';
 
 /** A read form and where it was. */
@@ -413,52 +406,9 @@ export class RtfsParser extends EmbeddedActionsParser {
 
   private atomValue(t: IToken): Form {
     const span = this.spanOf(t, t);
-    let r: AtomResult;
-    switch (t.tokenType) {
-      case T.Atom:
-        r = classifyAtom(t.image);
-        break;
-      case T.KeywordTok:
-        r = classifyKeyword(t.image);
-        break;
-      case T.Special:
-        r = classifySpecial(t.image);
-        break;
-      case T.Resource:
-        r = { ok: true, value: resourceHandle(t.image) };
-        break;
-      case T.RegexLit:
-        return {
-          value: regexForm(t.image.slice(2, -1), span.source, span.start, span.end),
-          span,
-        };
-      case T.StringLit: {
-        const s = decodeString(t.image);
-        if (!s.ok) {
-          const at = span.start + s.offset;
-          this.report(SyntaxCodes.invalidEscape, s.message, {
-            source: span.source,
-            start: at,
-            end: at + s.length,
-          });
-          return { value: null, span };
-        }
-        return { value: s.value, span };
-      }
-      default: {
-        const next = span.source.text.slice(span.end, span.end + 1);
-        const what = next === '{' ? ' (RTFS has no set literal #{…}; use a vector)' : '';
-        r = {
-          ok: false,
-          code: SyntaxCodes.unknownDispatch,
-          message: `unknown reader dispatch '#${next}'${what}`,
-        };
-      }
-    }
-    if (!r.ok) {
-      this.report(r.code, r.message, span);
-      return { value: null, span };
-    }
-    return { value: r.value, span };
+    return {
+      value: tokenValue(t, span, (code, message, at) => this.report(code, message, at)),
+      span,
+    };
   }
 }

@@ -11,12 +11,10 @@ import {
   type HousekeepingType,
   FORMAT,
   ZERO_HASH,
-  actionBody,
-  chainHash,
-  formatLine,
   housekeepingBody,
   parseLine,
 } from './record.js';
+import { LineEncoder } from './line-encoder.js';
 import type { Json } from './jcs.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
 import { writeHead } from './head.js';
@@ -37,8 +35,8 @@ export interface MemoryChainOptions {
 export class MemoryChain implements AuditSink {
   readonly chainId = randomBytes(16).toString('hex');
   private readonly out: string[] = [];
-  private seq = -1;
-  private hash = ZERO_HASH;
+  /** Encodes each line (then kept as a string, or dropped) and keeps the running hash. */
+  private readonly enc = new LineEncoder(-1, ZERO_HASH, 1 << 14);
   private readonly now: () => number;
   private readonly key: KeyObject | undefined;
   private lastCheckpoint = -1;
@@ -57,20 +55,23 @@ export class MemoryChain implements AuditSink {
     this.housekeeping('ChainOpened', data);
   }
 
-  private push(a: string): void {
-    const seq = this.seq + 1;
-    const hash = chainHash(seq, this.hash, a);
-    if (this.retain) this.out.push(formatLine(seq, this.hash, hash, a));
-    this.seq = seq;
-    this.hash = hash;
+  /** After a line is encoded: keep it (as text) or drop its bytes. */
+  private pushed(): void {
+    const enc = this.enc;
+    if (this.retain) this.out.push(enc.lineAt(0));
+    enc.len = 0;
+    // Do not keep a buffer grown for one huge record.
+    if (enc.buf.length > 1 << 20) enc.buf = Buffer.allocUnsafe(1 << 14);
   }
 
   private housekeeping(type: HousekeepingType, data: { [k: string]: Json }): void {
-    this.push(housekeepingBody(type, randomUUID(), this.now(), data));
+    this.enc.body(housekeepingBody(type, randomUUID(), this.now(), data));
+    this.pushed();
   }
 
   append(action: ActionInput, _durable?: boolean): void {
-    this.push(actionBody(action, this.now()));
+    this.enc.action(action, this.now());
+    this.pushed();
     if (action.type === 'ContentStored' && action.name !== undefined) this.content.add(action.name);
   }
 
@@ -86,17 +87,20 @@ export class MemoryChain implements AuditSink {
 
   /** Appends a signed Checkpoint over the current head (needs a signing key). */
   seal(): void {
-    if (!this.key || this.lastCheckpoint === this.seq) return;
-    this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
-    this.lastCheckpoint = this.seq;
+    if (!this.key || this.lastCheckpoint === this.lastSeq) return;
+    this.housekeeping(
+      'Checkpoint',
+      signCheckpoint(this.key, this.chainId, this.lastSeq, this.lastHash),
+    );
+    this.lastCheckpoint = this.lastSeq;
   }
 
   get lastSeq(): number {
-    return this.seq;
+    return this.enc.seq;
   }
 
   get lastHash(): string {
-    return this.hash;
+    return this.enc.hash;
   }
 
   /** The JSONL lines (each with its newline). */
@@ -129,8 +133,8 @@ export class MemoryChain implements AuditSink {
     writeHead(dir, {
       chain_id: this.chainId,
       segment,
-      seq: this.seq,
-      hash: this.hash,
+      seq: this.lastSeq,
+      hash: this.lastHash,
       ...(this.lastCheckpoint >= 0 ? { checkpoint: this.lastCheckpoint } : {}),
     });
   }

@@ -104,7 +104,7 @@ export function actionBody(a: ActionInput, ts: number): string {
  */
 const metaTexts = new WeakMap<object, string>();
 
-function canonicalMeta(meta: Value): string {
+export function canonicalMeta(meta: Value): string {
   if (typeof meta !== 'object' || meta === null) return canonicalValue(meta);
   let text = metaTexts.get(meta);
   if (text === undefined) metaTexts.set(meta, (text = canonicalValue(meta)));
@@ -117,7 +117,7 @@ const SHORT_TEXT = 96;
 const SHORT_HASHES = 512;
 
 /** `sha256Hex(text)`, remembered for short texts: many calls return the same small value. */
-function valueTextHash(text: string): string {
+export function valueTextHash(text: string): string {
   if (text.length > SHORT_TEXT) return sha256Hex(text);
   let h = shortHashes.get(text);
   if (h === undefined) {

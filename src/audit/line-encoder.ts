@@ -18,9 +18,6 @@ import { DOMAIN, canonicalMeta, canonicalResult, valueTextHash } from './record.
 import { canonicalValue } from './canonical.js';
 import { quote } from './jcs.js';
 
-/** Longest text copied by the JS loop; longer ones go through `Buffer.write` at once. */
-const LOOP_MAX = 512;
-
 export class LineEncoder {
   /** Encoded lines: `buf[0, len)`. */
   buf: Buffer;
@@ -191,14 +188,26 @@ function numberText(x: number): string {
   return String(x);
 }
 
+/**
+ * Texts up to this length are copied by a JS loop; longer ones by one native write
+ * (which costs about as much as copying 16 code units in JS).
+ */
+const SHORT = 16;
+/** A string that `quote` does not leave as it is, or that is not ASCII. */
+const NOT_PLAIN = /[\u0000-\u001f"\\\u0080-\uffff]/;
+/** Text that is not ASCII. */
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 /** Writes ASCII text (keys, hex, digits). */
-function putAscii(b: Uint8Array, p: number, s: string): number {
-  for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
+function putAscii(b: Buffer, p: number, s: string): number {
+  const n = s.length;
+  if (n > SHORT) return p + b.write(s, p, 'latin1');
+  for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
   return p;
 }
 
 /** Writes a non-negative integer in decimal. */
-function putUint(b: Uint8Array, p: number, n: number): number {
+function putUint(b: Buffer, p: number, n: number): number {
   const end = p + digits(n);
   let q = end;
   do {
@@ -210,42 +219,40 @@ function putUint(b: Uint8Array, p: number, n: number): number {
 }
 
 /** Writes `String(x)`: digits for a non-negative safe integer, else its text. */
-function putNumber(b: Uint8Array, p: number, x: number): number {
+function putNumber(b: Buffer, p: number, x: number): number {
   return Number.isSafeInteger(x) && x >= 0 ? putUint(b, p, x) : putAscii(b, p, numberText(x));
 }
 
 /** Writes text that is JSON already (canonical values), as UTF-8. */
 function putRaw(b: Buffer, p: number, s: string): number {
   const n = s.length;
-  if (n <= LOOP_MAX) {
-    let q = p;
-    let i = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) break;
-      b[q++] = c;
-    }
-    if (i === n) return q;
+  if (n > SHORT) return p + (NOT_ASCII.test(s) ? b.write(s, p) : b.write(s, p, 'latin1'));
+  let q = p;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return p + b.write(s, p);
+    b[q++] = c;
   }
-  return p + b.write(s, p);
+  return q;
 }
 
 /** Writes `quote(s)`: a plain ASCII string is copied between quotes. */
 function putString(b: Buffer, p: number, s: string): number {
   const n = s.length;
-  if (n <= LOOP_MAX) {
-    let q = p;
-    b[q++] = 0x22;
-    let i = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) break;
-      b[q++] = c;
-    }
-    if (i === n) {
-      b[q++] = 0x22;
-      return q;
-    }
+  if (n > SHORT) {
+    if (NOT_PLAIN.test(s)) return p + b.write(quote(s), p);
+    b[p] = 0x22;
+    const q = p + 1 + b.write(s, p + 1, 'latin1');
+    b[q] = 0x22;
+    return q + 1;
   }
-  return p + b.write(quote(s), p);
+  let q = p;
+  b[q++] = 0x22;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) return p + b.write(quote(s), p);
+    b[q++] = c;
+  }
+  b[q++] = 0x22;
+  return q;
 }

@@ -11,10 +11,12 @@ import {
   type HousekeepingType,
   FORMAT,
   ZERO_HASH,
+  actionBody,
+  chainHash,
+  formatLine,
   housekeepingBody,
   parseLine,
 } from './record.js';
-import { LineEncoder } from './line-encoder.js';
 import type { Json } from './jcs.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
 import { writeHead } from './head.js';
@@ -35,8 +37,8 @@ export interface MemoryChainOptions {
 export class MemoryChain implements AuditSink {
   readonly chainId = randomBytes(16).toString('hex');
   private readonly out: string[] = [];
-  /** Encodes each line (then kept as a string, or dropped) and keeps the running hash. */
-  private readonly enc = new LineEncoder(-1, ZERO_HASH, 1 << 14);
+  private seq = -1;
+  private hash = ZERO_HASH;
   private readonly now: () => number;
   private readonly key: KeyObject | undefined;
   private lastCheckpoint = -1;
@@ -55,23 +57,20 @@ export class MemoryChain implements AuditSink {
     this.housekeeping('ChainOpened', data);
   }
 
-  /** After a line is encoded: keep it (as text) or drop its bytes. */
-  private pushed(): void {
-    const enc = this.enc;
-    if (this.retain) this.out.push(enc.lineAt(0));
-    enc.len = 0;
-    // Do not keep a buffer grown for one huge record.
-    if (enc.buf.length > 1 << 20) enc.buf = Buffer.allocUnsafe(1 << 14);
+  private push(a: string): void {
+    const seq = this.seq + 1;
+    const hash = chainHash(seq, this.hash, a);
+    if (this.retain) this.out.push(formatLine(seq, this.hash, hash, a));
+    this.seq = seq;
+    this.hash = hash;
   }
 
   private housekeeping(type: HousekeepingType, data: { [k: string]: Json }): void {
-    this.enc.body(housekeepingBody(type, randomUUID(), this.now(), data));
-    this.pushed();
+    this.push(housekeepingBody(type, randomUUID(), this.now(), data));
   }
 
   append(action: ActionInput, _durable?: boolean): void {
-    this.enc.action(action, this.now());
-    this.pushed();
+    this.push(actionBody(action, this.now()));
     if (action.type === 'ContentStored' && action.name !== undefined) this.content.add(action.name);
   }
 
@@ -87,20 +86,17 @@ export class MemoryChain implements AuditSink {
 
   /** Appends a signed Checkpoint over the current head (needs a signing key). */
   seal(): void {
-    if (!this.key || this.lastCheckpoint === this.lastSeq) return;
-    this.housekeeping(
-      'Checkpoint',
-      signCheckpoint(this.key, this.chainId, this.lastSeq, this.lastHash),
-    );
-    this.lastCheckpoint = this.lastSeq;
+    if (!this.key || this.lastCheckpoint === this.seq) return;
+    this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
+    this.lastCheckpoint = this.seq;
   }
 
   get lastSeq(): number {
-    return this.enc.seq;
+    return this.seq;
   }
 
   get lastHash(): string {
-    return this.enc.hash;
+    return this.hash;
   }
 
   /** The JSONL lines (each with its newline). */
@@ -133,8 +129,8 @@ export class MemoryChain implements AuditSink {
     writeHead(dir, {
       chain_id: this.chainId,
       segment,
-      seq: this.lastSeq,
-      hash: this.lastHash,
+      seq: this.seq,
+      hash: this.hash,
       ...(this.lastCheckpoint >= 0 ? { checkpoint: this.lastCheckpoint } : {}),
     });
   }

@@ -95,7 +95,19 @@ export function actionBody(a: ActionInput, ts: number): string {
     const r = canonicalResult(a.result);
     s += `"result":${r},"result_hash":${str(a.resultHash ?? valueTextHash(r))},`;
   } else if (a.resultHash !== undefined) s += `"result_hash":${str(a.resultHash)},`;
-  return s + `"run":${str(a.run)},"ts":${num(ts)},"type":${str(a.type)}}`;
+  return s + `"run":${str(a.run)},"ts":${tsText(ts)},"type":${str(a.type)}}`;
+}
+
+let lastTs = NaN;
+let lastTsText = 'NaN';
+
+/** `String(ts)`, remembered: records made in the same millisecond share it (≈ 0.2 µs each). */
+function tsText(ts: number): string {
+  if (ts !== lastTs) {
+    lastTs = ts;
+    lastTsText = num(ts);
+  }
+  return lastTsText;
 }
 
 /**

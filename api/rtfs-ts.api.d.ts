@@ -107,11 +107,8 @@ declare class JsonlChain implements AuditSink {
     readonly chainId: string;
     private readonly release;
     private fd;
-    private seq;
-    private hash;
-    /** Encoded lines not yet written: `buf[0, len)`, `count` records. */
-    private buf;
-    private len;
+    /** Encoded lines not yet written (`enc.buf[0, enc.len)`, `count` records), seq and hash. */
+    private readonly enc;
     private count;
     private written;
     private durable;
@@ -145,7 +142,6 @@ declare class JsonlChain implements AuditSink {
     /** Seq of the last record known to be on disk (fsynced). */
     get durableSeq(): number;
     private check;
-    private push;
     private housekeeping;
     /**
      * With a signing key, appends a Checkpoint signing the last record (unless it is
@@ -2362,6 +2358,8 @@ interface AuditSink {
  * thrown started (for a failed child plan's message). RunHost adds capability dispatch.
  */
 
+/** A call's or step's outcome, as recorded. */
+type SpanResult = NonNullable<ActionInput['result']>;
 interface Frame {
     readonly id: string;
     /** A step's name ('' for runs and calls). */
@@ -2410,9 +2408,13 @@ declare class RunSpans {
     storeContent(hash: string, kind: string, content: Value): void;
     private contentCount;
     get currentRun(): string;
-    /** Opens a child span of the innermost open one; returns it. */
-    protected open(type: ActionType, name: string, extra?: Partial<ActionInput>, durable?: boolean): Frame;
-    protected close(frame: Frame, type: ActionType, name: string, extra: Partial<ActionInput>): void;
+    /**
+     * Opens a child span of the innermost open one; returns it. The action is built with
+     * the same members every time (no spread): one object shape for the sinks.
+     */
+    protected open(type: ActionType, name: string, args?: Value, meta?: Value, durable?: boolean): Frame;
+    /** Closes `frame` with its result (and meta): one object shape, as in {@link open}. */
+    protected close(frame: Frame, type: ActionType, name: string, result: SpanResult, meta?: Value): void;
     stepStarted(name: string): string;
     stepCompleted(id: string, value: Value): void;
     stepFailed(id: string, error: RtfsError): void;
@@ -2598,9 +2600,16 @@ declare class RunHost extends RunSpans implements Host {
     /** Runs capability `id` on `input` (also used for nested calls from implementations). */
     call(id: string, input: Value, span: Span | undefined): Value;
     private execute;
+    /** Records the call in `frame` as failed with `code` and throws that error. */
+    private fail;
     /** In a replay: the recorded answer of this call, or undefined to run it live. */
     private replayCall;
+    /**
+     * The context of a call made at `span`: made once per call site (and step name and
+     * execute mode), not per call — its functions depend on nothing else.
+     */
     private contextFor;
+    private readonly contexts;
     private inStep;
     private runChildPlan;
     /**

@@ -95,7 +95,19 @@ export function actionBody(a: ActionInput, ts: number): string {
     const r = canonicalResult(a.result);
     s += `"result":${r},"result_hash":${str(a.resultHash ?? valueTextHash(r))},`;
   } else if (a.resultHash !== undefined) s += `"result_hash":${str(a.resultHash)},`;
-  return s + `"run":${str(a.run)},"ts":${num(ts)},"type":${str(a.type)}}`;
+  return s + `"run":${str(a.run)},"ts":${tsText(ts)},"type":${str(a.type)}}`;
+}
+
+let lastTs = NaN;
+let lastTsText = 'NaN';
+
+/** `String(ts)`, remembered: records made in the same millisecond share it (≈ 0.2 µs each). */
+function tsText(ts: number): string {
+  if (ts !== lastTs) {
+    lastTs = ts;
+    lastTsText = num(ts);
+  }
+  return lastTsText;
 }
 
 /**
@@ -104,7 +116,7 @@ export function actionBody(a: ActionInput, ts: number): string {
  */
 const metaTexts = new WeakMap<object, string>();
 
-function canonicalMeta(meta: Value): string {
+export function canonicalMeta(meta: Value): string {
   if (typeof meta !== 'object' || meta === null) return canonicalValue(meta);
   let text = metaTexts.get(meta);
   if (text === undefined) metaTexts.set(meta, (text = canonicalValue(meta)));
@@ -117,7 +129,7 @@ const SHORT_TEXT = 96;
 const SHORT_HASHES = 512;
 
 /** `sha256Hex(text)`, remembered for short texts: many calls return the same small value. */
-function valueTextHash(text: string): string {
+export function valueTextHash(text: string): string {
   if (text.length > SHORT_TEXT) return sha256Hex(text);
   let h = shortHashes.get(text);
   if (h === undefined) {

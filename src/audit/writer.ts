@@ -22,14 +22,8 @@ import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:c
 import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
-import {
-  type HousekeepingType,
-  FORMAT,
-  actionBody,
-  chainHash,
-  formatLine,
-  housekeepingBody,
-} from './record.js';
+import { type HousekeepingType, FORMAT, housekeepingBody } from './record.js';
+import { LineEncoder } from './line-encoder.js';
 import type { Json } from './jcs.js';
 import { acquireLock } from './lock.js';
 import { writeHead } from './head.js';
@@ -66,11 +60,8 @@ const DROPPED_INLINE_MAX = 4096;
 
 export class JsonlChain implements AuditSink {
   private fd: number;
-  private seq: number;
-  private hash: string;
-  /** Encoded lines not yet written: `buf[0, len)`, `count` records. */
-  private buf = Buffer.allocUnsafe(1 << 20);
-  private len = 0;
+  /** Encoded lines not yet written (`enc.buf[0, enc.len)`, `count` records), seq and hash. */
+  private readonly enc: LineEncoder;
   private count = 0;
   private written: number;
   private durable: number;
@@ -101,8 +92,7 @@ export class JsonlChain implements AuditSink {
     opts: JsonlChainOptions,
   ) {
     this.fd = fd;
-    this.seq = state.seq;
-    this.hash = state.hash;
+    this.enc = new LineEncoder(state.seq, state.hash, 1 << 20);
     this.written = this.durable = this.headSeq = state.seq;
     this.lastCheckpoint = state.lastCheckpoint;
     this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
@@ -112,11 +102,11 @@ export class JsonlChain implements AuditSink {
     this.checkpointEvery = Math.max(1, opts.checkpointEvery ?? 1_000);
     this.headEvery = Math.max(1, opts.headEvery ?? 10_000);
     this.now = opts.now ?? Date.now;
-    if (this.seq < 0) this.housekeeping('ChainOpened', this.openedData());
+    if (this.enc.seq < 0) this.housekeeping('ChainOpened', this.openedData());
     const trimmed = state.trimmed;
     if (trimmed) {
       const data: { [k: string]: Json } = {
-        after_seq: this.seq,
+        after_seq: this.enc.seq,
         bytes: trimmed.bytes,
         kind: trimmed.kind,
         line: trimmed.line,
@@ -127,12 +117,12 @@ export class JsonlChain implements AuditSink {
         data.dropped = trimmed.dropped.toString('base64');
       this.housekeeping('RecoveryTruncated', data);
       const { dropped: _dropped, ...info } = trimmed;
-      this.recovery = { ...info, seq: this.seq };
+      this.recovery = { ...info, seq: this.enc.seq };
     }
     const rebuilt = state.headRebuilt;
     if (rebuilt) {
       const data: { [k: string]: Json } = {
-        after_seq: this.seq,
+        after_seq: this.enc.seq,
         bytes: rebuilt.bytes.length,
         reason: rebuilt.reason,
         sha256: sha256Hex(rebuilt.bytes),
@@ -182,12 +172,12 @@ export class JsonlChain implements AuditSink {
 
   /** Seq of the last appended record (-1 when none). */
   get lastSeq(): number {
-    return this.seq;
+    return this.enc.seq;
   }
 
   /** Hash of the last appended record. */
   get lastHash(): string {
-    return this.hash;
+    return this.enc.hash;
   }
 
   /** Seq of the last record known to be on disk (fsynced). */
@@ -203,24 +193,9 @@ export class JsonlChain implements AuditSink {
       );
   }
 
-  private push(a: string): void {
-    const seq = this.seq + 1;
-    const hash = chainHash(seq, this.hash, a);
-    const line = formatLine(seq, this.hash, hash, a);
-    const room = line.length * 3; // UTF-8 bytes per UTF-16 unit, at most
-    if (this.len + room > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + room));
-      this.buf.copy(bigger, 0, 0, this.len);
-      this.buf = bigger;
-    }
-    this.len += this.buf.write(line, this.len);
-    this.count++;
-    this.seq = seq;
-    this.hash = hash;
-  }
-
   private housekeeping(type: HousekeepingType, data: { [k: string]: Json }): void {
-    this.push(housekeepingBody(type, randomUUID(), this.now(), data));
+    this.enc.body(housekeepingBody(type, randomUUID(), this.now(), data));
+    this.count++;
   }
 
   /**
@@ -229,18 +204,20 @@ export class JsonlChain implements AuditSink {
    */
   checkpoint(): void {
     this.check();
-    if (!this.key || this.seq < 0 || this.lastCheckpoint === this.seq) return;
-    this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, this.seq, this.hash));
-    this.lastCheckpoint = this.seq;
+    const { seq, hash } = this.enc;
+    if (!this.key || seq < 0 || this.lastCheckpoint === seq) return;
+    this.housekeeping('Checkpoint', signCheckpoint(this.key, this.chainId, seq, hash));
+    this.lastCheckpoint = this.enc.seq;
     this.checkpointSinceHead = true;
   }
 
   append(action: ActionInput, durable = false): void {
     this.check();
-    this.push(actionBody(action, this.now()));
+    this.enc.action(action, this.now());
+    this.count++;
     if (action.type === 'ContentStored' && action.name !== undefined)
       this.contentNames().add(action.name);
-    if (this.key && this.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
+    if (this.key && this.enc.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
       this.checkpoint();
     if (durable) this.flush();
     else if (this.count >= this.batchSize) this.write(this.batchSync());
@@ -248,7 +225,7 @@ export class JsonlChain implements AuditSink {
 
   /** Whether a batch write now should also fdatasync. */
   private batchSync(): boolean {
-    return this.syncBatches && this.seq - this.durable >= this.syncEvery;
+    return this.syncBatches && this.enc.seq - this.durable >= this.syncEvery;
   }
 
   /** Content hashes stored in this chain (read from the log on first use). */
@@ -271,19 +248,20 @@ export class JsonlChain implements AuditSink {
 
   private write(sync: boolean): void {
     if (this.count > 0) {
-      const n = this.len;
-      this.len = 0;
+      const enc = this.enc;
+      const n = enc.len;
+      enc.len = 0;
       this.count = 0;
       try {
         let off = 0;
-        while (off < n) off += writeSync(this.fd, this.buf, off, n - off);
+        while (off < n) off += writeSync(this.fd, enc.buf, off, n - off);
       } catch (e) {
         this.broken = e as Error;
         throw e;
       }
-      this.written = this.seq;
+      this.written = enc.seq;
       // Do not keep a buffer grown for one huge record.
-      if (this.buf.length > 8 << 20) this.buf = Buffer.allocUnsafe(1 << 20);
+      if (enc.buf.length > 8 << 20) enc.buf = Buffer.allocUnsafe(1 << 20);
     }
     if (!sync || this.durable === this.written) return;
     try {
@@ -313,8 +291,8 @@ export class JsonlChain implements AuditSink {
 
   private durableHash(): string {
     // HEAD is written only when everything appended is durable.
-    if (this.durable !== this.seq) throw new Error('internal: HEAD behind buffered records');
-    return this.hash;
+    if (this.durable !== this.enc.seq) throw new Error('internal: HEAD behind buffered records');
+    return this.enc.hash;
   }
 
   private tick(): void {

@@ -19,7 +19,7 @@ import type { Capability, CapabilityContext, ExecuteMode } from './capability.js
 import { isSafeInDryRun } from './capability.js';
 import type { CapabilityRegistry } from './registry.js';
 import { decideCall, type Decision, type Policy } from './policy.js';
-import { RunSpans } from './run-spans.js';
+import { type Frame, RunSpans } from './run-spans.js';
 import { capabilityFromSpec } from './define.js';
 import { asRecorded, deterministic, type ReplayLog } from './replay.js';
 import { placeholderInput, simulatedValue } from './simulate.js';
@@ -174,17 +174,12 @@ export class RunHost extends RunSpans implements Host {
     }
     const simulate = this.dryRun && !isSafeInDryRun(cap);
     const { decision, meta } = this.decisionOf(cap, simulate);
-    const frame = this.open('CapabilityCall', id, { args: input, meta }, !isSafeInDryRun(cap));
-    const fail = (code: string, message: string): never => {
-      const err = new RtfsError(code, message, span);
-      this.noteFailure(err, id);
-      this.close(frame, 'CapabilityResult', id, {
-        result: { ok: false, error: { code, message } },
-      });
-      throw err;
-    };
+    const frame = this.open('CapabilityCall', id, input, meta, !isSafeInDryRun(cap));
     if (!decision.allowed) {
-      fail(
+      this.fail(
+        frame,
+        id,
+        span,
         CapabilityCodes.denied,
         `capability '${id}' is not allowed by this run's policy (grant it with --allow ${id})`,
       );
@@ -192,7 +187,13 @@ export class RunHost extends RunSpans implements Host {
     const v = this.validatorsOf(cap);
     const bad = v.input?.(input);
     if (bad !== undefined)
-      fail(CapabilityCodes.invalidInput, typeErrorMessage(`the input of capability '${id}'`, bad));
+      this.fail(
+        frame,
+        id,
+        span,
+        CapabilityCodes.invalidInput,
+        typeErrorMessage(`the input of capability '${id}'`, bad),
+      );
     let out: Value;
     try {
       if (simulate) {
@@ -213,23 +214,44 @@ export class RunHost extends RunSpans implements Host {
             );
       this.noteFailure(err, id);
       this.close(frame, 'CapabilityResult', id, {
-        result: { ok: false, error: { code: err.code, message: err.message } },
+        ok: false,
+        error: { code: err.code, message: err.message },
       });
       throw err;
     }
     const badOut = simulate ? undefined : v.output?.(out);
     if (badOut !== undefined)
-      fail(
+      this.fail(
+        frame,
+        id,
+        span,
         CapabilityCodes.invalidOutput,
         typeErrorMessage(`the output of capability '${id}'`, badOut),
       );
     // What a replay will answer from the log, the run sees now (map order included).
     if (!deterministic(cap)) out = asRecorded(out);
-    this.close(frame, 'CapabilityResult', id, {
-      result: { ok: true, value: out },
-      ...(simulate ? { meta: RMap.fromFlat([kw('simulated'), true]) } : {}),
-    });
+    this.close(
+      frame,
+      'CapabilityResult',
+      id,
+      { ok: true, value: out },
+      simulate ? SIMULATED : undefined,
+    );
     return out;
+  }
+
+  /** Records the call in `frame` as failed with `code` and throws that error. */
+  private fail(
+    frame: Frame,
+    id: string,
+    span: Span | undefined,
+    code: string,
+    message: string,
+  ): never {
+    const err = new RtfsError(code, message, span);
+    this.noteFailure(err, id);
+    this.close(frame, 'CapabilityResult', id, { ok: false, error: { code, message } });
+    throw err;
   }
 
   /** In a replay: the recorded answer of this call, or undefined to run it live. */
@@ -248,9 +270,9 @@ export class RunHost extends RunSpans implements Host {
     const ans = replay.answer(path, id, input, cap);
     if (ans.kind === 'live') return { live: path };
     if (ans.kind === 'diverged') throw new RtfsError('replay/diverged', ans.message, span);
-    const frame = this.open('CapabilityCall', id, { args: input });
+    const frame = this.open('CapabilityCall', id, input);
     const r = ans.result;
-    this.close(frame, 'CapabilityResult', id, { result: r });
+    this.close(frame, 'CapabilityResult', id, r);
     if (!r.ok) {
       const err = new RtfsError(r.error.code, r.error.message, span);
       this.noteFailure(err, id);
@@ -259,16 +281,29 @@ export class RunHost extends RunSpans implements Host {
     return { value: r.value };
   }
 
+  /**
+   * The context of a call made at `span`: made once per call site (and step name and
+   * execute mode), not per call — its functions depend on nothing else.
+   */
   private contextFor(span: Span | undefined): CapabilityContext {
-    return {
-      call: (id, input) => this.call(id, input, span),
-      log: (text) => this.opts.log?.(text),
-      step: (name, body) => this.inStep(name, body),
-      stepName: this.innermostStep(),
-      runPlan: (plan, inputs, dryRun) => this.runChildPlan(plan, inputs, dryRun, span),
-      executeMode: this.executeMode,
-    };
+    const stepName = this.innermostStep();
+    const key: object = span ?? NO_SPAN;
+    let c = this.contexts.get(key);
+    if (c === undefined || c.stepName !== stepName || c.executeMode !== this.executeMode) {
+      c = {
+        call: (id, input) => this.call(id, input, span),
+        log: (text) => this.opts.log?.(text),
+        step: (name, body) => this.inStep(name, body),
+        stepName,
+        runPlan: (plan, inputs, dryRun) => this.runChildPlan(plan, inputs, dryRun, span),
+        executeMode: this.executeMode,
+      };
+      this.contexts.set(key, c);
+    }
+    return c;
   }
+
+  private readonly contexts = new WeakMap<object, CapabilityContext>();
 
   private inStep(name: string, body: () => Value): Value {
     const id = this.stepStarted(name);
@@ -359,6 +394,12 @@ export class RunHost extends RunSpans implements Host {
 }
 
 const kw = (name: string): Keyword => Keyword.of(name);
+
+/** The key of the context of calls made without a source span. */
+const NO_SPAN = {};
+
+/** The meta of a simulated call's result (one map: the chain encodes it once). */
+const SIMULATED: Value = RMap.fromFlat([kw('simulated'), true]);
 
 interface CallDecision {
   readonly decision: Decision;

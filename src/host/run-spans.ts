@@ -8,6 +8,9 @@
 import { type Value, Keyword, RMap } from '../data/index.js';
 import type { RtfsError } from '../runtime/index.js';
 import type { ActionInput, ActionType, AuditSink } from '../runtime/audit-sink.js';
+
+/** A call's or step's outcome, as recorded. */
+type SpanResult = NonNullable<ActionInput['result']>;
 import { uuidv7 } from './ids.js';
 
 export interface Frame {
@@ -124,11 +127,15 @@ export class RunSpans {
     return this.runId;
   }
 
-  /** Opens a child span of the innermost open one; returns it. */
+  /**
+   * Opens a child span of the innermost open one; returns it. The action is built with
+   * the same members every time (no spread): one object shape for the sinks.
+   */
   protected open(
     type: ActionType,
     name: string,
-    extra: Partial<ActionInput> = {},
+    args?: Value,
+    meta?: Value,
     durable = false,
   ): Frame {
     const parent = this.stack[this.stack.length - 1];
@@ -136,8 +143,14 @@ export class RunSpans {
     const path =
       parent === undefined || parent.path === '' ? `${index}` : `${parent.path}.${index}`;
     const id = `${this.runId || 'norun'}/${path}`;
+    const up = parent?.id ?? null;
+    const run = this.runId;
     this.record(
-      { id, type, parent: parent?.id ?? null, run: this.runId, callPath: path, name, ...extra },
+      args === undefined
+        ? { id, type, parent: up, run, callPath: path, name }
+        : meta === undefined
+          ? { id, type, parent: up, run, callPath: path, name, args }
+          : { id, type, parent: up, run, callPath: path, name, args, meta },
       durable,
     );
     const frame: Frame = {
@@ -151,19 +164,24 @@ export class RunSpans {
     return frame;
   }
 
-  protected close(frame: Frame, type: ActionType, name: string, extra: Partial<ActionInput>): void {
+  /** Closes `frame` with its result (and meta): one object shape, as in {@link open}. */
+  protected close(
+    frame: Frame,
+    type: ActionType,
+    name: string,
+    result: SpanResult,
+    meta?: Value,
+  ): void {
     const top = this.stack.pop();
     if (top !== frame) throw new Error(`rtfs host: span ${frame.id} closed out of order`);
-    this.record({
-      id: `${frame.id}/end`,
-      type,
-      parent: frame.id,
-      run: this.runId,
-      callPath: frame.path,
-      name,
-      durationMs: this.now() - frame.started,
-      ...extra,
-    });
+    const id = `${frame.id}/end`;
+    const run = this.runId;
+    const durationMs = this.now() - frame.started;
+    this.record(
+      meta === undefined
+        ? { id, type, parent: frame.id, run, callPath: frame.path, name, durationMs, result }
+        : { id, type, parent: frame.id, run, callPath: frame.path, name, durationMs, result, meta },
+    );
   }
 
   stepStarted(name: string): string {
@@ -173,7 +191,7 @@ export class RunSpans {
   stepCompleted(id: string, value: Value): void {
     const frame = this.stack[this.stack.length - 1];
     if (frame?.id !== id) return;
-    this.close(frame, 'StepCompleted', '', { result: { ok: true, value } });
+    this.close(frame, 'StepCompleted', '', { ok: true, value });
   }
 
   stepFailed(id: string, error: RtfsError): void {
@@ -181,7 +199,8 @@ export class RunSpans {
     if (frame?.id !== id) return;
     this.noteFailure(error, undefined);
     this.close(frame, 'StepFailed', '', {
-      result: { ok: false, error: { code: error.code, message: error.message } },
+      ok: false,
+      error: { code: error.code, message: error.message },
     });
   }
 

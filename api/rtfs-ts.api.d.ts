@@ -1202,6 +1202,11 @@ declare function capabilityId(v: Value, span: Span | undefined): string;
 /** `(throw v)` */
 declare function thrown(v: Value, span: Span | undefined): RtfsError;
 declare function vector(items: Value[]): Value;
+/**
+ * Appends `x` in place to `v` when it is a vector (a loop's own `conj` result, see
+ * compiler/emit-owned.ts) and says whether it did.
+ */
+declare function appendOwned(v: Value, x: Value): boolean;
 declare function map(flat: Value[]): Value;
 /** A type annotation's check. */
 declare function check(validate: Validator, v: Value, context: string, span: Span | undefined): Value;
@@ -1328,7 +1333,7 @@ declare function provideCoreLibrary(text: string, uri?: string): void;
 /** The planner standard library (planner.*, llm.complete) over the built-in catalog. */
 declare function loadPlannerStdlib(): Promise<readonly Capability[]>;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, appendOwned, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
 // ==== types-read.d.ts ====

@@ -68,7 +68,7 @@ function floorMod(r: number, b: number): number {
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
-const mod = intOp(
+const modAny = intOp(
   'mod',
   (a, b) => floorMod(a % b, b),
   (a, b) => {
@@ -77,18 +77,27 @@ const mod = intOp(
   },
   (a, b) => floorMod(a % b, b),
 );
-const rem = intOp(
+const remAny = intOp(
   'rem',
   (a, b) => a % b,
   (a, b) => a % b,
   (a, b) => a % b,
 );
-const quot = intOp(
+const quotAny = intOp(
   'quot',
   (a, b) => (a - (a % b)) / b,
   (a, b) => a / b,
   (a, b) => Math.trunc(a / b),
 );
+
+// Two integers first, in a function of each op's own: the closures intOp makes share
+// one body, so its call of `onNum` sees all three ops (`+ 0` turns -0 into 0).
+const mod = (a: Value, b: Value): Value =>
+  typeof a === 'number' && typeof b === 'number' && b !== 0 ? floorMod(a % b, b) + 0 : modAny(a, b);
+const rem = (a: Value, b: Value): Value =>
+  typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a % b) + 0 : remAny(a, b);
+const quot = (a: Value, b: Value): Value =>
+  typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a - (a % b)) / b + 0 : quotAny(a, b);
 
 /** A float rounded to an integer (by `how`), as an exact RTFS integer. */
 function floatToInt(fn: string, x: number, how: (x: number) => number): number | bigint {

@@ -64,12 +64,32 @@ export function joinChecked(fn: string, parts: readonly string[], sep: string): 
   return parts.join(sep);
 }
 
+/** The most characters a JS number prints as (`-1.2345678901234567e-308`). */
+const NUMBER_CHARS = 25;
+
 /**
- * `str` of `xs` (each as {@link strPart} renders it), with strings and numbers
- * appended directly instead of through an array and `join`; size-checked before each
- * append and charged like {@link joinChecked}.
+ * `str` of `xs` (each as {@link strPart} renders it), size-checked and charged like
+ * {@link joinChecked}. When every item is a string or a number and the result surely
+ * fits, one `join` makes it flat in one allocation: appending piece by piece leaves a
+ * chain of intermediate and cons strings, which the garbage collector then copies
+ * (measured in docs/adr/0027).
  */
 export function strChecked(fn: string, xs: readonly Value[]): string {
+  const n = xs.length;
+  let bound = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as Value;
+    if (typeof x === 'string') bound += x.length;
+    else if (typeof x === 'number') bound += NUMBER_CHARS;
+    else return strAppended(fn, xs);
+  }
+  if (bound > MAX_STRING) return strAppended(fn, xs);
+  charge(n);
+  return n === 1 && typeof xs[0] === 'string' ? xs[0] : xs.join('');
+}
+
+/** {@link strChecked} one item at a time, size-checked before each append. */
+function strAppended(fn: string, xs: readonly Value[]): string {
   const n = xs.length;
   let out = '';
   for (let i = 0; i < n; i++) {

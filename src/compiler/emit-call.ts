@@ -22,6 +22,14 @@ const INLINE2: Readonly<Record<string, (a: string, b: string, t: string) => [str
   '+': (a, b, t) => [`(${t} = ${a} + ${b}) <= ${MAX} && ${t} >= -${MAX}`, t],
   '-': (a, b, t) => [`(${t} = ${a} - ${b}) <= ${MAX} && ${t} >= -${MAX}`, t],
   '*': (a, b, t) => [`(${t} = ${a} * ${b}) <= ${MAX} && ${t} >= -${MAX}`, `${t} + 0`],
+  // Remainders of two safe integers are safe integers (|r| < |b|); `+ 0` turns -0 into
+  // 0 as the builtins do. A zero divisor takes the builtin (its division-by-zero error).
+  mod: (a, b, t) => [
+    `${b} !== 0`,
+    `((${t} = ${a} % ${b}) !== 0 && ${t} < 0 !== ${b} < 0 ? ${t} + ${b} : ${t} + 0)`,
+  ],
+  rem: (a, b) => [`${b} !== 0`, `(${a} % ${b}) + 0`],
+  quot: (a, b, t) => [`${b} !== 0`, `((${t} = ${a} % ${b}), (${a} - ${t}) / ${b} + 0)`],
   '<': (a, b) => ['true', `${a} < ${b}`],
   '>': (a, b) => ['true', `${a} > ${b}`],
   '<=': (a, b) => ['true', `${a} <= ${b}`],

@@ -20,6 +20,8 @@ import { emitTry, emitStep, emitFor, emitDotimes } from './emit-forms.js';
 import { emitPlan } from './emit-plan.js';
 import { Keyword } from '../data/index.js';
 import { jsString } from './js-text.js';
+import { ownedConjBindings } from './owned-conj.js';
+import { emitOwnedConj, isCoreConj } from './emit-owned.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
@@ -209,7 +211,15 @@ function emitIterations(
 ): void {
   const label = e.label();
   const saved = e.recur;
-  e.recur = { label, vars, used: false };
+  const owned = new Map<number, string>();
+  for (const i of ownedConjBindings(n, (c) => isCoreConj(e, c))) {
+    const own = e.temp();
+    // Nothing is owned when a run of the loop starts (a loop entered again must not
+    // append to the vector its last run returned).
+    e.emit(`${own} = undefined;`);
+    owned.set(i, own);
+  }
+  e.recur = { label, vars, used: false, ...(owned.size > 0 ? { owned } : {}) };
   const inner: Sink = sink.terminal
     ? sink
     : {
@@ -232,7 +242,18 @@ function emitRecur(e: Emitter, n: NodeOf<'recur'>): void {
   const target = e.recur;
   if (target === undefined) throw new Error('compiler: recur outside a loop or function');
   target.used = true;
-  const vals = e.exprs(n.args);
+  const owned = target.owned;
+  const vals =
+    owned === undefined
+      ? e.exprs(n.args)
+      : e.exprs(n.args, (a, i) => {
+          const own = owned.get(i);
+          const js =
+            own !== undefined && a.kind === 'call'
+              ? emitOwnedConj(e, a, n.slots[i] as number, own)
+              : undefined;
+          return js ?? e.expr(a);
+        });
   // The target's slots, or the temporaries that carry renewed bindings (ADR 0023).
   const vars = target.vars;
   if (vals.length === 1) {

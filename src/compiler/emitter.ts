@@ -111,6 +111,11 @@ export interface RecurTarget {
   readonly label: string;
   readonly vars: readonly string[];
   used: boolean;
+  /**
+   * Bindings (by index) whose `(conj v x)` recur argument may append in place, each
+   * with the variable holding the vector this run of the loop made (owned-conj.ts).
+   */
+  readonly owned?: ReadonlyMap<number, string>;
 }
 
 /** Options that change the emitted code, not its meaning. */
@@ -267,11 +272,14 @@ export class Emitter {
    * temporary (at its place in the statement list) when a later node emitted
    * statements, so those cannot run before it or change what it reads.
    */
-  exprs(nodes: readonly Node[]): string[] {
+  exprs(
+    nodes: readonly Node[],
+    each: (n: Node, i: number) => string = (n) => this.expr(n),
+  ): string[] {
     const out: string[] = [];
     const marks: number[] = [];
-    for (const n of nodes) {
-      out.push(this.expr(n));
+    for (const [i, n] of nodes.entries()) {
+      out.push(each(n, i));
       marks.push(this.fn.lines.length);
     }
     const end = this.fn.lines.length;

@@ -77,6 +77,26 @@ export class RVector {
     return new RVector(copy, copy.length, undefined, this.meta);
   }
 
+  /**
+   * Makes this vector `this.conj(v)` in place and returns it. Only for a vector no code
+   * can see but its maker: a compiled loop's own `conj` result (compiler/owned-conj.ts,
+   * ADR 0027). Vectors sharing its array or trie keep their own `count` elements, as
+   * after {@link conj}.
+   * @internal
+   */
+  appendOwned(v: Value): RVector {
+    const self = this as unknown as { arr: Value[]; count: number; trie: VTrie | undefined };
+    if (this.trie !== undefined) self.trie = trieConj(this.trie, this.count, v);
+    else if (this.arr.length === this.count) this.arr.push(v);
+    else {
+      self.arr = this.arr.slice(0, this.count);
+      self.arr.push(v);
+    }
+    self.count = this.count + 1;
+    this.hash = undefined;
+    return this;
+  }
+
   /** A vector with index `i` (0 ≤ i < count) replaced. */
   assoc(i: number, v: Value): RVector {
     if (this.trie !== undefined || this.count > 32) {

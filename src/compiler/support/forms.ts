@@ -24,6 +24,16 @@ export function vector(items: Value[]): Value {
   return RVector.from(items);
 }
 
+/**
+ * Appends `x` in place to `v` when it is a vector (a loop's own `conj` result, see
+ * compiler/emit-owned.ts) and says whether it did.
+ */
+export function appendOwned(v: Value, x: Value): boolean {
+  if (!(v instanceof RVector)) return false;
+  v.appendOwned(x);
+  return true;
+}
+
 export function map(flat: Value[]): Value {
   return RMap.fromFlat(flat);
 }

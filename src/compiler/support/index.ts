@@ -10,6 +10,7 @@ export { call1, call2, callN, locate, locateIn, direct1, direct2, unbound } from
 export {
   thrown,
   vector,
+  appendOwned,
   map,
   check,
   capabilityId,

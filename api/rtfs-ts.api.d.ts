@@ -6,7 +6,7 @@
 
 import { Plain } from './reader.js';
 export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
-import { a as AuditSink, A as ActionInput, e as ChainRecord, H as Host, N as NodeCompiler, B as Budget, i as Runtime, E as Effect, C as Capability, h as RunHost, c as CapabilityRegistry } from './types-run-host.js';
+import { e as ChainRecord, a as AuditSink, A as ActionInput, H as Host, N as NodeCompiler, B as Budget, i as Runtime, E as Effect, C as Capability, h as RunHost, c as CapabilityRegistry } from './types-run-host.js';
 import { TypeAst } from './runtime.js';
 export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, P as Policy, g as PureHost, R as RtfsError } from './types-run-host.js';
 import { V as Value, d as RMap, S as Source, g as Span } from './types-value.js';
@@ -44,6 +44,12 @@ interface VerifyOptions extends CheckerOptions {
      * last one may be that checkpoint itself); default: when a key is given.
      */
     readonly requireSignature?: boolean;
+    /**
+     * Called with each record that verifies, decoded as `readRecords` decodes it (not in
+     * `hashOnly` mode): verifying and reading a chain in one pass. Records before a
+     * failure are passed too.
+     */
+    readonly onRecord?: (r: ChainRecord) => void;
 }
 
 /** What open-and-recover trimmed. */

@@ -78,6 +78,8 @@ export class LineChecker {
   lastCheckpointSeq: number | null = null;
   /** The type of the last good record (undefined in hashOnly mode). */
   lastType: string | undefined;
+  /** The last good record, decoded as a reader gets it (undefined in hashOnly mode). */
+  lastAction: ChainAction | undefined;
   /** A seq whose hash to remember (HEAD's), and that hash once seen. */
   watchSeq = -1;
   watchedHash: string | undefined;
@@ -154,6 +156,7 @@ export class LineChecker {
     // Every body is parsed and decoded: the hash proves the bytes were not changed
     // after hashing, not that a (non-conforming) writer wrote a record at all.
     let body: Obj;
+    let action: ChainAction | undefined;
     if (this.opts.hashOnly) {
       const needed = seq === 0 || endsWith(buf, aEnd, CHECKPOINT_END);
       const parsed = needed ? parseObject(buf.toString('utf8', aStart, aEnd)) : {};
@@ -166,6 +169,7 @@ export class LineChecker {
         : decodeBody(buf.toString('utf8', aStart, aEnd), seq);
       if ('kind' in r) return r;
       body = r.body;
+      action = r.action;
     }
     if (seq === 0) {
       if (!endsWith(buf, aEnd, OPENED_END) || body.type !== 'ChainOpened')
@@ -187,6 +191,7 @@ export class LineChecker {
     this.seq = seq;
     this.hash = h;
     this.lastType = typeof body.type === 'string' ? body.type : undefined;
+    this.lastAction = action;
     if (seq === this.watchSeq) this.watchedHash = h;
     return undefined;
   }
@@ -228,7 +233,10 @@ export class LineChecker {
    * The envelope was checked byte by byte (it is canonical when `a` is): `a` must be
    * valid UTF-8, canonical JSON, decode, and carry the hashes of its args and result.
    */
-  private strictCheck(bytes: Uint8Array, seq: number): LineFailure | { body: Obj } {
+  private strictCheck(
+    bytes: Uint8Array,
+    seq: number,
+  ): LineFailure | { body: Obj; action: ChainAction } {
     let text: string;
     try {
       text = utf8.decode(bytes);

@@ -1,6 +1,6 @@
 /** SHA-256 helpers over canonical bytes (lower-case hex). */
 import { createHash, hash } from 'node:crypto';
-import type { Value } from '../data/index.js';
+import type { RVector, Value } from '../data/index.js';
 import { canonicalValue } from './canonical.js';
 import { type Json, canonicalJson } from './jcs.js';
 
@@ -22,6 +22,29 @@ export function flatten(s: string): void {
 /** SHA-256 of the canonical tagged encoding of an RTFS value. */
 export function valueHash(v: Value): string {
   return sha256Hex(canonicalValue(v));
+}
+
+/** Text hashed in pieces of about this many characters by {@link vectorHash}. */
+const PIECE = 1 << 16;
+
+/**
+ * `valueHash(v)` of a vector, hashing its canonical text piece by piece: the same hash
+ * without building the text of the whole vector, which for a big vector (a catalog's
+ * content: 3 MB of text built from hundreds of thousands of concatenations) costs far
+ * more in garbage collection than in hashing.
+ */
+export function vectorHash(v: RVector): string {
+  const h = createHash('sha256');
+  let piece = '[';
+  for (let i = 0; i < v.count; i++) {
+    if (i > 0) piece += ',';
+    piece += canonicalValue(v.get(i) as Value);
+    if (piece.length >= PIECE) {
+      h.update(piece);
+      piece = '';
+    }
+  }
+  return h.update(`${piece}]`).digest('hex');
 }
 
 /** `args_hash`: the hash replay matches a call's input by. */

@@ -5,7 +5,7 @@
 export { type Json, canonicalJson, compareCodePoints } from './jcs.js';
 export { encodeValue, canonicalValue } from './canonical.js';
 export { decodeValue, RecordedFn, DecodeError } from './decode.js';
-export { sha256Hex, valueHash, argsHash, jsonHash } from './hashes.js';
+export { sha256Hex, valueHash, vectorHash, argsHash, jsonHash } from './hashes.js';
 export {
   type ChainAction,
   type ChainRecord,

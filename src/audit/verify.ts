@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type CheckerOptions, type FailureKind, LineChecker } from './checker.js';
 import { scanLines } from './lines.js';
 import { readHead } from './head.js';
+import type { ChainRecord } from './record.js';
 
 export const SEGMENT_PATTERN = /^seg-(\d{6,})\.jsonl$/;
 
@@ -66,6 +67,12 @@ export interface VerifyOptions extends CheckerOptions {
    * last one may be that checkpoint itself); default: when a key is given.
    */
   readonly requireSignature?: boolean;
+  /**
+   * Called with each record that verifies, decoded as `readRecords` decodes it (not in
+   * `hashOnly` mode): verifying and reading a chain in one pass. Records before a
+   * failure are passed too.
+   */
+  readonly onRecord?: (r: ChainRecord) => void;
 }
 
 /** Where a record is: for naming the first record no signature covers. */
@@ -92,7 +99,12 @@ export interface ScanOutcome {
 }
 
 /** Scans every segment (no HEAD check). */
-export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1): ScanOutcome {
+export function scanChain(
+  dir: string,
+  opts: CheckerOptions = {},
+  watchSeq = -1,
+  onRecord?: (r: ChainRecord) => void,
+): ScanOutcome {
   const checker = new LineChecker(opts);
   checker.watchSeq = watchSeq;
   let count = 0;
@@ -104,9 +116,13 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
     let failure: VerifyFailure | undefined;
     let failEnd = 0;
     const scan = scanLines(path, (buf, start, end, line, offset) => {
+      const prev = checker.hash;
       const f = checker.check(buf, start, end);
       if (f === undefined) {
         count++;
+        const action = checker.lastAction;
+        if (onRecord !== undefined && action !== undefined)
+          onRecord({ seq: checker.seq, prev, hash: checker.hash, action });
         goodEnd = offset + (end - start) + 1;
         if (checker.lastCheckpointSeq === checker.seq) firstUnsigned = undefined;
         else
@@ -180,7 +196,7 @@ export function scanChain(dir: string, opts: CheckerOptions = {}, watchSeq = -1)
 export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult {
   const headFile = opts.checkHead === false ? undefined : readHead(dir);
   const watch = typeof headFile === 'object' ? headFile.seq : -1;
-  const { result, checker, firstUnsigned } = scanChain(dir, opts, watch);
+  const { result, checker, firstUnsigned } = scanChain(dir, opts, watch, opts.onRecord);
   if (!result.ok) {
     // A crash only ever tears a line after everything HEAD names: a partial line
     // before HEAD's record is a cut, not a torn tail.

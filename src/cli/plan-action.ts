@@ -246,10 +246,18 @@ export async function planAction(
   }
   for (const w of result.warnings) stderr.write(`warning: ${w}\n`);
   const runId = result.hosted.host.currentRun;
-  const actions: ChainAction[] = readRecords(dir)
-    .map((r) => r.action)
-    .filter((a) => a.run === runId);
-  const verified = verifyChain(dir);
+  // One pass verifies the chain and collects the run's actions (decoded as readRecords
+  // decodes them); a chain that fails verification is read again as before.
+  let actions: ChainAction[] = [];
+  const verified = verifyChain(dir, {
+    onRecord: (r) => {
+      if (r.action.run === runId) actions.push(r.action);
+    },
+  });
+  if (!verified.ok)
+    actions = readRecords(dir)
+      .map((r) => r.action)
+      .filter((a) => a.run === runId);
   const value: Value = result.outcome.ok ? result.outcome.value : null;
   const final = finalPlanOf(actions, value, capabilities);
   const failure = result.outcome.ok ? undefined : failureOf(result.outcome, actions);

@@ -72,6 +72,34 @@ export function canonical(word: string): string {
 
 /** Words of a text: split on anything that is not a letter or digit (ids split too). */
 export function words(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    // ASCII is scanned here; other text (whose lower case may differ in length) by regex.
+    if (text.charCodeAt(i) > 0x7f) return wordsByRegex(text);
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      else if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i - 1))) {
+        // camelCase: a word starts at an upper-case letter after a lower-case one.
+        out.push(lower.slice(start, i));
+        start = i;
+      }
+    } else if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
+}
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+/** {@link words} by regular expressions (its definition; the scan above is the fast path). */
+export function wordsByRegex(text: string): string[] {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

@@ -27,6 +27,7 @@ import {
   decodeValue,
   encodeValue,
   valueHash,
+  vectorHash,
   DecodeError,
   RecordedFn,
 } from '../../src/audit/index.js';
@@ -268,6 +269,29 @@ describe('tagged canonical encoding (T9)', () => {
     ];
     for (const b of bad) expect(() => decodeValue(b), JSON.stringify(b)).toThrow(DecodeError);
     expect(() => decodeValue(JSON.parse('{"$f":-0}') as Json)).toThrow(DecodeError);
+  });
+});
+
+describe('vectorHash (a vector hashed piece by piece)', () => {
+  it('equals valueHash of the vector', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 8 }), (xs) => {
+        const v = RVector.from(xs);
+        expect(vectorHash(v)).toBe(valueHash(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('equals valueHash across piece boundaries, with non-ASCII text in every piece', () => {
+    for (const n of [0, 1, 2000]) {
+      const v = RVector.from(
+        Array.from({ length: n }, (_, i) =>
+          RMap.fromFlat([kw('i'), i, kw('text'), `é ${'x'.repeat(i % 90)} 😀 "q" ${i}`]),
+        ),
+      );
+      expect(vectorHash(v)).toBe(valueHash(v));
+    }
   });
 });
 

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnosticLine } from '../../src/diagnostics/diagnostic.js';
 import { createHostedRuntime, runProgram } from '../../src/host/index.js';
 import { Keyword, RMap } from '../../src/data/index.js';
+import { valueHash } from '../../src/audit/index.js';
 import {
   catalogCapabilities,
+  catalogContent,
   catalogSnapshot,
   loadCatalog,
   loadCatalogText,
@@ -51,6 +53,26 @@ describe('catalog loading (.rtfs)', () => {
       'a.rtfs',
     );
     expect(makeCatalog(mergeEntries([changed.entries, b]).entries).snapshot).not.toBe(ab.snapshot);
+  });
+
+  it('stores as content the vector whose hash is the snapshot, built once', () => {
+    const c = defaultCatalog();
+    const content = catalogContent(c);
+    expect(`sha256:${valueHash(content)}`).toBe(c.snapshot);
+    expect(catalogContent(c)).toBe(content);
+    // A catalog not made by makeCatalog gets its content built on first use.
+    const copy = { entries: c.entries, snapshot: c.snapshot, get: c.get };
+    expect(`sha256:${valueHash(catalogContent(copy))}`).toBe(c.snapshot);
+  });
+
+  it('reports a bad schema at its position (schemas are parsed with spans only to report)', () => {
+    const text = `[{:id "svc.bad" :description "d" :effects [:pure]\n  :input-schema [:map [:x :nope]]}]`;
+    expect(codes(text)).toEqual([
+      expect.stringMatching(
+        /^c\.rtfs:2:\d+: catalog\/bad-schema: :input-schema: unknown type :nope/,
+      ),
+    ]);
+    expect(codes(text)).toEqual(codes(text));
   });
 
   it('reports an unknown key at its position', () => {

@@ -1,15 +1,8 @@
 /** Capabilities for the external entries of a catalog (simulated in a dry run). */
 import type { Capability } from '../../host/index.js';
 import { RtfsError } from '../../runtime/index.js';
-import { parseTypeExpr, type TypeAst } from '../../types/index.js';
-import type { Value } from '../../data/index.js';
 import type { CatalogEntry } from './entry.js';
-
-function compile(form: Value): TypeAst | undefined {
-  if (form === null) return undefined;
-  const r = parseTypeExpr(form);
-  return 'diagnostic' in r ? undefined : r.type;
-}
+import { schemaType } from './schema-type.js';
 
 /** One `external: true` capability per non-built-in entry, in id order. */
 export function catalogCapabilities(entries: readonly CatalogEntry[]): Capability[] {
@@ -18,8 +11,8 @@ export function catalogCapabilities(entries: readonly CatalogEntry[]): Capabilit
     .map((e) => ({
       id: e.id,
       description: e.description,
-      inputSchema: compile(e.inputSchema),
-      outputSchema: compile(e.outputSchema),
+      inputSchema: schemaType(e.inputSchema),
+      outputSchema: schemaType(e.outputSchema),
       ...(e.inputSchema !== null ? { inputSchemaForm: e.inputSchema } : {}),
       ...(e.outputSchema !== null ? { outputSchemaForm: e.outputSchema } : {}),
       effects: [...e.effects],

@@ -3,7 +3,7 @@
  * depend on file order (sha256 of the canonical encoding of the sorted entries).
  */
 import { type Value, Keyword, RMap, RVector } from '../../data/index.js';
-import { valueHash } from '../../audit/index.js';
+import { vectorHash } from '../../audit/index.js';
 import { compareIds } from '../text.js';
 import type { CatalogEntry } from './entry.js';
 
@@ -43,10 +43,28 @@ export function entryToValue(e: CatalogEntry): Value {
   ]);
 }
 
+/** The content vector of entries already sorted by id (see content.ts). */
+function contentOfSorted(sorted: readonly CatalogEntry[]): RVector {
+  return RVector.from(sorted.map(entryToValue));
+}
+
 /** `sha256:<hex>` of the canonical encoding of the entries sorted by id. */
 export function catalogSnapshot(entries: readonly CatalogEntry[]): string {
   const sorted = [...entries].sort((a, b) => compareIds(a.id, b.id));
-  return `sha256:${valueHash(RVector.from(sorted.map(entryToValue)))}`;
+  return `sha256:${vectorHash(contentOfSorted(sorted))}`;
+}
+
+/** Each catalog's content, built once with its snapshot (what content.ts stores). */
+const contents = new WeakMap<Catalog, RVector>();
+
+/** The content vector whose hash is `catalog.snapshot` (the entries' data, by id). */
+export function contentOf(catalog: Catalog): RVector {
+  let c = contents.get(catalog);
+  if (c === undefined) {
+    c = contentOfSorted(catalog.entries);
+    contents.set(catalog, c);
+  }
+  return c;
 }
 
 /**
@@ -57,9 +75,12 @@ export function makeCatalog(entries: readonly CatalogEntry[]): Catalog {
   const sorted = [...entries].sort((a, b) => compareIds(a.id, b.id));
   const index = new Map<string, CatalogEntry>();
   for (const e of sorted) index.set(e.id, e);
-  return {
+  const content = contentOfSorted(sorted);
+  const catalog: Catalog = {
     entries: sorted,
-    snapshot: catalogSnapshot(sorted),
+    snapshot: `sha256:${vectorHash(content)}`,
     get: (id) => index.get(id),
   };
+  contents.set(catalog, content);
+  return catalog;
 }

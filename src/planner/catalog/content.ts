@@ -7,7 +7,7 @@
 import { type Value, Keyword, RMap, RVector } from '../../data/index.js';
 import type { Effect } from '../../host/index.js';
 import { EFFECTS } from '../../host/index.js';
-import { type Catalog, entryToValue, makeCatalog } from './catalog.js';
+import { type Catalog, contentOf, entryToValue, makeCatalog } from './catalog.js';
 import type { CatalogEntry } from './entry.js';
 import { valueHash } from '../../audit/index.js';
 
@@ -15,7 +15,7 @@ const k = (n: string): Keyword => Keyword.of(n);
 
 /** The catalog's content (hash: `catalog.snapshot`). */
 export function catalogContent(catalog: Catalog): Value {
-  return RVector.from(catalog.entries.map(entryToValue));
+  return contentOf(catalog);
 }
 
 function entryFromValue(v: Value): CatalogEntry | undefined {

@@ -6,7 +6,8 @@
 import type { Value } from '../../data/index.js';
 import type { Effect } from '../../host/index.js';
 import type { Span } from '../../source/index.js';
-import { PRIM, parseTypeExpr, type TypeAst } from '../../types/index.js';
+import type { TypeAst } from '../../types/index.js';
+import { typeOfSchema } from './schema-type.js';
 
 export interface CatalogEntry {
   readonly id: string;
@@ -42,9 +43,7 @@ export interface SchemaInfo {
 
 /** A schema form parsed to a type, `:any` when absent or unparsable. */
 export function typeOf(form: Value): TypeAst {
-  if (form === null) return PRIM.any;
-  const r = parseTypeExpr(form);
-  return 'diagnostic' in r ? PRIM.any : r.type;
+  return typeOfSchema(form);
 }
 
 /** The record type inside a schema (`[:map …]`, or the map member of a union). */

@@ -10,9 +10,9 @@ import { EFFECTS } from '../../host/index.js';
 import { Source, type Span } from '../../source/index.js';
 import { parseConfigText } from '../../config/index.js';
 import { read } from '../../syntax/index.js';
-import { parseTypeExpr } from '../../types/index.js';
 import type { Value } from '../../data/index.js';
 import { CatalogCodes } from '../codes.js';
+import { parseSchema } from './schema-type.js';
 import { type CatalogEntry, nameFromId } from './entry.js';
 import { ID_PATTERN, type LoadResult } from './load-rtfs.js';
 
@@ -72,7 +72,7 @@ export function loadJsonCatalog(text: string, uri: string): LoadResult {
       if (t === undefined) return null;
       const r = read(t, `${uri}${pathText([i, key])}`);
       const form = r.forms[0];
-      const parsedType = form === undefined ? undefined : parseTypeExpr(form);
+      const parsedType = form === undefined ? undefined : parseSchema(form);
       if (r.diagnostics.length > 0 || form === undefined || r.forms.length !== 1) {
         diags.push(
           diagnostic(

@@ -9,8 +9,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { parseEffects } from '../../host/index.js';
 import { type NodeSpan, type Span, Source, childSpan } from '../../source/index.js';
 import { read } from '../../syntax/index.js';
-import { parseTypeExpr } from '../../types/index.js';
 import { CatalogCodes } from '../codes.js';
+import { parseSchema } from './schema-type.js';
 import { keyName } from '../convert.js';
 import { type CatalogEntry, nameFromId } from './entry.js';
 
@@ -51,11 +51,12 @@ function fieldSpans(m: RMap, whole: Span, keys = false): Map<string, Span> {
 }
 
 function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | undefined {
-  const spans = fieldSpans(m, at);
-  const keySpans = fieldSpans(m, at, true);
+  // The spans of the fields, built only for a diagnostic (most entries have none).
+  let valueSpans: Map<string, Span> | undefined;
+  const spans = (): Map<string, Span> => (valueSpans ??= fieldSpans(m, at));
   const before = diags.length;
   const bad = (code: string, message: string, key?: string): void => {
-    diags.push(diagnostic(code, 'capability', message, (key && spans.get(key)) || at));
+    diags.push(diagnostic(code, 'capability', message, (key && spans().get(key)) || at));
   };
   const fields = new Map<string, Value>();
   m.forEach((v, key) => {
@@ -65,7 +66,7 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
           CatalogCodes.invalidEntry,
           'capability',
           `unknown catalog key ${printValue(key)} (expected one of ${KEYS.map((x) => `:${x}`).join(' ')})`,
-          keySpans.get(keyName(key)) ?? at,
+          fieldSpans(m, at, true).get(keyName(key)) ?? at,
         ),
       );
     } else fields.set(key.name, v);
@@ -99,7 +100,9 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
   const schemaOf = (key: string): Value => {
     const form = fields.get(key) ?? null;
     if (form === null) return null;
-    const r = parseTypeExpr(form, spans.get(key));
+    // Parsed without spans (remembered for the planner); again with them for a diagnostic.
+    let r = parseSchema(form);
+    if ('diagnostic' in r) r = parseSchema(form, spans().get(key));
     if ('diagnostic' in r) bad(CatalogCodes.badSchema, `:${key}: ${r.diagnostic.message}`, key);
     return form;
   };

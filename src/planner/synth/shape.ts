@@ -1,5 +1,4 @@
 /** The input and output shape of a menu entry, derived from its schema forms. */
-import type { Value } from '../../data/index.js';
 import { PRIM, type TypeAst } from '../../types/index.js';
 import { recordOf, typeOf, type InputInfo } from '../catalog/index.js';
 import type { MenuEntry, PlanStep } from '../types.js';
@@ -19,23 +18,11 @@ export interface Shape {
 /** The source `.` means the step's whole value. */
 export const WHOLE = '.';
 
-const cache = new WeakMap<object, TypeAst>();
-
-function typeOfCached(form: Value): TypeAst {
-  if (form === null || typeof form !== 'object') return typeOf(form);
-  let t = cache.get(form);
-  if (t === undefined) {
-    t = typeOf(form);
-    cache.set(form, t);
-  }
-  return t;
-}
-
 export function shapeOf(m: MenuEntry | undefined): Shape {
   if (m === undefined)
     return { inputs: [], outs: [{ alias: 'result', source: WHOLE, type: PRIM.any }], known: false };
-  const inT = typeOfCached(m.input_schema);
-  const outT = typeOfCached(m.output_schema);
+  const inT = typeOf(m.input_schema);
+  const outT = typeOf(m.output_schema);
   const rec = recordOf(inT);
   const inputs = (rec?.entries ?? []).map((e) => ({
     name: e.key.name,

@@ -151,9 +151,14 @@ const cli = await build({
   define: { 'import.meta.url': '__rtfsModuleUrl' },
   banner: { js: 'var __rtfsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
-// The code cache is keyed by this id (src/launch/code-cache.ts).
+// The code cache is keyed by this id (src/launch/code-cache.ts). The text is made pure
+// ASCII (esbuild leaves non-ASCII in regex literals): V8 then holds it as one byte per
+// character, and the launcher reads it as Latin-1, the cheapest decoding.
 const cliFile = `${outdir}/cli.cjs`;
-const cliText = await readFile(cliFile, 'utf8');
+const cliText = (await readFile(cliFile, 'utf8')).replace(
+  /[^ -~\t\n\r]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
 // Code run from a cache has no module loader for `import()` in Node 20 (ADR 0024).
 const dynamicImports = cli.metafile.outputs['dist/cli.cjs'].imports.filter(
   (i) => i.kind === 'dynamic-import',

@@ -2,7 +2,7 @@
  * The CLI's V8 code cache (ADR 0024): the bytecode V8 compiled for dist/cli.cjs in an
  * earlier run of the same command, so a later run skips parsing and compiling it.
  *
- * One file per command and build, in a directory of the user's own (`RTFS_CACHE_DIR`,
+ * One file per command and build (the four newest per command are kept), in a directory of the user's own (`RTFS_CACHE_DIR`,
  * else `$XDG_CACHE_HOME/rtfs-ts`, else `~/.cache/rtfs-ts`); `RTFS_CODE_CACHE=0` turns it
  * off. A cache file is used only if it is a regular file owned by this user and
  * writable by no one else (cached bytecode runs as code). Files are written whole to
@@ -10,7 +10,7 @@
  * failure means running without a cache, never an error.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
-import { lstatSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,7 +64,10 @@ function usableDirectory(dir: string): boolean {
   }
 }
 
-/** Saves `data` for the cache at `path`, dropping the command's files of older builds. */
+/** Files kept per command: other installs (other versions) keep their caches too. */
+const KEEP = 4;
+
+/** Saves `data` for the cache at `path`; keeps the command's {@link KEEP} newest files. */
 export function saveCodeCache(path: string, data: Buffer): void {
   const dir = join(path, '..');
   try {
@@ -74,11 +77,11 @@ export function saveCodeCache(path: string, data: Buffer): void {
     renameSync(tmp, path);
     const name = path.slice(dir.length + 1);
     const command = name.slice(0, name.indexOf('-'));
-    for (const f of readdirSync(dir)) {
-      if (f !== name && f.startsWith(`${command}-`) && f.endsWith('.v8')) {
-        rmSync(join(dir, f), { force: true });
-      }
-    }
+    const older = readdirSync(dir)
+      .filter((f) => f !== name && f.startsWith(`${command}-`) && f.endsWith('.v8'))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of older.slice(KEEP - 1)) rmSync(join(dir, f), { force: true });
   } catch {
     // No cache this time (read-only home, full disk, …): the next run tries again.
   }

@@ -21,7 +21,8 @@ type ModuleFunction = (
 
 const dist = dirname(fileURLToPath(import.meta.url));
 const file = join(dist, 'cli.cjs');
-const source = readFileSync(file, 'utf8');
+// The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
+const source = readFileSync(file, 'latin1');
 const cache = openCodeCache(source, commandOf(process.argv.slice(2)), process.env);
 // The wrapper shares the bundle's first line, so line numbers in stacks stay the file's.
 const script = new vm.Script(
@@ -32,8 +33,11 @@ const script = new vm.Script(
 );
 const path = cache.path;
 if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
-  // After the run, so the cache holds what this command compiled, not just the top level.
-  process.once('exit', () => saveCodeCache(path, script.createCachedData()));
+  // After the run, so the cache holds what this command compiled, not just the top level;
+  // not after a usage error (exit 2: a mistyped command would get a cache of its own).
+  process.once('exit', (code) => {
+    if (code !== 2) saveCodeCache(path, script.createCachedData());
+  });
 }
 const run = script.runInThisContext() as ModuleFunction;
 const module = { exports: {} };

@@ -3,7 +3,7 @@
  * and that `rtfs` behaves the same with a fresh, a reused, a corrupt or an unsafe cache.
  */
 import { describe, it, expect, beforeEach } from 'vitest';
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -50,14 +50,21 @@ describe('the code cache files', () => {
     }
   });
 
-  it('are saved whole, replace the same command of older builds, and read back', () => {
-    writeFileSync(join(dir, 'run-ffffffffffffffff-v1-x.v8'), 'old');
+  it('are saved whole, keep the four newest builds of a command, and read back', () => {
+    for (let i = 0; i < 5; i++) {
+      const f = join(dir, `run-fffffffffffffff${i}-v1-x.v8`);
+      writeFileSync(f, 'old');
+      utimesSync(f, 1000 + i, 1000 + i);
+    }
     writeFileSync(join(dir, 'plan-ffffffffffffffff-v1-x.v8'), 'other command');
     const c = openCodeCache(SOURCE, 'run', { RTFS_CACHE_DIR: dir });
     saveCodeCache(c.path as string, Buffer.from('bytes'));
     expect(readdirSync(dir).sort()).toEqual([
       'plan-ffffffffffffffff-v1-x.v8',
       `run-0123456789abcdef-${process.version}-${process.arch}.v8`,
+      'run-fffffffffffffff2-v1-x.v8',
+      'run-fffffffffffffff3-v1-x.v8',
+      'run-fffffffffffffff4-v1-x.v8',
     ]);
     expect(statSync(c.path as string).mode & 0o777).toBe(0o600);
     expect(openCodeCache(SOURCE, 'run', { RTFS_CACHE_DIR: dir }).data?.toString()).toBe('bytes');
@@ -109,6 +116,11 @@ describe('rtfs through the code cache', () => {
     writeFileSync(path, Buffer.alloc(4096, 7), { mode: 0o600 });
     expect(rtfs(['eval', '(+ 1 2)'], { env: env() })).toMatchObject({ code: 0, stdout: '3\n' });
     expect(statSync(path).size).toBeGreaterThan(4096);
+  });
+
+  it('keeps no cache for a usage error (a mistyped command)', () => {
+    expect(rtfs(['frobnicate'], { env: env() }).code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reports errors (with positions) as it does without a cache', () => {

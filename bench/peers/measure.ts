@@ -55,6 +55,13 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/**
+ * Plain JS work under this is within the noise of one process's CPU time (two process
+ * times subtracted): the work ratio is left out rather than divided by noise (fib 30
+ * once gave plain JS -8.6 ms of work and rtfs -362×).
+ */
+export const WORK_FLOOR_MS = 20;
+
 interface ProcessRun {
   readonly out: string;
   readonly wallMs: number;
@@ -170,7 +177,9 @@ export async function runPeers(opts: PeerOptions): Promise<PeerRow[]> {
         cpuMs: median(t.cpu),
         ...(workMs === undefined
           ? { workRatio: p / (startupMs?.get('js') ?? p) }
-          : { workMs, workRatio: workMs / Math.max(jsWork, 0.1) }),
+          : jsWork < WORK_FLOOR_MS
+            ? { workMs }
+            : { workMs, workRatio: workMs / jsWork }),
         ...(warmMs === undefined || jsWarm === undefined
           ? {}
           : { warmMs, warmRatio: warmMs / jsWarm }),

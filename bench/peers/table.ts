@@ -7,6 +7,7 @@
 import type { ToolId } from './tools.js';
 import type { Cell, PeerRow } from './measure.js';
 import { peerWorkloads } from './workloads.js';
+import { WORK_FLOOR_MS } from './measure.js';
 
 const PEERS: readonly ToolId[] = ['nbb', 'squint', 'cherry'];
 const COLUMNS: readonly { id: ToolId; name: string }[] = [
@@ -97,6 +98,7 @@ export function formatPeerTable(rows: readonly PeerRow[], metric: string): strin
     `Cells: work ratio / warm ratio to plain JS (process time: ${metric}; work = the workload's`,
     "process minus the same tool's `(+ 1 2)` process; warm = `run` in-process after warm-up).",
     'The start-up row is the whole `(+ 1 2)` process ÷ node running the JS version.',
+    `A work ratio is – when plain JS's work is under ${WORK_FLOOR_MS} ms (within the noise of process times).`,
     ...notes,
   ].join('\n');
 }

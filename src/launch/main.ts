@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { commandOf, openCodeCache, saveCodeCache } from './code-cache.js';
+import { cacheKey, tuneTierUp } from './tier-up.js';
 
 type ModuleFunction = (
   exports: unknown,
@@ -23,7 +24,14 @@ const dist = dirname(fileURLToPath(import.meta.url));
 const file = join(dist, 'cli.cjs');
 // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
 const source = readFileSync(file, 'latin1');
-const cache = openCodeCache(source, commandOf(process.argv.slice(2)), process.env);
+const command = commandOf(process.argv.slice(2));
+const requireHere = createRequire(file);
+const tuned = tuneTierUp(
+  command,
+  process.env,
+  () => requireHere('node:v8') as typeof import('node:v8'),
+);
+const cache = openCodeCache(source, cacheKey(command, tuned), process.env);
 // The wrapper shares the bundle's first line, so line numbers in stacks stay the file's.
 const script = new vm.Script(
   `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
@@ -41,4 +49,4 @@ if (path !== undefined && (cache.data === undefined || script.cachedDataRejected
 }
 const run = script.runInThisContext() as ModuleFunction;
 const module = { exports: {} };
-run.call(module.exports, module.exports, createRequire(file), module, file, dist);
+run.call(module.exports, module.exports, requireHere, module, file, dist);

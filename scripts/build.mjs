@@ -36,6 +36,39 @@ import { fileURLToPath } from 'node:url';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Node built-ins the CLI loads on first use, not at start-up (ADR 0031): node:crypto
+ * costs about 6 ms to load, and `rtfs run` of a small program needs no hash or random
+ * id before its first capability call. Each import gets an object of getters, one per
+ * export, that `require`s the built-in when first read; esbuild's interop reads an
+ * import's property at each use, so nothing loads before a use.
+ */
+const LAZY_BUILTINS = ['crypto', 'worker_threads'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.importer.startsWith(`${root}src`)
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const names = Object.keys(await import(`node:${args.path}`)).filter(
+        (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
+      );
+      const getters = names
+        .map((n) => `${n}: { get: () => load().${n}, enumerable: true }`)
+        .join(',\n  ');
+      return {
+        contents: `let m;\nconst load = () => (m ??= require('node:${args.path}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const outdir = `${root}dist`;
 
 /**
@@ -146,7 +179,7 @@ const cli = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets, bundledLoaders],
+  plugins: [noChildProcess, reportAssets, bundledLoaders, lazyBuiltins],
   // Workers and the lazily loaded parts find their files beside this one.
   define: { 'import.meta.url': '__rtfsModuleUrl' },
   banner: { js: 'var __rtfsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

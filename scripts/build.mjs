@@ -188,6 +188,7 @@ const cli = await build({
 // ASCII (esbuild leaves non-ASCII in regex literals): V8 then holds it as one byte per
 // character, and the launcher reads it as Latin-1, the cheapest decoding.
 const cliFile = `${outdir}/cli.cjs`;
+const CLI_WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
 const cliText = (await readFile(cliFile, 'utf8')).replace(
   /[^ -~\t\n\r]/g,
   (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -202,7 +203,10 @@ if (dynamicImports.length > 0) {
   );
 }
 const buildId = createHash('sha256').update(cliText).digest('hex').slice(0, 16);
-await writeFile(cliFile, `${cliText}//# rtfs-build-id=${buildId}\n`);
+// The file is the module function itself (src/launch/main.ts compiles it as it stands:
+// wrapping 1.4 MB of text at each start copied it once more). The wrapper shares the
+// first line, so line numbers in stacks and the source map stay esbuild's.
+await writeFile(cliFile, `${CLI_WRAPPER_OPEN}${cliText}\n})\n//# rtfs-build-id=${buildId}\n`);
 
 const outputs = new Set(
   [...Object.keys(result.metafile.outputs), ...Object.keys(cli.metafile.outputs)].map((f) =>

@@ -32,9 +32,10 @@ const tuned = tuneTierUp(
   () => requireHere('node:v8') as typeof import('node:v8'),
 );
 const cache = openCodeCache(source, cacheKey(command, tuned), process.env);
-// The wrapper shares the bundle's first line, so line numbers in stacks stay the file's.
+// The file is the module function, `(function (exports, require, module, __filename,
+// __dirname) {…})`, as the build writes it: compiled as it stands, without a copy.
 const script = new vm.Script(
-  `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+  source,
   // No `importModuleDynamically`: the bundle has no `import()` (the build checks), and
   // Node 20 loses that option for code from a cache.
   { filename: file, cachedData: cache.data },

@@ -21,9 +21,16 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
 }
 
+/**
+ * zod parses without its eval-compiled fast path: a planner run parses each schema a
+ * few times, and compiling the fast path (`new Function` per object schema) cost more
+ * than it saved (ADR 0031).
+ */
+const PARSE = { jitless: true } as const;
+
 /** The typed view of `v`, or a `planner/bad-input` error naming the path. */
 export function parseInput<T>(id: string, parse: z.ZodType<T>, v: Value): T {
-  const r = parse.safeParse(fromRtfs(v));
+  const r = parse.safeParse(fromRtfs(v), PARSE);
   if (!r.success) {
     const i = r.error.issues[0];
     throw new RtfsError(

@@ -186,6 +186,13 @@ interface MemoryChainOptions {
      * `--chain`) then costs no memory per call; reading the lines is a bug.
      */
     readonly retain?: boolean;
+    /**
+     * Encode and hash the records (default true). With false (and `retain: false`) an
+     * append only counts: a run nobody reads the chain of, not even its running hash
+     * (`rtfs run` without `--chain`, `--trace` or live export), skips encoding and the
+     * three SHA-256s of each call; reading `lastHash` is then a bug.
+     */
+    readonly hashed?: boolean;
 }
 declare class MemoryChain implements AuditSink {
     readonly chainId: string;
@@ -196,6 +203,7 @@ declare class MemoryChain implements AuditSink {
     private readonly key;
     private lastCheckpoint;
     private readonly retain;
+    private readonly hashed;
     constructor(opts?: MemoryChainOptions);
     private push;
     private housekeeping;

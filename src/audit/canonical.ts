@@ -134,11 +134,9 @@ export function canonicalValue(v: Value): string {
         case 'resource':
           return `{"$res":${quote(v.text)}}`;
         case 'list':
-          return `{"$list":${canonicalItems(v.items, v.items.length)}}`;
         case 'vector':
-          return canonicalItems(v.toArray(), v.count);
         case 'map':
-          return canonicalMap(v);
+          return canonicalCollection(v);
         case 'fn':
           return `{"$fn":${v.name === undefined ? 'null' : quote(v.name)}}`;
         case 'error':
@@ -152,6 +150,45 @@ export function canonicalValue(v: Value): string {
       break;
   }
   throw new TypeError(`canonicalValue: not an RTFS value (${typeof v})`);
+}
+
+/**
+ * Canonical texts of big collections, by identity (docs/adr/0029-chain-big-values-once.md).
+ * RTFS values are immutable, so a value recorded again — a planner menu in a call's
+ * result and in its step's result, a catalog hashed for its snapshot and then stored
+ * in the chain — is encoded once. (Collections changed in place — an owned `conj`, a
+ * reduce's owned accumulator — are seen by no other code while they change.)
+ */
+const texts = new WeakMap<object, string>();
+/** Texts at least this long are remembered (a capability of a catalog: ≈ 700). */
+const REMEMBER = 512;
+
+/** The remembered canonical text of a collection, if it was encoded and is big. */
+export function knownText(v: object): string | undefined {
+  return texts.get(v);
+}
+
+type Collection = Extract<Value, { kind: 'list' | 'vector' | 'map' }>;
+
+function canonicalCollection(v: Collection): string {
+  let s = texts.get(v);
+  if (s !== undefined) return s;
+  switch (v.kind) {
+    case 'list':
+      s = `{"$list":${canonicalItems(v.items, v.items.length)}}`;
+      break;
+    case 'vector':
+      s = canonicalItems(v.toArray(), v.count);
+      break;
+    case 'map':
+      s = canonicalMap(v);
+      break;
+  }
+  if (s.length >= REMEMBER) {
+    s.charCodeAt(0); // flattens the rope once: it is kept, and read whole each time
+    texts.set(v, s);
+  }
+  return s;
 }
 
 function canonicalMap(m: RMap): string {

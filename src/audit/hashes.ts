@@ -24,27 +24,13 @@ export function valueHash(v: Value): string {
   return sha256Hex(canonicalValue(v));
 }
 
-/** Text hashed in pieces of about this many characters by {@link vectorHash}. */
-const PIECE = 1 << 16;
-
 /**
- * `valueHash(v)` of a vector, hashing its canonical text piece by piece: the same hash
- * without building the text of the whole vector, which for a big vector (a catalog's
- * content: 3 MB of text built from hundreds of thousands of concatenations) costs far
- * more in garbage collection than in hashing.
+ * `valueHash(v)` of a vector (a catalog's content). Its text is remembered by identity
+ * (canonical.ts), so storing the same vector in the chain later costs one copy
+ * (docs/adr/0029-chain-big-values-once.md).
  */
 export function vectorHash(v: RVector): string {
-  const h = createHash('sha256');
-  let piece = '[';
-  for (let i = 0; i < v.count; i++) {
-    if (i > 0) piece += ',';
-    piece += canonicalValue(v.get(i) as Value);
-    if (piece.length >= PIECE) {
-      h.update(piece);
-      piece = '';
-    }
-  }
-  return h.update(`${piece}]`).digest('hex');
+  return valueHash(v);
 }
 
 /** `args_hash`: the hash replay matches a call's input by. */

@@ -16,12 +16,13 @@
  * (actionBody + chainHash): with no line to write, it measured no cheaper there.
  */
 import { hash as sha256 } from 'node:crypto';
+import type { Value } from '../data/index.js';
 import type { ActionInput } from '../runtime/audit-sink.js';
-import { DOMAIN, canonicalMeta, canonicalResult, valueTextHash } from './record.js';
-import { canonicalValue } from './canonical.js';
-import { quote } from './jcs.js';
+import { DOMAIN, canonicalResult } from './record.js';
+import { type ByteOut, room, writeValue } from './canonical-bytes.js';
+import { digits, putAscii, putNumber, putRaw, putString, putUint } from './bytes.js';
 
-export class LineEncoder {
+export class LineEncoder implements ByteOut {
   /** Encoded lines: `buf[0, len)`. */
   buf: Buffer;
   len = 0;
@@ -37,35 +38,39 @@ export class LineEncoder {
     this.buf = Buffer.allocUnsafe(size);
   }
 
-  /** Appends the line of a host action at `len`. */
+  /**
+   * Appends the line of a host action at `len`. Args, result and meta are written
+   * straight into the buffer (canonical-bytes.ts), and `args_hash`/`result_hash` hash
+   * their bytes there.
+   */
   action(a: ActionInput, ts: number): void {
-    const args = a.args === undefined ? undefined : canonicalValue(a.args);
-    const result = a.result === undefined ? undefined : canonicalResult(a.result);
-    const meta = a.meta === undefined ? undefined : canonicalMeta(a.meta);
     const name = a.name;
     const parent = a.parent;
-    // Every UTF-16 unit takes at most 6 bytes (`\u001f`); hashes, keys and numbers < 1,024.
-    const n =
-      (args?.length ?? 0) +
-      (result?.length ?? 0) +
-      (meta?.length ?? 0) +
-      (name?.length ?? 0) +
-      (parent?.length ?? 0) +
-      (a.argsHash?.length ?? 0) +
-      (a.resultHash?.length ?? 0) +
-      a.id.length +
-      a.run.length +
-      a.callPath.length +
-      a.type.length;
-    const start = this.begin(6 * n + 1024);
-    const b = this.buf;
+    // Room for everything but the values: every UTF-16 unit takes at most 6 bytes
+    // (`\u001f`); hashes, keys and numbers < 1,024. Made again after each value.
+    const fixed =
+      6 *
+        ((name?.length ?? 0) +
+          (parent?.length ?? 0) +
+          (a.argsHash?.length ?? 0) +
+          (a.resultHash?.length ?? 0) +
+          a.id.length +
+          a.run.length +
+          a.callPath.length +
+          a.type.length) +
+      1024;
+    const start = this.begin(fixed);
+    let b = this.buf;
     let p = start;
     b[p++] = 0x7b; // {
-    if (args !== undefined) {
+    if (a.args !== undefined) {
       p = putAscii(b, p, '"args":');
-      p = putRaw(b, p, args);
+      const from = p;
+      p = writeValue(this, p, a.args);
+      const h = a.argsHash ?? this.bytesHash(from, p);
+      b = room(this, p, fixed);
       p = putAscii(b, p, ',"args_hash":');
-      p = putString(b, p, a.argsHash ?? valueTextHash(args));
+      p = putString(b, p, h);
       b[p++] = 0x2c; // ,
     } else if (a.argsHash !== undefined) {
       p = putAscii(b, p, '"args_hash":');
@@ -81,9 +86,10 @@ export class LineEncoder {
     }
     p = putAscii(b, p, ',"id":');
     p = putString(b, p, a.id);
-    if (meta !== undefined) {
+    if (a.meta !== undefined) {
       p = putAscii(b, p, ',"meta":');
-      p = putRaw(b, p, meta);
+      p = this.meta(p, a.meta);
+      b = room(this, p, fixed);
     }
     if (name !== undefined) {
       p = putAscii(b, p, ',"name":');
@@ -91,11 +97,23 @@ export class LineEncoder {
     }
     p = putAscii(b, p, ',"parent":');
     p = parent === null ? putAscii(b, p, 'null') : putString(b, p, parent);
-    if (result !== undefined) {
+    const r = a.result;
+    if (r !== undefined) {
       p = putAscii(b, p, ',"result":');
-      p = putRaw(b, p, result);
+      const from = p;
+      if (r.ok) {
+        p = putAscii(b, p, '{"ok":true,"value":');
+        p = writeValue(this, p, r.value);
+        b = room(this, p, fixed);
+        b[p++] = 0x7d; // }
+      } else {
+        const text = canonicalResult(r);
+        b = room(this, p, 3 * text.length + fixed);
+        p = putRaw(b, p, text);
+      }
+      const h = a.resultHash ?? this.bytesHash(from, p);
       p = putAscii(b, p, ',"result_hash":');
-      p = putString(b, p, a.resultHash ?? valueTextHash(result));
+      p = putString(b, p, h);
     } else if (a.resultHash !== undefined) {
       p = putAscii(b, p, ',"result_hash":');
       p = putString(b, p, a.resultHash);
@@ -108,6 +126,37 @@ export class LineEncoder {
     p = putString(b, p, a.type);
     b[p++] = 0x7d; // }
     this.end(start, p);
+  }
+
+  /**
+   * Writes a meta value: the host gives every call of a capability the same meta map,
+   * whose bytes are remembered (up to 4 KB; bigger collections' texts are remembered
+   * by canonical.ts).
+   */
+  private meta(p: number, meta: Value): number {
+    if (typeof meta !== 'object' || meta === null) return writeValue(this, p, meta);
+    const known = metaBytes.get(meta);
+    if (known !== undefined) {
+      room(this, p, known.length).set(known, p);
+      return p + known.length;
+    }
+    const end = writeValue(this, p, meta);
+    if (end - p <= META_BYTES) metaBytes.set(meta, new Uint8Array(this.buf.subarray(p, end)));
+    return end;
+  }
+
+  /** SHA-256 (hex) of `buf[from, to)`; short texts' hashes are remembered. */
+  private bytesHash(from: number, to: number): string {
+    const b = this.buf;
+    if (to - from > SHORT_TEXT) return sha256('sha256', view(b, from, to));
+    // Latin-1 maps bytes to characters one to one: a key for these exact bytes.
+    const key = b.toString('latin1', from, to);
+    let h = shortHashes.get(key);
+    if (h === undefined) {
+      if (shortHashes.size >= SHORT_HASHES) shortHashes.clear();
+      shortHashes.set(key, (h = sha256('sha256', view(b, from, to))));
+    }
+    return h;
   }
 
   /** Appends the line of a body given as canonical text (housekeeping records). */
@@ -147,7 +196,7 @@ export class LineEncoder {
     b[p++] = 0x0a;
     p = putAscii(b, p, prev);
     b[p] = 0x0a;
-    const hash = sha256('sha256', new Uint8Array(b.buffer, b.byteOffset + from, end - from));
+    const hash = sha256('sha256', view(b, from, end));
     p = putAscii(b, this.len, '{"seq":');
     p = putUint(b, p, seq);
     p = putAscii(b, p, ',"prev":"');
@@ -166,7 +215,7 @@ export class LineEncoder {
   private tsText(ts: number): string {
     if (ts !== this.lastTs) {
       this.lastTs = ts;
-      this.lastTsText = numberText(ts);
+      this.lastTsText = String(ts);
     }
     return this.lastTsText;
   }
@@ -177,86 +226,16 @@ function envelopeLength(seq: number, prev: string): number {
   return 7 + digits(seq) + 9 + prev.length + 10 + 64 + 6;
 }
 
-function digits(n: number): number {
-  let d = 1;
-  while (n >= 10) {
-    n = Math.floor(n / 10);
-    d++;
-  }
-  return d;
+/** A view of `b[from, to)`. */
+function view(b: Buffer, from: number, to: number): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset + from, to - from);
 }
 
-/** A number as `actionBody` writes it (`String`: ASCII). */
-function numberText(x: number): string {
-  return String(x);
-}
+/** Bytes of meta values already written (RTFS values are immutable). */
+const metaBytes = new WeakMap<object, Uint8Array>();
+const META_BYTES = 4096;
 
-/**
- * Texts up to this length are copied by a JS loop; longer ones by one native write
- * (which costs about as much as copying 16 code units in JS).
- */
-const SHORT = 16;
-/** A string that `quote` does not leave as it is, or that is not ASCII. */
-// eslint-disable-next-line no-control-regex -- JSON escapes the control characters
-const NOT_PLAIN = /[\u0000-\u001f"\\\u0080-\uffff]/;
-/** Text that is not ASCII. */
-const NOT_ASCII = /[\u0080-\uffff]/;
-
-/** Writes ASCII text (keys, hex, digits). */
-function putAscii(b: Buffer, p: number, s: string): number {
-  const n = s.length;
-  if (n > SHORT) return p + b.write(s, p, 'latin1');
-  for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
-  return p;
-}
-
-/** Writes a non-negative integer in decimal. */
-function putUint(b: Buffer, p: number, n: number): number {
-  const end = p + digits(n);
-  let q = end;
-  do {
-    const m = Math.floor(n / 10);
-    b[--q] = 0x30 + (n - m * 10);
-    n = m;
-  } while (n > 0);
-  return end;
-}
-
-/** Writes `String(x)`: digits for a non-negative safe integer, else its text. */
-function putNumber(b: Buffer, p: number, x: number): number {
-  return Number.isSafeInteger(x) && x >= 0 ? putUint(b, p, x) : putAscii(b, p, numberText(x));
-}
-
-/** Writes text that is JSON already (canonical values), as UTF-8. */
-function putRaw(b: Buffer, p: number, s: string): number {
-  const n = s.length;
-  if (n > SHORT) return p + (NOT_ASCII.test(s) ? b.write(s, p) : b.write(s, p, 'latin1'));
-  let q = p;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return p + b.write(s, p);
-    b[q++] = c;
-  }
-  return q;
-}
-
-/** Writes `quote(s)`: a plain ASCII string is copied between quotes. */
-function putString(b: Buffer, p: number, s: string): number {
-  const n = s.length;
-  if (n > SHORT) {
-    if (NOT_PLAIN.test(s)) return p + b.write(quote(s), p);
-    b[p] = 0x22;
-    const q = p + 1 + b.write(s, p + 1, 'latin1');
-    b[q] = 0x22;
-    return q + 1;
-  }
-  let q = p;
-  b[q++] = 0x22;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x80) return p + b.write(quote(s), p);
-    b[q++] = c;
-  }
-  b[q++] = 0x22;
-  return q;
-}
+/** Hashes of short canonical values seen lately (`true`, `nil`, small args). */
+const shortHashes = new Map<string, string>();
+const SHORT_TEXT = 96;
+const SHORT_HASHES = 512;

@@ -32,6 +32,13 @@ export interface MemoryChainOptions {
    * `--chain`) then costs no memory per call; reading the lines is a bug.
    */
   readonly retain?: boolean;
+  /**
+   * Encode and hash the records (default true). With false (and `retain: false`) an
+   * append only counts: a run nobody reads the chain of, not even its running hash
+   * (`rtfs run` without `--chain`, `--trace` or live export), skips encoding and the
+   * three SHA-256s of each call; reading `lastHash` is then a bug.
+   */
+  readonly hashed?: boolean;
 }
 
 export class MemoryChain implements AuditSink {
@@ -43,10 +50,12 @@ export class MemoryChain implements AuditSink {
   private readonly key: KeyObject | undefined;
   private lastCheckpoint = -1;
   private readonly retain: boolean;
+  private readonly hashed: boolean;
 
   constructor(opts: MemoryChainOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.retain = opts.retain ?? true;
+    this.hashed = this.retain || (opts.hashed ?? true);
     this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
     const data: { [k: string]: Json } = { chain_id: this.chainId, format: FORMAT, hash: 'sha256' };
     if (this.key) {
@@ -70,7 +79,8 @@ export class MemoryChain implements AuditSink {
   }
 
   append(action: ActionInput, _durable?: boolean): void {
-    this.push(actionBody(action, this.now()));
+    if (this.hashed) this.push(actionBody(action, this.now()));
+    else this.seq++;
     if (action.type === 'ContentStored' && action.name !== undefined) this.content.add(action.name);
   }
 
@@ -96,6 +106,7 @@ export class MemoryChain implements AuditSink {
   }
 
   get lastHash(): string {
+    if (!this.hashed) throw new Error('MemoryChain: this chain keeps no hash (hashed: false)');
     return this.hash;
   }
 

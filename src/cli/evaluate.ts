@@ -52,8 +52,9 @@ export interface EvalFlags extends HostFlags {
 
 export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext): ExitCode {
   const { stdout, stderr } = ctx.io;
-  // Without --trace nobody reads an in-memory chain: keep only its running hash.
-  const sink = openSink(flags, flags.trace === true);
+  // Without --trace nobody reads an in-memory chain's lines, and without live export
+  // nobody reads its running hash either: keep neither (ADR 0029).
+  const sink = openSink(flags, flags.trace === true, flags.telemetry !== undefined);
   // Such a chain cannot be read back: keep what the failure report needs as it is written.
   const tracker =
     sink instanceof MemoryChain && flags.trace !== true ? failureTracker() : undefined;
@@ -131,11 +132,11 @@ export function evaluateSource(source: Source, flags: EvalFlags, ctx: CliContext
 
 /**
  * The chain a run writes to: a directory (--chain) or memory, keeping its lines when
- * `retain` (for --trace and the REPL's `:chain`).
+ * `retain` (for --trace and the REPL's `:chain`) and its running hash when `hashed`.
  */
-export function openSink(flags: EvalFlags, retain = true): JsonlChain | MemoryChain {
+export function openSink(flags: EvalFlags, retain = true, hashed = true): JsonlChain | MemoryChain {
   const clock = flags.telemetry ? { now: flags.telemetry.now } : {};
-  if (flags.chain === undefined) return new MemoryChain({ ...clock, retain });
+  if (flags.chain === undefined) return new MemoryChain({ ...clock, retain, hashed });
   return openChainDir(flags.chain, flags.signKey, process.env, clock);
 }
 

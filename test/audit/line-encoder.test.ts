@@ -105,6 +105,64 @@ describe('LineEncoder', () => {
     );
   });
 
+  it('writes big values, and one value object recorded again, as actionBody does', () => {
+    const entry = (i: number): RMap =>
+      RMap.fromFlat([kw('id'), `cap.${i}`, kw('about'), `é "${i}" ${'x'.repeat(90)}`]);
+    const menu = RVector.from(Array.from({ length: 40 }, (_, i) => entry(i)));
+    const small = RVector.from([1, kw('a'), 'b', null, float(1.5)]);
+    const decision = RMap.fromFlat([kw('decision'), kw('allow'), kw('effects'), small]);
+    const actions: ActionInput[] = [
+      { id: 'r/0', type: 'CapabilityCall', parent: 'r', run: 'r', callPath: '0', args: menu },
+      {
+        id: 'r/0/end',
+        type: 'CapabilityResult',
+        parent: 'r/0',
+        run: 'r',
+        callPath: '0',
+        result: { ok: true, value: menu },
+        meta: RMap.fromFlat([kw('kind'), 'menu', kw('content'), menu]),
+      },
+      {
+        id: 'r/1',
+        type: 'StepStarted',
+        parent: 'r',
+        run: 'r',
+        callPath: '1',
+        args: small,
+        meta: decision,
+      },
+      {
+        id: 'r/3',
+        type: 'StepStarted',
+        parent: 'r',
+        run: 'r',
+        callPath: '3',
+        args: menu,
+        meta: decision,
+      },
+      {
+        id: 'r/2',
+        type: 'StepCompleted',
+        parent: 'r',
+        run: 'r',
+        callPath: '2',
+        result: { ok: true, value: RMap.fromFlat([kw('menu'), menu, kw('n'), 40]) },
+      },
+    ];
+    const enc = new LineEncoder(-1, ZERO_HASH, 16);
+    let prev = ZERO_HASH;
+    let expected = '';
+    actions.forEach((a, seq) => {
+      const body = actionBody(a, 5);
+      const hash = chainHash(seq, prev, body);
+      expected += formatLine(seq, prev, hash, body);
+      enc.action(a, 5);
+      expect(enc.hash).toBe(hash);
+      prev = hash;
+    });
+    expect(enc.buf.toString('utf8', 0, enc.len)).toBe(expected);
+  });
+
   it('encodes housekeeping bodies the same way; lineAt gives a line back as text', () => {
     const f = 'f'.repeat(64);
     const enc = new LineEncoder(41, f);

@@ -25,4 +25,24 @@ describe('MemoryChain({ retain: false })', () => {
     expect(() => bare.records()).toThrow(/keeps no lines/);
     expect(() => bare.toJsonl()).toThrow(/keeps no lines/);
   });
+
+  it('with hashed: false counts appends, encodes nothing, and refuses its hash', () => {
+    const bare = new MemoryChain({ retain: false, hashed: false });
+    for (let i = 0; i < 10; i++) bare.append(sampleAction(i));
+    bare.append({
+      id: 'run-1/content0',
+      type: 'ContentStored',
+      parent: 'run-1',
+      run: 'run-1',
+      callPath: 'content.0',
+      name: 'sha256:abc',
+    });
+    expect(bare.lastSeq).toBe(11);
+    expect(bare.hasContent('sha256:abc')).toBe(true);
+    expect(() => bare.lastHash).toThrow(/keeps no hash/);
+    // A chain that keeps its lines always hashes them.
+    const kept = new MemoryChain({ hashed: false });
+    kept.append(sampleAction(0));
+    expect(kept.lastHash).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

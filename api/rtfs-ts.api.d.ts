@@ -18,11 +18,13 @@ import { KeyObject } from 'node:crypto';
 /**
  * Checks lines one by one against the chain rules (the engine of `verify` and of the
  * writer's open-and-recover). The envelope is read at fixed offsets and the raw bytes
- * of `a` are hashed (no re-serialisation); then every body is parsed and decoded as a
- * reader would, so a line that hashes correctly but is not a record (a non-conforming
- * or hostile writer) is reported at its line. Strict mode also requires each body to be
- * valid UTF-8, byte-identical to its canonical form, and to carry the right
- * `args_hash`/`result_hash`. `hashOnly` skips the decoding (measurements only).
+ * of `a` are hashed (no re-serialisation); then every body is parsed and checked as a
+ * reader would decode it (validate.ts: the same checks, no RTFS values built; the
+ * action's values are decoded on first read), so a line that hashes correctly but is
+ * not a record (a non-conforming or hostile writer) is reported at its line. Strict
+ * mode also requires each body to be valid UTF-8, byte-identical to its canonical
+ * form, and to carry the right `args_hash`/`result_hash`. `hashOnly` skips the
+ * decoding (measurements only).
  */
 
 interface CheckerOptions {

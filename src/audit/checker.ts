@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { type Json, canonicalJson } from './jcs.js';
 import { type ChainAction, DOMAIN, FORMAT, ZERO_HASH } from './record.js';
 import { checkedAction } from './validate.js';
+import { scanBody } from './scan-body.js';
 import { sha256Hex } from './hashes.js';
 import { checkpointSignatureValid, keyId, loadPublicKey } from './signing.js';
 
@@ -169,7 +170,7 @@ export class LineChecker {
     } else {
       const r = this.opts.strict
         ? this.strictCheck(buf.subarray(aStart, aEnd), seq)
-        : decodeBody(buf.toString('utf8', aStart, aEnd), seq);
+        : (scanned(buf, aStart, aEnd) ?? decodeBody(buf.toString('utf8', aStart, aEnd), seq));
       if ('kind' in r) return r;
       body = r.body;
       action = r.action;
@@ -282,6 +283,25 @@ function parseObject(text: string): Obj | undefined {
     return isObj(o) ? o : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Bodies from this size on are scanned on the bytes first (scan-body.ts). */
+const BIG_BODY = 1 << 16;
+
+/** A big body checked by the byte scanner, when it is sure; else undefined. */
+function scanned(
+  buf: Buffer,
+  start: number,
+  end: number,
+): { body: Obj; action: ChainAction } | undefined {
+  if (end - start < BIG_BODY) return undefined;
+  const s = scanBody(buf, start, end);
+  if (s === undefined) return undefined;
+  try {
+    return { body: s.body, action: checkedAction(s.body, s.raw) };
+  } catch {
+    return undefined; // the full path reports it
   }
 }
 

@@ -143,8 +143,13 @@ function lazy<K extends 'args' | 'result' | 'meta'>(
 /**
  * `decodeAction(a)` (record.ts) with the same checks and errors, but `args`, `result` and
  * `meta` decoded when first read: an equal object, member for member, in the same order.
+ * `raw` gives `args`/`meta` that scan-body.ts already checked on the bytes (then `a`
+ * holds null for them).
  */
-export function checkedAction(a: Json): ChainAction {
+export function checkedAction(
+  a: Json,
+  raw: { readonly [K in 'args' | 'meta']?: () => Json } = {},
+): ChainAction {
   if (!isObject(a)) throw new Error('action is not an object');
   const id = optString(a, 'id');
   const type = optString(a, 'type');
@@ -163,7 +168,9 @@ export function checkedAction(a: Json): ChainAction {
   const name = optString(a, 'name');
   if (name !== undefined) out.name = name;
   const args = a.args;
-  if (args !== undefined) {
+  const rawArgs = raw.args;
+  if (rawArgs !== undefined) lazy(out, 'args', () => decodeValue(rawArgs(), 'args'));
+  else if (args !== undefined) {
     validateValue(args, 'args');
     lazy(out, 'args', () => decodeValue(args, 'args'));
   }
@@ -178,7 +185,9 @@ export function checkedAction(a: Json): ChainAction {
   if (resultHash !== undefined) out.resultHash = resultHash;
   if (typeof a.duration_ms === 'number') out.durationMs = a.duration_ms;
   const meta = a.meta;
-  if (meta !== undefined) {
+  const rawMeta = raw.meta;
+  if (rawMeta !== undefined) lazy(out, 'meta', () => decodeValue(rawMeta(), 'meta'));
+  else if (meta !== undefined) {
     validateValue(meta, 'meta');
     lazy(out, 'meta', () => decodeValue(meta, 'meta'));
   }

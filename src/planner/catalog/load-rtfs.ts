@@ -8,7 +8,7 @@ import { type Value, Keyword, RMap, RVector, printValue, typeName } from '../../
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { parseEffects } from '../../host/index.js';
 import { type NodeSpan, type Span, Source, childSpan } from '../../source/index.js';
-import { read } from '../../syntax/index.js';
+import { fastReadData, read } from '../../syntax/index.js';
 import { CatalogCodes } from '../codes.js';
 import { parseSchema } from './schema-type.js';
 import { keyName } from '../convert.js';
@@ -144,8 +144,18 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
   };
 }
 
-/** Reads a `.rtfs` catalog text (named `uri` in diagnostics). */
+/**
+ * Reads a `.rtfs` catalog text (named `uri` in diagnostics). The entries are read first
+ * without nested spans (fastReadData: only an entry's own span is kept, the rest is for
+ * diagnostics); a catalog with any problem is read again with every span, so each
+ * diagnostic points where it always did.
+ */
 export function loadRtfsCatalog(text: string, uri: string): LoadResult {
+  const fast = fastReadData(new Source(uri, text));
+  if (fast !== undefined) {
+    const r = entriesOf(fast.forms, fast.spans, text, uri);
+    if (r.diagnostics.length === 0) return r;
+  }
   const r = read(text, uri);
   if (r.diagnostics.length > 0) {
     return {
@@ -155,17 +165,26 @@ export function loadRtfsCatalog(text: string, uri: string): LoadResult {
       ),
     };
   }
+  return entriesOf(r.forms, r.spans, text, uri);
+}
+
+function entriesOf(
+  forms: readonly Value[],
+  spans: readonly Span[],
+  text: string,
+  uri: string,
+): LoadResult {
   const diags: Diagnostic[] = [];
-  const top = r.forms[0];
-  const topSpan = r.spans[0];
-  if (r.forms.length !== 1 || !(top instanceof RVector) || topSpan === undefined) {
+  const top = forms[0];
+  const topSpan = spans[0];
+  if (forms.length !== 1 || !(top instanceof RVector) || topSpan === undefined) {
     const where: Span = topSpan ?? { source: new Source(uri, text), start: 0, end: 0 };
     diags.push(
       diagnostic(
         CatalogCodes.invalidEntry,
         'capability',
-        `a catalog file holds one vector of capability maps, got ${r.forms.length === 1 ? typeName(top ?? null) : `${r.forms.length} forms`}`,
-        r.spans[1] ?? where,
+        `a catalog file holds one vector of capability maps, got ${forms.length === 1 ? typeName(top ?? null) : `${forms.length} forms`}`,
+        spans[1] ?? where,
       ),
     );
     return { entries: [], diagnostics: diags };

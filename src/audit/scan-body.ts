@@ -140,26 +140,34 @@ function safeInteger(buf: Buffer, p: number): number {
   return after === 0x2e || after === 0x65 || after === 0x45 || isDigit(after) ? -1 : q;
 }
 
-/** End of the elements of the JSON array at `p`, each checked by `item`, or -1. */
-function array(buf: Buffer, p: number, end: number, item: (q: number) => number): number {
+/** End of the JSON array of tagged values at `p`, or -1. */
+function taggedArray(buf: Buffer, p: number, end: number): number {
   if (buf[p] !== 0x5b) return -1;
   let q = p + 1;
   if (buf[q] === 0x5d) return q + 1;
   for (;;) {
-    q = item(q);
+    q = skipTagged(buf, q, end);
     if (q < 0) return -1;
     if (buf[q] === COMMA) q++;
     else return buf[q] === 0x5d ? q + 1 : -1;
   }
 }
 
-/** `"$tag":` at `p`: the tag's name and the offset after the colon, or undefined. */
-function tagAt(buf: Buffer, p: number): { tag: string; at: number } | undefined {
-  if (buf[p] !== QUOTE || buf[p + 1] !== 0x24) return undefined;
-  let q = p + 2;
-  while (q < p + 8 && buf[q] !== QUOTE) q++;
-  if (buf[q] !== QUOTE || buf[q + 1] !== COLON) return undefined;
-  return { tag: buf.toString('latin1', p + 2, q), at: q + 2 };
+/** End of the `$map` body at `p` (an array of `[key, value]` pairs), or -1. */
+function mapEntries(buf: Buffer, p: number, end: number): number {
+  if (buf[p] !== 0x5b) return -1;
+  let q = p + 1;
+  if (buf[q] === 0x5d) return q + 1;
+  for (;;) {
+    if (buf[q] !== 0x5b) return -1;
+    q = skipTagged(buf, q + 1, end);
+    if (q < 0 || buf[q] !== COMMA) return -1;
+    q = skipTagged(buf, q + 1, end);
+    if (q < 0 || buf[q] !== 0x5d) return -1;
+    q++;
+    if (buf[q] === COMMA) q++;
+    else return buf[q] === 0x5d ? q + 1 : -1;
+  }
 }
 
 /** End of a tagged value `decodeValue` accepts, or -1 (invalid, or not sure). */
@@ -170,39 +178,26 @@ export function skipTagged(buf: Buffer, p: number, end: number): number {
   if (c === 0x66) return literal(buf, p, 'false');
   if (c === 0x6e) return literal(buf, p, 'null');
   if (c === 0x2d || isDigit(c)) return safeInteger(buf, p);
-  const item = (q: number): number => skipTagged(buf, q, end);
-  if (c === 0x5b) return array(buf, p, end, item);
-  if (c !== 0x7b) return -1;
-  const t = tagAt(buf, p + 1);
-  if (t === undefined) return -1;
+  if (c === 0x5b) return taggedArray(buf, p, end);
+  if (c !== 0x7b || buf[p + 1] !== QUOTE || buf[p + 2] !== 0x24) return -1;
+  // {"$tag": body}, exactly one member.
+  const n = p + 3;
+  let at: number;
   let q: number;
-  switch (t.tag) {
-    case 'kw':
-    case 'sym':
-    case 'ts':
-    case 'uuid':
-    case 'res':
-      q = skipString(buf, t.at, end);
-      break;
-    case 'fn':
-      q = buf[t.at] === QUOTE ? skipString(buf, t.at, end) : literal(buf, t.at, 'null');
-      break;
-    case 'list':
-      q = array(buf, t.at, end, item);
-      break;
-    case 'map':
-      q = array(buf, t.at, end, (e) => {
-        if (buf[e] !== 0x5b) return -1;
-        const k = skipTagged(buf, e + 1, end);
-        if (k < 0 || buf[k] !== COMMA) return -1;
-        const v = skipTagged(buf, k + 1, end);
-        return v >= 0 && buf[v] === 0x5d ? v + 1 : -1;
-      });
-      break;
-    default:
-      // $int, $f, $err (rare, checked by the full path) and unknown tags.
-      return -1;
-  }
+  if (
+    (at = literal(buf, n, 'kw":')) > 0 ||
+    (at = literal(buf, n, 'sym":')) > 0 ||
+    (at = literal(buf, n, 'ts":')) > 0 ||
+    (at = literal(buf, n, 'uuid":')) > 0 ||
+    (at = literal(buf, n, 'res":')) > 0
+  )
+    q = skipString(buf, at, end);
+  else if ((at = literal(buf, n, 'map":')) > 0) q = mapEntries(buf, at, end);
+  else if ((at = literal(buf, n, 'list":')) > 0) q = taggedArray(buf, at, end);
+  else if ((at = literal(buf, n, 'fn":')) > 0)
+    q = buf[at] === QUOTE ? skipString(buf, at, end) : literal(buf, at, 'null');
+  // $int, $f, $err (rare, checked by the full path) and unknown tags.
+  else return -1;
   return q >= 0 && buf[q] === 0x7d ? q + 1 : -1;
 }
 

@@ -156,7 +156,8 @@ describe('scanBody', () => {
     let accepted = 0;
     fc.assert(
       fc.property(body, damage, (b, d) => {
-        const text = damaged(JSON.stringify(b), d);
+        // The checker parses the line's bytes (a lone surrogate is written as U+FFFD).
+        const text = Buffer.from(damaged(JSON.stringify(b), d), 'utf8').toString('utf8');
         const f = fast(text);
         if (f === undefined) return;
         accepted++;

@@ -1,12 +1,10 @@
 /**
- * fastReadData (ADR 0028): the values of `read`, spans only on top-level collections;
- * and the catalog loader built on it loads what the full read loads.
+ * fastReadData (ADR 0028): the values of `read`, spans only on top-level collections.
  */
 import { describe, expect, it } from 'vitest';
-import { equals, Keyword, printValue, RMap, RVector, type Value } from '../../src/data/index.js';
+import { equals, printValue, RMap, RVector, type Value } from '../../src/data/index.js';
 import { Source } from '../../src/source/index.js';
 import { fastReadData, read } from '../../src/syntax/index.js';
-import { loadCatalogText } from '../../src/planner/index.js';
 import { catalogSource, generateCatalog } from '../../bench/planner-catalog/generate.js';
 
 const texts = [
@@ -64,24 +62,5 @@ describe('fastReadData', () => {
   it('leaves errors, discards, shebangs and oversized texts to read', () => {
     for (const text of ['[1 2', '#_ 1 [2]', '#!/usr/bin/env rtfs\n[1]', ')', '[1 ä]', '[#(inc %)]'])
       expect(fastReadData(new Source('t.rtfs', text))).toBeUndefined();
-  });
-});
-
-describe('catalog loading on fastReadData', () => {
-  it('loads the entries the full read loads (spans of entries included)', () => {
-    const text = catalogSource(generateCatalog(200), 'test');
-    const viaData = loadCatalogText(text, 'c.rtfs');
-    expect(viaData.diagnostics).toEqual([]);
-    const full = read(text, 'c.rtfs');
-    const top = full.forms[0] as RVector;
-    expect(viaData.entries.length).toBe(top.count);
-    viaData.entries.forEach((e, i) => {
-      expect(e.span).toMatchObject({ start: top.span?.childStart(i), end: top.span?.childEnd(i) });
-      expect(e.span?.source.text).toBe(text);
-      const m = top.get(i) as RMap;
-      expect(equals(e.inputSchema, m.get(Keyword.of('input-schema')) ?? null)).toBe(true);
-      expect(equals(e.outputSchema, m.get(Keyword.of('output-schema')) ?? null)).toBe(true);
-      expect(e.id).toBe(m.get(Keyword.of('id')));
-    });
   });
 });

@@ -16,6 +16,30 @@ import { type CatalogEntry, nameFromId } from './entry.js';
 
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
 
+/** `ID_PATTERN.test(id)`, by a scan (5,000 ids: the pattern was a visible cost). */
+export function isDottedId(id: string): boolean {
+  const first = id.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
+  let dots = 0;
+  let prev = first;
+  for (let i = 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c === 46) {
+      if (prev === 46) return false;
+      dots++;
+    } else if (!(
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      c === 95 ||
+      c === 45
+    ))
+      return false;
+    prev = c;
+  }
+  return dots > 0 && prev !== 46;
+}
+
 const KEYS = [
   'id',
   'name',
@@ -83,7 +107,7 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
     return undefined;
   };
   const id = str('id', true);
-  if (id !== undefined && !ID_PATTERN.test(id)) {
+  if (id !== undefined && !isDottedId(id)) {
     bad(
       CatalogCodes.invalidEntry,
       `capability id "${id}" must be dotted, like "service.action"`,

@@ -5,7 +5,7 @@
 // ==== index.d.ts ====
 
 import { Plain } from './reader.js';
-export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
+export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, SyntaxCode, SyntaxCodes, fastReadData, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
 import { e as ChainRecord, a as AuditSink, A as ActionInput, H as Host, N as NodeCompiler, B as Budget, i as Runtime, E as Effect, C as Capability, h as RunHost, c as CapabilityRegistry } from './types-run-host.js';
 import { TypeAst } from './runtime.js';
 export { b as CapabilityContext, d as ChainAction, f as EvalOutcome, P as Policy, g as PureHost, R as RtfsError } from './types-run-host.js';
@@ -18,11 +18,13 @@ import { KeyObject } from 'node:crypto';
 /**
  * Checks lines one by one against the chain rules (the engine of `verify` and of the
  * writer's open-and-recover). The envelope is read at fixed offsets and the raw bytes
- * of `a` are hashed (no re-serialisation); then every body is parsed and decoded as a
- * reader would, so a line that hashes correctly but is not a record (a non-conforming
- * or hostile writer) is reported at its line. Strict mode also requires each body to be
- * valid UTF-8, byte-identical to its canonical form, and to carry the right
- * `args_hash`/`result_hash`. `hashOnly` skips the decoding (measurements only).
+ * of `a` are hashed (no re-serialisation); then every body is parsed and checked as a
+ * reader would decode it (validate.ts: the same checks, no RTFS values built; the
+ * action's values are decoded on first read), so a line that hashes correctly but is
+ * not a record (a non-conforming or hostile writer) is reported at its line. Strict
+ * mode also requires each body to be valid UTF-8, byte-identical to its canonical
+ * form, and to carry the right `args_hash`/`result_hash`. `hashOnly` skips the
+ * decoding (measurements only).
  */
 
 interface CheckerOptions {
@@ -702,8 +704,8 @@ export type { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefiniti
 
 import { F as FullReader } from './types-read.js';
 export { C as Comment, D as Diagnostic, P as Phase, a as ReadOptions, R as ReadResult, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
-import { V as Value, h as Sym } from './types-value.js';
-export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, S as Source, g as Span, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
+import { V as Value, h as Sym, S as Source, g as Span } from './types-value.js';
+export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, T as Timestamp, i as TypeName, U as Uuid, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
 
 /**
  * Prints a value readably (`pr-str`): strings quoted and escaped, keywords with their
@@ -841,6 +843,12 @@ declare function misplacedColon(items: readonly Value[], where: 'sequence' | 'ot
 /** The end of a `#!` first line (where its `\n` is, like a `;` comment), or 0 if none. */
 declare function shebangEnd(text: string): number;
 
+/** The forms of `source` and their spans, or undefined (then use `read`). */
+declare function fastReadData(source: Source): {
+    forms: Value[];
+    spans: Span[];
+} | undefined;
+
 /**
  * The reading half of the public API (`rtfs-ts/reader`; `rtfs-ts` re-exports all of it):
  * reading RTFS text into RTFS data (`read`), the data model, printing (`printValue`),
@@ -858,7 +866,7 @@ declare function shebangEnd(text: string): number;
 /** Loads the Chevrotain reader synchronously (full-reader-loader.ts says from where). */
 declare function loadFullReader(): FullReader;
 
-export { COLON, FullReader, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Sym, SyntaxCodes, Value, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain };
+export { COLON, FullReader, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Source, Span, Sym, SyntaxCodes, Value, fastReadData, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain };
 export type { ColonProblem, Paint, Plain, SyntaxCode };
 
 // ==== full.d.ts ====
@@ -867,7 +875,7 @@ import { S as Source } from './types-value.js';
 export { K as Keyword, M as MapBuilder, N as NodeSpan, O as ObjectValue, R as RErrorValue, a as RFloat, b as RFn, c as RList, d as RMap, e as RVector, f as ResourceHandle, g as Span, h as Sym, T as Timestamp, i as TypeName, U as Uuid, V as Value, j as childSpan, k as clipText, l as float, m as formatLocation, n as isInt, o as isTruthy, p as joinSpans, q as kw, r as renderExcerpt, s as span, t as sym, u as typeName } from './types-value.js';
 import { R as ReadResult } from './types-read.js';
 export { C as Comment, D as Diagnostic, F as FullReader, P as Phase, a as ReadOptions, S as Severity, d as diagnostic, b as diagnosticToJson, e as equals, f as formatDiagnosticLine, h as hasFullReader, c as hashValue, i as isIncomplete, r as read, g as renderDiagnostic, s as setFullReader } from './types-read.js';
-export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
+export { COLON, ColonProblem, MAX_BUILD, MAX_I64, MAX_STRING, MIN_I64, Paint, Plain, SyntaxCode, SyntaxCodes, fastReadData, formatFloat, fromPlain, gluedColonName, isColon, loadFullReader, misplacedColon, nearest, normalizeInt, printDisplay, printValue, printValueStyled, quoteString, shebangEnd, toPlain } from './reader.js';
 export { Answers, AsyncRunResult, CapabilityCallContext, CapabilityDefinition, CapabilitySpec, CapabilityStats, ChainLog, ChainReplayOptions, ChainVerification, CheckTextOptions, ConfigCodes, ConfigData, DEFAULT_WIDTH, FormatOptions, FormatResult, JsonlChain, MemoryChain, PlainOrValue, PlanGoalOptions, PlanGoalResult, RecordFilter, ReplayResult, RewriteContext, RewriteOutcome, Rewriter, Rtfs, RtfsConfigError, RtfsOptions, RunError, RunResult, RuntimeOptions, Schema, SchemaInput, SchemaOutput, StandardSchemaResult, StandardSchemaV1, VerifyOptions, check, createRtfs, createRuntime, defineCapability, formatForms, formatSource, metaPlanSource, openChain, parseConfigText, planGoal, readConfigFile, runAsync, runFileAsync } from './index.js';
 export { A as ActionInput, a as AuditSink, B as Budget, C as Capability, b as CapabilityContext, c as CapabilityRegistry, d as ChainAction, e as ChainRecord, E as Effect, f as EvalOutcome, H as Host, N as NodeCompiler, P as Policy, g as PureHost, R as RtfsError, h as RunHost, i as Runtime } from './types-run-host.js';
 import 'node:crypto';

@@ -1,16 +1,20 @@
 /**
  * Checks lines one by one against the chain rules (the engine of `verify` and of the
  * writer's open-and-recover). The envelope is read at fixed offsets and the raw bytes
- * of `a` are hashed (no re-serialisation); then every body is parsed and decoded as a
- * reader would, so a line that hashes correctly but is not a record (a non-conforming
- * or hostile writer) is reported at its line. Strict mode also requires each body to be
- * valid UTF-8, byte-identical to its canonical form, and to carry the right
- * `args_hash`/`result_hash`. `hashOnly` skips the decoding (measurements only).
+ * of `a` are hashed (no re-serialisation); then every body is parsed and checked as a
+ * reader would decode it (validate.ts: the same checks, no RTFS values built; the
+ * action's values are decoded on first read), so a line that hashes correctly but is
+ * not a record (a non-conforming or hostile writer) is reported at its line. Strict
+ * mode also requires each body to be valid UTF-8, byte-identical to its canonical
+ * form, and to carry the right `args_hash`/`result_hash`. `hashOnly` skips the
+ * decoding (measurements only).
  */
 import type { KeyObject } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { type Json, canonicalJson } from './jcs.js';
-import { type ChainAction, DOMAIN, FORMAT, ZERO_HASH, decodeAction } from './record.js';
+import { type ChainAction, DOMAIN, FORMAT, ZERO_HASH } from './record.js';
+import { checkedAction } from './validate.js';
+import { scanBody } from './scan-body.js';
 import { sha256Hex } from './hashes.js';
 import { checkpointSignatureValid, keyId, loadPublicKey } from './signing.js';
 
@@ -166,7 +170,7 @@ export class LineChecker {
     } else {
       const r = this.opts.strict
         ? this.strictCheck(buf.subarray(aStart, aEnd), seq)
-        : decodeBody(buf.toString('utf8', aStart, aEnd), seq);
+        : (scanned(buf, aStart, aEnd) ?? decodeBody(buf.toString('utf8', aStart, aEnd), seq));
       if ('kind' in r) return r;
       body = r.body;
       action = r.action;
@@ -249,10 +253,7 @@ export class LineChecker {
     if (again !== text)
       return failure('non-canonical', seq, again, text, 'the body is not in canonical form');
     const a = r.body;
-    if (
-      r.action.args !== undefined &&
-      r.action.argsHash !== sha256Hex(canonicalJson(a.args ?? null))
-    )
+    if (a.args !== undefined && r.action.argsHash !== sha256Hex(canonicalJson(a.args ?? null)))
       return failure('bad-record', seq, 'a valid action', '', 'args_hash is not the hash of args');
     if (a.result !== undefined && a.result_hash !== sha256Hex(canonicalJson(a.result)))
       return failure(
@@ -285,6 +286,25 @@ function parseObject(text: string): Obj | undefined {
   }
 }
 
+/** Bodies from this size on are scanned on the bytes first (scan-body.ts). */
+const BIG_BODY = 1 << 16;
+
+/** A big body checked by the byte scanner, when it is sure; else undefined. */
+function scanned(
+  buf: Buffer,
+  start: number,
+  end: number,
+): { body: Obj; action: ChainAction } | undefined {
+  if (end - start < BIG_BODY) return undefined;
+  const s = scanBody(buf, start, end);
+  if (s === undefined) return undefined;
+  try {
+    return { body: s.body, action: checkedAction(s.body, s.raw) };
+  } catch {
+    return undefined; // the full path reports it
+  }
+}
+
 /** Parses and decodes a body: the record a reader would get, or why it cannot. */
 function decodeBody(text: string, seq: number): LineFailure | { body: Obj; action: ChainAction } {
   let o: Json;
@@ -302,7 +322,7 @@ function decodeBody(text: string, seq: number): LineFailure | { body: Obj; actio
   if (!isObj(o))
     return failure('bad-json', seq, 'a JSON object', '', 'the body is not a JSON object');
   try {
-    return { body: o, action: decodeAction(o) };
+    return { body: o, action: checkedAction(o) };
   } catch (e) {
     return failure('bad-record', seq, 'a valid action', '', (e as Error).message);
   }

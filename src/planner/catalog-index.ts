@@ -24,7 +24,8 @@ const inputKeywordCache = new WeakMap<CatalogEntry, ReadonlySet<string>>();
 
 function keywordsOf(form: Value, out: Set<string>): void {
   if (form instanceof Keyword) out.add(form.name);
-  else if (form instanceof RVector) for (const x of form) keywordsOf(x, out);
+  else if (form instanceof RVector)
+    for (let i = 0; i < form.count; i++) keywordsOf(form.get(i) as Value, out);
   else if (form instanceof RList) for (const x of form.items) keywordsOf(x, out);
   else if (form instanceof RMap)
     form.forEach((v, k) => {

@@ -18,7 +18,7 @@ import type { Catalog, CatalogEntry } from './catalog/index.js';
 import { perCatalog, positionsIn } from './catalog-index.js';
 import { genOpFor, genTemplate } from './gen-templates.js';
 import { mustCall, mustCallId, upsertRequirement } from './requirements.js';
-import { isMetaCapability } from './scoring.js';
+import { entryTokens, isMetaCapability } from './scoring.js';
 import { compareIds, jaccard, tokens } from './text.js';
 import type {
   Coverage,
@@ -49,6 +49,14 @@ function idTokens(id: string): string[] {
   return tokens(rest).map((t) => VERB_SYNONYMS[t] ?? t);
 }
 
+/** `idTokens(e.id)`, from the entry's scoring tokens when its id has no prefix to drop. */
+function entryIdTokens(e: CatalogEntry): string[] {
+  const id = e.id;
+  if (id.startsWith('generated.') || id.startsWith('core.data.') || id.startsWith('core.gen.'))
+    return idTokens(id);
+  return Array.from(entryTokens(e).id, (t) => VERB_SYNONYMS[t] ?? t);
+}
+
 interface FuzzyIndex {
   /** The entries gap resolution may map to, in catalog order. */
   readonly candidates: readonly CatalogEntry[];
@@ -74,7 +82,7 @@ function fuzzyIndex(catalog: Catalog): FuzzyIndex {
       else if (l[l.length - 1] !== at) l.push(at);
     };
     const tokens = candidates.map((e, at) => {
-      const t = idTokens(e.id);
+      const t = entryIdTokens(e);
       for (const x of t) add(byToken, x, at);
       add(byLast, e.id.split('.').pop() ?? '', at);
       return t;

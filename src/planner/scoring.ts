@@ -9,33 +9,34 @@
 import type { CatalogEntry } from './catalog/index.js';
 import { round4, tokens } from './text.js';
 
+/** An entry's distinct canonical tokens per field (small arrays: `includes` beats a Set). */
 export interface EntryTokens {
-  readonly id: ReadonlySet<string>;
-  readonly name: ReadonlySet<string>;
-  readonly description: ReadonlySet<string>;
-  readonly meta: ReadonlySet<string>;
+  readonly id: readonly string[];
+  readonly name: readonly string[];
+  readonly description: readonly string[];
+  readonly meta: readonly string[];
   readonly nameCount: number;
 }
 
 const cache = new WeakMap<CatalogEntry, EntryTokens>();
 
+function addAll(out: string[], xs: readonly string[]): void {
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+}
+
 /** The scoring tokens of an entry (memoised per entry object). */
 export function entryTokens(e: CatalogEntry): EntryTokens {
   let t = cache.get(e);
   if (t === undefined) {
-    const id = new Set(tokens(e.id));
-    const name = new Set(tokens(e.name));
-    const meta = new Set([
-      ...Object.keys(e.metadata).flatMap((key) => tokens(`${key} ${e.metadata[key] ?? ''}`)),
-      ...e.aliases.flatMap((a) => tokens(a)),
-    ]);
-    t = {
-      id,
-      name,
-      description: new Set(tokens(e.description)),
-      meta,
-      nameCount: new Set([...id, ...name]).size,
-    };
+    const id = tokens(e.id);
+    const name = tokens(e.name);
+    const meta: string[] = [];
+    for (const key of Object.keys(e.metadata))
+      addAll(meta, tokens(`${key} ${e.metadata[key] ?? ''}`));
+    for (const a of e.aliases) addAll(meta, tokens(a));
+    let nameCount = id.length;
+    for (const x of name) if (!id.includes(x)) nameCount++;
+    t = { id, name, description: tokens(e.description), meta, nameCount };
     cache.set(e, t);
   }
   return t;
@@ -47,10 +48,10 @@ export function scoreEntry(e: CatalogEntry, query: readonly string[]): number {
   const t = entryTokens(e);
   let raw = 0;
   for (const q of query) {
-    if (t.id.has(q)) raw += 6;
-    if (t.name.has(q)) raw += 3;
-    if (t.description.has(q)) raw += 1;
-    if (t.meta.has(q)) raw += 1;
+    if (t.id.includes(q)) raw += 6;
+    if (t.name.includes(q)) raw += 3;
+    if (t.description.includes(q)) raw += 1;
+    if (t.meta.includes(q)) raw += 1;
   }
   const max = 11 * Math.max(1, Math.min(query.length, t.nameCount));
   return round4(Math.min(1, raw / max));

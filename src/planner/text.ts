@@ -113,7 +113,8 @@ const canonicalCache = new Map<string, string>();
 /** Distinct canonical tokens of a text, stop words and 1-letter words dropped, in first-seen order. */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
+  // Most texts have a few tokens: `includes` until a Set pays.
+  let seen: Set<string> | undefined;
   for (const w of words(text)) {
     if (w.length < 2 || STOP_WORDS.has(w)) continue;
     let c = canonicalCache.get(w);
@@ -121,9 +122,13 @@ export function tokens(text: string): string[] {
       c = canonical(w);
       if (canonicalCache.size < 100_000) canonicalCache.set(w, c);
     }
-    if (!seen.has(c)) {
+    if (seen !== undefined) {
+      if (seen.has(c)) continue;
       seen.add(c);
       out.push(c);
+    } else if (!out.includes(c)) {
+      out.push(c);
+      if (out.length > 16) seen = new Set(out);
     }
   }
   return out;

@@ -43,9 +43,9 @@ import {
   smallInt,
 } from './fast-chars.js';
 
-const BAIL = { bail: true };
+export const BAIL = { bail: true };
 
-class FastReader {
+export class FastReader {
   pos = 0;
   readonly comments: Comment[] = [];
   private anonDepth = 0;
@@ -76,6 +76,7 @@ class FastReader {
   constructor(
     readonly source: Source,
     readonly text: string,
+    readonly nestedSpans = true, // false: NodeSpans for top-level forms only (fast-reader-data.ts)
   ) {}
 
   /** Skips whitespace and comments; returns the next char code or -1 at the end. */
@@ -187,8 +188,7 @@ class FastReader {
 
   collection(start: number, close: number, kind: 'list' | 'vector' | 'map'): void {
     this.pos++;
-    // Children collect in a per-depth scratch array, then one exact-size copy: no
-    // growing arrays left behind for the collector.
+    // Children collect in a per-depth scratch array, then one exact-size copy.
     const d = this.depth;
     let tmp = this.itemScratch[d];
     if (tmp === undefined) {
@@ -210,7 +210,7 @@ class FastReader {
   }
 
   /** Reads elements up to `close` into `items`; returns the node span (also sets start/end). */
-  readChildren(start: number, close: number, items: Value[]): NodeSpan {
+  readChildren(start: number, close: number, items: Value[]): NodeSpan | undefined {
     const d = this.depth++;
     let offsets = this.scratch[d];
     if (offsets === undefined) {
@@ -220,6 +220,9 @@ class FastReader {
     offsets.length = 0;
     this.elements(close, items, offsets);
     this.depth--;
+    this.start = start;
+    this.end = this.pos;
+    if (d > 0 && !this.nestedSpans) return undefined;
     const n = offsets.length;
     if (this.bufLen + n > this.buf.length) {
       const bigger = new Int32Array(Math.max(this.buf.length * 2, this.bufLen + n));
@@ -230,8 +233,6 @@ class FastReader {
     const buf = this.buf;
     for (let i = 0; i < n; i++) buf[base + i] = offsets[i] as number;
     this.bufLen += n;
-    this.start = start;
-    this.end = this.pos;
     return new NodeSpan(this.source, start, this.pos, buf, base, n >> 1);
   }
 
@@ -380,6 +381,7 @@ class FastReader {
       this.pos = start + 2;
       const items: Value[] = [];
       const span = this.readChildren(start, 41, items);
+      if (span === undefined) throw BAIL;
       this.anonDepth--;
       if (this.colons > 0 && misplacedColon(items, 'sequence')) throw BAIL;
       const built = buildAnonFn(new RList(items, span), span);

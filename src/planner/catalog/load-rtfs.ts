@@ -8,13 +8,37 @@ import { type Value, Keyword, RMap, RVector, printValue, typeName } from '../../
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import { parseEffects } from '../../host/index.js';
 import { type NodeSpan, type Span, Source, childSpan } from '../../source/index.js';
-import { read } from '../../syntax/index.js';
+import { fastReadData, read } from '../../syntax/index.js';
 import { CatalogCodes } from '../codes.js';
 import { parseSchema } from './schema-type.js';
 import { keyName } from '../convert.js';
 import { type CatalogEntry, nameFromId } from './entry.js';
 
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
+
+/** `ID_PATTERN.test(id)`, by a scan (5,000 ids: the pattern was a visible cost). */
+export function isDottedId(id: string): boolean {
+  const first = id.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
+  let dots = 0;
+  let prev = first;
+  for (let i = 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c === 46) {
+      if (prev === 46) return false;
+      dots++;
+    } else if (!(
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      c === 95 ||
+      c === 45
+    ))
+      return false;
+    prev = c;
+  }
+  return dots > 0 && prev !== 46;
+}
 
 const KEYS = [
   'id',
@@ -83,7 +107,7 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
     return undefined;
   };
   const id = str('id', true);
-  if (id !== undefined && !ID_PATTERN.test(id)) {
+  if (id !== undefined && !isDottedId(id)) {
     bad(
       CatalogCodes.invalidEntry,
       `capability id "${id}" must be dotted, like "service.action"`,
@@ -144,8 +168,18 @@ function parseEntry(m: RMap, at: Span, diags: Diagnostic[]): CatalogEntry | unde
   };
 }
 
-/** Reads a `.rtfs` catalog text (named `uri` in diagnostics). */
+/**
+ * Reads a `.rtfs` catalog text (named `uri` in diagnostics). The entries are read first
+ * without nested spans (fastReadData: only an entry's own span is kept, the rest is for
+ * diagnostics); a catalog with any problem is read again with every span, so each
+ * diagnostic points where it always did.
+ */
 export function loadRtfsCatalog(text: string, uri: string): LoadResult {
+  const fast = fastReadData(new Source(uri, text));
+  if (fast !== undefined) {
+    const r = entriesOf(fast.forms, fast.spans, text, uri);
+    if (r.diagnostics.length === 0) return r;
+  }
   const r = read(text, uri);
   if (r.diagnostics.length > 0) {
     return {
@@ -155,17 +189,26 @@ export function loadRtfsCatalog(text: string, uri: string): LoadResult {
       ),
     };
   }
+  return entriesOf(r.forms, r.spans, text, uri);
+}
+
+function entriesOf(
+  forms: readonly Value[],
+  spans: readonly Span[],
+  text: string,
+  uri: string,
+): LoadResult {
   const diags: Diagnostic[] = [];
-  const top = r.forms[0];
-  const topSpan = r.spans[0];
-  if (r.forms.length !== 1 || !(top instanceof RVector) || topSpan === undefined) {
+  const top = forms[0];
+  const topSpan = spans[0];
+  if (forms.length !== 1 || !(top instanceof RVector) || topSpan === undefined) {
     const where: Span = topSpan ?? { source: new Source(uri, text), start: 0, end: 0 };
     diags.push(
       diagnostic(
         CatalogCodes.invalidEntry,
         'capability',
-        `a catalog file holds one vector of capability maps, got ${r.forms.length === 1 ? typeName(top ?? null) : `${r.forms.length} forms`}`,
-        r.spans[1] ?? where,
+        `a catalog file holds one vector of capability maps, got ${forms.length === 1 ? typeName(top ?? null) : `${forms.length} forms`}`,
+        spans[1] ?? where,
       ),
     );
     return { entries: [], diagnostics: diags };

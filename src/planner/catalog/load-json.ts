@@ -16,20 +16,25 @@ import { parseSchema } from './schema-type.js';
 import { type CatalogEntry, nameFromId } from './entry.js';
 import { ID_PATTERN, type LoadResult } from './load-rtfs.js';
 
-const JsonEntry = z.strictObject({
-  id: z.string().regex(ID_PATTERN, 'must be a dotted id like "service.action"'),
-  name: z.string().optional(),
-  description: z.string(),
-  provider: z.string().optional(),
-  effects: z.array(z.enum(EFFECTS as [string, ...string[]])),
-  input_schema: z.string().optional(),
-  output_schema: z.string().optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
-  aliases: z.array(z.string()).optional(),
-});
+// Built on first use: only a JSON catalog needs them (ADR 0031).
+function schemas() {
+  const JsonEntry = z.strictObject({
+    id: z.string().regex(ID_PATTERN, 'must be a dotted id like "service.action"'),
+    name: z.string().optional(),
+    description: z.string(),
+    provider: z.string().optional(),
+    effects: z.array(z.enum(EFFECTS as [string, ...string[]])),
+    input_schema: z.string().optional(),
+    output_schema: z.string().optional(),
+    metadata: z.record(z.string(), z.string()).optional(),
+    aliases: z.array(z.string()).optional(),
+  });
 
-const JsonList = z.array(JsonEntry);
-const JsonObject = z.strictObject({ format: z.string().optional(), capabilities: JsonList });
+  const JsonList = z.array(JsonEntry);
+  const JsonObject = z.strictObject({ format: z.string().optional(), capabilities: JsonList });
+  return { JsonList, JsonObject };
+}
+let built: ReturnType<typeof schemas> | undefined;
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
@@ -49,6 +54,7 @@ export function loadJsonCatalog(text: string, uri: string): LoadResult {
     };
   }
   const data = config.json;
+  const { JsonList, JsonObject } = (built ??= schemas());
   const parsed = Array.isArray(data) ? JsonList.safeParse(data) : JsonObject.safeParse(data);
   if (!parsed.success) {
     return {

@@ -1,5 +1,12 @@
 /** The planner's lexicon (data) and the language of a goal. */
-export { type Comparator, type Foreign, type Lexicon, fold, lexicon } from './data.js';
+export {
+  type Comparator,
+  type Foreign,
+  type Lexicon,
+  fold,
+  lexicon,
+  lexiconProblems,
+} from './data.js';
 export {
   type GoalLanguage,
   detectLanguage,

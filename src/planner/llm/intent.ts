@@ -49,10 +49,13 @@ export function intentWithLlm(
   throw last ?? new RtfsError(PlannerCodes.badLlmResponse, 'no intent from the model');
 }
 
-const IntentZ = z.object({
-  inputs: z.record(z.string(), z.unknown()).optional(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
-});
+// Built on first use: a template-planner run never parses model answers (ADR 0031).
+const intentSchema = () =>
+  z.object({
+    inputs: z.record(z.string(), z.unknown()).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+  });
+let intentZ: ReturnType<typeof intentSchema> | undefined;
 
 function values(o: Readonly<Record<string, unknown>> | undefined): Record<string, Value> {
   const out: Record<string, Value> = {};
@@ -64,7 +67,7 @@ function values(o: Readonly<Record<string, unknown>> | undefined): Record<string
 export function parseIntent(text: string): IntentInput {
   const found = firstJson(text, (v) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-    const r = IntentZ.safeParse(v);
+    const r = (intentZ ??= intentSchema()).safeParse(v);
     return r.success && (r.data.inputs !== undefined || r.data.parameters !== undefined)
       ? r.data
       : undefined;

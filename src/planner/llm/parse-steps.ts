@@ -14,27 +14,31 @@ import { PlannerCodes } from '../codes.js';
 import type { Binding, PlanStep, StepOutput } from '../types.js';
 import { firstJson } from './json-scan.js';
 
-const OutputZ = z.union([
-  z.string().min(1),
-  z.object({
-    name: z.string().min(1),
-    output: z.string().optional(),
-    field: z.string().optional(),
-  }),
-]);
+// Built on first use: a template-planner run never parses model answers (ADR 0031).
+function schemas() {
+  const OutputZ = z.union([
+    z.string().min(1),
+    z.object({
+      name: z.string().min(1),
+      output: z.string().optional(),
+      field: z.string().optional(),
+    }),
+  ]);
 
-const StepZ = z.object({
-  id: z.string().min(1),
-  name: z.string().optional(),
-  capability_id: z.string().min(1),
-  inputs: z.record(z.string(), z.unknown()).optional(),
-  outputs: z.array(OutputZ).optional(),
-  notes: z.string().optional(),
-});
+  const StepZ = z.object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    capability_id: z.string().min(1),
+    inputs: z.record(z.string(), z.unknown()).optional(),
+    outputs: z.array(OutputZ).optional(),
+    notes: z.string().optional(),
+  });
 
-const StepsZ = z.array(StepZ).min(1);
+  return { StepZ, StepsZ: z.array(StepZ).min(1) };
+}
+let built: ReturnType<typeof schemas> | undefined;
 
-type LlmStep = z.infer<typeof StepZ>;
+type LlmStep = z.infer<ReturnType<typeof schemas>['StepZ']>;
 
 function binding(v: unknown): Binding {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -77,7 +81,7 @@ export function parseLlmSteps(text: string): PlanStep[] {
         ? (v as { steps: unknown }).steps
         : v;
     if (!Array.isArray(candidate)) return undefined;
-    const r = StepsZ.safeParse(candidate);
+    const r = (built ??= schemas()).StepsZ.safeParse(candidate);
     if (!r.success) {
       errors.push(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return undefined;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as v8 from 'node:v8';
 import vm from 'node:vm';
 import { commandOf, openCodeCache, saveCodeCache } from './code-cache.js';
 import { cacheKey, tuneTierUp } from './tier-up.js';
@@ -26,11 +27,7 @@ const file = join(dist, 'cli.cjs');
 const source = readFileSync(file, 'latin1');
 const command = commandOf(process.argv.slice(2));
 const requireHere = createRequire(file);
-const tuned = tuneTierUp(
-  command,
-  process.env,
-  () => requireHere('node:v8') as typeof import('node:v8'),
-);
+const tuned = tuneTierUp(command, process.env, () => requireHere('node:v8') as typeof v8);
 const cache = openCodeCache(source, cacheKey(command, tuned), process.env);
 // The file is the module function, `(function (exports, require, module, __filename,
 // __dirname) {…})`, as the build writes it: compiled as it stands, without a copy.

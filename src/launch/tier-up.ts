@@ -7,6 +7,8 @@
  * and that compilation was a third of `rtfs plan`'s CPU time. Commands that run the
  * user's program (run, eval, repl) or live long (lsp) keep V8's default.
  */
+import type * as v8 from 'node:v8';
+
 /** Bytecode budget before V8 considers optimising a function (V8 11's default is 132 KB). */
 export const BATCH_INTERRUPT_BUDGET = 1_000_000;
 
@@ -27,16 +29,16 @@ export function isBatchCommand(command: string): boolean {
 /**
  * Raises the tier-up budget for a batch command; true when it did. Must run before the CLI's code is
  * compiled: the code cache records V8's flags, so a command always runs with the same ones.
- * `RTFS_V8_DEFAULTS=1` keeps V8's defaults (for measuring). `v8` loads node:v8 (1–5 ms with
+ * `RTFS_V8_DEFAULTS=1` keeps V8's defaults (for measuring). `loadV8` loads node:v8 (1–5 ms with
  * what it pulls in), so only a batch command loads it.
  */
 export function tuneTierUp(
   command: string,
   env: NodeJS.ProcessEnv,
-  v8: () => Pick<typeof import('node:v8'), 'setFlagsFromString'>,
+  loadV8: () => Pick<typeof v8, 'setFlagsFromString'>,
 ): boolean {
   if (!isBatchCommand(command) || env.RTFS_V8_DEFAULTS === '1') return false;
-  v8().setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
+  loadV8().setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
   return true;
 }
 

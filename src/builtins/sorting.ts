@@ -46,11 +46,36 @@ function allSmallInts(xs: readonly Value[]): boolean {
 
 /**
  * Sorts JS-number ints ascending: a typed-array sort (native, no comparator calls).
- * Equal ints are indistinguishable, so stability holds trivially.
+ * Equal ints are indistinguishable, so stability holds trivially. An `Int32Array` when
+ * every item fits (and none is -0, which it would turn into 0), else a `Float64Array`;
+ * filled and read back by plain loops (`TypedArray.from`/`Array.from` go through the
+ * iterator protocol: 200k ints 24 ms against 10 ms, ADR 0030).
  */
 function sortInts(xs: readonly Value[]): Value[] {
-  const a = Float64Array.from(xs as readonly number[]).sort();
-  return Array.from(a);
+  const n = xs.length;
+  const a = int32s(xs as readonly number[]) ?? float64s(xs as readonly number[]);
+  a.sort();
+  const out = new Array<Value>(n);
+  for (let i = 0; i < n; i++) out[i] = a[i] as number;
+  return out;
+}
+
+function int32s(xs: readonly number[]): Int32Array | undefined {
+  const n = xs.length;
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    if ((x | 0) !== x || (x === 0 && 1 / x < 0)) return undefined;
+    a[i] = x;
+  }
+  return a;
+}
+
+function float64s(xs: readonly number[]): Float64Array {
+  const n = xs.length;
+  const a = new Float64Array(n);
+  for (let i = 0; i < n; i++) a[i] = xs[i] as number;
+  return a;
 }
 
 function sort(a: Value, b?: Value): Value {
@@ -77,8 +102,10 @@ function intKeyOrder(keys: readonly Value[]): number[] | undefined {
     if (k < min) min = k;
     if (k > max) max = k;
   }
-  if ((max - min + 1) * n > Number.MAX_SAFE_INTEGER) return undefined;
-  const packed = new Float64Array(n);
+  const range = (max - min + 1) * n;
+  if (range > Number.MAX_SAFE_INTEGER) return undefined;
+  // An Int32Array sorts faster when the packed numbers fit (ADR 0030).
+  const packed = range <= 0x7fffffff ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
   packed.sort();
   const order = new Array<number>(n);

@@ -656,6 +656,13 @@ interface FormatOptions {
     readonly width?: number;
     /** The name used in diagnostics (default `<input>`). */
     readonly uri?: string;
+    /**
+     * `formatSource`: type annotations in their canonical spelling (`[x :int]`,
+     * `[m :[:map …]]`; the default) or as written. `formatForms` always prints data as it
+     * is: its text reads back to the same data, and a canonical spelling would not (the
+     * colon of `:[…]` is a form of its own).
+     */
+    readonly annotations?: 'canonical' | 'as-written';
 }
 type FormatResult = {
     readonly ok: true;
@@ -666,7 +673,10 @@ type FormatResult = {
 };
 /** Formats RTFS source text; text with syntax errors gives the reader's diagnostics. */
 declare function formatSource(text: string, opts?: FormatOptions): FormatResult;
-/** Prints RTFS data (e.g. a plan built as data) as formatted source, one form per value. */
+/**
+ * Prints RTFS data (e.g. a plan built as data) as formatted source, one form per value;
+ * the text reads back to the same data (annotations are printed as they are).
+ */
 declare function formatForms(values: readonly Value[], opts?: FormatOptions): string;
 
 declare const ConfigCodes: {
@@ -979,7 +989,8 @@ interface CstRoot {
  */
 
 type Doc = builders.Doc;
-declare function printRoot(root: CstRoot): Doc;
+/** The Doc of `root`, its type annotations in canonical spelling when `canonical`. */
+declare function printRoot(root: CstRoot, canonical?: boolean): Doc;
 
 interface Located {
     readonly start: number;

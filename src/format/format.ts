@@ -18,6 +18,13 @@ export interface FormatOptions {
   readonly width?: number;
   /** The name used in diagnostics (default `<input>`). */
   readonly uri?: string;
+  /**
+   * `formatSource`: type annotations in their canonical spelling (`[x :int]`,
+   * `[m :[:map …]]`; the default) or as written. `formatForms` always prints data as it
+   * is: its text reads back to the same data, and a canonical spelling would not (the
+   * colon of `:[…]` is a form of its own).
+   */
+  readonly annotations?: 'canonical' | 'as-written';
 }
 
 export type FormatResult =
@@ -28,14 +35,18 @@ export type FormatResult =
 export function formatSource(text: string, opts: FormatOptions = {}): FormatResult {
   const r = read(text, opts.uri ?? '<input>');
   if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
-  return { ok: true, text: printDoc(printRoot(parseCst(text)), opts.width) };
+  const canonical = opts.annotations !== 'as-written';
+  return { ok: true, text: printDoc(printRoot(parseCst(text), canonical), opts.width) };
 }
 
-/** Prints RTFS data (e.g. a plan built as data) as formatted source, one form per value. */
+/**
+ * Prints RTFS data (e.g. a plan built as data) as formatted source, one form per value;
+ * the text reads back to the same data (annotations are printed as they are).
+ */
 export function formatForms(values: readonly Value[], opts: FormatOptions = {}): string {
   const items = values.map(toCst);
   const root: CstRoot = { kind: 'root', text: '', items, start: 0, end: 0 };
-  return printDoc(printRoot(root), opts.width);
+  return printDoc(printRoot(root, false), opts.width);
 }
 
 export function printDoc(doc: builders.Doc, width = DEFAULT_WIDTH): string {

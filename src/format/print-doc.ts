@@ -31,9 +31,10 @@ const CLOSE: Readonly<Record<CstColl['open'], string>> = {
   '#(': ')',
 };
 
-export function printRoot(root: CstRoot): Doc {
+/** The Doc of `root`, its type annotations in canonical spelling when `canonical`. */
+export function printRoot(root: CstRoot, canonical = true): Doc {
   const p = new DocPrinter(root.text);
-  return p.root(canonicalAnnotations(root));
+  return p.root(canonical ? canonicalAnnotations(root) : root);
 }
 
 class DocPrinter {

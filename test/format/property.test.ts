@@ -36,6 +36,10 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
 
 describe('formatting generated data', () => {
   it('formatForms output reads back to the same data and is a fixed point of formatSource', () => {
+    // formatForms prints data as it is; formatSource also spells type annotations
+    // canonically (`[x [:fn] :let]` → `[x :[:fn] :let]`, which reads as other data with
+    // the same meaning): the layout is checked with annotations as written, and the
+    // canonical text for reading back and being a fixed point itself.
     fc.assert(
       fc.property(
         fc.array(value, { minLength: 1, maxLength: 4 }),
@@ -46,11 +50,31 @@ describe('formatting generated data', () => {
           expect(back.diagnostics).toEqual([]);
           expect(back.forms.length).toBe(forms.length);
           forms.forEach((f, i) => expect(equals(back.forms[i] as Value, f)).toBe(true));
-          const again = formatSource(text, { width });
+          const again = formatSource(text, { width, annotations: 'as-written' });
           expect(again.ok && again.text).toBe(text);
+          const canonical = formatSource(text, { width });
+          if (!canonical.ok) throw new Error('formatSource refused formatForms output');
+          const read2 = read(canonical.text);
+          expect(read2.diagnostics).toEqual([]);
+          expect(read2.forms.length).toBe(forms.length);
+          const twice = formatSource(canonical.text, { width });
+          expect(twice.ok && twice.text).toBe(canonical.text);
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('type annotations in formatted data', () => {
+  it('print as they are, so the text reads back to the same data', () => {
+    const forms = read('(let [x [:fn] :let] x) (fn [a [:vector :int]] a)').forms;
+    const text = formatForms(forms);
+    expect(text).toBe('(let [x [:fn] :let] x)\n(fn [a [:vector :int]] a)\n');
+    read(text).forms.forEach((f, i) => expect(equals(f, forms[i] as Value)).toBe(true));
+    const canonical = formatSource(text);
+    expect(canonical.ok && canonical.text).toBe(
+      '(let [x :[:fn] :let] x)\n(fn [a :[:vector :int]] a)\n',
     );
   });
 });

@@ -4,7 +4,7 @@
  * checked to be in tail position — all once, before anything runs.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { diagnostic, nearest, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { type Value, RList, Keyword, RVector, RMap, Sym } from '../data/index.js';
 import type { Node, MatchClause, Var } from './nodes.js';
 import { BlockScope, FrameScope } from './scope.js';
@@ -18,11 +18,10 @@ import { expandQuasiquote } from './quasiquote.js';
 import { analyzeStep, analyzeFor, analyzeDotimes, type FormHooks } from './analyze-steps.js';
 import { analyzePlan, stepResult } from './analyze-plan.js';
 import { isPlanMap } from './plan-form.js';
-import { splitGlued } from './annotations.js';
-import { analyzeDef, analyzeDefn, analyzeDefstruct, misplacedAnnotation } from './analyze-defs.js';
-import { unsupportedHint } from './unsupported-names.js';
+import { analyzeDef, analyzeDefn, analyzeDefstruct } from './analyze-defs.js';
 import { boundedIdiom } from './bounded-idioms.js';
 import { analyzeCapabilityForm } from './analyze-capability.js';
+import { analyzeSymbol, getShorthand } from './analyze-symbol.js';
 
 export { AnalysisCodes } from './context.js';
 
@@ -105,18 +104,6 @@ export function analyze(
   }
 }
 
-/**
- * `(get :k)`: the local or global named k, else the host's context value k, else nil
- * (the reference's one-argument `get`).
- */
-function getShorthand(k: Keyword, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
-  const local = scope.resolve(k.name);
-  if (local !== undefined) return { kind: 'local', ref: local, name: k.name, span };
-  const cell = ctx.globals.lookup(k.name);
-  if (cell !== undefined) return { kind: 'global', cell, span };
-  return { kind: 'context', name: k.name, optional: true, span };
-}
-
 function allConst(items: readonly Node[]): boolean {
   return items.every((n) => n.kind === 'const');
 }
@@ -124,54 +111,6 @@ function allConst(items: readonly Node[]): boolean {
 /** The value of a node known to be a constant (`'(2)` inside `[1 '(2)]` is `(2)`). */
 function constValue(n: Node): Value {
   return n.kind === 'const' ? n.value : null;
-}
-
-function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
-  const local = scope.resolve(s.name);
-  if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
-  // `alias/name` through an import comes before a global spelled the same (`str/join`).
-  const cell =
-    s.ns !== null && ctx.globals.aliases.has(s.ns)
-      ? qualified(s, span, ctx)
-      : ctx.globals.lookup(s.name);
-  if (cell !== undefined) return { kind: 'global', cell, span };
-  if (s.name.endsWith(':')) return misplacedAnnotation(s, span);
-  const glued = splitGlued(s);
-  if (glued !== undefined) {
-    return fail(
-      AnalysisCodes.unbound,
-      `unbound symbol '${s.name}'; a type annotation such as '${s.name}' follows only a parameter, a let binding or a def name`,
-      span,
-    );
-  }
-  const why = unsupportedHint(s.name);
-  if (why !== undefined)
-    return fail(AnalysisCodes.unbound, `unbound symbol '${s.name}': ${why}`, span);
-  const hint = nearest(s.name, [...scope.visibleNames(), ...ctx.globals.names()]);
-  return fail(
-    AnalysisCodes.unbound,
-    `unbound symbol '${s.name}'${hint ? `; did you mean '${hint}'?` : ''}`,
-    span,
-  );
-}
-
-/** `alias/name` through an `(import m :as alias)`; unexported names are an error. */
-function qualified(s: Sym, span: Span | undefined, ctx: Ctx): Var | undefined {
-  if (s.ns === null) return undefined;
-  const mod = ctx.globals.aliases.get(s.ns);
-  if (mod === undefined) return undefined;
-  const cell = mod.own(s.local);
-  if (cell === undefined) {
-    return fail(AnalysisCodes.unbound, `module ${mod.name} has no '${s.local}'`, span);
-  }
-  if (!mod.isExported(s.local)) {
-    return fail(
-      AnalysisCodes.notExported,
-      `'${s.local}' is not exported by module ${mod.name}`,
-      span,
-    );
-  }
-  return cell;
 }
 
 type SpecialForm = (

@@ -20,6 +20,14 @@ import type { Clause } from './clauses.js';
 import { isDataName, isDerivedName } from './choose.js';
 import { type Built, type OutInfo, type Shape, WHOLE, shapeOf } from './shape.js';
 import { accepts, coerceLiteral } from './types-compat.js';
+import {
+  MESSAGE_NAMES,
+  capitalise,
+  contentPhrase,
+  enumWord,
+  quotedText,
+  thresholdFor,
+} from './clause-values.js';
 import { PRIM, type TypeAst } from '../../types/index.js';
 import { type Field, elementOf, fieldsOf, isText } from './fields.js';
 import { itemFieldFor, isIdentifier } from './sources.js';
@@ -56,10 +64,6 @@ export interface BindResult {
   readonly inputs: Record<string, Binding>;
   /** Adapter steps to insert before this step. */
   readonly adapters: Built[];
-}
-
-function capitalise(s: string): string {
-  return s.length > 0 ? (s[0] as string).toUpperCase() + s.slice(1) : s;
 }
 
 /** A previous output named `name` compatible with `type`, newest first. */
@@ -357,63 +361,6 @@ const TEXT_FIELDS = [
   'message',
   'excerpt',
 ];
-
-/** Inputs that carry the text of a message: a quoted string in the clause fills them. */
-const MESSAGE_NAMES: ReadonlySet<string> = new Set([
-  'body',
-  'text',
-  'message',
-  'comment',
-  'content',
-]);
-
-function quotedText(text: string): string | undefined {
-  const m = /"([^"]+)"/.exec(text);
-  return m?.[1];
-}
-
-const SAYING = new Set(['send', 'post', 'reply', 'comment']);
-
-/** What a message says when the clause tells it: "email each customer that their order is delayed". */
-function contentPhrase(clause: Clause): string | undefined {
-  if (clause.verb === undefined || !SAYING.has(clause.verb)) return undefined;
-  const m = /\b(?:that|saying|asking|to say|telling (?:them|him|her))\s+(.+)$/i.exec(clause.text);
-  const text = m?.[1]?.trim();
-  return text !== undefined && text.length > 0 ? capitalise(text) : undefined;
-}
-
-const QUANTIFIER_WORDS = new Set(['all', 'any', 'each', 'every', 'none']);
-
-/** An enum value of the input's type that the clause says as a word ("shipped", "pending"). */
-function enumWord(type: TypeAst, text: string, avoid: readonly string[]): Value | undefined {
-  const t = type.kind === 'optional' ? type.inner : type;
-  if (t.kind !== 'enum') return undefined;
-  const ws = new Set(text.toLowerCase().split(/[^a-z0-9_-]+/));
-  for (const v of t.values)
-    if (
-      typeof v === 'string' &&
-      !QUANTIFIER_WORDS.has(v.toLowerCase()) &&
-      !avoid.includes(v) &&
-      ws.has(v.toLowerCase())
-    )
-      return v;
-  return undefined;
-}
-
-/** A `max_…` / `min_…` input from a threshold the clause states ("under 500"). */
-function thresholdFor(
-  name: string,
-  type: TypeAst,
-  thresholds: readonly { readonly op: string; readonly value: Value }[],
-): Value | undefined {
-  const upper = /^max_|_max$|^max$/.test(name);
-  const lower = /^min_|_min$|^min$/.test(name);
-  if (!upper && !lower) return undefined;
-  const t = thresholds.find((x) =>
-    upper ? x.op === 'lt' || x.op === 'le' : x.op === 'gt' || x.op === 'ge',
-  );
-  return t !== undefined ? coerceLiteral(type, t.value) : undefined;
-}
 
 /** A per-item step's input from the item or from the same item's earlier per-item step. */
 function itemBinding(

@@ -13,6 +13,7 @@ import { canonicalValue } from './canonical.js';
 import { decodeValue } from './decode.js';
 import { type Json, canonicalJson, quote } from './jcs.js';
 import { flatten, sha256Hex } from './hashes.js';
+import { isObject, optString } from './json-shape.js';
 
 export const FORMAT = 'rtfs-cc/1';
 export const DOMAIN = 'rtfs-causal-chain/v1\n';
@@ -163,17 +164,6 @@ export function chainHash(seq: number, prev: string, a: string | Uint8Array): st
 /** The full line (with its trailing newline). */
 export function formatLine(seq: number, prev: string, hash: string, a: string): string {
   return `{"seq":${seq},"prev":"${prev}","hash":"${hash}","a":${a}}\n`;
-}
-
-function isObject(x: Json | undefined): x is { [key: string]: Json } {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function optString(o: { [key: string]: Json }, k: string): string | undefined {
-  const v = o[k];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new Error(`action member ${k} is not a string`);
-  return v;
 }
 
 function decodeResult(r: Json): ActionResult {

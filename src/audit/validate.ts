@@ -9,9 +9,8 @@
  */
 import { decodeValue } from './decode.js';
 import type { Json } from './jcs.js';
+import { type JsonObject as Obj, isObject, optString } from './json-shape.js';
 import type { ActionResult, ChainAction } from './record.js';
-
-type Obj = { [key: string]: Json };
 
 /** Whether `decodeValue` accepts `t`: its checks, without values, paths or messages. */
 function decodable(t: Json): boolean {
@@ -87,17 +86,6 @@ function decodes(t: Json): boolean {
  */
 export function validateValue(t: Json, path = ''): void {
   if (!decodable(t)) decodeValue(t, path);
-}
-
-function isObject(x: Json | undefined): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function optString(o: Obj, k: string): string | undefined {
-  const v = o[k];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new Error(`action member ${k} is not a string`);
-  return v;
 }
 
 /** Makes `decodeResult`'s checks (record.ts); the value is decoded on first read. */

@@ -4,7 +4,7 @@
  * suits long-running programs. The toolchain's own batch commands (plan, fmt, check, …)
  * run a large body of code a few times each and exit within a second: at the default
  * budget V8 optimises hundreds of lukewarm functions it never runs long enough to repay,
- * and that compilation was a third of `rtfs plan`'s CPU time. Commands that run the
+ * and that compilation was about a quarter of `rtfs plan`'s CPU time. Commands that run the
  * user's program (run, eval, repl) or live long (lsp) keep V8's default.
  */
 import type * as v8 from 'node:v8';

@@ -177,6 +177,34 @@ function decodeResult(r: Json): ActionResult {
 
 /** Decodes a parsed body `a` (throws on a malformed one). */
 export function decodeAction(a: Json): ChainAction {
+  return decodeActionWith(a, {
+    args: (v, out) => {
+      if (v !== undefined) out.args = decodeValue(v, 'args');
+    },
+    result: (v, out) => {
+      if (v !== undefined) out.result = decodeResult(v);
+    },
+    meta: (v, out) => {
+      if (v !== undefined) out.meta = decodeValue(v, 'meta');
+    },
+  });
+}
+
+/** An action being decoded. */
+export type MutableAction = { -readonly [K in keyof ChainAction]: ChainAction[K] };
+
+/**
+ * How an action's RTFS members are decoded (eagerly here, on first read in
+ * validate.ts); each is called, in this order, with the member (undefined when absent).
+ */
+export interface MemberDecoders {
+  readonly args: (v: Json | undefined, out: MutableAction) => void;
+  readonly result: (v: Json | undefined, out: MutableAction) => void;
+  readonly meta: (v: Json | undefined, out: MutableAction) => void;
+}
+
+/** The checks of every action member, in one order (its error messages depend on it). */
+export function decodeActionWith(a: Json, d: MemberDecoders): ChainAction {
   if (!isObject(a)) throw new Error('action is not an object');
   const id = optString(a, 'id');
   const type = optString(a, 'type');
@@ -184,7 +212,7 @@ export function decodeAction(a: Json): ChainAction {
     throw new Error('action lacks id, type or ts');
   const parent = a.parent ?? null;
   if (parent !== null && typeof parent !== 'string') throw new Error('parent is not a string');
-  const out: { -readonly [K in keyof ChainAction]: ChainAction[K] } = {
+  const out: MutableAction = {
     id,
     type,
     ts: a.ts,
@@ -194,14 +222,14 @@ export function decodeAction(a: Json): ChainAction {
   };
   const name = optString(a, 'name');
   if (name !== undefined) out.name = name;
-  if (a.args !== undefined) out.args = decodeValue(a.args, 'args');
+  d.args(a.args, out);
   const argsHash = optString(a, 'args_hash');
   if (argsHash !== undefined) out.argsHash = argsHash;
-  if (a.result !== undefined) out.result = decodeResult(a.result);
+  d.result(a.result, out);
   const resultHash = optString(a, 'result_hash');
   if (resultHash !== undefined) out.resultHash = resultHash;
   if (typeof a.duration_ms === 'number') out.durationMs = a.duration_ms;
-  if (a.meta !== undefined) out.meta = decodeValue(a.meta, 'meta');
+  d.meta(a.meta, out);
   if (isObject(a.data)) out.data = a.data;
   return out;
 }

@@ -9,8 +9,13 @@
  */
 import { decodeValue } from './decode.js';
 import type { Json } from './jcs.js';
-import { type JsonObject as Obj, isObject, optString } from './json-shape.js';
-import type { ActionResult, ChainAction } from './record.js';
+import { type JsonObject as Obj, isObject } from './json-shape.js';
+import {
+  type ActionResult,
+  type ChainAction,
+  type MutableAction,
+  decodeActionWith,
+} from './record.js';
 
 /** Whether `decodeValue` accepts `t`: its checks, without values, paths or messages. */
 function decodable(t: Json): boolean {
@@ -104,7 +109,7 @@ function resultOf(r: Obj): ActionResult {
   return { ok: false, error: { code: e.code as string, message: e.message as string } };
 }
 
-type Mutable = { -readonly [K in keyof ChainAction]: ChainAction[K] };
+type Mutable = MutableAction;
 
 /** Defines `key` as decoded on first read (then a plain data member, in the same place). */
 function lazy<K extends 'args' | 'result' | 'meta'>(
@@ -138,47 +143,27 @@ export function checkedAction(
   a: Json,
   raw: { readonly [K in 'args' | 'meta']?: () => Json } = {},
 ): ChainAction {
-  if (!isObject(a)) throw new Error('action is not an object');
-  const id = optString(a, 'id');
-  const type = optString(a, 'type');
-  if (id === undefined || type === undefined || typeof a.ts !== 'number')
-    throw new Error('action lacks id, type or ts');
-  const parent = a.parent ?? null;
-  if (parent !== null && typeof parent !== 'string') throw new Error('parent is not a string');
-  const out: Mutable = {
-    id,
-    type,
-    ts: a.ts,
-    parent,
-    run: optString(a, 'run') ?? null,
-    callPath: optString(a, 'call_path') ?? null,
-  };
-  const name = optString(a, 'name');
-  if (name !== undefined) out.name = name;
-  const args = a.args;
-  const rawArgs = raw.args;
-  if (rawArgs !== undefined) lazy(out, 'args', () => decodeValue(rawArgs(), 'args'));
-  else if (args !== undefined) {
-    validateValue(args, 'args');
-    lazy(out, 'args', () => decodeValue(args, 'args'));
+  return decodeActionWith(a, {
+    args: (v, out) => member(out, 'args', v, raw.args),
+    result: (v, out) => {
+      if (v === undefined) return;
+      checkResult(v);
+      lazy(out, 'result', () => resultOf(v as Obj));
+    },
+    meta: (v, out) => member(out, 'meta', v, raw.meta),
+  });
+}
+
+/** `args` or `meta`: from the raw bytes scan-body.ts checked, else checked here. */
+function member(
+  out: Mutable,
+  key: 'args' | 'meta',
+  v: Json | undefined,
+  raw: (() => Json) | undefined,
+): void {
+  if (raw !== undefined) lazy(out, key, () => decodeValue(raw(), key));
+  else if (v !== undefined) {
+    validateValue(v, key);
+    lazy(out, key, () => decodeValue(v, key));
   }
-  const argsHash = optString(a, 'args_hash');
-  if (argsHash !== undefined) out.argsHash = argsHash;
-  const result = a.result;
-  if (result !== undefined) {
-    checkResult(result);
-    lazy(out, 'result', () => resultOf(result as Obj));
-  }
-  const resultHash = optString(a, 'result_hash');
-  if (resultHash !== undefined) out.resultHash = resultHash;
-  if (typeof a.duration_ms === 'number') out.durationMs = a.duration_ms;
-  const meta = a.meta;
-  const rawMeta = raw.meta;
-  if (rawMeta !== undefined) lazy(out, 'meta', () => decodeValue(rawMeta(), 'meta'));
-  else if (meta !== undefined) {
-    validateValue(meta, 'meta');
-    lazy(out, 'meta', () => decodeValue(meta, 'meta'));
-  }
-  if (isObject(a.data)) out.data = a.data;
-  return out;
 }

@@ -5,12 +5,22 @@
  * run a large body of code a few times each and exit within a second: at the default
  * budget V8 optimises hundreds of lukewarm functions it never runs long enough to repay,
  * and that compilation was about a quarter of `rtfs plan`'s CPU time. Commands that run the
- * user's program (run, eval, repl) or live long (lsp) keep V8's default.
+ * user's program (run, eval, repl) or live long (lsp) keep V8's default. Batch commands also
+ * grow the young generation faster (BATCH_SEMI_SPACE_GROWTH).
  */
 import type * as v8 from 'node:v8';
 
 /** Bytecode budget before V8 considers optimising a function (V8 11's default is 132 KB). */
 export const BATCH_INTERRUPT_BUDGET = 1_000_000;
+
+/**
+ * How much V8 grows the young generation when a scavenge finds it too small (V8's default
+ * is 2). A batch command allocates its working set within a second: growing by 8 takes the
+ * young generation to its maximum after three scavenges instead of six, so `rtfs plan` runs
+ * 6 scavenges and no full collection instead of 9 and one (ADR 0036: −7% instructions,
+ * −9% CPU). Programs that `rtfs run` keep the default: the maps workload got slower with it.
+ */
+export const BATCH_SEMI_SPACE_GROWTH = 8;
 
 const BATCH_COMMANDS: ReadonlySet<string> = new Set([
   'plan',
@@ -38,7 +48,9 @@ export function tuneTierUp(
   loadV8: () => Pick<typeof v8, 'setFlagsFromString'>,
 ): boolean {
   if (!isBatchCommand(command) || env.RTFS_V8_DEFAULTS === '1') return false;
-  loadV8().setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
+  const v8 = loadV8();
+  v8.setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
+  v8.setFlagsFromString(`--semi-space-growth-factor=${BATCH_SEMI_SPACE_GROWTH}`);
   return true;
 }
 

@@ -7,7 +7,13 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheKey, isBatchCommand } from '../../src/launch/tier-up.js';
+import {
+  BATCH_INTERRUPT_BUDGET,
+  BATCH_SEMI_SPACE_GROWTH,
+  cacheKey,
+  isBatchCommand,
+  tuneTierUp,
+} from '../../src/launch/tier-up.js';
 import { rtfs } from '../cli/run-cli.js';
 
 describe('the tier-up budget', () => {
@@ -16,6 +22,20 @@ describe('the tier-up budget', () => {
       expect(isBatchCommand(c)).toBe(true);
     for (const c of ['run', 'eval', 'repl', 'lsp', 'default', 'help'])
       expect(isBatchCommand(c)).toBe(false);
+  });
+
+  it('sets the budget and the young generation growth for a batch command, nothing otherwise', () => {
+    const set: string[] = [];
+    const v8 = () => ({ setFlagsFromString: (f: string) => void set.push(f) });
+    expect(tuneTierUp('plan', {}, v8)).toBe(true);
+    expect(set).toEqual([
+      `--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`,
+      `--semi-space-growth-factor=${BATCH_SEMI_SPACE_GROWTH}`,
+    ]);
+    set.length = 0;
+    expect(tuneTierUp('run', {}, v8)).toBe(false);
+    expect(tuneTierUp('plan', { RTFS_V8_DEFAULTS: '1' }, v8)).toBe(false);
+    expect(set).toEqual([]);
   });
 
   it('gives a batch command run with V8 defaults a cache key of its own', () => {

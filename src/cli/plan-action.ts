@@ -16,6 +16,7 @@ import {
 } from '../planner/index.js';
 import {
   metaPlanData,
+  printMetaPlan,
   printPlan,
   registryContext,
   rewriterFromSpec,
@@ -202,7 +203,9 @@ export async function planAction(
     for (const w of r.warnings) stderr.write(`warning: ${w}\n`);
     if (flow !== undefined && r.applied.length === 0) ctx.io.stdout.write(flow.source);
     else
-      ctx.io.stdout.write([...(parts?.prefix ?? []), r.plan].map((f) => printPlan(f)).join('\n'));
+      ctx.io.stdout.write(
+        [...(parts?.prefix ?? []).map((f) => printPlan(f)), printMetaPlan(r.plan)].join('\n'),
+      );
     return ExitCode.ok;
   }
 

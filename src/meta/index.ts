@@ -1,5 +1,6 @@
 export {
   generateMetaPlan,
+  printMetaPlan,
   metaPlanData,
   pipelinePlan,
   pipelineSource,

@@ -12,7 +12,7 @@ import { createHostedRuntime, runProgram, type Capability, type Policy } from '.
 import type { Hosted, RunOutcome } from '../host/index.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import type { Budget, NodeCompiler } from '../runtime/index.js';
-import { metaPlanData, type MetaPlanOptions } from './generator.js';
+import { metaPlanData, printMetaPlan, type MetaPlanOptions } from './generator.js';
 import {
   applyRewrites,
   planHash,
@@ -140,7 +140,7 @@ export function runPlanner(o: PlannerRunOptions): PlannerRunResult {
       reason: rewritten.warnings.join('; '),
     };
   // A flow without rewrites runs as written (its errors point into the file).
-  const generatedSource = o.flow?.source ?? printPlan(generated);
+  const generatedSource = o.flow?.source ?? printMetaPlan(generated);
   // Formatting is a third of the meta-plan's set-up: the plan nothing rewrote is printed once.
   const printed = (p: Value): string =>
     p === generated && o.flow === undefined ? generatedSource : printPlan(p);

@@ -8,6 +8,8 @@ import {
   metaPlanData,
   pipelinePlan,
   planData,
+  printMetaPlan,
+  printPlan,
   recheckPlan,
 } from '../../src/meta/index.js';
 import { loadCatalog, runPlannerPipeline } from '../../src/planner/index.js';
@@ -45,6 +47,43 @@ describe('the meta-plan generator', () => {
     const f = formatSource(text);
     expect(f.ok && f.text).toBe(text);
     expect(recheckPlan(r.forms[0] as Value)).toBeUndefined();
+  });
+
+  it('prints a meta-plan exactly as the printer does, whatever the goal and options', () => {
+    const goals = [
+      ...GOALS,
+      'x',
+      '',
+      'say "hi" \\ to \\"them\\"',
+      'line one\nline two\ttabbed',
+      'überprüfe die Rechnungen 🧾 und schicke sie an zoë@example.com',
+      'list '.repeat(40).trim(),
+      'a'.repeat(300),
+      `${'w '.repeat(37)}end`,
+    ];
+    const options = [
+      {},
+      { maxRefinementCycles: 0, execute: 'full' as const, strategy: 'llm' as const },
+      { maxAttempts: 10, allowGaps: true, intentStrategy: 'llm' as const },
+      { maxRefinementCycles: 123456789, execute: 'dry-run' as const },
+    ];
+    for (const goal of goals)
+      for (const o of options) {
+        const data = metaPlanData(goal, undefined, o);
+        expect(printMetaPlan(data)).toBe(printPlan(data));
+      }
+  });
+
+  it('prints any other plan whole', () => {
+    const intent = RMap.fromFlat([Keyword.of('name'), 'triage']);
+    const extra = read('(step "note" (call "ccos.echo" {:message "done"}))').forms[0] as Value;
+    for (const data of [
+      metaPlanData('g', intent),
+      metaPlanData('g', undefined, { extraSteps: [extra] }),
+      read('(plan :name "p" (step "a" (call "ccos.echo" {:message "m"})))').forms[0] as Value,
+      read('{:not "a plan"}').forms[0] as Value,
+    ])
+      expect(printMetaPlan(data)).toBe(printPlan(data));
   });
 
   it('agrees with stdlib/planner/pipeline.rtfs: same steps and body, only the defaults differ', () => {

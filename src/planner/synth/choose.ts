@@ -136,9 +136,25 @@ function impliedNouns(text: string, params: ReadonlySet<string>): string[] {
 
 /** A service the clause names ("on Twitter", "the office printer") that is not in `known`. */
 export function namedServices(text: string): string[] {
-  const lex = lexicon();
   const lower = text.toLowerCase();
-  return [...lex.services].filter((s) => new RegExp(`\\b${s.replace('.', '\\.')}\\b`).test(lower));
+  const out: string[] = [];
+  // A service's pattern needs its name in the text (names are literal but for a first dot).
+  for (const { name, literal, re } of servicePatterns())
+    if ((!literal || lower.includes(name)) && re.test(lower)) out.push(name);
+  return out;
+}
+
+let servicePatternList:
+  readonly { readonly name: string; readonly literal: boolean; readonly re: RegExp }[] | undefined;
+
+/** Each service of the lexicon as a whole-word pattern, compiled once. */
+function servicePatterns(): NonNullable<typeof servicePatternList> {
+  servicePatternList ??= [...lexicon().services].map((name) => ({
+    name,
+    literal: /^[\w -]*(?:\.[\w -]*)?$/.test(name),
+    re: new RegExp(`\\b${name.replace('.', '\\.')}\\b`),
+  }));
+  return servicePatternList;
 }
 
 const READ_VERBS = new Set(['list', 'get', 'read', 'search', 'query']);

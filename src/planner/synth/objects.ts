@@ -20,26 +20,36 @@ const MADE = new Set(
   ),
 );
 
+let objectRegexes: { readonly viaMedium: RegExp; readonly medium: RegExp } | undefined;
+
+/** The medium and service patterns, compiled once (the lexicon is built once per process). */
+function objectRes(): { readonly viaMedium: RegExp; readonly medium: RegExp } {
+  if (objectRegexes !== undefined) return objectRegexes;
+  const services = [...lexicon().services].join('|').replace(/\./g, '\\.');
+  objectRegexes = {
+    viaMedium: new RegExp(
+      `\\b(?:by|via|over|through|as|in|on|using)\\s+(?:an?\\s+|the\\s+)?(?:${MEDIA}|${services})\\b`,
+      'gi',
+    ),
+    medium: new RegExp(`\\b(?:an?\\s+|the\\s+)?(?:${MEDIA})\\b`, 'gi'),
+  };
+  return objectRegexes;
+}
+
 /** The object phrase of a clause (see the module comment); empty when there is none. */
 export function objectPhrase(text: string): string {
-  const services = [...lexicon().services].join('|').replace(/\./g, '\\.');
+  const { viaMedium, medium } = objectRes();
   let t = text
     .replace(/"[^"]*"/g, ' ')
     .replace(/^\s*(?:please\s+)?\S+\s+/, ' ')
     .replace(/^\s*(?:me|us|him|her)\b/i, ' ')
-    .replace(
-      new RegExp(
-        `\\b(?:by|via|over|through|as|in|on|using)\\s+(?:an?\\s+|the\\s+)?(?:${MEDIA}|${services})\\b`,
-        'gi',
-      ),
-      ' ',
-    )
+    .replace(viaMedium, ' ')
     .replace(
       /\b(?:to|at|for|with|on|in)\s+(?:#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|me|us|him|her|the team(?: chat)?|everyone|the channel)\b/gi,
       ' ',
     )
     .replace(/\b(?:to|into|in|as)\s+(?:\.{0,2}\/)?[\w./-]+\.\w{2,4}\b/gi, ' ')
-    .replace(new RegExp(`\\b(?:an?\\s+|the\\s+)?(?:${MEDIA})\\b`, 'gi'), ' ');
+    .replace(medium, ' ');
   t = t.replace(/\b(?:on|to)\s+(?:slack|twitter)\b/gi, ' ');
   return t
     .replace(/\s+/g, ' ')

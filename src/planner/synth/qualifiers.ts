@@ -72,11 +72,19 @@ export function singular(w: string): string {
   return tokens(w)[0] ?? w;
 }
 
-let comparatorRes: readonly { readonly re: RegExp; readonly op: Comparator }[] | undefined;
+interface ComparatorPattern {
+  readonly re: RegExp;
+  readonly op: Comparator;
+  /** The phrase's first word, lower case: a text without it cannot match (empty: no test). */
+  readonly word: string;
+}
+
+let comparatorRes: readonly ComparatorPattern[] | undefined;
 
 /** The lexicon's comparison phrases followed by a number ("more than 5 …"), compiled once. */
-function comparatorPatterns(): readonly { readonly re: RegExp; readonly op: Comparator }[] {
+function comparatorPatterns(): readonly ComparatorPattern[] {
   comparatorRes ??= lexicon().comparators.map(({ phrase, op }) => ({
+    word: /^[a-z]+(?: |$)/i.test(phrase) ? (phrase.split(' ')[0] ?? '').toLowerCase() : '',
     re: new RegExp(
       `\\b${phrase.replace(/ /g, '\\s+')}\\s+\\$?(\\d+(?:\\.\\d+)?)(\\s+(?:[a-z]+(?:\\s+(?:in|of)\\s+[a-z]+)?))?`,
       'gi',
@@ -86,11 +94,30 @@ function comparatorPatterns(): readonly { readonly re: RegExp; readonly op: Comp
   return comparatorRes;
 }
 
+let superlativeRes:
+  readonly { readonly s: string; readonly literal: boolean; readonly re: RegExp }[] | undefined;
+
+/** The lexicon's superlatives, longest first, as patterns compiled once. */
+function superlativePatterns(): NonNullable<typeof superlativeRes> {
+  superlativeRes ??= [...lexicon().superlatives.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => ({
+      s,
+      // A pattern of letters and spaces needs its text in the (lower-case) clause.
+      literal: /^[a-z ]+$/.test(s),
+      re: new RegExp(`\\b(?:the\\s+)?(?:(\\d+)\\s+)?${s}\\b(?:\\s+(\\d+))?`, 'i'),
+    }));
+  return superlativeRes;
+}
+
 function numberFilters(text: string): FilterSpec[] {
   const out: FilterSpec[] = [];
   // Every pattern needs a digit: a text without one has no number filter.
   if (!/\d/.test(text)) return out;
-  for (const { re, op } of comparatorPatterns()) {
+  const lower = text.toLowerCase();
+  for (const { re, op, word } of comparatorPatterns()) {
+    // … and its phrase's first word (ASCII letters, matched without case).
+    if (!lower.includes(word)) continue;
     for (const m of text.matchAll(re)) {
       if (out.some((f) => f.text.includes(m[0]) || m[0].includes(f.text))) continue;
       const unit = (m[2] ?? '').trim().toLowerCase();
@@ -176,9 +203,9 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
   let sort: SortSpec | undefined;
   let limit: number | undefined;
   const lower = text.toLowerCase();
-  const sups = [...lex.superlatives.keys()].sort((a, b) => b.length - a.length);
-  for (const s of sups) {
-    const m = new RegExp(`\\b(?:the\\s+)?(?:(\\d+)\\s+)?${s}\\b(?:\\s+(\\d+))?`, 'i').exec(lower);
+  for (const { s, literal, re } of superlativePatterns()) {
+    if (literal && !lower.includes(s)) continue;
+    const m = re.exec(lower);
     if (!m) continue;
     const spec = lex.superlatives.get(s);
     if (spec === undefined) continue;

@@ -35,7 +35,7 @@ import { formatDiagnostic } from './color.js';
 import { answersFrom } from './host-config.js';
 import type { Ordered } from './options.js';
 import { inputValue } from './plan-inputs.js';
-import { planTrace, planTraceFitted, planTraceRows } from './plan-trace.js';
+import { planTrace, planTraceFitted, planTraceRows, rowLine } from './plan-trace.js';
 import { planProgress } from './plan-progress.js';
 import { terminalWidth } from './terminal-width.js';
 import type * as Fit from './terminal-fit.js';
@@ -321,7 +321,7 @@ export async function planAction(
   const rows = planTraceRows(actions, runId);
   const trace =
     width === undefined || fit === undefined
-      ? planTrace(actions, runId)
+      ? rows.map(rowLine)
       : planTraceFitted(rows, width, fit.fitLine);
   for (const line of trace) stdout.write(`${line}\n`);
   stdout.write('\n');

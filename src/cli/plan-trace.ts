@@ -171,7 +171,7 @@ export function planTraceRows(actions: readonly ChainAction[], run: string): Tra
 }
 
 /** A trace row as one line, the summary in column 73 (as `--json` and pipes get it). */
-function rowLine(r: TraceRow): string {
+export function rowLine(r: TraceRow): string {
   return r.inline === true ? `${r.left}  ${r.summary}` : `${r.left.padEnd(72)} ${r.summary}`;
 }
 

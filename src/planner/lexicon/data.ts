@@ -168,13 +168,19 @@ function build(): Lexicon {
   const comparators = Object.entries(e.comparators)
     .flatMap(([op, phrases]) => phrases.map((phrase) => ({ phrase, op: op as Comparator })))
     .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
-  const foreign = [fr, es, de].map((raw) => {
+  const foreign = [fr, es, de].map((raw): Foreign => {
     const f = trusted(ForeignZ, raw);
+    let phrases: readonly PhraseRewrite[] | undefined;
     return {
       code: f.language,
       name: f.name,
       markers: new Set(f.markers.map(fold)),
-      phrases: f.phrases.map(([p, r]) => new PhraseRewrite(p, r)),
+      // Compiled when a goal in this language is translated: ~220 Unicode patterns that an
+      // English goal never runs (ADR 0036).
+      get phrases(): readonly PhraseRewrite[] {
+        phrases ??= f.phrases.map(([p, r]) => new PhraseRewrite(p, r));
+        return phrases;
+      },
       words: new Map(Object.entries(f.words).map(([k, v]) => [fold(k), v])),
       exact: new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v])),
       clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),

@@ -14,49 +14,60 @@ import de from '../data/lexicon/de.json' with { type: 'json' };
 import refusals from '../data/lexicon/unsupported.json' with { type: 'json' };
 import { PhraseRewrite } from './phrase.js';
 
-const Phrase = z.tuple([z.string(), z.string()]);
+/*
+ * The lexicon files' shapes. Built only when checked (the tests): constructing zod schemas
+ * is not free, and a run trusts the bundled files (see {@link trusted}).
+ */
+const phraseZ = () => z.tuple([z.string(), z.string()]);
 
-const EnglishZ = z.object({
-  format: z.literal('rtfs-planner-lexicon'),
-  version: z.literal(1),
-  language: z.literal('en'),
-  verbs: z.record(z.string(), z.array(z.string())),
-  families: z.record(z.string(), z.array(z.string())),
-  vague_verbs: z.array(z.string()),
-  vague_words: z.array(z.string()),
-  nouns: z.record(z.string(), z.array(z.string())),
-  implies: z.record(z.string(), z.array(z.string())),
-  comparators: z.record(z.enum(['gt', 'ge', 'lt', 'le', 'eq', 'ne']), z.array(z.string())),
-  none_words: z.array(z.string()),
-  any_words: z.array(z.string()),
-  quantifiers: z.array(z.string()),
-  superlatives: z.record(
-    z.string(),
-    z.object({ fields: z.array(z.string()), order: z.enum(['asc', 'desc']), first: z.boolean() }),
-  ),
-  field_hints: z.record(z.string(), z.object({ fields: z.array(z.string()), text: z.string() })),
-  measure_hints: z.record(z.string(), z.array(z.string())),
-  services: z.array(z.string()),
-  phrases: z.array(Phrase),
-});
+const englishZ = () =>
+  z.object({
+    format: z.literal('rtfs-planner-lexicon'),
+    version: z.literal(1),
+    language: z.literal('en'),
+    verbs: z.record(z.string(), z.array(z.string())),
+    families: z.record(z.string(), z.array(z.string())),
+    vague_verbs: z.array(z.string()),
+    vague_words: z.array(z.string()),
+    nouns: z.record(z.string(), z.array(z.string())),
+    implies: z.record(z.string(), z.array(z.string())),
+    comparators: z.record(z.enum(['gt', 'ge', 'lt', 'le', 'eq', 'ne']), z.array(z.string())),
+    none_words: z.array(z.string()),
+    any_words: z.array(z.string()),
+    quantifiers: z.array(z.string()),
+    superlatives: z.record(
+      z.string(),
+      z.object({ fields: z.array(z.string()), order: z.enum(['asc', 'desc']), first: z.boolean() }),
+    ),
+    field_hints: z.record(z.string(), z.object({ fields: z.array(z.string()), text: z.string() })),
+    measure_hints: z.record(z.string(), z.array(z.string())),
+    services: z.array(z.string()),
+    phrases: z.array(phraseZ()),
+  });
 
-const ForeignZ = z.object({
-  format: z.literal('rtfs-planner-lexicon'),
-  version: z.literal(1),
-  language: z.string(),
-  name: z.string(),
-  markers: z.array(z.string()),
-  phrases: z.array(Phrase),
-  words: z.record(z.string(), z.string()),
-  /** Pronouns joined to the end of a verb ("publícalos": publica + los → "them"). */
-  clitics: z.record(z.string(), z.string()).optional(),
-});
+const foreignZ = () =>
+  z.object({
+    format: z.literal('rtfs-planner-lexicon'),
+    version: z.literal(1),
+    language: z.string(),
+    name: z.string(),
+    markers: z.array(z.string()),
+    phrases: z.array(phraseZ()),
+    words: z.record(z.string(), z.string()),
+    /** Pronouns joined to the end of a verb ("publícalos": publica + los → "them"). */
+    clitics: z.record(z.string(), z.string()).optional(),
+  });
 
-const RefusalsZ = z.object({
-  format: z.literal('rtfs-planner-lexicon-refusals'),
-  version: z.literal(1),
-  languages: z.record(z.string(), z.array(z.string())),
-});
+const refusalsZ = () =>
+  z.object({
+    format: z.literal('rtfs-planner-lexicon-refusals'),
+    version: z.literal(1),
+    languages: z.record(z.string(), z.array(z.string())),
+  });
+
+type English = z.infer<ReturnType<typeof englishZ>>;
+type ForeignFile = z.infer<ReturnType<typeof foreignZ>>;
+type Refusals = z.infer<ReturnType<typeof refusalsZ>>;
 
 export type Comparator = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 
@@ -128,22 +139,22 @@ let cached: Lexicon | undefined;
  * the code is: by the tests, through {@link lexiconProblems}. Checking them with zod on
  * every run cost ~5 ms of each `rtfs plan` (ADR 0031).
  */
-function trusted<T>(_schema: z.ZodType<T>, data: unknown): T {
+function trusted<T>(data: unknown): T {
   return data as T;
 }
 
-const FILES: readonly { file: string; schema: z.ZodType; data: unknown }[] = [
-  { file: 'en.json', schema: EnglishZ, data: en },
-  { file: 'fr.json', schema: ForeignZ, data: fr },
-  { file: 'es.json', schema: ForeignZ, data: es },
-  { file: 'de.json', schema: ForeignZ, data: de },
-  { file: 'unsupported.json', schema: RefusalsZ, data: refusals },
+const FILES: readonly { file: string; schema: () => z.ZodType; data: unknown }[] = [
+  { file: 'en.json', schema: englishZ, data: en },
+  { file: 'fr.json', schema: foreignZ, data: fr },
+  { file: 'es.json', schema: foreignZ, data: es },
+  { file: 'de.json', schema: foreignZ, data: de },
+  { file: 'unsupported.json', schema: refusalsZ, data: refusals },
 ];
 
 /** What is wrong with the bundled lexicon files (none: every test run checks it). */
 export function lexiconProblems(): string[] {
   return FILES.flatMap(({ file, schema, data }) => {
-    const r = schema.safeParse(data);
+    const r = schema().safeParse(data);
     return r.success
       ? []
       : r.error.issues.map((i) => `planner lexicon ${file}: ${i.path.join('.')}: ${i.message}`);
@@ -151,7 +162,7 @@ export function lexiconProblems(): string[] {
 }
 
 function build(): Lexicon {
-  const e = trusted(EnglishZ, en);
+  const e = trusted<English>(en);
   const verbs = new Map<string, string>();
   for (const [canon, forms] of Object.entries(e.verbs)) {
     verbs.set(canon, canon);
@@ -169,7 +180,7 @@ function build(): Lexicon {
     .flatMap(([op, phrases]) => phrases.map((phrase) => ({ phrase, op: op as Comparator })))
     .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
   const foreign = [fr, es, de].map((raw): Foreign => {
-    const f = trusted(ForeignZ, raw);
+    const f = trusted<ForeignFile>(raw);
     let phrases: readonly PhraseRewrite[] | undefined;
     return {
       code: f.language,
@@ -186,7 +197,7 @@ function build(): Lexicon {
       clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),
     };
   });
-  const r = trusted(RefusalsZ, refusals);
+  const r = trusted<Refusals>(refusals);
   return {
     verbs,
     family,

@@ -47,14 +47,18 @@ export function promptHash(prompt: string): string {
   return sha256Hex(prompt);
 }
 
-const RecordingZ = z.object({
-  format: z.literal('rtfs-llm-recording/1'),
-  responses: z.record(z.string(), z.object({ text: z.string(), model: z.string().optional() })),
-});
+/** A recording file's shape (built when a recording is read: zod schemas cost to build). */
+const recordingZ = () =>
+  z.object({
+    format: z.literal('rtfs-llm-recording/1'),
+    responses: z.record(z.string(), z.object({ text: z.string(), model: z.string().optional() })),
+  });
+
+type Recording = z.infer<ReturnType<typeof recordingZ>>;
 
 function recorded(file: string): LlmProvider {
-  let data: z.infer<typeof RecordingZ> | undefined;
-  const load = (): z.infer<typeof RecordingZ> => {
+  let data: Recording | undefined;
+  const load = (): Recording => {
     if (data !== undefined) return data;
     let raw: unknown;
     try {
@@ -65,7 +69,7 @@ function recorded(file: string): LlmProvider {
         `cannot read the LLM recording ${file}: ${(e as Error).message}`,
       );
     }
-    const r = RecordingZ.safeParse(raw);
+    const r = recordingZ().safeParse(raw);
     if (!r.success)
       throw new RtfsError(
         LlmCodes.badConfig,

@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { compare } from '../harness.js';
-import { root, tools, type Tool, type ToolId } from './tools.js';
+import { benchEnv, root, tools, type Tool, type ToolId } from './tools.js';
 import { peerWorkloads, type PeerWorkload } from './workloads.js';
 
 export interface PeerOptions {
@@ -72,6 +72,7 @@ function runProcess(argv: readonly string[]): ProcessRun {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['-r', cpuReport, ...argv], {
     encoding: 'utf8',
+    env: benchEnv,
     maxBuffer: 1 << 26,
   });
   const wallMs = performance.now() - t0;

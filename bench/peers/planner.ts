@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogSource, generateCatalog, generatedGoals } from '../planner-catalog/generate.js';
-import { outDir, root } from './tools.js';
+import { benchEnv, outDir, root } from './tools.js';
 
 export interface PlannerRow {
   readonly label: string;
@@ -47,6 +47,7 @@ function timeProcess(args: readonly string[], cpu: boolean): number {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     cwd: outDir,
+    env: benchEnv,
   });
   const wall = performance.now() - t0;
   const m = /@@cpu-ms ([\d.]+)/.exec(r.stderr);

@@ -27,7 +27,8 @@ export interface MarkBody {
 type Obj = { readonly [k: string]: Json };
 const isObj = (x: Json | undefined): x is Obj =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInt = (x: Json | undefined): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+const isInt = (x: Json | undefined): x is number =>
+  typeof x === 'number' && Number.isSafeInteger(x);
 const isStr = (x: Json | undefined): x is string => typeof x === 'string';
 const intOrNull = (x: Json | undefined): x is number | null => x === null || isInt(x);
 const strOrNull = (x: Json | undefined): x is string | null => x === null || isStr(x);
@@ -46,7 +47,13 @@ export function markToJson(body: MarkBody, sig?: string): Json {
       first_unsigned:
         u === undefined
           ? null
-          : { line: u.line, offset: u.offset, segment: u.segment, seq: u.seq, type: u.type ?? null },
+          : {
+              line: u.line,
+              offset: u.offset,
+              segment: u.segment,
+              seq: u.seq,
+              type: u.type ?? null,
+            },
       last_line_at: p.lastLineAt,
       line: p.line,
       offset: p.offset,
@@ -78,11 +85,18 @@ function placeOf(u: Json | undefined): Place | undefined | 'bad' {
   if (!isObj(u) || !isStr(u.segment) || !isInt(u.line) || !isInt(u.offset) || !isInt(u.seq))
     return 'bad';
   if (!strOrNull(u.type)) return 'bad';
-  return { segment: u.segment, line: u.line, offset: u.offset, seq: u.seq, type: u.type ?? undefined };
+  return {
+    segment: u.segment,
+    line: u.line,
+    offset: u.offset,
+    seq: u.seq,
+    type: u.type ?? undefined,
+  };
 }
 
 function stateOf(s: Json | undefined): CheckerState | undefined {
-  if (!isObj(s) || !isInt(s.seq) || !isStr(s.hash) || !/^[0-9a-f]{64}$/.test(s.hash)) return undefined;
+  if (!isObj(s) || !isInt(s.seq) || !isStr(s.hash) || !/^[0-9a-f]{64}$/.test(s.hash))
+    return undefined;
   if (!strOrNull(s.chain_id) || !isInt(s.checkpoints) || !strOrNull(s.last_type)) return undefined;
   if (!intOrNull(s.signed_through) || !intOrNull(s.last_checkpoint_seq)) return undefined;
   return {

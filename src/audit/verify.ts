@@ -145,37 +145,43 @@ export function scanChain(
       lastLine = 0;
       lastEnd = 0;
     }
-    const scan = scanLines(path, (buf, start, end, line, offset) => {
-      const prev = checker.hash;
-      const f = checker.check(buf, start, end);
-      if (f === undefined) {
-        count++;
-        const action = checker.lastAction;
-        if (onRecord !== undefined && action !== undefined)
-          onRecord({ seq: checker.seq, prev, hash: checker.hash, action });
-        if (content !== undefined && end - start > CONTENT_END.length) {
-          if (buf.compare(CONTENT_END, 0, CONTENT_END.length, end - CONTENT_END.length, end) === 0)
-            contentNamesIn(buf.toString('utf8', start, end), content);
+    const scan = scanLines(
+      path,
+      (buf, start, end, line, offset) => {
+        const prev = checker.hash;
+        const f = checker.check(buf, start, end);
+        if (f === undefined) {
+          count++;
+          const action = checker.lastAction;
+          if (onRecord !== undefined && action !== undefined)
+            onRecord({ seq: checker.seq, prev, hash: checker.hash, action });
+          if (content !== undefined && end - start > CONTENT_END.length) {
+            if (
+              buf.compare(CONTENT_END, 0, CONTENT_END.length, end - CONTENT_END.length, end) === 0
+            )
+              contentNamesIn(buf.toString('utf8', start, end), content);
+          }
+          goodEnd = offset + (end - start) + 1;
+          lastLineAt = offset;
+          lastLine = line;
+          lastEnd = goodEnd;
+          if (checker.lastCheckpointSeq === checker.seq) firstUnsigned = undefined;
+          else
+            firstUnsigned ??= {
+              segment: seg,
+              line,
+              offset,
+              seq: checker.seq,
+              type: checker.lastType,
+            };
+          return true;
         }
-        goodEnd = offset + (end - start) + 1;
-        lastLineAt = offset;
-        lastLine = line;
-        lastEnd = goodEnd;
-        if (checker.lastCheckpointSeq === checker.seq) firstUnsigned = undefined;
-        else
-          firstUnsigned ??= {
-            segment: seg,
-            line,
-            offset,
-            seq: checker.seq,
-            type: checker.lastType,
-          };
-        return true;
-      }
-      failure = { ok: false, ...f, segment: seg, line, offset, verified: count };
-      failEnd = offset + (end - start) + 1;
-      return false;
-    }, start0);
+        failure = { ok: false, ...f, segment: seg, line, offset, verified: count };
+        failEnd = offset + (end - start) + 1;
+        return false;
+      },
+      start0,
+    );
     if (!failure) segment = seg;
     else segment ??= seg;
     if (failure === undefined && scan.tail !== undefined) {
@@ -246,7 +252,8 @@ export function scanChain(
 export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult {
   const headFile = opts.checkHead === false ? undefined : readHead(dir);
   const watch = typeof headFile === 'object' ? headFile.seq : -1;
-  const from = opts.from !== undefined && resumable(dir, opts.from, opts, watch) ? opts.from : undefined;
+  const from =
+    opts.from !== undefined && resumable(dir, opts.from, opts, watch) ? opts.from : undefined;
   const { result, checker, firstUnsigned } = scanChain(dir, opts, {
     watchSeq: watch,
     ...(opts.onRecord !== undefined ? { onRecord: opts.onRecord } : {}),

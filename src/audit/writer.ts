@@ -231,8 +231,7 @@ export class JsonlChain implements AuditSink {
     this.check();
     this.enc.action(action, this.now());
     this.count++;
-    if (action.type === 'ContentStored' && action.name !== undefined)
-      this.content.add(action.name);
+    if (action.type === 'ContentStored' && action.name !== undefined) this.content.add(action.name);
     if (this.key && this.enc.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
       this.checkpoint();
     if (durable) this.flush();

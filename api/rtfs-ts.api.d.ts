@@ -89,9 +89,10 @@ interface VerifyOptions extends CheckerOptions {
      * A point where an earlier verification of this chain stopped (e.g.
      * `JsonlChain.verifiedPoint`): only the records after it are checked (and passed to
      * `onRecord`), going on from the checker state there; counts and the head are the
-     * whole chain's. Ignored (the whole chain is verified) with `publicKey` or `strict`
-     * (the point was not checked that way), when HEAD names a record before the point, or
-     * when the point's last line no longer hashes to the record it names.
+     * whole chain's. Ignored (the whole chain is verified) with `publicKey`,
+     * `requireSignature`, `strict` or `hashOnly` (the point was not checked that way),
+     * when HEAD names a record before the point, or when the point's last line no longer
+     * hashes to the record it names.
      */
     readonly from?: ScanPoint;
 }

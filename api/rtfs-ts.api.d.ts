@@ -37,6 +37,39 @@ interface CheckerOptions {
     /** A trusted Ed25519 public key: every Checkpoint must be signed by it. */
     readonly publicKey?: string | KeyObject;
 }
+/** What a {@link LineChecker} knows after a good record: enough to check the next line. */
+interface CheckerState {
+    readonly seq: number;
+    readonly hash: string;
+    readonly chainId: string | null;
+    readonly checkpoints: number;
+    readonly signedThrough: number | null;
+    readonly lastCheckpointSeq: number | null;
+    readonly lastType: string | null;
+}
+
+/** Where a record is: for naming the first record no signature covers. */
+interface Place {
+    readonly segment: string;
+    readonly line: number;
+    readonly offset: number;
+    readonly seq: number;
+    readonly type: string | undefined;
+}
+interface ScanPoint {
+    readonly segment: string;
+    /** Byte offset just after the last good line of `segment` (0 when it has none). */
+    readonly offset: number;
+    /** Where that line starts (-1 when `segment` has no good line). */
+    readonly lastLineAt: number;
+    /** Complete lines of `segment` before `offset`. */
+    readonly line: number;
+    /** Records verified before the point (all segments). */
+    readonly count: number;
+    readonly state: CheckerState;
+    /** The first record after the last valid checkpoint, if any. */
+    readonly firstUnsigned: Place | undefined;
+}
 
 interface VerifyOptions extends CheckerOptions {
     /** Compare with HEAD (default true). */
@@ -52,6 +85,16 @@ interface VerifyOptions extends CheckerOptions {
      * failure are passed too.
      */
     readonly onRecord?: (r: ChainRecord) => void;
+    /**
+     * A point where an earlier verification of this chain stopped (e.g.
+     * `JsonlChain.verifiedPoint`): only the records after it are checked (and passed to
+     * `onRecord`), going on from the checker state there; counts and the head are the
+     * whole chain's. Ignored (the whole chain is verified) with `publicKey`,
+     * `requireSignature`, `strict` or `hashOnly` (the point was not checked that way),
+     * when HEAD names a record before the point, or when the point's last line no longer
+     * hashes to the record it names.
+     */
+    readonly from?: ScanPoint;
 }
 
 /** What open-and-recover trimmed. */
@@ -76,7 +119,9 @@ interface RecoveryInfo {
  *   `batchSize` records, and made durable with one `fdatasync` every `syncEvery`
  *   records, on `flush()`, on a durable append, on close, and every `flushIntervalMs`
  *   (a background timer; docs/adr/0022-chain-write-path.md).
- * - Open and recover (recover.ts): the whole log is verified; only a torn or
+ * - Open and recover (recover.ts): the whole log is verified, or only what was appended
+ *   after the `VERIFIED` mark the last writer left at close when that mark still
+ *   describes the log exactly (verified-mark.ts, ADR 0032); only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
  *   A missing or unreadable `HEAD` on a non-empty log is rebuilt from the scan and
@@ -136,6 +181,13 @@ declare class JsonlChain implements AuditSink {
     private closed;
     /** Set when open trimmed a torn tail. */
     readonly recovery: RecoveryInfo | undefined;
+    /**
+     * The end of the log as open verified it, before this writer's records: a later
+     * `verifyChain(dir, {from: verifiedPoint})` checks only what was appended since.
+     */
+    readonly verifiedPoint: ScanPoint;
+    /** Content hashes stored in this chain (ContentStored names; from open on). */
+    private readonly content;
     private constructor();
     /**
      * Opens (creating if needed) the chain in `dir` for appending: takes the lock,
@@ -159,9 +211,6 @@ declare class JsonlChain implements AuditSink {
     append(action: ActionInput, durable?: boolean): void;
     /** Whether a batch write now should also fdatasync. */
     private batchSync;
-    /** Content hashes stored in this chain (read from the log on first use). */
-    private content;
-    private contentNames;
     hasContent(hash: string): boolean;
     /** Writes and fsyncs every buffered record. */
     flush(): void;
@@ -169,6 +218,12 @@ declare class JsonlChain implements AuditSink {
     private writeHeadNow;
     private durableHash;
     private tick;
+    /**
+     * Writes `VERIFIED` (verified-mark.ts) so that the next open need not verify the
+     * log again: the records this writer appended are read back and checked (hashes and
+     * links, from the point open verified) first.
+     */
+    private markVerified;
     /** Signs a final checkpoint (with a key), flushes, updates HEAD and releases the lock. */
     close(): void;
 }

@@ -68,6 +68,17 @@ function endsWith(buf: Buffer, end: number, lit: Buffer): boolean {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 type Obj = { [key: string]: Json };
+
+/** What a {@link LineChecker} knows after a good record: enough to check the next line. */
+export interface CheckerState {
+  readonly seq: number;
+  readonly hash: string;
+  readonly chainId: string | null;
+  readonly checkpoints: number;
+  readonly signedThrough: number | null;
+  readonly lastCheckpointSeq: number | null;
+  readonly lastType: string | null;
+}
 const isObj = (x: Json | undefined): x is Obj =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -93,6 +104,31 @@ export class LineChecker {
   constructor(private readonly opts: CheckerOptions = {}) {
     this.trusted = opts.publicKey === undefined ? undefined : loadPublicKey(opts.publicKey);
     this.trustedId = this.trusted && keyId(this.trusted);
+  }
+
+  /** The state after the last good record (see {@link LineChecker.restore}). */
+  state(): CheckerState {
+    return {
+      seq: this.seq,
+      hash: this.hash,
+      chainId: this.chainId ?? null,
+      checkpoints: this.checkpoints,
+      signedThrough: this.signedThrough,
+      lastCheckpointSeq: this.lastCheckpointSeq,
+      lastType: this.lastType ?? null,
+    };
+  }
+
+  /** Goes on from `s`, as if the lines that led to it had just been checked. */
+  restore(s: CheckerState): void {
+    this.seq = s.seq;
+    this.hash = s.hash;
+    this.chainId = s.chainId ?? undefined;
+    this.checkpoints = s.checkpoints;
+    this.signedThrough = s.signedThrough;
+    this.lastCheckpointSeq = s.lastCheckpointSeq;
+    this.lastType = s.lastType ?? undefined;
+    if (s.seq === this.watchSeq) this.watchedHash = s.hash;
   }
 
   /** Checks line `buf[start, end)`; on success advances the state. */
@@ -265,6 +301,41 @@ export class LineChecker {
       );
     return r;
   }
+}
+
+/**
+ * The seq and hash of line `buf[start, end)` when its envelope is well formed and its
+ * body hashes to the hash it carries (no link or body checks); else undefined.
+ */
+export function rehashLine(
+  buf: Buffer,
+  start: number,
+  end: number,
+): { readonly seq: number; readonly hash: string } | undefined {
+  if (!at(buf, start, PREFIX)) return undefined;
+  let p = start + PREFIX.length;
+  let seq = 0;
+  const digits = p;
+  while (p < end && buf[p]! >= 48 && buf[p]! <= 57) seq = seq * 10 + (buf[p++]! - 48);
+  const prevAt = p + PREV.length;
+  const hashAt = prevAt + 64 + HASH.length;
+  const aStart = hashAt + 64 + A.length;
+  const ok =
+    p > digits &&
+    p - digits <= 15 &&
+    at(buf, p, PREV) &&
+    at(buf, prevAt + 64, HASH) &&
+    at(buf, hashAt + 64, A) &&
+    buf[end - 1] === 0x7d &&
+    end - 1 > aStart;
+  if (!ok) return undefined;
+  const prev = buf.toString('latin1', prevAt, prevAt + 64);
+  const stored = buf.toString('latin1', hashAt, hashAt + 64);
+  const h = createHash('sha256')
+    .update(`${DOMAIN}${seq}\n${prev}\n`)
+    .update(buf.subarray(aStart, end - 1))
+    .digest('hex');
+  return h === stored ? { seq, hash: h } : undefined;
 }
 
 function failure(

@@ -24,7 +24,15 @@ export {
   parseLine,
   decodeAction,
 } from './record.js';
-export { type FailureKind, type LineFailure, type CheckerOptions, LineChecker } from './checker.js';
+export {
+  type FailureKind,
+  type LineFailure,
+  type CheckerOptions,
+  type CheckerState,
+  LineChecker,
+} from './checker.js';
+export { type ScanPoint, type Place } from './scan-point.js';
+export { VERIFIED_FILE } from './verified-mark.js';
 export {
   type VerifyOk,
   type VerifyFailure,

@@ -30,13 +30,21 @@ export interface ScanResult {
   readonly tail?: { readonly offset: number; readonly length: number; readonly bytes: Buffer };
 }
 
-export function scanLines(path: string, onLine: LineFn): ScanResult {
+/**
+ * Scans the lines of `path`, from byte `from.offset` (the start of a line, after
+ * `from.line` lines) to the end.
+ */
+export function scanLines(
+  path: string,
+  onLine: LineFn,
+  from: { readonly offset: number; readonly line: number } = { offset: 0, line: 0 },
+): ScanResult {
   const fd = openSync(path, 'r');
   try {
     let buf = Buffer.allocUnsafe(CHUNK);
     let have = 0;
-    let base = 0;
-    let lineNo = 0;
+    let base = from.offset;
+    let lineNo = from.line;
     for (;;) {
       const n = readSync(fd, buf, have, buf.length - have, base + have);
       have += n;

@@ -13,10 +13,13 @@ import {
   readSync,
   unlinkSync,
 } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { sha256Hex } from './hashes.js';
 import { readHeadBytes, readHead } from './head.js';
 import { type VerifyFailure, listSegments, scanChain, segmentName } from './verify.js';
+import { type ScanPoint, startPoint } from './scan-point.js';
+import { MARK_TMP, readMark } from './verified-mark.js';
 
 /** The log has damage that open-and-recover must not repair. */
 export class ChainCorruptError extends Error {
@@ -61,6 +64,12 @@ export interface Recovered {
    * scan (a `RecoveryHeadRebuilt` record) instead of silently rewriting it.
    */
   readonly headRebuilt?: { readonly reason: 'missing' | 'unreadable'; readonly bytes: Buffer };
+  /** The end of the verified log (after trimming): where this writer's records start. */
+  readonly point: ScanPoint;
+  /** Names of the content the log stores (ContentStored records). */
+  readonly content: Set<string>;
+  /** Whether the log was taken as verified from its `VERIFIED` mark (no full scan). */
+  readonly fromMark: boolean;
 }
 
 /** fsyncs a directory (after creating a file in it). */
@@ -101,14 +110,29 @@ function truncate(path: string, size: number): void {
   }
 }
 
-export function recoverChain(dir: string): Recovered {
-  for (const f of readdirSync(dir)) if (/^HEAD\.\d+\.tmp$/.test(f)) unlinkSync(join(dir, f));
+/**
+ * `key`: the writer's signing key (a `VERIFIED` mark is then trusted only when signed
+ * by it). Without a usable mark the whole log is verified.
+ */
+export function recoverChain(dir: string, key?: KeyObject): Recovered {
+  for (const f of readdirSync(dir))
+    if (/^HEAD\.\d+\.tmp$/.test(f) || MARK_TMP.test(f)) unlinkSync(join(dir, f));
   const segments = listSegments(dir);
   const segment = segments.at(-1) ?? segmentName(1);
   const path = join(dir, segment);
   const headBytes = readHeadBytes(dir);
   const head = readHead(dir);
-  const scan = scanChain(dir, {}, typeof head === 'object' ? head.seq : -1);
+  const mark = readMark(dir, segments, head, key);
+  const content = new Set(mark?.content);
+  const scan = scanChain(
+    dir,
+    {},
+    {
+      watchSeq: typeof head === 'object' ? head.seq : -1,
+      content,
+      ...(mark !== undefined ? { from: mark.point } : {}),
+    },
+  );
   const f = scan.result.ok ? undefined : scan.result;
   if (f && !(f.segment === segment && scan.failEnd === scan.size && TRIMMABLE.has(f.kind)))
     throw new ChainCorruptError(dir, f);
@@ -146,6 +170,9 @@ export function recoverChain(dir: string): Recovered {
   return {
     segment,
     created: segments.length === 0,
+    point: c.seq < 0 && scan.point.offset === 0 ? startPoint(segment) : scan.point,
+    content,
+    fromMark: mark !== undefined,
     seq: c.seq,
     hash: c.hash,
     chainId: c.chainId,

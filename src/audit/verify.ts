@@ -9,6 +9,8 @@ import { type CheckerOptions, type FailureKind, LineChecker } from './checker.js
 import { scanLines } from './lines.js';
 import { readHead } from './head.js';
 import type { ChainRecord } from './record.js';
+import { type Place, type ScanPoint, pointHolds } from './scan-point.js';
+import { contentNamesIn } from './content.js';
 
 export const SEGMENT_PATTERN = /^seg-(\d{6,})\.jsonl$/;
 
@@ -73,15 +75,16 @@ export interface VerifyOptions extends CheckerOptions {
    * failure are passed too.
    */
   readonly onRecord?: (r: ChainRecord) => void;
-}
-
-/** Where a record is: for naming the first record no signature covers. */
-interface Place {
-  readonly segment: string;
-  readonly line: number;
-  readonly offset: number;
-  readonly seq: number;
-  readonly type: string | undefined;
+  /**
+   * A point where an earlier verification of this chain stopped (e.g.
+   * `JsonlChain.verifiedPoint`): only the records after it are checked (and passed to
+   * `onRecord`), going on from the checker state there; counts and the head are the
+   * whole chain's. Ignored (the whole chain is verified) with `publicKey`,
+   * `requireSignature`, `strict` or `hashOnly` (the point was not checked that way),
+   * when HEAD names a record before the point, or when the point's last line no longer
+   * hashes to the record it names.
+   */
+  readonly from?: ScanPoint;
 }
 
 /** The outcome of a scan, with what the writer needs to recover. */
@@ -96,49 +99,90 @@ export interface ScanOutcome {
   readonly failEnd: number;
   /** The first record after the last valid checkpoint, if any. */
   readonly firstUnsigned: Place | undefined;
+  /** Just after the last good record (and before a trimmable failure). */
+  readonly point: ScanPoint;
 }
 
-/** Scans every segment (no HEAD check). */
+/** How {@link scanChain} scans. */
+export interface ScanSettings {
+  /** The seq whose hash to remember (HEAD's). */
+  readonly watchSeq?: number;
+  readonly onRecord?: (r: ChainRecord) => void;
+  /** Go on from this point (which the caller checked with `pointHolds`). */
+  readonly from?: ScanPoint;
+  /** Collects the names of the ContentStored records scanned. */
+  readonly content?: Set<string>;
+}
+
+const CONTENT_END = Buffer.from('"type":"ContentStored"}');
+
+/** Scans every segment, or those from `from` on (no HEAD check). */
 export function scanChain(
   dir: string,
   opts: CheckerOptions = {},
-  watchSeq = -1,
-  onRecord?: (r: ChainRecord) => void,
+  settings: ScanSettings = {},
 ): ScanOutcome {
+  const { onRecord, from, content } = settings;
   const checker = new LineChecker(opts);
-  checker.watchSeq = watchSeq;
-  let count = 0;
+  checker.watchSeq = settings.watchSeq ?? -1;
+  if (from !== undefined) checker.restore(from.state);
+  let count = from?.count ?? 0;
   let segment: string | undefined;
-  let goodEnd = 0;
-  let firstUnsigned: Place | undefined;
+  let goodEnd = from?.offset ?? 0;
+  let firstUnsigned: Place | undefined = from?.firstUnsigned;
+  let lastSeg = from?.segment;
+  let lastLineAt = from?.lastLineAt ?? -1;
+  let lastLine = from?.line ?? 0;
+  let lastEnd = from?.offset ?? 0;
   for (const seg of listSegments(dir)) {
+    if (from !== undefined && seg < from.segment) continue;
     const path = join(dir, seg);
     let failure: VerifyFailure | undefined;
     let failEnd = 0;
-    const scan = scanLines(path, (buf, start, end, line, offset) => {
-      const prev = checker.hash;
-      const f = checker.check(buf, start, end);
-      if (f === undefined) {
-        count++;
-        const action = checker.lastAction;
-        if (onRecord !== undefined && action !== undefined)
-          onRecord({ seq: checker.seq, prev, hash: checker.hash, action });
-        goodEnd = offset + (end - start) + 1;
-        if (checker.lastCheckpointSeq === checker.seq) firstUnsigned = undefined;
-        else
-          firstUnsigned ??= {
-            segment: seg,
-            line,
-            offset,
-            seq: checker.seq,
-            type: checker.lastType,
-          };
-        return true;
-      }
-      failure = { ok: false, ...f, segment: seg, line, offset, verified: count };
-      failEnd = offset + (end - start) + 1;
-      return false;
-    });
+    const start0 = from !== undefined && seg === from.segment ? from : { offset: 0, line: 0 };
+    if (seg !== lastSeg) {
+      lastSeg = seg;
+      lastLineAt = -1;
+      lastLine = 0;
+      lastEnd = 0;
+    }
+    const scan = scanLines(
+      path,
+      (buf, start, end, line, offset) => {
+        const prev = checker.hash;
+        const f = checker.check(buf, start, end);
+        if (f === undefined) {
+          count++;
+          const action = checker.lastAction;
+          if (onRecord !== undefined && action !== undefined)
+            onRecord({ seq: checker.seq, prev, hash: checker.hash, action });
+          if (content !== undefined && end - start > CONTENT_END.length) {
+            if (
+              buf.compare(CONTENT_END, 0, CONTENT_END.length, end - CONTENT_END.length, end) === 0
+            )
+              contentNamesIn(buf.toString('utf8', start, end), content);
+          }
+          goodEnd = offset + (end - start) + 1;
+          lastLineAt = offset;
+          lastLine = line;
+          lastEnd = goodEnd;
+          if (checker.lastCheckpointSeq === checker.seq) firstUnsigned = undefined;
+          else
+            firstUnsigned ??= {
+              segment: seg,
+              line,
+              offset,
+              seq: checker.seq,
+              type: checker.lastType,
+            };
+          return true;
+        }
+        failure = { ok: false, ...f, segment: seg, line, offset, verified: count };
+        failEnd = offset + (end - start) + 1;
+        return false;
+      },
+      start0,
+    );
     if (!failure) segment = seg;
     else segment ??= seg;
     if (failure === undefined && scan.tail !== undefined) {
@@ -165,11 +209,24 @@ export function scanChain(
         size: statSync(path).size,
         failEnd,
         firstUnsigned,
+        point: pointOf(),
       };
     }
     if (scan.lines > 0) goodEnd = scan.end;
   }
+  function pointOf(): ScanPoint {
+    return {
+      segment: lastSeg ?? segment ?? '',
+      offset: lastEnd,
+      lastLineAt,
+      line: lastLine,
+      count,
+      state: checker.state(),
+      firstUnsigned,
+    };
+  }
   return {
+    point: pointOf(),
     result: {
       ok: true,
       count,
@@ -196,7 +253,13 @@ export function scanChain(
 export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult {
   const headFile = opts.checkHead === false ? undefined : readHead(dir);
   const watch = typeof headFile === 'object' ? headFile.seq : -1;
-  const { result, checker, firstUnsigned } = scanChain(dir, opts, watch, opts.onRecord);
+  const from =
+    opts.from !== undefined && resumable(dir, opts.from, opts, watch) ? opts.from : undefined;
+  const { result, checker, firstUnsigned } = scanChain(dir, opts, {
+    watchSeq: watch,
+    ...(opts.onRecord !== undefined ? { onRecord: opts.onRecord } : {}),
+    ...(from !== undefined ? { from } : {}),
+  });
   if (!result.ok) {
     // A crash only ever tears a line after everything HEAD names: a partial line
     // before HEAD's record is a cut, not a torn tail.
@@ -265,4 +328,12 @@ export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult
     };
   }
   return { ...result, headFile: headFile !== undefined };
+}
+
+/** Whether `verifyChain` may go on from `p` instead of verifying the whole chain. */
+function resumable(dir: string, p: ScanPoint, opts: VerifyOptions, watch: number): boolean {
+  if (opts.publicKey !== undefined || opts.requireSignature === true) return false;
+  if (opts.strict === true || opts.hashOnly === true) return false;
+  if (watch >= 0 && watch < p.state.seq) return false;
+  return pointHolds(dir, listSegments(dir), p);
 }

@@ -8,7 +8,9 @@
  *   `batchSize` records, and made durable with one `fdatasync` every `syncEvery`
  *   records, on `flush()`, on a durable append, on close, and every `flushIntervalMs`
  *   (a background timer; docs/adr/0022-chain-write-path.md).
- * - Open and recover (recover.ts): the whole log is verified; only a torn or
+ * - Open and recover (recover.ts): the whole log is verified, or only what was appended
+ *   after the `VERIFIED` mark the last writer left at close when that mark still
+ *   describes the log exactly (verified-mark.ts, ADR 0032); only a torn or
  *   unparseable *last* line is trimmed (and a `RecoveryTruncated` record says what was
  *   dropped); any other damage makes `open` throw `ChainCorruptError`, changing nothing.
  *   A missing or unreadable `HEAD` on a non-empty log is rebuilt from the scan and
@@ -31,7 +33,10 @@ import { type Recovered, type RecoveryInfo, fsyncDir, recoverChain } from './rec
 import { closeOnExit, forgetOnExit } from './exit.js';
 import { sha256Hex } from './hashes.js';
 import { keyId, loadPrivateKey, publicKeyText, signCheckpoint } from './signing.js';
-import { contentNamesInDir } from './content.js';
+import type { ScanPoint } from './scan-point.js';
+import { pointHolds } from './scan-point.js';
+import { listSegments, scanChain } from './verify.js';
+import { removeMark, writeMark } from './verified-mark.js';
 
 export interface JsonlChainOptions {
   /** Records buffered before a write (default 256). */
@@ -81,6 +86,13 @@ export class JsonlChain implements AuditSink {
   private closed = false;
   /** Set when open trimmed a torn tail. */
   readonly recovery: RecoveryInfo | undefined;
+  /**
+   * The end of the log as open verified it, before this writer's records: a later
+   * `verifyChain(dir, {from: verifiedPoint})` checks only what was appended since.
+   */
+  readonly verifiedPoint: ScanPoint;
+  /** Content hashes stored in this chain (ContentStored names; from open on). */
+  private readonly content: Set<string>;
 
   private constructor(
     readonly dir: string,
@@ -92,6 +104,8 @@ export class JsonlChain implements AuditSink {
     opts: JsonlChainOptions,
   ) {
     this.fd = fd;
+    this.verifiedPoint = state.point;
+    this.content = state.content;
     this.enc = new LineEncoder(state.seq, state.hash, 1 << 20);
     this.written = this.durable = this.headSeq = state.seq;
     this.lastCheckpoint = state.lastCheckpoint;
@@ -149,11 +163,13 @@ export class JsonlChain implements AuditSink {
     mkdirSync(dir, { recursive: true });
     const release = acquireLock(dir);
     try {
-      const r = recoverChain(dir);
+      const key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
+      const r = recoverChain(dir, key);
       const fd = openSync(join(dir, r.segment), 'a');
       if (r.created) fsyncDir(dir);
       const chainId = r.chainId ?? randomBytes(16).toString('hex');
-      return new JsonlChain(dir, r.segment, chainId, release, fd, r, opts);
+      const o = key === undefined ? opts : { ...opts, signingKey: key };
+      return new JsonlChain(dir, r.segment, chainId, release, fd, r, o);
     } catch (e) {
       release();
       throw e;
@@ -215,8 +231,7 @@ export class JsonlChain implements AuditSink {
     this.check();
     this.enc.action(action, this.now());
     this.count++;
-    if (action.type === 'ContentStored' && action.name !== undefined)
-      this.contentNames().add(action.name);
+    if (action.type === 'ContentStored' && action.name !== undefined) this.content.add(action.name);
     if (this.key && this.enc.seq - (this.lastCheckpoint ?? -1) >= this.checkpointEvery)
       this.checkpoint();
     if (durable) this.flush();
@@ -228,16 +243,8 @@ export class JsonlChain implements AuditSink {
     return this.syncBatches && this.enc.seq - this.durable >= this.syncEvery;
   }
 
-  /** Content hashes stored in this chain (read from the log on first use). */
-  private content: Set<string> | undefined;
-
-  private contentNames(): Set<string> {
-    this.content ??= contentNamesInDir(this.dir);
-    return this.content;
-  }
-
   hasContent(hash: string): boolean {
-    return this.contentNames().has(hash);
+    return this.content.has(hash);
   }
 
   /** Writes and fsyncs every buffered record. */
@@ -304,6 +311,24 @@ export class JsonlChain implements AuditSink {
     }
   }
 
+  /**
+   * Writes `VERIFIED` (verified-mark.ts) so that the next open need not verify the
+   * log again: the records this writer appended are read back and checked (hashes and
+   * links, from the point open verified) first.
+   */
+  private markVerified(): void {
+    try {
+      const segments = listSegments(this.dir);
+      const from = this.verifiedPoint;
+      if (!pointHolds(this.dir, segments, from)) return removeMark(this.dir);
+      const scan = scanChain(this.dir, { hashOnly: true }, { from });
+      if (!scan.result.ok || scan.result.head?.seq !== this.durable) return removeMark(this.dir);
+      writeMark(this.dir, segments, scan.point, this.content, this.key);
+    } catch {
+      removeMark(this.dir); // a cache: the next open verifies the whole log
+    }
+  }
+
   /** Signs a final checkpoint (with a key), flushes, updates HEAD and releases the lock. */
   close(): void {
     if (this.closed) return;
@@ -312,6 +337,7 @@ export class JsonlChain implements AuditSink {
         this.checkpoint();
         this.write(true);
         if (this.headSeq !== this.durable) this.writeHeadNow();
+        this.markVerified();
       }
     } finally {
       this.closed = true;

@@ -249,10 +249,12 @@ export async function planAction(
   }
   for (const w of result.warnings) stderr.write(`warning: ${w}\n`);
   const runId = result.hosted.host.currentRun;
-  // One pass verifies the chain and collects the run's actions (decoded as readRecords
-  // decodes them); a chain that fails verification is read again as before.
+  // One pass verifies what this run appended (going on from where open verified the
+  // log, ADR 0032) and collects the run's actions (decoded as readRecords decodes
+  // them); a chain that fails verification is read again as before.
   let actions: ChainAction[] = [];
   const verified = verifyChain(dir, {
+    from: sink.verifiedPoint,
     onRecord: (r) => {
       if (r.action.run === runId) actions.push(r.action);
     },

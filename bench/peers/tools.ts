@@ -26,15 +26,24 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const outDir = join(root, 'bench/.out/peers');
 
 /**
- * The environment of every process the bench starts: rtfs-ts's code cache in a directory
- * of the bench's own (unless RTFS_CACHE_DIR is set), so that other checkouts or builds
- * using the shared cache (`~/.cache/rtfs-ts` keeps 4 files per command) cannot evict it
- * between runs and make a run pay for compiling the CLI.
+ * The environment of every process the bench starts:
+ * - rtfs-ts's code cache in a directory of the bench's own (unless RTFS_CACHE_DIR is
+ *   set), so that other checkouts or builds using the shared cache (`~/.cache/rtfs-ts`
+ *   keeps 4 files per command) cannot evict it between runs and make a run pay for
+ *   compiling the CLI;
+ * - no NODE_EXTRA_CA_CERTS: Node 20 parses that certificate bundle when any process
+ *   starts, whether it uses TLS or not (about 27 ms and 420M instructions for a
+ *   system bundle of 144 certificates on the 2-core VM), which would add the same
+ *   constant to every tool and to plain `node`, and hide start-up differences.
  */
-export const benchEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  RTFS_CACHE_DIR: process.env['RTFS_CACHE_DIR'] ?? join(outDir, 'code-cache'),
-};
+export const benchEnv: NodeJS.ProcessEnv = (() => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RTFS_CACHE_DIR: process.env['RTFS_CACHE_DIR'] ?? join(outDir, 'code-cache'),
+  };
+  delete env['NODE_EXTRA_CA_CERTS'];
+  return env;
+})();
 
 export type ToolId = 'js' | 'rtfs' | 'rtfs-compiled' | 'nbb' | 'squint' | 'cherry';
 

@@ -39,6 +39,7 @@ export {
   type VerifyResult,
   type VerifyOptions,
   verifyChain,
+  verifyChainTo,
   listSegments,
   segmentName,
 } from './verify.js';

@@ -251,11 +251,33 @@ export function scanChain(
  * its segment, line, byte offset, seq, kind, expected and actual values.
  */
 export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult {
+  return verifyChainTo(dir, opts).result;
+}
+
+/**
+ * {@link verifyChain}, with the point just after the last record when the chain
+ * verifies: a writer that appended everything before it can leave its VERIFIED mark
+ * there without reading its records back (`JsonlChain.close(point)`).
+ */
+export function verifyChainTo(
+  dir: string,
+  opts: VerifyOptions = {},
+): { readonly result: VerifyResult; readonly point: ScanPoint | undefined } {
+  const r = verifyScanned(dir, opts);
+  if (!r.ok) return { result: r, point: undefined };
+  const { point, ...result } = r;
+  return { result, point };
+}
+
+function verifyScanned(
+  dir: string,
+  opts: VerifyOptions,
+): VerifyFailure | (VerifyOk & { readonly point: ScanPoint }) {
   const headFile = opts.checkHead === false ? undefined : readHead(dir);
   const watch = typeof headFile === 'object' ? headFile.seq : -1;
   const from =
     opts.from !== undefined && resumable(dir, opts.from, opts, watch) ? opts.from : undefined;
-  const { result, checker, firstUnsigned } = scanChain(dir, opts, {
+  const { result, checker, firstUnsigned, point } = scanChain(dir, opts, {
     watchSeq: watch,
     ...(opts.onRecord !== undefined ? { onRecord: opts.onRecord } : {}),
     ...(from !== undefined ? { from } : {}),
@@ -327,7 +349,7 @@ export function verifyChain(dir: string, opts: VerifyOptions = {}): VerifyResult
       verified: seq,
     };
   }
-  return { ...result, headFile: headFile !== undefined };
+  return { ...result, headFile: headFile !== undefined, point };
 }
 
 /** Whether `verifyChain` may go on from `p` instead of verifying the whole chain. */

@@ -316,10 +316,16 @@ export class JsonlChain implements AuditSink {
    * log again: the records this writer appended are read back and checked (hashes and
    * links, from the point open verified) first.
    */
-  private markVerified(): void {
+  private markVerified(verified: ScanPoint | undefined): void {
     try {
       const segments = listSegments(this.dir);
-      const from = this.verifiedPoint;
+      // From where the caller verified to (nothing left to read when that is the end).
+      const from =
+        verified !== undefined &&
+        verified.state.seq >= this.verifiedPoint.state.seq &&
+        pointHolds(this.dir, segments, verified)
+          ? verified
+          : this.verifiedPoint;
       if (!pointHolds(this.dir, segments, from)) return removeMark(this.dir);
       const scan = scanChain(this.dir, { hashOnly: true }, { from });
       if (!scan.result.ok || scan.result.head?.seq !== this.durable) return removeMark(this.dir);
@@ -329,15 +335,25 @@ export class JsonlChain implements AuditSink {
     }
   }
 
-  /** Signs a final checkpoint (with a key), flushes, updates HEAD and releases the lock. */
-  close(): void {
+  /** Whether close() appends a record (a signed final checkpoint). */
+  get signs(): boolean {
+    return this.key !== undefined;
+  }
+
+  /**
+   * Signs a final checkpoint (with a key), flushes, updates HEAD, leaves the VERIFIED
+   * mark and releases the lock. `verified`: a point of this chain the caller verified
+   * to (`verifyChainTo` after `flush()`), so that the mark needs no reading back of the
+   * records before it.
+   */
+  close(verified?: ScanPoint): void {
     if (this.closed) return;
     try {
       if (!this.broken) {
         this.checkpoint();
         this.write(true);
         if (this.headSeq !== this.durable) this.writeHeadNow();
-        this.markVerified();
+        this.markVerified(verified);
       }
     } finally {
       this.closed = true;

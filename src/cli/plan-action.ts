@@ -5,7 +5,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { type Value, Keyword, RMap, printValue, toPlain } from '../data/index.js';
-import { readRecords, verifyChain, type ChainAction } from '../audit/index.js';
+import {
+  readRecords,
+  verifyChain,
+  verifyChainTo,
+  type ChainAction,
+  type ChainRecord,
+  type ScanPoint,
+  type VerifyResult,
+} from '../audit/index.js';
 import { openChainDir } from './evaluate.js';
 import {
   loadCatalog,
@@ -220,6 +228,16 @@ export async function planAction(
   const answers = answersFrom(flags.answers);
   const progress = planProgress(stderr, errWidth, flags.json === true, fit?.fitLine ?? noFit);
   let result;
+  // Closing appends nothing without a signing key: then the run's records are verified
+  // before close, and close leaves the chain's VERIFIED mark at the point verified,
+  // without reading the records back a second time (ADR 0036).
+  let early: { readonly result: VerifyResult; readonly point: ScanPoint | undefined } | undefined;
+  const collected: ChainAction[] = [];
+  const collect =
+    (runId: string) =>
+    (r: ChainRecord): void => {
+      if (r.action.run === runId) collected.push(r.action);
+    };
   try {
     result = runPlanner({
       goal,
@@ -238,9 +256,16 @@ export async function planAction(
       log: (t) => progress.write(t),
       out: (t) => progress.write(t),
     });
+    if (result.kind === 'ran' && !sink.signs) {
+      sink.flush();
+      early = verifyChainTo(dir, {
+        from: sink.verifiedPoint,
+        onRecord: collect(result.hosted.host.currentRun),
+      });
+    }
   } finally {
     progress.stop();
-    sink.close();
+    sink.close(early?.point);
   }
   await telemetry?.finish(ctx);
   if (result.kind === 'rewrite-refused') {
@@ -252,13 +277,9 @@ export async function planAction(
   // One pass verifies what this run appended (going on from where open verified the
   // log, ADR 0032) and collects the run's actions (decoded as readRecords decodes
   // them); a chain that fails verification is read again as before.
-  let actions: ChainAction[] = [];
-  const verified = verifyChain(dir, {
-    from: sink.verifiedPoint,
-    onRecord: (r) => {
-      if (r.action.run === runId) actions.push(r.action);
-    },
-  });
+  const verified =
+    early?.result ?? verifyChain(dir, { from: sink.verifiedPoint, onRecord: collect(runId) });
+  let actions: ChainAction[] = collected;
   if (!verified.ok)
     actions = readRecords(dir)
       .map((r) => r.action)

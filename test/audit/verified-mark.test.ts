@@ -11,6 +11,7 @@ import {
   readRecords,
   segmentName,
   verifyChain,
+  verifyChainTo,
 } from '../../src/audit/index.js';
 import { recoverChain } from '../../src/audit/recover.js';
 import { readLines, sampleAction, tempDir, writeChain, writeLines } from './helpers.js';
@@ -55,6 +56,32 @@ describe('VERIFIED mark', () => {
       expect(recoverChain(d).fromMark).toBe(true);
     }
     expect(verifyChain(d)).toMatchObject({ ok: true, count: 151 });
+  });
+
+  it('close(point) leaves the mark where the caller verified to, and the next open uses it', () => {
+    const d = tempDir('mark-point');
+    session(d, 10, 'run-0');
+    const c = JsonlChain.open(d, opts);
+    for (let i = 0; i < 20; i++) c.append(sampleAction(i, 'run-1'));
+    c.flush();
+    const seen: ChainRecord[] = [];
+    const v = verifyChainTo(d, { from: c.verifiedPoint, onRecord: (r) => void seen.push(r) });
+    expect(v.result).toMatchObject({ ok: true, count: 31 });
+    expect(v.result).toEqual(verifyChain(d));
+    expect(seen).toHaveLength(20);
+    expect(v.point?.state.seq).toBe(30);
+    c.close(v.point);
+    const r = recoverChain(d);
+    expect(r.fromMark).toBe(true);
+    expect(r.point).toEqual(v.point);
+    // A point the log does not hold (here: one from another chain) is ignored.
+    const other = tempDir('mark-other');
+    session(other, 3, 'run-x');
+    const o = JsonlChain.open(other, opts);
+    o.append(sampleAction(0, 'run-y'));
+    o.close(v.point);
+    expect(recoverChain(other).fromMark).toBe(true);
+    expect(verifyChain(other)).toMatchObject({ ok: true, count: 5 });
   });
 
   it('an old chain without a mark is verified in full, then marked', () => {

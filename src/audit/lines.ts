@@ -3,9 +3,10 @@
  * `\n`-terminated line to a callback as a byte range (no string per line unless the
  * callback makes one). A final piece without `\n` is reported separately.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 const CHUNK = 4 << 20;
+const MIN_CHUNK = 1 << 16;
 
 /**
  * Receives line `lineNo` (1-based) as `buf[start, end)` (without its `\n`), starting at
@@ -41,7 +42,10 @@ export function scanLines(
 ): ScanResult {
   const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(CHUNK);
+    // No bigger than what is left to read (a run's records, or an empty tail): a 4 MB
+    // buffer per scan is external memory V8 counts towards a full collection.
+    const left = fstatSync(fd).size - from.offset;
+    let buf = Buffer.allocUnsafe(Math.max(MIN_CHUNK, Math.min(CHUNK, left + 1)));
     let have = 0;
     let base = from.offset;
     let lineNo = from.line;

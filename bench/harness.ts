@@ -1,6 +1,6 @@
 /**
  * Benchmark harness: every workload is measured against a baseline in the same run,
- * interleaved (baseline, candidate, baseline, …) so machine noise hits both alike,
+ * interleaved (every case once per round, in a shuffled order) so machine noise hits all alike,
  * and reported as medians and ratios. Nothing here asserts on time.
  */
 export interface Case {
@@ -35,17 +35,35 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/**
+ * The order of the cases in round `r`: a fixed pseudo-random permutation per round (the
+ * same in every run of the bench). A run pays for collecting garbage the run before it
+ * left, so a fixed order charges each case for its neighbour: on the 200k pipeline the
+ * engine run second after plain JS measured 0.75–0.82× and the same engine run third
+ * 1.02–1.25× (ADR 0035). Shuffling spreads that over all cases alike.
+ */
+export function roundOrder(n: number, r: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let seed = (r + 1) * 2654435761;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
 /** Measures `baseline` and every candidate, interleaved; ratios are candidate ÷ baseline. */
 export function compare(baseline: Case, candidates: readonly Case[], opts: Options): Measured[] {
   const all = [baseline, ...candidates];
   const times = all.map(() => [] as number[]);
   for (let w = 0; w < opts.warmup; w++) for (const c of all) c.run();
   for (let r = 0; r < opts.runs; r++) {
-    all.forEach((c, i) => {
+    for (const i of roundOrder(all.length, r)) {
       const t0 = performance.now();
-      c.run();
+      (all[i] as Case).run();
       (times[i] as number[]).push(performance.now() - t0);
-    });
+    }
   }
   const base = median(times[0] as number[]);
   return all.map((c, i) => {

@@ -20,11 +20,17 @@ export function writeModule(
 ): { code: string; map: string | undefined } {
   const lines: string[] = [];
   lines.push(`// Compiled by rtfs compile from ${jsCommentText(out.uri)}. Do not edit.`);
-  const imports = ['startProgram', ...[...out.helpers].map((h) => `${h} as $$${h}`)];
+  // Helpers are imported under a second name and bound to module constants: V8 reads
+  // an imported binding through the exporting module's cell on every use, but embeds a
+  // module constant in optimised code, so the step check `--$$meter[0]` costs a
+  // decrement of a known address (ADR 0035).
+  const helpers = [...out.helpers];
+  const imports = ['startProgram', ...helpers.map((h) => `${h} as $$$${h}`)];
   // A program that calls the planner loads its standard library (a separate chunk).
   const planner = out.links.sources.some((s) => /\b(planner|llm)\./.test(s.text));
   if (planner) imports.push('loadPlannerStdlib');
   lines.push(`import { ${imports.join(', ')} } from ${jsString(options.runtime)};`);
+  if (helpers.length > 0) lines.push(`const ${helpers.map((h) => `$$${h} = $$$${h}`).join(', ')};`);
   // Links first: they register the sources that spans refer to.
   const linkLines = out.linker.links.map((l, i) => `const $L${i} = ${out.links.expression(l)};`);
   const formSpans = out.forms.map((f) =>

@@ -18,6 +18,7 @@ import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { add, sub, neg, mul, div, compareNum } from './arithmetic.js';
 import { cpLength } from './seq.js';
 import { ArrayBuiltin, joinChecked, strChecked } from './support.js';
+import { strFew } from './str-few.js';
 
 function fold(op: (a: Value, b: Value) => Value, init: Value) {
   return (...xs: Value[]): Value => {
@@ -167,7 +168,7 @@ export const coreBuiltins: readonly Builtin[] = [
     return RMap.fromFlat(xs);
   }),
   new Builtin('count', 1, 1, (x) => count(x)),
-  new ArrayBuiltin('str', 0, Infinity, (xs) => strChecked('str', xs)),
+  new ArrayBuiltin('str', 0, Infinity, (xs) => strChecked('str', xs), undefined, undefined, strFew),
   new ArrayBuiltin('pr-str', 0, Infinity, (xs) => joinChecked('pr-str', xs.map(printValue), ' ')),
   new Builtin('type-name', 1, 1, (x) => typeName(x)),
 ];

@@ -57,7 +57,9 @@ function join(a: Value, b?: Value): Value {
   const sep = b === undefined ? '' : a;
   const coll = b === undefined ? a : b;
   if (typeof sep !== 'string') throw typeError('join', 'a string separator', sep);
-  return joinValues('join', seqItems(coll, 'join'), sep);
+  // joinValues only reads the items: a vector's own array needs no copy.
+  const items = coll instanceof RVector ? coll.readItems() : seqItems(coll, 'join');
+  return joinValues('join', items, sep);
 }
 
 function stringFn(name: string, f: (s: string) => Value) {

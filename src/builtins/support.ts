@@ -181,8 +181,10 @@ export class ArrayBuiltin extends Builtin {
     private readonly fa: (args: readonly Value[]) => Value,
     f1?: F1,
     f2?: F2,
+    /** The entry for arguments passed spread (`f`); by default it collects them for `fa`. */
+    spread: (...args: Value[]) => Value = (...xs) => fa(xs),
   ) {
-    super(name, min, max, (...xs) => fa(xs), f1, f2);
+    super(name, min, max, spread, f1, f2);
   }
 
   override invoke(args: Value[]): Value {

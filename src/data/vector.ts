@@ -63,6 +63,16 @@ export class RVector {
     return this.arr.slice(0, this.count);
   }
 
+  /**
+   * The elements without a copy when this flat vector is its array's longest owner (else
+   * a fresh array). For a caller that reads them at once: it must neither change nor keep
+   * the array, which a later `conj` may grow.
+   * @internal
+   */
+  readItems(): readonly Value[] {
+    return this.trie === undefined && this.arr.length === this.count ? this.arr : this.toArray();
+  }
+
   conj(v: Value): RVector {
     if (this.trie !== undefined) {
       const t = trieConj(this.trie, this.count, v);

@@ -152,3 +152,16 @@ it('type errors name the function, the expected and the actual type', () => {
   expect(errorMessage('(first 5)')).toBe('first: expected a collection, got integer');
   expect(errorMessage('(map inc 2.5)')).toBe('map: expected a collection, got float');
 });
+
+table('join reads a vector in place', [
+  [
+    '(let [v ["a" "b"] w (conj v "c") x (conj v "d")] [(join "," v) (join "," w) (join x)])',
+    '["a,b" "a,b,c" "abd"]',
+  ],
+  [
+    '(join "-" (assoc (vec (range 40)) 0 :z))',
+    `"${[':z', ...Array.from({ length: 39 }, (_, i) => i + 1)].join('-')}"`,
+  ],
+  ['(join "," [])', '""'],
+  ['(join "," [1 nil "x" :k])', '"1,nil,x,:k"'],
+]);

@@ -150,3 +150,28 @@ describe('RList', () => {
     expect(printValue(l.meta as RMap)).toBe('{:line 3}');
   });
 });
+
+describe('RVector.readItems', () => {
+  it('reads exactly the vector’s own elements, shared array, trie or empty', () => {
+    const v = RVector.of('a', 'b');
+    const w = v.conj('c');
+    expect(v.readItems()).toEqual(['a', 'b']);
+    expect(w.readItems()).toEqual(['a', 'b', 'c']);
+    expect(RVector.EMPTY.readItems()).toEqual([]);
+    const big = RVector.from(Array.from({ length: 40 }, (_, i) => i)).assoc(3, 'x');
+    const items = big.readItems();
+    expect(items.length).toBe(40);
+    expect(items[3]).toBe('x');
+    expect(items[39]).toBe(39);
+  });
+
+  it('leaves the vector and its older versions unchanged', () => {
+    const v = RVector.of(1, 2);
+    const w = v.conj(3);
+    w.readItems();
+    const x = v.conj(4);
+    expect(printValue(w)).toBe('[1 2 3]');
+    expect(printValue(x)).toBe('[1 2 4]');
+    expect(printValue(v)).toBe('[1 2]');
+  });
+});

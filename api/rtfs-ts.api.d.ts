@@ -224,8 +224,15 @@ declare class JsonlChain implements AuditSink {
      * links, from the point open verified) first.
      */
     private markVerified;
-    /** Signs a final checkpoint (with a key), flushes, updates HEAD and releases the lock. */
-    close(): void;
+    /** Whether close() appends a record (a signed final checkpoint). */
+    get signs(): boolean;
+    /**
+     * Signs a final checkpoint (with a key), flushes, updates HEAD, leaves the VERIFIED
+     * mark and releases the lock. `verified`: a point of this chain the caller verified
+     * to (`verifyChainTo` after `flush()`), so that the mark needs no reading back of the
+     * records before it.
+     */
+    close(verified?: ScanPoint): void;
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The in-place representation of big maps under construction, for maps whose keys all
  * compare with `===` (keywords, which are interned, strings, integers, booleans and
- * nil): a {@link Table} of columns. A JS `Map` from key to position and an array of the
- * keys in insertion order (a re-set key keeps its first position, exactly the order
- * RMap promises) are shared, append-only, by every table derived from one another; the
- * values are an array of each table's own. A map built by an owner (`reduce` with an
- * owned accumulator, `into`, `MapBuilder`) lives in one such table instead of a trie.
+ * nil): a {@link Table}. A JS `Map` from key to position, in insertion order (a re-set
+ * key keeps its first position, exactly the order RMap promises), is shared,
+ * append-only, by every table derived from one another; the values are an array of
+ * each table's own. A map built by an owner (`reduce` with an owned accumulator,
+ * `into`, `MapBuilder`) lives in one such table instead of a trie.
  *
  * A table changes in place only while its map is owned by the token that built it
  * (see RMap.assocOwned); once anything derives a new map from it persistently, the
@@ -18,21 +18,22 @@ import type { Value } from './value.js';
 import { type HNode, EMPTY_NODE, assocNode, changed, keyHash } from './hamt.js';
 
 /**
- * Entries in columns: `index` (key → position) and `keys` are shared with the tables
- * this one was copied from or to, and only ever appended to, by the one table whose
- * `size` is theirs (the longest, as vectors share their array, ADR 0002); positions
- * at or past a table's `size` belong to others. `vals` is this table's alone.
+ * Entries in columns: `index` maps each key to its position, in insertion order (a
+ * JS `Map` iterates in insertion order, and positions are given in that order, so
+ * the map's own order is the keys' order). It is shared with the tables this one was
+ * copied from or to, and only ever appended to, by the one table whose `size` is its
+ * size (the longest, as vectors share their array, ADR 0002); positions at or past a
+ * table's `size` belong to others. `vals` is this table's alone.
  */
 export class Table {
   private constructor(
     private index: Map<Value, number>,
-    private keyCol: Value[],
     private readonly vals: Value[],
     private n: number,
   ) {}
 
   static empty(): Table {
-    return new Table(new Map(), [], [], 0);
+    return new Table(new Map(), [], 0);
   }
 
   get size(): number {
@@ -58,32 +59,37 @@ export class Table {
     }
     if (this.index.size !== this.n) this.detach();
     this.index.set(k, this.n);
-    this.keyCol.push(k);
     this.vals.push(v);
     this.n++;
   }
 
   /** A table of the same entries whose values a new owner may change (keys shared). */
   copy(): Table {
-    return new Table(this.index, this.keyCol, this.vals.slice(), this.n);
+    return new Table(this.index, this.vals.slice(), this.n);
   }
 
-  /** The key at position `i` (0 ≤ i < size), in insertion order. */
-  keyAt(i: number): Value {
-    return this.keyCol[i] as Value;
+  /** The entries as `[k0 v0 k1 v1 …]`, in insertion order (a fresh array). */
+  flat(): Value[] {
+    const n = this.n;
+    const out = new Array<Value>(2 * n);
+    let i = 0;
+    for (const k of this.index.keys()) {
+      if (i === n) break;
+      out[2 * i] = k;
+      out[2 * i + 1] = this.vals[i] as Value;
+      i++;
+    }
+    return out;
   }
 
-  /** The value at position `i` (0 ≤ i < size). */
-  valAt(i: number): Value {
-    return this.vals[i] as Value;
-  }
-
-  /** Own key columns of this table's first `size` keys, before appending past another's. */
+  /** An index of its own of this table's `size` keys, before appending past another's. */
   private detach(): void {
-    const keys = this.keyCol.slice(0, this.n);
     const index = new Map<Value, number>();
-    for (let i = 0; i < keys.length; i++) index.set(keys[i] as Value, i);
-    this.keyCol = keys;
+    let i = 0;
+    for (const k of this.index.keys()) {
+      if (i === this.n) break;
+      index.set(k, i++);
+    }
     this.index = index;
   }
 }
@@ -106,21 +112,12 @@ export function tableOf(kvs: readonly Value[]): Table | undefined {
 
 /** A trie of the table's entries, numbered in the table's order (0…size-1). */
 export function trieOfTable(t: Table, edit: object): HNode {
+  const kvs = t.flat();
   let root = EMPTY_NODE;
-  for (let i = 0; i < t.size; i++) {
-    const k = t.keyAt(i);
+  for (let i = 0; i < kvs.length; i += 2) {
+    const k = kvs[i] as Value;
     changed.size = false;
-    root = assocNode(root, 0, keyHash(k), k, t.valAt(i), i, edit);
+    root = assocNode(root, 0, keyHash(k), k, kvs[i + 1] as Value, i >> 1, edit);
   }
   return root;
-}
-
-/** The table's entries as `[k0 v0 k1 v1 …]`, in insertion order. */
-export function flatOfTable(t: Table): Value[] {
-  const out = new Array<Value>(2 * t.size);
-  for (let i = 0; i < t.size; i++) {
-    out[2 * i] = t.keyAt(i);
-    out[2 * i + 1] = t.valAt(i);
-  }
-  return out;
 }

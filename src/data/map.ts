@@ -12,7 +12,7 @@ import {
   keyHash,
   singleRoot,
 } from './hamt.js';
-import { type Table, flatOfTable, isPlainKey, tableOf, trieOfTable } from './map-table.js';
+import { type Table, isPlainKey, tableOf, trieOfTable } from './map-table.js';
 
 /** Maps with more entries than this switch from a flat array to a HAMT. */
 const ARRAY_MAP_MAX = 16;
@@ -277,7 +277,7 @@ export class RMap {
   /** Keys and values alternating in insertion order (shared: never change it). */
   private flat(): readonly Value[] {
     if (this.kvs) return this.kvs;
-    if (this.table) return (this.ordered ??= flatOfTable(this.table));
+    if (this.table) return (this.ordered ??= this.table.flat());
     this.ordered ??= orderedEntries(this.root as HNode, this.bigSize, this.nextSeq);
     return this.ordered;
   }

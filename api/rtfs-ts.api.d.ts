@@ -2751,7 +2751,8 @@ declare class Keyword {
     readonly kind: "keyword";
     readonly ns: string | null;
     readonly local: string;
-    private readonly h;
+    /** The hash, computed on first use (0 until then): most keywords never need one. */
+    private h;
     private constructor();
     /** The keyword with this name (without its leading colon). */
     static of(name: string): Keyword;
@@ -2847,9 +2848,10 @@ declare function childSpan(parent: NodeSpan | undefined, i: number): Span | unde
  * map is walked. See docs/adr/0002-collections.md for the measurements.
  *
  * A big map built in place by an owner (a `reduce` with an owned accumulator, a
- * {@link MapBuilder}) whose keys are all plain (keywords, strings, integers…) is a JS
- * `Map` instead (src/data/map-table.ts): changed in place while owned, then frozen; the
- * first persistent change derives a trie from it, once (docs/adr/0020).
+ * {@link MapBuilder}) whose keys are all plain (keywords, strings, integers…) is a
+ * table instead (src/data/map-table.ts: a JS `Map` from key to position, shared, and
+ * its own array of values): changed in place while owned, then frozen; the first
+ * persistent change derives a trie from it, once (docs/adr/0020, 0034).
  */
 declare class RMap {
     private readonly kvs;
@@ -2861,7 +2863,7 @@ declare class RMap {
     /** When read from source: the map's span; its children are `[k0 v0 k1 v1 …]`. */
     readonly span: NodeSpan | undefined;
     readonly meta: RMap | undefined;
-    /** Table maps: the entries in a JS Map (src/data/map-table.ts). */
+    /** Table maps: the entries in columns (src/data/map-table.ts). */
     private readonly table;
     /** Table maps: the token that may change `table` in place (undefined once frozen). */
     private owner;

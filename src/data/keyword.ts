@@ -11,13 +11,13 @@ export class Keyword {
   readonly kind = 'keyword' as const;
   readonly ns: string | null;
   readonly local: string;
-  private readonly h: number;
+  /** The hash, computed on first use (0 until then): most keywords never need one. */
+  private h = 0;
 
   private constructor(readonly name: string) {
     const slash = name.length > 1 ? name.lastIndexOf('/') : -1;
     this.ns = slash > 0 ? name.slice(0, slash) : null;
     this.local = slash > 0 ? name.slice(slash + 1) : name;
-    this.h = hashPrimitive(name) ^ 0x3c3c3c3c;
   }
 
   /** The keyword with this name (without its leading colon). */
@@ -35,6 +35,7 @@ export class Keyword {
   }
 
   hashCode(): number {
+    if (this.h === 0) this.h = hashPrimitive(this.name) ^ 0x3c3c3c3c;
     return this.h;
   }
 

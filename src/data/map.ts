@@ -12,7 +12,7 @@ import {
   keyHash,
   singleRoot,
 } from './hamt.js';
-import { type Table, flatOfTable, isPlainKey, tableOf, trieOfTable } from './map-table.js';
+import { type Table, isPlainKey, tableOf, trieOfTable } from './map-table.js';
 
 /** Maps with more entries than this switch from a flat array to a HAMT. */
 const ARRAY_MAP_MAX = 16;
@@ -28,9 +28,10 @@ const ARRAY_MAP_MAX = 16;
  * map is walked. See docs/adr/0002-collections.md for the measurements.
  *
  * A big map built in place by an owner (a `reduce` with an owned accumulator, a
- * {@link MapBuilder}) whose keys are all plain (keywords, strings, integers…) is a JS
- * `Map` instead (src/data/map-table.ts): changed in place while owned, then frozen; the
- * first persistent change derives a trie from it, once (docs/adr/0020).
+ * {@link MapBuilder}) whose keys are all plain (keywords, strings, integers…) is a
+ * table instead (src/data/map-table.ts: a JS `Map` from key to position, shared, and
+ * its own array of values): changed in place while owned, then frozen; the first
+ * persistent change derives a trie from it, once (docs/adr/0020, 0034).
  */
 export class RMap {
   readonly kind = 'map' as const;
@@ -48,7 +49,7 @@ export class RMap {
     /** When read from source: the map's span; its children are `[k0 v0 k1 v1 …]`. */
     readonly span: NodeSpan | undefined = undefined,
     readonly meta: RMap | undefined = undefined,
-    /** Table maps: the entries in a JS Map (src/data/map-table.ts). */
+    /** Table maps: the entries in columns (src/data/map-table.ts). */
     private readonly table: Table | undefined = undefined,
     /** Table maps: the token that may change `table` in place (undefined once frozen). */
     private owner: object | undefined = undefined,
@@ -194,10 +195,10 @@ export class RMap {
     const t = this.table;
     if (t === undefined || this.root !== undefined)
       return new RMap(this.kvs, this.root, this.bigSize, this.nextSeq, undefined, this.meta);
-    // A table map: copy the table when the writes to come pay for it (a copy is a
-    // fraction of the cost of that many writes), else derive the trie (once per map).
+    // A table map: copy the table (its values; the key columns are shared) when the
+    // writes to come pay for it, else derive the trie (once per map).
     if (edit !== undefined && expectedWrites * 8 >= t.size)
-      return RMap.ofTable(new Map(t), edit, this.meta);
+      return RMap.ofTable(t.copy(), edit, this.meta);
     const root = this.trie();
     return new RMap(undefined, root, this.bigSize, this.nextSeq, undefined, this.meta);
   }
@@ -276,7 +277,7 @@ export class RMap {
   /** Keys and values alternating in insertion order (shared: never change it). */
   private flat(): readonly Value[] {
     if (this.kvs) return this.kvs;
-    if (this.table) return (this.ordered ??= flatOfTable(this.table));
+    if (this.table) return (this.ordered ??= this.table.flat());
     this.ordered ??= orderedEntries(this.root as HNode, this.bigSize, this.nextSeq);
     return this.ordered;
   }

@@ -102,6 +102,45 @@ describe('RMap table maps (owned builds with plain keys)', () => {
     );
   });
 
+  it('share key columns between owners of one table: each sees only its own keys (200 runs)', () => {
+    // Each step starts an owned build from any earlier map (siblings of one table
+    // append to, or copy, the shared key columns); every map keeps its entries.
+    const step = fc.tuple(fc.nat(), fc.array(entry, { maxLength: 60 }));
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) => {
+        const history: [RMap, Entry[]][] = [[RMap.EMPTY, []]];
+        for (const [pick, xs] of steps) {
+          const [start, startModel] = history[pick % history.length] as [RMap, Entry[]];
+          const es = toEntries(xs);
+          history.push([owned(start, es), modelOf([...startModel, ...es])]);
+        }
+        for (const [m, model] of history) check(m, model);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leave the start of an owned update of every key as it was', () => {
+    const ks = Array.from({ length: 1000 }, (_, i) => kw(`u${i}`));
+    const m = owned(
+      RMap.EMPTY,
+      ks.map((k): Entry => [k, 1]),
+    );
+    const edit = {};
+    let m2 = m.ownedCopy(edit, ks.length);
+    for (const k of ks) m2 = m2.assocOwned(k, (m2.get(k) as number) + 1, edit);
+    expect(m.size).toBe(1000);
+    expect(m2.size).toBe(1000);
+    expect(ks.every((k) => m.get(k) === 1 && m2.get(k) === 2)).toBe(true);
+    expect(m.keys()).toEqual(m2.keys());
+    // A key added under the second owner is not in the first map.
+    m2 = m2.assocOwned(kw('new'), 0, edit);
+    expect(m.has(kw('new'))).toBe(false);
+    expect(m.get(kw('new'))).toBe(undefined);
+    expect(m2.get(kw('new'))).toBe(0);
+    expect(m.keys()).toHaveLength(1000);
+  });
+
   it('move to a trie when an owner adds a key a table cannot hold', () => {
     const es: Entry[] = keys.slice(0, 30).map((k, i): Entry => [k, i]);
     const edit = {};

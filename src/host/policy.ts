@@ -27,8 +27,20 @@ export type Decision =
 
 const compiled = new Map<string, LinearRegex>();
 
-/** Glob match in linear time (a pattern with many `*` cannot make a check slow). */
+/** A newline (RE2's `.` does not match it) or a UTF-16 surrogate (RE2 sees code points). */
+const RE2_DECIDES = /[\n\uD800-\uDFFF]/;
+
+/**
+ * Glob match (a pattern with many `*` cannot make a check slow: at worst id length ×
+ * pattern length steps). The pattern means the RE2 regex `^p1.*p2.*…pn$`, each part
+ * literal. Without a newline or surrogate in either string, that is: the id starts with
+ * the first part, ends with the last, and holds the others in order between them, which
+ * leftmost matching finds — so a policy check does not load re2js, the largest module
+ * (ADR 0038). Otherwise RE2 decides.
+ */
 function matches(pattern: string, id: string): boolean {
+  if (!RE2_DECIDES.test(pattern) && !RE2_DECIDES.test(id))
+    return matchesParts(pattern.split('*'), id);
   let re = compiled.get(pattern);
   if (re === undefined) {
     const r = compileLinearRegex(`^${pattern.split('*').map(escape).join('.*')}$`);
@@ -38,6 +50,24 @@ function matches(pattern: string, id: string): boolean {
     compiled.set(pattern, re);
   }
   return re.test(id);
+}
+
+/** `parts` (the pattern split at `*`, at least one) match all of `id`, newline-free. */
+function matchesParts(parts: readonly string[], id: string): boolean {
+  const first = parts[0] ?? '';
+  if (parts.length === 1) return id === first;
+  const last = parts[parts.length - 1] ?? '';
+  if (id.length < first.length + last.length || !id.startsWith(first) || !id.endsWith(last))
+    return false;
+  let at = first.length;
+  const end = id.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i] ?? '';
+    const found = id.indexOf(part, at);
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 function escape(s: string): string {

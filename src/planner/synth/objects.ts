@@ -9,6 +9,7 @@ import { idParts } from './choose.js';
 import { sameNoun } from './fields.js';
 import { phraseNouns } from './qualifiers.js';
 import type { Built } from './shape.js';
+import { removeViaMedium } from './via-medium.js';
 
 const MEDIA =
   'sms|e-?mail|mail|text message|message|push notification|notification|alert|slack|chat|team chat';
@@ -20,30 +21,47 @@ const MADE = new Set(
   ),
 );
 
-let objectRegexes: { readonly viaMedium: RegExp; readonly medium: RegExp } | undefined;
+/** The words of `MEDIA`, in its order (`e-?mail` tries `e-mail` first). */
+const MEDIA_WORDS = [
+  'sms',
+  'e-mail',
+  'email',
+  'mail',
+  'text message',
+  'message',
+  'push notification',
+  'notification',
+  'alert',
+  'slack',
+  'chat',
+  'team chat',
+];
 
-/** The medium and service patterns, compiled once (the lexicon is built once per process). */
-function objectRes(): { readonly viaMedium: RegExp; readonly medium: RegExp } {
-  if (objectRegexes !== undefined) return objectRegexes;
-  const services = [...lexicon().services].join('|').replace(/\./g, '\\.');
-  objectRegexes = {
-    viaMedium: new RegExp(
-      `\\b(?:by|via|over|through|as|in|on|using)\\s+(?:an?\\s+|the\\s+)?(?:${MEDIA}|${services})\\b`,
-      'gi',
-    ),
+let objectPatterns: { readonly viaWords: readonly string[]; readonly medium: RegExp } | undefined;
+
+/**
+ * The words after "by", "via" … (media, then the lexicon's services) and the medium
+ * pattern, made once (the lexicon is built once per process).
+ */
+function objectRes(): { readonly viaWords: readonly string[]; readonly medium: RegExp } {
+  if (objectPatterns !== undefined) return objectPatterns;
+  objectPatterns = {
+    viaWords: [...MEDIA_WORDS, ...lexicon().services],
     medium: new RegExp(`\\b(?:an?\\s+|the\\s+)?(?:${MEDIA})\\b`, 'gi'),
   };
-  return objectRegexes;
+  return objectPatterns;
 }
 
 /** The object phrase of a clause (see the module comment); empty when there is none. */
 export function objectPhrase(text: string): string {
-  const { viaMedium, medium } = objectRes();
-  let t = text
-    .replace(/"[^"]*"/g, ' ')
-    .replace(/^\s*(?:please\s+)?\S+\s+/, ' ')
-    .replace(/^\s*(?:me|us|him|her)\b/i, ' ')
-    .replace(viaMedium, ' ')
+  const { viaWords, medium } = objectRes();
+  let t = removeViaMedium(
+    text
+      .replace(/"[^"]*"/g, ' ')
+      .replace(/^\s*(?:please\s+)?\S+\s+/, ' ')
+      .replace(/^\s*(?:me|us|him|her)\b/i, ' '),
+    viaWords,
+  )
     .replace(
       /\b(?:to|at|for|with|on|in)\s+(?:#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|me|us|him|her|the team(?: chat)?|everyone|the channel)\b/gi,
       ' ',

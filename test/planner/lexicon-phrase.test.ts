@@ -36,7 +36,24 @@ describe('PhraseRewrite', () => {
   );
   // Texts each phrase's own words could match: the pattern's literal letters.
   const probes = phrases.map(([p]) => p.replace(/\\b|\\[sdw]|[()?:|+*^$\\[\]{}.]/g, ' '));
-  const texts = [...goals, ...probes, 'Read them aloud', 'ÉTÉ à 9h', 'prix', 'PR #12', ''];
+  // Case changes, and letters `/iu` folds onto ASCII (`ſ` is `s`, `\u212A` is `k`): a
+  // phrase's leading words are looked for in ASCII texts only (ADR 0038).
+  const cased = probes.flatMap((p) => [
+    p.toUpperCase(),
+    p.replace(/s/g, 'ſ').replace(/k/g, '\u212A'),
+  ]);
+  const texts = [
+    ...goals,
+    ...probes,
+    ...cased,
+    'Read them aloud',
+    'ÉTÉ à 9h',
+    'prix',
+    'PR #12',
+    'ſhow me the reports',
+    'pinG Me',
+    '',
+  ];
 
   it('gives what the full pattern gives, on every phrase and text', () => {
     let changed = 0;

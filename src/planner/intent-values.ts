@@ -63,32 +63,10 @@ export function extractValues(plain: string, add: Add): void {
   if (sku) add('sku', sku[1] ?? '', 'input', 'SKU-…');
   const bareId = /\b([A-Z]{2,5}-\d+)\b/.exec(plain);
   if (bareId) add('id', bareId[1] ?? '', 'input', 'ID-123');
-  // dates and times
+  // dates and times: the other rules run only with a date, or need one after a space and
+  // before a word boundary, which this finds; without one they are not compiled (ADR 0038).
   const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(plain);
-  const times = /\bfrom\s+(\d{1,2}:\d{2})\s+(?:to|until|-)\s+(\d{1,2}:\d{2})\b/i.exec(plain);
-  if (date && times) {
-    add('start', `${date[1] ?? ''}T${pad(times[1] ?? '')}`, 'input', 'date and time');
-    add('end', `${date[1] ?? ''}T${pad(times[2] ?? '')}`, 'input', 'date and time');
-  } else if (date) {
-    const at = /\bat\s+(\d{1,2}:\d{2})\b/i.exec(plain);
-    if (at) add('start', `${date[1] ?? ''}T${pad(at[1] ?? '')}`, 'input', 'date and time');
-  }
-  const range =
-    /\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|and|until|through)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(
-      plain,
-    );
-  if (range) {
-    for (const n of ['from', 'start', 'check_in', 'start_date', 'since'])
-      add(n, range[1] ?? '', 'input', 'date range');
-    for (const n of ['to', 'end', 'check_out', 'end_date', 'until'])
-      add(n, range[2] ?? '', 'input', 'date range');
-  }
-  const since = /\b(?:since|after|from)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(plain);
-  if (since) add('since', since[1] ?? '', 'qualifier', 'since DATE');
-  const before = /\b(?:before|until)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(plain);
-  if (before) add('until', before[1] ?? '', 'qualifier', 'before DATE');
-  const on = /\bon\s+(\d{4}-\d{2}-\d{2})\b/i.exec(plain) ?? (date && !range ? date : null);
-  if (on) add('date', on[1] ?? '', 'qualifier', 'on DATE');
+  if (date) datesAndTimes(plain, date, add);
   // airports and money
   const airports = /\bfrom\s+([A-Z]{3})\s+to\s+([A-Z]{3})\b/.exec(plain);
   if (airports && !CURRENCIES.has(airports[1] ?? '')) {
@@ -178,4 +156,32 @@ function unquote(s: string): string {
 /** Parameter names that can feed an input of another name (bind.ts). */
 export function paramFor(params: readonly Param[], name: string): Param | undefined {
   return params.find((p) => p.name === name);
+}
+
+/** The rules on dates and times, for a goal with a date (`date`, its first). */
+function datesAndTimes(plain: string, date: RegExpExecArray, add: Add): void {
+  const times = /\bfrom\s+(\d{1,2}:\d{2})\s+(?:to|until|-)\s+(\d{1,2}:\d{2})\b/i.exec(plain);
+  if (times) {
+    add('start', `${date[1] ?? ''}T${pad(times[1] ?? '')}`, 'input', 'date and time');
+    add('end', `${date[1] ?? ''}T${pad(times[2] ?? '')}`, 'input', 'date and time');
+  } else {
+    const at = /\bat\s+(\d{1,2}:\d{2})\b/i.exec(plain);
+    if (at) add('start', `${date[1] ?? ''}T${pad(at[1] ?? '')}`, 'input', 'date and time');
+  }
+  const range =
+    /\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|and|until|through)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(
+      plain,
+    );
+  if (range) {
+    for (const n of ['from', 'start', 'check_in', 'start_date', 'since'])
+      add(n, range[1] ?? '', 'input', 'date range');
+    for (const n of ['to', 'end', 'check_out', 'end_date', 'until'])
+      add(n, range[2] ?? '', 'input', 'date range');
+  }
+  const since = /\b(?:since|after|from)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(plain);
+  if (since) add('since', since[1] ?? '', 'qualifier', 'since DATE');
+  const before = /\b(?:before|until)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(plain);
+  if (before) add('until', before[1] ?? '', 'qualifier', 'before DATE');
+  const on = /\bon\s+(\d{4}-\d{2}-\d{2})\b/i.exec(plain) ?? (range ? null : date);
+  if (on) add('date', on[1] ?? '', 'qualifier', 'on DATE');
 }

@@ -166,7 +166,10 @@ function build(): Lexicon {
   const verbs = new Map<string, string>();
   for (const [canon, forms] of Object.entries(e.verbs)) {
     verbs.set(canon, canon);
-    for (const f of forms) if (!verbs.has(fold(f))) verbs.set(fold(f), canon);
+    for (const f of forms) {
+      const k = fold(f);
+      if (!verbs.has(k)) verbs.set(k, canon);
+    }
   }
   const family = new Map<string, string>();
   for (const [fam, members] of Object.entries(e.families))
@@ -174,7 +177,10 @@ function build(): Lexicon {
   const nouns = new Map<string, string>();
   for (const [canon, forms] of Object.entries(e.nouns)) {
     nouns.set(canon, canon);
-    for (const f of forms) if (!nouns.has(fold(f))) nouns.set(fold(f), canon);
+    for (const f of forms) {
+      const k = fold(f);
+      if (!nouns.has(k)) nouns.set(k, canon);
+    }
   }
   const comparators = Object.entries(e.comparators)
     .flatMap(([op, phrases]) => phrases.map((phrase) => ({ phrase, op: op as Comparator })))
@@ -182,6 +188,7 @@ function build(): Lexicon {
   const foreign = [fr, es, de].map((raw): Foreign => {
     const f = trusted<ForeignFile>(raw);
     let phrases: readonly PhraseRewrite[] | undefined;
+    let exact: ReadonlyMap<string, string> | undefined;
     return {
       code: f.language,
       name: f.name,
@@ -193,7 +200,11 @@ function build(): Lexicon {
         return phrases;
       },
       words: new Map(Object.entries(f.words).map(([k, v]) => [fold(k), v])),
-      exact: new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v])),
+      // Read only by translation (ADR 0038).
+      get exact(): ReadonlyMap<string, string> {
+        exact ??= new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v]));
+        return exact;
+      },
       clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),
     };
   });

@@ -3,7 +3,6 @@
  * planner step recorded in the causal chain, and print the trace, the final plan and
  * the chain's verification (loaded on demand by commands/plan.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { type Value, Keyword, RMap, printValue, toPlain } from '../data/index.js';
 import {
   readRecords,
@@ -22,16 +21,7 @@ import {
   llmOptionsFromEnv,
   catalogContent,
 } from '../planner/index.js';
-import {
-  metaPlanData,
-  printMetaPlan,
-  printPlan,
-  registryContext,
-  rewriterFromSpec,
-  rtfsRewriter,
-  REWRITER_BUDGET_MS,
-  type Rewriter,
-} from '../meta/index.js';
+import { metaPlanData, printMetaPlan, printPlan, registryContext } from '../meta/index.js';
 import { flowParts, rewriteChecked, runPlanner, type FlowSpec } from '../meta/run-planner.js';
 import { finalPlanOf, loadFlow } from './plan-flow.js';
 import { failurePoint, failureWhere } from './failure-point.js';
@@ -42,7 +32,7 @@ import { ExitCode, UsageError } from './exit-codes.js';
 import { formatDiagnostic } from './color.js';
 import { answersFrom } from './host-config.js';
 import type { Ordered } from './options.js';
-import { inputValue } from './plan-inputs.js';
+import { rewriters } from './plan-rewriters.js';
 import { planTrace, planTraceFitted, planTraceRows, rowLine } from './plan-trace.js';
 import { planProgress } from './plan-progress.js';
 import { terminalWidth } from './terminal-width.js';
@@ -89,42 +79,6 @@ function oneOf<T extends string>(
   if (v === undefined) return d;
   if ((allowed as readonly string[]).includes(v)) return v as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got '${v}'`);
-}
-
-/**
- * The rewriters, in command-line order (`--rewrite` and `--rewriter` interleaved as
- * given). `--rewriter FILE.rtfs=ARG` passes ARG (an RTFS literal, or else a string) to
- * the rewrite function as its params.
- */
-function rewriters(flags: PlanFlags): Rewriter[] {
-  const budget = Number(flags.rewriterBudget ?? REWRITER_BUDGET_MS);
-  if (!Number.isSafeInteger(budget) || budget < 1)
-    throw new UsageError(
-      `--rewriter-budget takes milliseconds, got '${flags.rewriterBudget ?? ''}'`,
-    );
-  const all = [
-    ...(flags.rewrite ?? []).map((o) => ({ ...o, file: false })),
-    ...(flags.rewriter ?? []).map((o) => ({ ...o, file: true })),
-  ].sort((a, b) => a.at - b.at);
-  return all.map(({ value, file }) => {
-    if (!file) {
-      const r = rewriterFromSpec(value);
-      if ('error' in r) throw new UsageError(r.error);
-      return r;
-    }
-    const m = existsSync(value) ? undefined : /^(.+?\.rtfs)=(.*)$/s.exec(value);
-    const path = m?.[1] ?? value;
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read rewriter ${path}: ${(e as Error).message}`);
-    }
-    const params = m?.[2] === undefined ? RMap.EMPTY : inputValue(m[2]);
-    const r = rtfsRewriter(text, path, params, budget);
-    if ('error' in r) throw new UsageError(r.error);
-    return r;
-  });
 }
 
 export async function planAction(

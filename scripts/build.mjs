@@ -33,6 +33,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MODULE_URL } from './module-url.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -182,7 +183,7 @@ const cli = await build({
   plugins: [noChildProcess, reportAssets, bundledLoaders, lazyBuiltins],
   // Workers and the lazily loaded parts find their files beside this one.
   define: { 'import.meta.url': '__rtfsModuleUrl' },
-  banner: { js: 'var __rtfsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
 });
 // The code cache is keyed by this id (src/launch/code-cache.ts). The text is made pure
 // ASCII (esbuild leaves non-ASCII in regex literals): V8 then holds it as one byte per

@@ -259,7 +259,7 @@ interface MemoryChainOptions {
     readonly hashed?: boolean;
 }
 declare class MemoryChain implements AuditSink {
-    readonly chainId: string;
+    private id;
     private readonly out;
     private seq;
     private hash;
@@ -269,6 +269,10 @@ declare class MemoryChain implements AuditSink {
     private readonly retain;
     private readonly hashed;
     constructor(opts?: MemoryChainOptions);
+    /** A random 128-bit hex id, drawn when the chain opens (or first read, if it only counts). */
+    get chainId(): string;
+    /** True when appends are only counted (`retain: false, hashed: false`), see AuditSink. */
+    get countsOnly(): boolean;
     private push;
     private housekeeping;
     append(action: ActionInput, _durable?: boolean): void;
@@ -2448,6 +2452,13 @@ interface AuditSink {
      * The host calls it at the end of every run.
      */
     checkpoint?(): void;
+    /**
+     * True when appended actions are only counted: nothing keeps, hashes or exports them
+     * (`rtfs run` without `--chain`, `--trace` or live export). The ids in them are then
+     * seen by no one after the run, and the host may draw them from `Math.random` rather
+     * than a cryptographic source (ADR 0037).
+     */
+    readonly countsOnly?: boolean;
 }
 
 /**

@@ -30,9 +30,11 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MODULE_URL } from './module-url.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,6 +66,38 @@ const lazyBuiltins = {
       return {
         contents: `let m;\nconst load = () => (m ??= require('node:${args.path}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
         loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * Packages the CLI initialises on first use, as the built-ins above: jsonc-parser only
+ * places JSON syntax errors in configuration files, and its initialisation builds 1,200
+ * indentation strings (340 KB of young generation, ~0.25 ms) on every start (ADR 0037).
+ */
+const LAZY_PACKAGES = ['jsonc-parser'];
+const requireHere = createRequire(import.meta.url);
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.importer.startsWith(`${root}src`)
+        ? { path: args.path, namespace: 'lazy-package' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const names = Object.keys(requireHere(args.path)).filter(
+        (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
+      );
+      const getters = names
+        .map((n) => `${n}: { get: () => load().${n}, enumerable: true }`)
+        .join(',\n  ');
+      return {
+        contents: `let m;\nconst load = () => (m ??= require('${args.path}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
+        loader: 'js',
+        resolveDir: root,
       };
     });
   },
@@ -179,10 +213,10 @@ const cli = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets, bundledLoaders, lazyBuiltins],
+  plugins: [noChildProcess, reportAssets, bundledLoaders, lazyBuiltins, lazyPackages],
   // Workers and the lazily loaded parts find their files beside this one.
   define: { 'import.meta.url': '__rtfsModuleUrl' },
-  banner: { js: 'var __rtfsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
 });
 // The code cache is keyed by this id (src/launch/code-cache.ts). The text is made pure
 // ASCII (esbuild leaves non-ASCII in regex literals): V8 then holds it as one byte per

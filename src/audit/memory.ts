@@ -42,7 +42,7 @@ export interface MemoryChainOptions {
 }
 
 export class MemoryChain implements AuditSink {
-  readonly chainId = randomBytes(16).toString('hex');
+  private id: string | undefined;
   private readonly out: string[] = [];
   private seq = -1;
   private hash = ZERO_HASH;
@@ -57,6 +57,12 @@ export class MemoryChain implements AuditSink {
     this.retain = opts.retain ?? true;
     this.hashed = this.retain || (opts.hashed ?? true);
     this.key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);
+    // A chain that only counts keeps no record of its opening and draws its id on first
+    // read: such a run never loads node:crypto for it (ADR 0037).
+    if (!this.hashed && this.key === undefined) {
+      this.seq++;
+      return;
+    }
     const data: { [k: string]: Json } = { chain_id: this.chainId, format: FORMAT, hash: 'sha256' };
     if (this.key) {
       const pub = createPublicKey(this.key);
@@ -64,6 +70,16 @@ export class MemoryChain implements AuditSink {
       data.public_key = publicKeyText(pub);
     }
     this.housekeeping('ChainOpened', data);
+  }
+
+  /** A random 128-bit hex id, drawn when the chain opens (or first read, if it only counts). */
+  get chainId(): string {
+    return (this.id ??= randomBytes(16).toString('hex'));
+  }
+
+  /** True when appends are only counted (`retain: false, hashed: false`), see AuditSink. */
+  get countsOnly(): boolean {
+    return !this.hashed;
   }
 
   private push(a: string): void {

@@ -20,10 +20,11 @@ type PassedThrough = Exclude<keyof AuditSink, 'append' | 'flush'>;
 export function observeSink(inner: AuditSink, observer: SinkObserver): AuditSink {
   // Naming every other member here (the type requires each key) keeps a member added to
   // AuditSink from being dropped silently: hasContent (content stored once per chain) and
-  // checkpoint (a signing sink's end-of-run seal).
+  // checkpoint (a signing sink's end-of-run seal), countsOnly (how run ids are drawn).
   const passed: { [K in PassedThrough]-?: AuditSink[K] } = {
     hasContent: inner.hasContent?.bind(inner),
     checkpoint: inner.checkpoint?.bind(inner),
+    countsOnly: inner.countsOnly,
   };
   const sink: AuditSink = {
     append(action, durable) {

@@ -62,4 +62,11 @@ export interface AuditSink {
    * The host calls it at the end of every run.
    */
   checkpoint?(): void;
+  /**
+   * True when appended actions are only counted: nothing keeps, hashes or exports them
+   * (`rtfs run` without `--chain`, `--trace` or live export). The ids in them are then
+   * seen by no one after the run, and the host may draw them from `Math.random` rather
+   * than a cryptographic source (ADR 0037).
+   */
+  readonly countsOnly?: boolean;
 }

@@ -45,4 +45,21 @@ describe('MemoryChain({ retain: false })', () => {
     kept.append(sampleAction(0));
     expect(kept.lastHash).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('with hashed: false only counts, and says so; its chain id is drawn when read', () => {
+    const bare = new MemoryChain({ retain: false, hashed: false });
+    expect(bare.countsOnly).toBe(true);
+    expect(bare.lastSeq).toBe(0);
+    expect(bare.chainId).toMatch(/^[0-9a-f]{32}$/);
+    expect(bare.chainId).toBe(bare.chainId);
+    expect(new MemoryChain({ retain: false }).countsOnly).toBe(false);
+    expect(new MemoryChain({ hashed: false }).countsOnly).toBe(false);
+  });
+
+  it('opens a recorded chain with its chain id, as before', () => {
+    const kept = new MemoryChain();
+    const [opened] = kept.records();
+    expect(opened?.action.type).toBe('ChainOpened');
+    expect(opened?.action.data?.['chain_id']).toBe(kept.chainId);
+  });
 });

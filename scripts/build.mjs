@@ -43,28 +43,56 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * Node built-ins the CLI loads on first use, not at start-up (ADR 0031): node:crypto
  * costs about 6 ms to load, and `rtfs run` of a small program needs no hash or random
  * id before its first capability call. Each import gets an object of getters, one per
- * export, that `require`s the built-in when first read; esbuild's interop reads an
- * import's property at each use, so nothing loads before a use.
+ * name the importing file imports, that `require`s the built-in when first read;
+ * esbuild's interop reads an import's property at each use, so nothing loads before a
+ * use. One getter per name imported, not per export: esbuild copies the object, a
+ * closure per property, into every importing module as it starts (ADR 0037).
  */
 const LAZY_BUILTINS = ['crypto', 'worker_threads'];
+
+/** The names `text` imports from built-in `name` (`import { a, b as c }`), or all (`*`). */
+function importedNames(text, name) {
+  const from = new RegExp(`from\\s*['"](?:node:)?${name}['"]`, 'g');
+  const named = new RegExp(
+    `import\\s+(type\\s+)?\\{([^}]*)\\}\\s*from\\s*['"](?:node:)?${name}['"]`,
+    'g',
+  );
+  const out = new Set();
+  let matched = 0;
+  for (const m of text.matchAll(named)) {
+    matched++;
+    if (m[1] !== undefined) continue;
+    for (const item of (m[2] ?? '').split(',')) {
+      const t = item.trim();
+      if (t !== '' && !t.startsWith('type ')) out.add(t.split(/\s+as\s+/)[0]);
+    }
+  }
+  return matched === (text.match(from) ?? []).length ? [...out].sort() : ['*'];
+}
+
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
     const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
-    b.onResolve({ filter }, (args) =>
-      args.importer.startsWith(`${root}src`)
-        ? { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }
-        : undefined,
-    );
+    b.onResolve({ filter }, async (args) => {
+      if (!args.importer.startsWith(`${root}src`)) return undefined;
+      const name = args.path.replace(/^node:/, '');
+      const names = importedNames(await readFile(args.importer, 'utf8'), name);
+      return { path: `${name}:${names.join(',')}`, namespace: 'lazy-builtin' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
-      const names = Object.keys(await import(`node:${args.path}`)).filter(
+      const [name, list] = args.path.split(':');
+      const all = Object.keys(await import(`node:${name}`)).filter(
         (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
       );
+      const names = list === '*' ? all : list.split(',').filter((n) => n !== '');
+      const unknown = names.filter((n) => !all.includes(n));
+      if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
       const getters = names
         .map((n) => `${n}: { get: () => load().${n}, enumerable: true }`)
         .join(',\n  ');
       return {
-        contents: `let m;\nconst load = () => (m ??= require('node:${args.path}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
+        contents: `let m;\nconst load = () => (m ??= require('node:${name}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
         loader: 'js',
       };
     });

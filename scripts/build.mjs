@@ -50,6 +50,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 const LAZY_BUILTINS = ['crypto', 'worker_threads'];
 
+/** A module whose exports `names` are getters that `require(spec)` on first use. */
+function lazyModule(spec, names) {
+  const getters = names
+    .map((n) => `${n}: { get: () => load().${n}, enumerable: true }`)
+    .join(',\n  ');
+  return `let m;\nconst load = () => (m ??= require('${spec}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`;
+}
+
 /** The names `text` imports from built-in `name` (`import { a, b as c }`), or all (`*`). */
 function importedNames(text, name) {
   const from = new RegExp(`from\\s*['"](?:node:)?${name}['"]`, 'g');
@@ -88,13 +96,7 @@ const lazyBuiltins = {
       const names = list === '*' ? all : list.split(',').filter((n) => n !== '');
       const unknown = names.filter((n) => !all.includes(n));
       if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
-      const getters = names
-        .map((n) => `${n}: { get: () => load().${n}, enumerable: true }`)
-        .join(',\n  ');
-      return {
-        contents: `let m;\nconst load = () => (m ??= require('node:${name}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
-        loader: 'js',
-      };
+      return { contents: lazyModule(`node:${name}`, names), loader: 'js' };
     });
   },
 };
@@ -119,14 +121,7 @@ const lazyPackages = {
       const names = Object.keys(requireHere(args.path)).filter(
         (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
       );
-      const getters = names
-        .map((n) => `${n}: { get: () => load().${n}, enumerable: true }`)
-        .join(',\n  ');
-      return {
-        contents: `let m;\nconst load = () => (m ??= require('${args.path}'));\nmodule.exports = Object.defineProperties({}, {\n  ${getters}\n});\n`,
-        loader: 'js',
-        resolveDir: root,
-      };
+      return { contents: lazyModule(args.path, names), loader: 'js', resolveDir: root };
     });
   },
 };

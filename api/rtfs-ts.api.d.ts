@@ -2760,11 +2760,13 @@ declare function float(n: number): RFloat;
 declare class Keyword {
     readonly name: string;
     readonly kind: "keyword";
-    readonly ns: string | null;
-    readonly local: string;
     /** The hash, computed on first use (0 until then): most keywords never need one. */
     private h;
     private constructor();
+    /** The part before the last `/` (null when there is none). */
+    get ns(): string | null;
+    /** The part after the last `/` (the whole name when there is none). */
+    get local(): string;
     /** The keyword with this name (without its leading colon). */
     static of(name: string): Keyword;
     equals(other: unknown): boolean;

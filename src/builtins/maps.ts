@@ -9,7 +9,15 @@ import { assocMaybeOwned } from './owned.js';
 import { type Value, Keyword, MapBuilder, RList, RMap, RVector, equals } from '../data/index.js';
 import { Fn, type Builtin } from '../runtime/fn.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
-import { arityError, def, defa, indexError, invalidArg, typeError } from './support.js';
+import {
+  ArrayBuiltin,
+  arityError,
+  def,
+  defa,
+  indexError,
+  invalidArg,
+  typeError,
+} from './support.js';
 import { seqItems } from './seq.js';
 
 const MESSAGE = Keyword.of('message');
@@ -94,6 +102,35 @@ function assoc(args: readonly Value[]): Value {
   return coll;
 }
 
+/**
+ * The arguments of a direct call (compiled code calls a builtin's `f` with them
+ * spread) as an array: trailing undefined parameters were not passed (no value is
+ * undefined; nil is null).
+ */
+function collect(
+  a: Value | undefined,
+  b: Value | undefined,
+  c: Value | undefined,
+  more: Value[],
+): Value[] {
+  const args: Value[] = [];
+  if (a !== undefined) args.push(a);
+  if (b !== undefined) args.push(b);
+  if (c !== undefined) args.push(c);
+  for (const x of more) args.push(x);
+  return args;
+}
+
+/**
+ * `assoc`'s entry for a direct call: `(assoc m k v)` without an argument array, and
+ * with type feedback of its own (the shared spreading entry of array builtins calls
+ * every such builtin, so V8 deoptimises it as each new one comes; ADR 0043).
+ */
+function assocEntry(coll?: Value, k?: Value, v?: Value, ...more: Value[]): Value {
+  if (v !== undefined && more.length === 0) return assoc1('assoc', coll as Value, k as Value, v);
+  return assoc(collect(coll, k, v, more));
+}
+
 function assocIn(m: Value, ks: readonly Value[], i: number, v: Value): Value {
   const k = ks[i] as Value;
   if (i === ks.length - 1) return assoc1('assoc-in', m, k, v);
@@ -116,6 +153,19 @@ function update(args: readonly Value[]): Value {
   checkAssociative('update', m);
   if (!isCallable(f)) throw typeError('update', 'a function', f);
   return assoc1('update', m, k, callWith(f, lookup(m, k) ?? null, args, 3));
+}
+
+/** `(update m k f)`: {@link update} with exactly three arguments. */
+function update3(m: Value, k: Value, f: Value): Value {
+  checkAssociative('update', m);
+  if (!isCallable(f)) throw typeError('update', 'a function', f);
+  return assoc1('update', m, k, call1(f, lookup(m, k) ?? null));
+}
+
+/** `update`'s entry for a direct call (as {@link assocEntry}). */
+function updateEntry(m?: Value, k?: Value, f?: Value, ...more: Value[]): Value {
+  if (f !== undefined && more.length === 0) return update3(m as Value, k as Value, f);
+  return update(collect(m, k, f, more));
 }
 
 function updateIn(args: readonly Value[]): Value {
@@ -262,14 +312,14 @@ const OWNED_OPS = new Set(['assoc', 'update', 'assoc-in', 'update-in']);
 export const mapBuiltins: readonly Builtin[] = [
   ...def('get', 2, 3, get, undefined, get2),
   ...def('get-in', 2, 3, getIn, undefined, (m, ks) => getIn(m, ks)),
-  ...defa('assoc', 3, Infinity, assoc),
+  new ArrayBuiltin('assoc', 3, Infinity, assoc, undefined, undefined, assocEntry),
   ...def('assoc-in', 3, 3, (m, ks, v) => {
     const keys = path('assoc-in', ks);
     if (keys.length === 0) throw invalidArg('assoc-in', 'the key path must not be empty');
     return assocIn(m, keys, 0, v);
   }),
   ...defa('dissoc', 1, Infinity, dissoc),
-  ...defa('update', 3, Infinity, update),
+  new ArrayBuiltin('update', 3, Infinity, update, undefined, undefined, updateEntry),
   ...defa('update-in', 3, Infinity, updateIn),
   ...def('keys', 1, 1, keys, keys),
   ...def('vals', 1, 1, vals, vals),

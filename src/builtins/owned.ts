@@ -56,19 +56,37 @@ export function reduceOwned(
   n: number,
   item: (i: number) => Value,
 ): Value {
-  const saved: Owned = { ...owned };
+  const savedAcc = owned.acc;
+  const savedProduced = owned.produced;
+  const savedEdit = owned.edit;
   owned.edit = {};
   try {
-    let acc = init instanceof RMap ? init.ownedCopy(owned.edit, n - from) : init;
+    const acc = init instanceof RMap ? init.ownedCopy(owned.edit, n - from) : init;
     owned.produced = acc instanceof RMap ? acc : undefined;
-    for (let i = from; i < n; i++) {
-      owned.acc = acc === owned.produced ? acc : undefined;
-      acc = f.call2(acc, item(i));
-    }
-    return acc;
+    return ownedSteps(f, acc, from, n, item);
   } finally {
-    owned.acc = saved.acc;
-    owned.produced = saved.produced;
-    owned.edit = saved.edit;
+    owned.acc = savedAcc;
+    owned.produced = savedProduced;
+    owned.edit = savedEdit;
   }
+}
+
+/**
+ * The loop of {@link reduceOwned}, a function of its own: V8 compiles a long first
+ * loop on the stack (OSR), and code after the loop that has never run would have
+ * no type feedback, so leaving the loop would throw that code away (ADR 0043).
+ */
+function ownedSteps(
+  f: Fn,
+  init: Value,
+  from: number,
+  n: number,
+  item: (i: number) => Value,
+): Value {
+  let acc = init;
+  for (let i = from; i < n; i++) {
+    owned.acc = acc === owned.produced ? acc : undefined;
+    acc = f.call2(acc, item(i));
+  }
+  return acc;
 }

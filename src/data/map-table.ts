@@ -52,15 +52,19 @@ export class Table {
 
   /** Sets `k` → `v` in place (for the table's owner only). */
   set(k: Value, v: Value): void {
-    const i = this.index.get(k);
-    if (i !== undefined && i < this.n) {
-      this.vals[i] = v;
-      return;
-    }
+    // One path for both cases (a new key is stored at `n`, which appends): a loop that
+    // first adds keys and later only replaces values runs code V8 has already seen.
+    const n = this.n;
+    const i = this.index.get(k) ?? n;
+    this.vals[i < n ? i : this.append(k)] = v;
+  }
+
+  /** Gives `k` the next position (the caller stores its value there). */
+  private append(k: Value): number {
     if (this.index.size !== this.n) this.detach();
-    this.index.set(k, this.n);
-    this.vals.push(v);
-    this.n++;
+    const i = this.n++;
+    this.index.set(k, i);
+    return i;
   }
 
   /** A table of the same entries whose values a new owner may change (keys shared). */

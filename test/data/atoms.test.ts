@@ -34,6 +34,8 @@ describe('keywords', () => {
     ['com.acme:v1.0/op', 'com.acme:v1.0', 'op'],
     ['/', null, '/'],
     ['a/b/c', 'a/b', 'c'],
+    ['/b', null, '/b'],
+    ['a/', 'a', ''],
   ])(':%s has namespace %s and name %s', (name, ns, local) => {
     expect(kw(name).ns).toBe(ns);
     expect(kw(name).local).toBe(local);

@@ -15,7 +15,9 @@
  *
  * Compiling the loose patterns cost a plan ~2 ms too, so a pattern that starts with
  * literal words ("show me", "read ") is first looked for as a lowercase substring of an
- * ASCII text; without it the loose pattern cannot match either (ADR 0038).
+ * ASCII text; without it the loose pattern cannot match either (ADR 0038). A pattern
+ * that starts with a group of literal alternatives ("(?:tell|give) me the") is looked
+ * for by each of them (ADR 0040).
  */
 
 /** A Unicode-aware `\b` (JavaScript's is ASCII-only even with the `u` flag). */
@@ -53,26 +55,75 @@ export function loosePattern(pattern: string): string | undefined {
   return out;
 }
 
-/**
- * The lowercase words a match of `loose` must start with (its leading literal text,
- * without a last character a quantifier follows), or undefined when it has none of two
- * characters or more, or an alternation outside a group (`a|b` need not contain `a`).
- */
-export function leadingLiteral(loose: string): string | undefined {
+/** Index of the `)` closing the group opened at `open` in `re`, or -1. */
+function closing(re: string, open: number): number {
   let depth = 0;
   let inClass = false;
-  for (let i = 0; i < loose.length; i++) {
-    const c = loose[i];
+  for (let i = open; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The parts of `re` split at its `|` outside groups and classes (one part: none). */
+function alternatives(re: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return undefined;
+    else if (c === '|' && depth === 0) {
+      parts.push(re.slice(from, i));
+      from = i + 1;
+    }
   }
-  let end = /^[A-Za-z0-9 '-]*/.exec(loose)?.[0].length ?? 0;
-  if (/^[?*{]/.test(loose.slice(end))) end--;
-  return end >= 2 ? loose.slice(0, end).toLowerCase() : undefined;
+  parts.push(re.slice(from));
+  return parts;
+}
+
+const LITERAL = /^[A-Za-z0-9 '-]*/;
+
+/** The literal text `re` starts with, without a last character a quantifier follows. */
+function literalStart(re: string): string {
+  let end = LITERAL.exec(re)?.[0].length ?? 0;
+  if (end > 0 && /^[?*{]/.test(re.slice(end))) end--;
+  return re.slice(0, end);
+}
+
+/**
+ * Texts one of which, lowercased, every match of `loose` contains (lowercase), or undefined
+ * when none of two characters or more is known. A pattern starts with literal words
+ * ("show me"), or with a group of literal alternatives ("(?:tell|give) me the" needs
+ * "tell me the" or "give me the"), or with a group holding such a start (looked into);
+ * an alternation outside a group (`a|b` need not contain `a`) or a quantified group
+ * gives none.
+ */
+export function requiredTexts(loose: string): readonly string[] | undefined {
+  if (alternatives(loose).length > 1) return undefined;
+  const re = loose.startsWith('^') ? loose.slice(1) : loose;
+  let needs: string[];
+  if (re.startsWith('(') && !/^\(\?[=!<]/.test(re)) {
+    const end = closing(re, 0);
+    if (end < 0 || /^[?*{]/.test(re.slice(end + 1))) return undefined;
+    const inner = re.slice(re.startsWith('(?:') ? 3 : 1, end);
+    const alts = alternatives(inner);
+    if (alts.length === 1) return requiredTexts(inner);
+    if (!alts.every((a) => a.length > 0 && LITERAL.exec(a)?.[0] === a)) return undefined;
+    const after = literalStart(re.slice(end + 1));
+    needs = alts.map((a) => a + after);
+  } else needs = [literalStart(re)];
+  return needs.every((n) => n.length >= 2) ? needs.map((n) => n.toLowerCase()) : undefined;
 }
 
 /** Any character outside ASCII (where `/iu` folds case beyond ASCII: `ſ` matches `s`). */
@@ -81,8 +132,8 @@ const NON_ASCII = /[^\0-\x7f]/;
 export class PhraseRewrite {
   #full: RegExp | undefined;
   readonly #loose: RegExp | undefined;
-  /** What an ASCII text must contain, lowercased, for the loose pattern to match. */
-  readonly #needs: string | undefined;
+  /** What an ASCII text must contain (one of them), lowercased, for the loose pattern to match. */
+  readonly #needs: readonly string[] | undefined;
 
   constructor(
     readonly pattern: string,
@@ -96,7 +147,7 @@ export class PhraseRewrite {
       re = undefined; // not a valid pattern without its boundaries: always run the full one
     }
     this.#loose = re;
-    this.#needs = re === undefined || loose === undefined ? undefined : leadingLiteral(loose);
+    this.#needs = re === undefined || loose === undefined ? undefined : requiredTexts(loose);
   }
 
   /** The full pattern, as the lexicon has always compiled it. */
@@ -107,12 +158,11 @@ export class PhraseRewrite {
 
   /** `text` with every match replaced (the text itself when nothing can match). */
   apply(text: string): string {
-    if (
-      this.#needs !== undefined &&
-      !text.toLowerCase().includes(this.#needs) &&
-      !NON_ASCII.test(text)
-    )
-      return text;
+    const needs = this.#needs;
+    if (needs !== undefined && !NON_ASCII.test(text)) {
+      const lower = text.toLowerCase();
+      if (!needs.some((n) => lower.includes(n))) return text;
+    }
     if (this.#loose !== undefined && !this.#loose.test(text)) return text;
     return text.replace(this.regex, this.replacement);
   }

@@ -20,6 +20,8 @@
  * for by each of them (ADR 0040).
  */
 
+import { requiredTexts } from '../required-texts.js';
+
 /** A Unicode-aware `\b` (JavaScript's is ASCII-only even with the `u` flag). */
 const B = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
 
@@ -53,77 +55,6 @@ export function loosePattern(pattern: string): string | undefined {
     else if (c === ')') groups.pop();
   }
   return out;
-}
-
-/** Index of the `)` closing the group opened at `open` in `re`, or -1. */
-function closing(re: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The parts of `re` split at its `|` outside groups and classes (one part: none). */
-function alternatives(re: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(re.slice(from, i));
-      from = i + 1;
-    }
-  }
-  parts.push(re.slice(from));
-  return parts;
-}
-
-const LITERAL = /^[A-Za-z0-9 '-]*/;
-
-/** The literal text `re` starts with, without a last character a quantifier follows. */
-function literalStart(re: string): string {
-  let end = LITERAL.exec(re)?.[0].length ?? 0;
-  if (end > 0 && /^[?*{]/.test(re.slice(end))) end--;
-  return re.slice(0, end);
-}
-
-/**
- * Texts one of which, lowercased, every match of `loose` contains (lowercase), or undefined
- * when none of two characters or more is known. A pattern starts with literal words
- * ("show me"), or with a group of literal alternatives ("(?:tell|give) me the" needs
- * "tell me the" or "give me the"), or with a group holding such a start (looked into);
- * an alternation outside a group (`a|b` need not contain `a`) or a quantified group
- * gives none.
- */
-export function requiredTexts(loose: string): readonly string[] | undefined {
-  if (alternatives(loose).length > 1) return undefined;
-  const re = loose.startsWith('^') ? loose.slice(1) : loose;
-  let needs: string[];
-  if (re.startsWith('(') && !/^\(\?[=!<]/.test(re)) {
-    const end = closing(re, 0);
-    if (end < 0 || /^[?*{]/.test(re.slice(end + 1))) return undefined;
-    const inner = re.slice(re.startsWith('(?:') ? 3 : 1, end);
-    const alts = alternatives(inner);
-    if (alts.length === 1) return requiredTexts(inner);
-    if (!alts.every((a) => a.length > 0 && LITERAL.exec(a)?.[0] === a)) return undefined;
-    const after = literalStart(re.slice(end + 1));
-    needs = alts.map((a) => a + after);
-  } else needs = [literalStart(re)];
-  return needs.every((n) => n.length >= 2) ? needs.map((n) => n.toLowerCase()) : undefined;
 }
 
 /** Any character outside ASCII (where `/iu` folds case beyond ASCII: `ſ` matches `s`). */

@@ -124,7 +124,7 @@ export function canonicalValue(v: Value): string {
           return typeof t === 'number' ? `{"$f":${JSON.stringify(t)}}` : `{"$f":"${t as string}"}`;
         }
         case 'keyword':
-          return `{"$kw":${quote(v.name)}}`;
+          return keywordText(v.name);
         case 'symbol':
           return `{"$sym":${quote(v.name)}}`;
         case 'timestamp':
@@ -150,6 +150,21 @@ export function canonicalValue(v: Value): string {
       break;
   }
   throw new TypeError(`canonicalValue: not an RTFS value (${typeof v})`);
+}
+
+/** Canonical texts of keywords by name (bounded): a plan's values repeat a few keys. */
+const keywordTexts = new Map<string, string>();
+const KEYWORD_TEXTS = 10_000;
+
+/** `{"$kw":"name"}`, made once per name: a flat string, compared and copied many times. */
+function keywordText(name: string): string {
+  let s = keywordTexts.get(name);
+  if (s === undefined) {
+    s = `{"$kw":${quote(name)}}`;
+    s.charCodeAt(0); // flattens it (it is kept)
+    if (keywordTexts.size < KEYWORD_TEXTS) keywordTexts.set(name, s);
+  }
+  return s;
 }
 
 /**

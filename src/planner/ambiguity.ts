@@ -35,16 +35,19 @@ export function ambiguity(english: string, catalog: Catalog): Ambiguity | undefi
           .slice(vagueVerb.length)
           .trim()
       : lower;
-  const otherVerb = rest.split(/[^\p{L}\p{N}_'-]+/u).some((w) => {
-    const v = lex.verbs.get(w);
-    return (
-      v !== undefined &&
-      !lex.vagueVerbs.includes(w) &&
-      !['report', 'order', 'text', 'message', 'record', 'set', 'new', 'post'].includes(w)
-    );
-  });
   if (vagueVerb === undefined && usual === null) return undefined;
-  if (vagueVerb !== undefined && otherVerb && usual === null) return undefined;
+  // Only a vague verb needs another one (most goals have neither: their words are not
+  // split by this Unicode pattern, ~0.5 ms to compile, ADR 0040).
+  const otherVerb = () =>
+    rest.split(/[^\p{L}\p{N}_'-]+/u).some((w) => {
+      const v = lex.verbs.get(w);
+      return (
+        v !== undefined &&
+        !lex.vagueVerbs.includes(w) &&
+        !['report', 'order', 'text', 'message', 'record', 'set', 'new', 'post'].includes(w)
+      );
+    });
+  if (vagueVerb !== undefined && usual === null && otherVerb()) return undefined;
   const object = rest.length > 0 ? rest : 'it';
   const options = verbsFor(object, catalog);
   const vague = usual !== null ? usual[0] : (vagueVerb ?? '');

@@ -10,6 +10,7 @@
  */
 import { type Value, RFloat, RVector } from '../data/index.js';
 import type { Param, ParamRole } from './intent.js';
+import { execIf } from './required-texts.js';
 
 type Add = (name: string, value: Value, role: ParamRole, rule: string) => void;
 
@@ -76,10 +77,10 @@ export function extractValues(plain: string, add: Add): void {
     add('to', airports[2] ?? '', 'input', 'from AAA to BBB');
   }
   // "from Paris to Tokyo": places (an origin and a destination, never a sender)
-  const places =
-    /\bfrom\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\s+to\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b/u.exec(
-      plain,
-    );
+  const places = execIf(
+    /\bfrom\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\s+to\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b/u,
+    plain,
+  );
   if (places && !airports) {
     add('origin', places[1] ?? '', 'input', 'from City to City');
     add('destination', places[2] ?? '', 'input', 'from City to City');
@@ -110,25 +111,25 @@ export function extractValues(plain: string, add: Add): void {
     !/^(?:English|French|Spanish|German|Italian|Slack|Jira|GitHub|Done)$/.test(place[1] ?? '')
   )
     add('city', place[1] ?? '', 'input', 'in City');
-  const dest = /\b(?:trips?|flights?|travel|journeys?)\s+to\s+([A-Z][a-zà-ÿ]+)\b/u.exec(plain);
+  const dest = execIf(/\b(?:trips?|flights?|travel|journeys?)\s+to\s+([A-Z][a-zà-ÿ]+)\b/u, plain);
   if (dest) add('destination', dest[1] ?? '', 'qualifier', 'trips to City');
   // statuses and labels
-  const to =
-    /\b(?:move|transition|set|change|put)\b[^.]*?\bto\s+"?([A-Z][\w -]*?)"?(?=$|[,.;]|\s+(?:and|then)\b)/.exec(
-      plain,
-    );
+  const to = execIf(
+    /\b(?:move|transition|set|change|put)\b[^.]*?\bto\s+"?([A-Z][\w -]*?)"?(?=$|[,.;]|\s+(?:and|then)\b)/,
+    plain,
+  );
   if (to) add('status', (to[1] ?? '').trim(), 'qualifier', 'move … to Status');
-  const as = /\b(label|tag|mark|flag|set)\b[^.]*?\bas\s+"?([\w-]+)"?/i.exec(plain);
+  const as = execIf(/\b(label|tag|mark|flag|set)\b[^.]*?\bas\s+"?([\w-]+)"?/i, plain);
   if (as) {
     const verb = (as[1] ?? '').toLowerCase();
     if (verb === 'label' || verb === 'tag')
       add('labels', RVector.of(as[2] ?? ''), 'qualifier', 'label … as X');
     else add('status', (as[2] ?? '').toLowerCase(), 'qualifier', 'mark … as X');
   }
-  const labelled =
-    /\b(?:label(?:l?ed)?|tagged)\s+(?:with\s+)?(?:the\s+)?(?:label\s+)?("[^"]+"|[\w-]+)|\bwith\s+(?:the\s+)?(?:label|tag)s?\s+("[^"]+"|[\w-]+)/i.exec(
-      plain,
-    );
+  const labelled = execIf(
+    /\b(?:label(?:l?ed)?|tagged)\s+(?:with\s+)?(?:the\s+)?(?:label\s+)?("[^"]+"|[\w-]+)|\bwith\s+(?:the\s+)?(?:label|tag)s?\s+("[^"]+"|[\w-]+)/i,
+    plain,
+  );
   const labelWord = labelled?.[1] ?? labelled?.[2];
   if (
     labelWord !== undefined &&

@@ -10,6 +10,7 @@
  */
 import { type Value, Keyword, RVector } from '../data/index.js';
 import { extractValues } from './intent-values.js';
+import { execIf } from './required-texts.js';
 
 export type ParamRole = 'input' | 'qualifier';
 
@@ -74,43 +75,44 @@ export function extractIntent(goal: string): Extracted {
     add('repo', repo[2] ?? '', 'input', 'owner/repo');
   }
   const number =
-    /\b(?:issue|pr|pull request|ticket)\s+#?(\d+)\b/i.exec(plain) ?? /#(\d+)\b/.exec(plain);
+    execIf(/\b(?:issue|pr|pull request|ticket)\s+#?(\d+)\b/i, plain) ?? /#(\d+)\b/.exec(plain);
   if (number) add('number', Number(number[1]), 'qualifier', 'issue number');
-  const state = /\b(open|closed)\b/i.exec(plain);
+  const state = execIf(/\b(open|closed)\b/i, plain);
   if (state) add('state', (state[1] ?? '').toLowerCase(), 'qualifier', 'state word');
-  const filter = /\bfilter(?:ed)?\s+(?:them\s+|it\s+)?(?:by|for|to|on)\s+("[^"]+"|[\w-]+)/i.exec(
+  const filter = execIf(
+    /\bfilter(?:ed)?\s+(?:them\s+|it\s+)?(?:by|for|to|on)\s+("[^"]+"|[\w-]+)/i,
     plain,
   );
   if (filter) add('filter', unquote(filter[1] ?? ''), 'qualifier', 'filter by X');
-  const limit = /\b(?:top|first|last|latest|recent)\s+(\d+)\b/i.exec(plain);
+  const limit = execIf(/\b(?:top|first|last|latest|recent)\s+(\d+)\b/i, plain);
   if (limit) add('limit', Number(limit[1]), 'qualifier', 'top N');
-  const by =
-    /\b(?:sort(?:ed)?|order(?:ed)?|group(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)/i.exec(
-      plain,
-    );
+  const by = execIf(
+    /\b(?:sort(?:ed)?|order(?:ed)?|group(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)/i,
+    plain,
+  );
   if (by) add('by', Keyword.of((by[1] ?? '').toLowerCase()), 'qualifier', 'sort/group by X');
-  if (/\b(?:descending|newest first|highest first|most recent first)\b/i.test(plain)) {
+  if (execIf(/\b(?:descending|newest first|highest first|most recent first)\b/i, plain)) {
     add('order', Keyword.of('desc'), 'qualifier', 'descending');
     add('descending', true, 'qualifier', 'descending');
   }
-  const title = /\b(?:titled|called|named)\s+("[^"]+"|[\w-]+)/i.exec(plain);
+  const title = execIf(/\b(?:titled|called|named)\s+("[^"]+"|[\w-]+)/i, plain);
   if (title) add('title', unquote(title[1] ?? ''), 'qualifier', 'titled X');
   const days = /\bnext\s+(\d+)\s+days?\b|\b(\d+)-day\b/i.exec(plain);
   if (days) add('days', Number(days[1] ?? days[2]), 'qualifier', 'next N days');
   const channel = /(?:^|\s)#([a-z][\w-]*)/.exec(plain);
   if (channel) add('channel', `#${channel[1] ?? ''}`, 'input', '#channel');
-  const lang =
-    /\b(?:into|to)\s+(French|Spanish|German|Italian|Japanese|Chinese|Portuguese|English|Dutch)\b/.exec(
-      plain,
-    );
+  const lang = execIf(
+    /\b(?:into|to)\s+(French|Spanish|German|Italian|Japanese|Chinese|Portuguese|English|Dutch)\b/,
+    plain,
+  );
   if (lang) add('target_language', lang[1] ?? '', 'qualifier', 'into Language');
   const symbol =
-    /\b(?:stock|share|ticker|quote|price)s?\b[^.]*?\b([A-Z]{2,5})\b(?!-\d)/.exec(plain) ??
+    execIf(/\b(?:stock|share|ticker|quote|price)s?\b[^.]*?\b([A-Z]{2,5})\b(?!-\d)/, plain) ??
     /\b([A-Z]{2,5})\s+(?:stock|shares?|price|drops|rises|falls|climbs|dips|trades|is trading|goes|gets|hits|reaches|crosses|is (?:above|below|over|under))\b/.exec(
       plain,
     );
   if (symbol) add('symbol', symbol[1] ?? '', 'input', 'ticker');
-  const project = /\bproject\s+([A-Z][A-Z0-9]{1,9})\b/.exec(plain);
+  const project = execIf(/\bproject\s+([A-Z][A-Z0-9]{1,9})\b/, plain);
   if (project) add('project', project[1] ?? '', 'input', 'project KEY');
   const key = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/.exec(plain);
   if (key) add('key', key[1] ?? '', 'input', 'JIRA-123');
@@ -130,17 +132,17 @@ export function extractIntent(goal: string): Extracted {
     add('email', to[0] ?? '', 'input', 'email address');
     add('attendees', RVector.from(to), 'input', 'email addresses');
   }
-  const search =
-    /\b(?:search|look up|find)\s+(?:the\s+)?(?:web|wiki|internet|repositories|repos)?\s*(?:for|about)\s+/i.exec(
-      plain,
-    );
+  const search = execIf(
+    /\b(?:search|look up|find)\s+(?:the\s+)?(?:web|wiki|internet|repositories|repos)?\s*(?:for|about)\s+/i,
+    plain,
+  );
   if (search) {
     const q = unquote(phraseAfter(plain, search.index + search[0].length));
     if (q.length > 0) add('query', q, 'input', 'search for X');
   }
-  const query = /\b(?:query|jql|sql)\s+("[^"]+")/i.exec(plain);
+  const query = execIf(/\b(?:query|jql|sql)\s+("[^"]+")/i, plain);
   if (query) add('query', unquote(query[1] ?? ''), 'qualifier', 'query "X"');
-  if (/\bunread\b/i.test(plain)) add('unread_only', true, 'qualifier', 'unread');
+  if (execIf(/\bunread\b/i, plain)) add('unread_only', true, 'qualifier', 'unread');
   const quoted = all(/"([^"]*)"/g, goal, 1);
   const asks: string[] = [];
   for (const m of plain.matchAll(/\bask me (?:for|which|what|about)\s+(?:the\s+)?/gi)) {

@@ -10,6 +10,7 @@ import fr from '../../src/planner/data/lexicon/fr.json' with { type: 'json' };
 import es from '../../src/planner/data/lexicon/es.json' with { type: 'json' };
 import de from '../../src/planner/data/lexicon/de.json' with { type: 'json' };
 import { PhraseRewrite, loosePattern } from '../../src/planner/lexicon/phrase.js';
+import { requiredTexts } from '../../src/planner/required-texts.js';
 import { EVAL_DIR, loadGoals } from '../../scripts/eval-planner/goals.js';
 
 const B = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
@@ -29,13 +30,46 @@ describe('loosePattern', () => {
   });
 });
 
+describe('requiredTexts', () => {
+  it('gives the literal words a pattern starts with', () => {
+    expect(requiredTexts('show me')).toEqual(['show me']);
+    expect(requiredTexts('Read (them|it)')).toEqual(['read ']);
+    expect(requiredTexts('^items? of')).toEqual(['item']);
+  });
+  it('gives each literal alternative of a leading group, with the words after it', () => {
+    expect(requiredTexts('(?:tell|give) me the')).toEqual(['tell me the', 'give me the']);
+    expect(requiredTexts('^(?:pull|Merge) requests?')).toEqual(['pull request', 'merge request']);
+    expect(requiredTexts('(add|put) (.+?) to')).toEqual(['add ', 'put ']);
+    expect(requiredTexts('^((?:every|each|on) (?:day|week)s?),?\\s+(.+)$')).toEqual([
+      'every ',
+      'each ',
+      'on ',
+    ]);
+  });
+  it('gives none when a match need not contain them', () => {
+    expect(requiredTexts('a|show me')).toBeUndefined();
+    expect(requiredTexts('(?:tell|give)? me')).toBeUndefined();
+    expect(requiredTexts('(?:tell|gi\\w+) me')).toEqual(['tell me', 'gi']);
+    expect(requiredTexts('(?:tell|a)\\s')).toBeUndefined();
+    expect(requiredTexts('(?=x)abc')).toBeUndefined();
+    expect(requiredTexts('\\d+ items')).toBeUndefined();
+  });
+});
+
 describe('PhraseRewrite', () => {
   const phrases = [en, fr, es, de].flatMap((l) => l.phrases as [string, string][]);
   const goals = ['goals.rtfs', 'holdout.rtfs', 'blind.rtfs'].flatMap((f) =>
     loadGoals(join(EVAL_DIR, f)).map((g) => g.goal),
   );
-  // Texts each phrase's own words could match: the pattern's literal letters.
-  const probes = phrases.map(([p]) => p.replace(/\\b|\\[sdw]|[()?:|+*^$\\[\]{}.]/g, ' '));
+  // Texts each phrase's own words could match: the pattern's literal letters, and the
+  // same with a leading group of alternatives replaced by each of them (ADR 0040).
+  const probe = (p: string): string => p.replace(/\\b|\\[sdw]|[()?:|+*^$\\[\]{}.]/g, ' ');
+  const probes = phrases.flatMap(([p]) => {
+    const m = /^(\^?(?:\\b)?)\((?:\?:)?([A-Za-z0-9 '|-]+)\)/.exec(p);
+    const rest = m === null ? '' : p.slice(m[0].length);
+    const alts = m?.[2]?.split('|') ?? [];
+    return [probe(p), ...alts.map((a) => probe(`${m?.[1] ?? ''}${a}${rest}`))];
+  });
   // Case changes, and letters `/iu` folds onto ASCII (`ſ` is `s`, `\u212A` is `k`): a
   // phrase's leading words are looked for in ASCII texts only (ADR 0038).
   const cased = probes.flatMap((p) => [

@@ -24,12 +24,36 @@ export interface SchemaTexts {
   readonly outputForm?: boolean;
 }
 
-const parsed = new Map<string, { type: TypeAst; form: Value }>();
+const forms = new Map<string, Value>();
+const types = new Map<string, TypeAst>();
 
-function parsedOnce(text: string): { type: TypeAst; form: Value } {
-  let s = parsed.get(text);
-  if (s === undefined) parsed.set(text, (s = schema(text)));
-  return s;
+/** The form of a schema text, read once (a bug if it does not read). */
+function formOnce(text: string): Value {
+  let form = forms.get(text);
+  if (form === undefined) {
+    const r = read(text, '<builtin-schema>');
+    form = r.forms[0];
+    if (r.diagnostics.length > 0 || form === undefined)
+      throw new Error(`bad builtin schema: ${text}`);
+    forms.set(text, form);
+  }
+  return form;
+}
+
+/**
+ * The type of a schema text, parsed once from its form. Apart from the form: a catalog
+ * of the built-ins (`rtfs plan`) needs the forms of all of them and the types of the
+ * few it calls (ADR 0040).
+ */
+function typeOnce(text: string): TypeAst {
+  let type = types.get(text);
+  if (type === undefined) {
+    const t = parseTypeExpr(formOnce(text));
+    if ('diagnostic' in t) throw new Error(`bad builtin schema ${text}: ${t.diagnostic.message}`);
+    type = t.type;
+    types.set(text, type);
+  }
+  return type;
 }
 
 /**
@@ -41,7 +65,7 @@ export function withSchemas(base: Omit<Capability, SchemaKey>, s: SchemaTexts): 
   const lazy = (key: SchemaKey, text: string, part: 'type' | 'form'): void => {
     Object.defineProperty(cap, key, {
       enumerable: true,
-      get: () => parsedOnce(text)[part],
+      get: part === 'type' ? () => typeOnce(text) : () => formOnce(text),
     });
   };
   if (s.input !== undefined) {

@@ -125,11 +125,29 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
-/** Lower case without accents: the key every table is looked up by. */
+/** Every mark (`\p{M}`), compiled only for a word with a character outside U+0000–U+036F. */
+let marks: RegExp | undefined;
+
+/**
+ * Lower case without accents: the key every table is looked up by. Below U+0300 no
+ * character is a mark and U+0300–U+036F (Combining Diacritical Marks) are all marks, so a
+ * decomposed Latin word — everything the lexicon holds, and any goal in its languages — is
+ * stripped without the `\p{M}` pattern, whose Unicode set takes ~0.3 ms to build (ADR 0040).
+ */
 export function fold(word: string): string {
   // ASCII has no accents and no decomposition: only its case changes.
   if (isAscii(word)) return word.toLowerCase();
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const d = word.normalize('NFD');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 0x300) continue;
+    if (c > 0x36f) return d.replace((marks ??= /\p{M}/gu), '').toLowerCase();
+    out += d.slice(from, i);
+    from = i + 1;
+  }
+  return (out + d.slice(from)).toLowerCase();
 }
 
 let cached: Lexicon | undefined;

@@ -72,8 +72,9 @@ export function unsupportedScript(goal: string): string | undefined {
 function languageScore(f: Foreign, words: readonly string[], goal: string): number {
   let s = 0;
   for (const w of words) if ((f.markers.has(w) || f.words.has(w)) && !ENGLISH_MARKERS.has(w)) s++;
+  // No ASCII character case-folds to an accented letter: an ASCII goal has none of them.
   const accents = ACCENTS[f.code];
-  if (accents !== undefined && accents.test(stripProtected(goal))) s += 1;
+  if (accents !== undefined && !isAscii(goal) && accents.test(stripProtected(goal))) s += 1;
   return s;
 }
 

@@ -15,8 +15,12 @@
  *
  * Compiling the loose patterns cost a plan ~2 ms too, so a pattern that starts with
  * literal words ("show me", "read ") is first looked for as a lowercase substring of an
- * ASCII text; without it the loose pattern cannot match either (ADR 0038).
+ * ASCII text; without it the loose pattern cannot match either (ADR 0038). A pattern
+ * that starts with a group of literal alternatives ("(?:tell|give) me the") is looked
+ * for by each of them (ADR 0040).
  */
+
+import { requiredTexts } from '../required-texts.js';
 
 /** A Unicode-aware `\b` (JavaScript's is ASCII-only even with the `u` flag). */
 const B = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
@@ -53,36 +57,14 @@ export function loosePattern(pattern: string): string | undefined {
   return out;
 }
 
-/**
- * The lowercase words a match of `loose` must start with (its leading literal text,
- * without a last character a quantifier follows), or undefined when it has none of two
- * characters or more, or an alternation outside a group (`a|b` need not contain `a`).
- */
-export function leadingLiteral(loose: string): string | undefined {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < loose.length; i++) {
-    const c = loose[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return undefined;
-  }
-  let end = /^[A-Za-z0-9 '-]*/.exec(loose)?.[0].length ?? 0;
-  if (/^[?*{]/.test(loose.slice(end))) end--;
-  return end >= 2 ? loose.slice(0, end).toLowerCase() : undefined;
-}
-
 /** Any character outside ASCII (where `/iu` folds case beyond ASCII: `ſ` matches `s`). */
 const NON_ASCII = /[^\0-\x7f]/;
 
 export class PhraseRewrite {
   #full: RegExp | undefined;
   readonly #loose: RegExp | undefined;
-  /** What an ASCII text must contain, lowercased, for the loose pattern to match. */
-  readonly #needs: string | undefined;
+  /** What an ASCII text must contain (one of them), lowercased, for the loose pattern to match. */
+  readonly #needs: readonly string[] | undefined;
 
   constructor(
     readonly pattern: string,
@@ -96,7 +78,7 @@ export class PhraseRewrite {
       re = undefined; // not a valid pattern without its boundaries: always run the full one
     }
     this.#loose = re;
-    this.#needs = re === undefined || loose === undefined ? undefined : leadingLiteral(loose);
+    this.#needs = re === undefined || loose === undefined ? undefined : requiredTexts(loose);
   }
 
   /** The full pattern, as the lexicon has always compiled it. */
@@ -107,12 +89,11 @@ export class PhraseRewrite {
 
   /** `text` with every match replaced (the text itself when nothing can match). */
   apply(text: string): string {
-    if (
-      this.#needs !== undefined &&
-      !text.toLowerCase().includes(this.#needs) &&
-      !NON_ASCII.test(text)
-    )
-      return text;
+    const needs = this.#needs;
+    if (needs !== undefined && !NON_ASCII.test(text)) {
+      const lower = text.toLowerCase();
+      if (!needs.some((n) => lower.includes(n))) return text;
+    }
     if (this.#loose !== undefined && !this.#loose.test(text)) return text;
     return text.replace(this.regex, this.replacement);
   }

@@ -5,6 +5,7 @@
  */
 import type { Value } from '../../data/index.js';
 import type { TypeAst } from '../../types/index.js';
+import { execIf } from '../required-texts.js';
 import type { Clause } from './clauses.js';
 import { coerceLiteral } from './types-compat.js';
 
@@ -31,7 +32,10 @@ const SAYING = new Set(['send', 'post', 'reply', 'comment']);
 /** What a message says when the clause tells it: "email each customer that their order is delayed". */
 export function contentPhrase(clause: Clause): string | undefined {
   if (clause.verb === undefined || !SAYING.has(clause.verb)) return undefined;
-  const m = /\b(?:that|saying|asking|to say|telling (?:them|him|her))\s+(.+)$/i.exec(clause.text);
+  const m = execIf(
+    /\b(?:that|saying|asking|to say|telling (?:them|him|her))\s+(.+)$/i,
+    clause.text,
+  );
   const text = m?.[1]?.trim();
   return text !== undefined && text.length > 0 ? capitalise(text) : undefined;
 }

@@ -8,6 +8,7 @@
  */
 import { genOpFor, type GenOp } from '../gen-templates.js';
 import { lexicon } from '../lexicon/index.js';
+import { execIf } from '../required-texts.js';
 import { canonical, words } from '../text.js';
 
 export type ClauseKind = 'action' | 'transform' | 'ask';
@@ -157,7 +158,7 @@ function partClauses(part: string): Clause[] {
         .map((c) => classify(c, { condition: clean(split.cond), ...(negated ? { negated } : {}) }));
     }
   }
-  const fe = /^for\s+(?:each|every|all(?:\s+(?:the|of the))?)\s+(.+)$/i.exec(part);
+  const fe = execIf(/^for\s+(?:each|every|all(?:\s+(?:the|of the))?)\s+(.+)$/i, part);
   if (fe) {
     const rest = fe[1] ?? '';
     const comma = rest.indexOf(',');

@@ -7,6 +7,7 @@
  */
 import type { Value } from '../../data/index.js';
 import { type Comparator, lexicon } from '../lexicon/index.js';
+import { execIf } from '../required-texts.js';
 import { tokens, words } from '../text.js';
 import { hintedFields } from './fields.js';
 
@@ -152,14 +153,14 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
   const lex = lexicon();
   // Quoted text is a value ("all clear"), never a qualifier.
   const text = given.replace(/"[^"]*"/g, '""');
-  const quant = QUANT.exec(text);
+  const quant = execIf(QUANT, text);
   // "every morning", "each Monday": a schedule, not items to work on.
   const q = quant !== null && SCHEDULE.test(quant[1] ?? '') ? null : quant;
-  const trailingEach = /\bfor (?:each|every one|each one|all of them)\s*$/i.test(text);
+  const trailingEach = execIf(/\bfor (?:each|every one|each one|all of them)\s*$/i, text) !== null;
   const phrase = forEach ?? q?.[1] ?? '';
   const each = forEach !== undefined || q !== null || trailingEach;
   const filters: FilterSpec[] = numberFilters(`${forEach ?? ''} ${text}`);
-  const since = /\b(?:since|after)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(text);
+  const since = execIf(/\b(?:since|after)\s+(\d{4}-\d{2}-\d{2})\b/i, text);
   if (since)
     filters.push({
       kind: 'date',
@@ -168,7 +169,7 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
       hints: ['date', 'created_at', 'modified', 'published', 'start'],
       text: since[0],
     });
-  const before = /\b(?:before|until)\s+(\d{4}-\d{2}-\d{2})\b/i.exec(text);
+  const before = execIf(/\b(?:before|until)\s+(\d{4}-\d{2}-\d{2})\b/i, text);
   if (before)
     filters.push({
       kind: 'date',
@@ -177,10 +178,10 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
       hints: ['date', 'created_at', 'modified', 'published', 'start'],
       text: before[0],
     });
-  const place =
-    /\b(?:trips?|flights?|travel|journeys?|hotels?|events?)\s+(?:to|in|at)\s+([A-Z][\p{Ll}]+)\b/u.exec(
-      `${forEach ?? ''} ${text}`,
-    );
+  const place = execIf(
+    /\b(?:trips?|flights?|travel|journeys?|hotels?|events?)\s+(?:to|in|at)\s+([A-Z][\p{Ll}]+)\b/u,
+    `${forEach ?? ''} ${text}`,
+  );
   if (place)
     filters.push({
       kind: 'text',
@@ -189,7 +190,8 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
       hints: ['destination', 'city', 'location'],
       text: place[0],
     });
-  const containing = /\b(?:containing|mentioning|matching|about|with the word)\s+"([^"]+)"/i.exec(
+  const containing = execIf(
+    /\b(?:containing|mentioning|matching|about|with the word)\s+"([^"]+)"/i,
     text,
   );
   if (containing)
@@ -228,10 +230,10 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
     };
     break;
   }
-  const by =
-    /\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)(\s+(?:descending|desc|newest first|highest first))?/i.exec(
-      text,
-    );
+  const by = execIf(
+    /\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:them\s+|it\s+)?by\s+([a-z_]+)(\s+(?:descending|desc|newest first|highest first))?/i,
+    text,
+  );
   if (by)
     sort = {
       hints: [(by[1] ?? '').toLowerCase()],
@@ -239,7 +241,7 @@ export function readQualifiers(given: string, forEach?: string): Qualifiers {
       first: false,
       recency: false,
     };
-  const top = /\b(?:top|first|last|latest|recent|newest)\s+(\d+)\b/i.exec(text);
+  const top = execIf(/\b(?:top|first|last|latest|recent|newest)\s+(\d+)\b/i, text);
   if (top && limit === undefined) limit = Number(top[1]);
   const objectWords = phrase.length > 0 ? phrase : text.replace(/^\s*\w+\s+/, '');
   // "… for each": the items are the earlier list, whatever the clause's own object.

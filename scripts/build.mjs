@@ -34,6 +34,7 @@ import { createRequire } from 'node:module';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cjsPackages } from './cjs-packages.mjs';
 import { MODULE_URL } from './module-url.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
@@ -48,7 +49,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * use. One getter per name imported, not per export: esbuild copies the object, a
  * closure per property, into every importing module as it starts (ADR 0037).
  */
-const LAZY_BUILTINS = ['crypto', 'worker_threads'];
+const LAZY_BUILTINS = ['crypto', 'worker_threads', 'os'];
 
 /** A module whose exports `names` are getters that `require(spec)` on first use. */
 function lazyModule(spec, names) {
@@ -236,7 +237,14 @@ const cli = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets, bundledLoaders, lazyBuiltins, lazyPackages],
+  plugins: [
+    noChildProcess,
+    reportAssets,
+    bundledLoaders,
+    lazyBuiltins,
+    lazyPackages,
+    cjsPackages(root),
+  ],
   // Workers and the lazily loaded parts find their files beside this one.
   define: { 'import.meta.url': '__rtfsModuleUrl' },
   banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },

@@ -91,7 +91,9 @@ class LazyMacro extends Fn {
  * reader gives it the same lines, columns and offsets as in the whole file.
  */
 function formText(text: string, f: CoreForm): string {
-  return text.slice(0, f.start).replace(/[^\n]/g, ' ') + text.slice(f.start, f.end);
+  // A match per line, not per character: the prefix of a late form is most of the file.
+  const blank = text.slice(0, f.start).replace(/[^\n]+/g, (line) => ' '.repeat(line.length));
+  return blank + text.slice(f.start, f.end);
 }
 
 function evalText(rt: Runtime, lib: CoreLibrary, text: string): void {

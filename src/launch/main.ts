@@ -5,9 +5,7 @@
  * the CLI's code was the largest part of every command's start-up.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type * as v8 from 'node:v8';
 import vm from 'node:vm';
 import { commandOf, openCodeCache, saveCodeCache } from './code-cache.js';
@@ -21,12 +19,15 @@ type ModuleFunction = (
   dirname: string,
 ) => void;
 
-const dist = dirname(fileURLToPath(import.meta.url));
+// This file is dist/launch.cjs, CommonJS beside cli.cjs: its own `__dirname` and `require`
+// resolve as cli.cjs's would, without loading node:module (createRequire) or parsing a URL
+// at each start (ADR 0041).
+const dist = __dirname;
 const file = join(dist, 'cli.cjs');
 // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
 const source = readFileSync(file, 'latin1');
 const command = commandOf(process.argv.slice(2));
-const requireHere = createRequire(file);
+const requireHere = require;
 const tuned = tuneTierUp(command, process.env, () => requireHere('node:v8') as typeof v8);
 const cache = openCodeCache(source, cacheKey(command, tuned), process.env);
 // The file is the module function, `(function (exports, require, module, __filename,

@@ -1,0 +1,89 @@
+// The CLI bundle's ES module packages bundled first as CommonJS (scripts/build.mjs, ADR 0041).
+import { build } from 'esbuild';
+import { readdir, readFile } from 'node:fs/promises';
+
+/**
+ * ES module packages that only code the CLI loads lazily uses (the Chevrotain reader, the
+ * formatter, help and diff output): each is bundled first as one CommonJS module, which
+ * the CLI bundle wraps in a closure run on first `require`. Bundled as ES modules, their
+ * functions were hoisted to the bundle's top level: made as closures at every start, and
+ * in every command's code cache (ADR 0041). Each bundle re-exports only the names src/
+ * imports (tree-shaking as before); packages src/ imports itself (string-width) stay
+ * outside, so they exist once.
+ */
+const CJS_PACKAGES = ['chevrotain', 'zod', 'prettier/doc', 'cli-truncate', 'wrap-ansi', 'diff'];
+const DIRECT_PACKAGES = ['string-width'];
+
+/**
+ * Every name the files under src/ import from package `spec`: `import { a, b as c }`,
+ * `default` for a default import, and for `import * as ns` each `ns.name` the file reads
+ * (a namespace used otherwise fails the build, as does any import this cannot read).
+ */
+async function namesImportedFrom(root, spec) {
+  const esc = spec.replace(/[/]/g, '\\/');
+  const from = `\\s*from\\s*['"]${esc}['"]`;
+  const named = new RegExp(`import\\s+(type\\s+)?([\\w$]+\\s*,?\\s*)?(\\{[^}]*\\})?${from}`, 'g');
+  const star = new RegExp(`import\\s+\\*\\s+as\\s+([\\w$]+)${from}`, 'g');
+  const out = new Set();
+  for (const f of await readdir(`${root}src`, { recursive: true })) {
+    if (!f.endsWith('.ts')) continue;
+    const text = await readFile(`${root}src/${f}`, 'utf8');
+    if (!text.includes(`'${spec}'`)) continue;
+    const all = text.match(new RegExp(from, 'g')) ?? [];
+    const found = [...text.matchAll(named)];
+    const namespaces = [...text.matchAll(star)];
+    if (found.length + namespaces.length !== all.length)
+      throw new Error(`src/${f}: an import of ${spec} the build cannot read`);
+    for (const m of found) {
+      if (m[1] !== undefined) continue;
+      if (m[2] !== undefined) out.add('default');
+      for (const item of (m[3] ?? '{}').slice(1, -1).split(',')) {
+        const t = item.trim();
+        if (t !== '' && !t.startsWith('type ')) out.add(t.split(/\s+as\s+/)[0]);
+      }
+    }
+    // Comments are left out of the search for `ns` (a comment may say `[A-Za-z]`).
+    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+    for (const [, ns] of namespaces) {
+      const uses = [
+        ...code.matchAll(
+          new RegExp(`(?<![\\w$.])${ns.replace('$', '\\$')}\\b(\\s*\\.\\s*[\\w$]+)?`, 'g'),
+        ),
+      ];
+      // The import itself is the one use without a property.
+      if (uses.filter((u) => u[1] === undefined).length !== 1)
+        throw new Error(`src/${f}: namespace ${ns} of ${spec} is used other than as ns.name`);
+      for (const u of uses) if (u[1] !== undefined) out.add(u[1].replace(/[\s.]/g, ''));
+    }
+  }
+  return [...out].sort();
+}
+
+export const cjsPackages = (root) => ({
+  name: 'cjs-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${CJS_PACKAGES.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.importer.startsWith(`${root}src`)
+        ? { path: args.path, namespace: 'cjs-package' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cjs-package' }, async (args) => {
+      const exported = new Set(Object.keys(await import(args.path)));
+      const names = (await namesImportedFrom(root, args.path)).filter((n) => exported.has(n));
+      const entry = `export { ${names.join(', ')} } from '${args.path}';`;
+      const r = await build({
+        stdin: { contents: entry, resolveDir: root, loader: 'js' },
+        bundle: true,
+        write: false,
+        platform: 'node',
+        mainFields: ['module', 'main'],
+        target: 'node20',
+        format: 'cjs',
+        external: DIRECT_PACKAGES,
+        logLevel: 'warning',
+      });
+      return { contents: r.outputFiles[0].text, loader: 'js', resolveDir: root };
+    });
+  },
+});

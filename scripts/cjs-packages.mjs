@@ -4,15 +4,24 @@ import { readdir, readFile } from 'node:fs/promises';
 
 /**
  * ES module packages that only code the CLI loads lazily uses (the Chevrotain reader, the
- * formatter, help and diff output): each is bundled first as one CommonJS module, which
+ * planner's schemas, the formatter, terminal fitting, report diffs, configuration errors,
+ * the language server): each is bundled first as one CommonJS module, which
  * the CLI bundle wraps in a closure run on first `require`. Bundled as ES modules, their
  * functions were hoisted to the bundle's top level: made as closures at every start, and
  * in every command's code cache (ADR 0041). Each bundle re-exports only the names src/
- * imports (tree-shaking as before); packages src/ imports itself (string-width) stay
- * outside, so they exist once.
+ * imports (tree-shaking as before) and holds its dependencies: string-width, which src/ also
+ * imports, is then bundled three times (2 KB each; pure functions, no state to share).
  */
-const CJS_PACKAGES = ['chevrotain', 'zod', 'prettier/doc', 'cli-truncate', 'wrap-ansi', 'diff'];
-const DIRECT_PACKAGES = ['string-width'];
+const CJS_PACKAGES = [
+  'chevrotain',
+  'zod',
+  'prettier/doc',
+  'cli-truncate',
+  'wrap-ansi',
+  'diff',
+  'jsonc-parser',
+  'vscode-languageserver-textdocument',
+];
 
 /**
  * Every name the files under src/ import from package `spec`: `import { a, b as c }`,
@@ -64,7 +73,8 @@ export const cjsPackages = (root) => ({
   setup(b) {
     const filter = new RegExp(`^(${CJS_PACKAGES.join('|')})$`);
     b.onResolve({ filter }, (args) =>
-      args.importer.startsWith(`${root}src`)
+      // Also from the lazy package plugin's getters (build.mjs): jsonc-parser.
+      args.importer.startsWith(`${root}src`) || args.namespace === 'lazy-package'
         ? { path: args.path, namespace: 'cjs-package' }
         : undefined,
     );
@@ -80,10 +90,16 @@ export const cjsPackages = (root) => ({
         mainFields: ['module', 'main'],
         target: 'node20',
         format: 'cjs',
-        external: DIRECT_PACKAGES,
         logLevel: 'warning',
       });
-      return { contents: r.outputFiles[0].text, loader: 'js', resolveDir: root };
+      // src/ is ES modules ("type": "module"): a default import of a CommonJS module is
+      // its module.exports (Node's rule, which esbuild follows), so that is the function.
+      let text = r.outputFiles[0].text;
+      if (names.includes('default')) {
+        if (names.length > 1) throw new Error(`${args.path}: default and named imports`);
+        text += '\nmodule.exports = module.exports.default;\n';
+      }
+      return { contents: text, loader: 'js', resolveDir: root };
     });
   },
 });

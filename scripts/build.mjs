@@ -34,7 +34,7 @@ import { createRequire } from 'node:module';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cjsPackages } from './cjs-packages.mjs';
+import { cjsPackages, VENDOR_FILE, vendorModule } from './cjs-packages.mjs';
 import { MODULE_URL } from './module-url.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
@@ -219,6 +219,7 @@ const bundledLoaders = {
   },
 };
 
+const vendor = new Map();
 // The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
 // in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)
 // stay lazy here: esbuild initialises them on first use.
@@ -243,7 +244,7 @@ const cli = await build({
     bundledLoaders,
     lazyBuiltins,
     lazyPackages,
-    cjsPackages(root),
+    cjsPackages(root, vendor),
   ],
   // Workers and the lazily loaded parts find their files beside this one.
   define: { 'import.meta.url': '__rtfsModuleUrl' },
@@ -272,10 +273,17 @@ const buildId = createHash('sha256').update(cliText).digest('hex').slice(0, 16);
 // wrapping 1.4 MB of text at each start copied it once more). The wrapper shares the
 // first line, so line numbers in stacks and the source map stay esbuild's.
 await writeFile(cliFile, `${CLI_WRAPPER_OPEN}${cliText}\n})\n//# rtfs-build-id=${buildId}\n`);
+// The packages some commands use, outside the text every command reads (ADR 0041).
+const vendorText = vendorModule(vendor).replace(
+  /[^ -~\t\n\r]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+const vendorId = createHash('sha256').update(vendorText).digest('hex').slice(0, 16);
+await writeFile(`${outdir}/${VENDOR_FILE}`, `${vendorText}\n//# rtfs-build-id=${vendorId}\n`);
 
 const outputs = new Set(
-  [...Object.keys(result.metafile.outputs), ...Object.keys(cli.metafile.outputs)].map((f) =>
-    f.replace(/^dist\//, ''),
+  [...Object.keys(result.metafile.outputs), ...Object.keys(cli.metafile.outputs), VENDOR_FILE].map(
+    (f) => f.replace(/^dist\//, ''),
   ),
 );
 for (const file of await readdir(outdir)) {

@@ -1,5 +1,6 @@
 // The CLI bundle's ES module packages bundled first as CommonJS (scripts/build.mjs, ADR 0041).
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 
 /**
@@ -12,6 +13,26 @@ import { readdir, readFile } from 'node:fs/promises';
  * imports (tree-shaking as before) and holds its dependencies: string-width, which src/ also
  * imports, is then bundled three times (2 KB each; pure functions, no state to share).
  */
+/**
+ * Of those, the packages no start-up needs go to dist/cli-vendor.cjs (the launcher runs it
+ * through a code cache of its own on the first `require`), which keeps 520 KB out of the
+ * text every command reads and hands V8. Chevrotain stays in dist/cli.cjs: every `rtfs
+ * read` of invalid text uses it.
+ */
+const VENDOR = new Set([
+  'zod',
+  'prettier/doc',
+  'cli-truncate',
+  'wrap-ansi',
+  'diff',
+  'jsonc-parser',
+  'vscode-languageserver-textdocument',
+  're2js',
+  'vscode-languageserver/node.js',
+  'source-map-js',
+]);
+export const VENDOR_FILE = 'cli-vendor.cjs';
+
 const CJS_PACKAGES = [
   'chevrotain',
   'zod',
@@ -21,6 +42,9 @@ const CJS_PACKAGES = [
   'diff',
   'jsonc-parser',
   'vscode-languageserver-textdocument',
+  're2js',
+  'vscode-languageserver/node.js',
+  'source-map-js',
 ];
 
 /**
@@ -29,7 +53,7 @@ const CJS_PACKAGES = [
  * (a namespace used otherwise fails the build, as does any import this cannot read).
  */
 async function namesImportedFrom(root, spec) {
-  const esc = spec.replace(/[/]/g, '\\/');
+  const esc = spec.replace(/[/.]/g, '\\$&');
   const from = `\\s*from\\s*['"]${esc}['"]`;
   const named = new RegExp(`import\\s+(type\\s+)?([\\w$]+\\s*,?\\s*)?(\\{[^}]*\\})?${from}`, 'g');
   const star = new RegExp(`import\\s+\\*\\s+as\\s+([\\w$]+)${from}`, 'g');
@@ -68,18 +92,31 @@ async function namesImportedFrom(root, spec) {
   return [...out].sort();
 }
 
-export const cjsPackages = (root) => ({
+/** The plugin; `vendor` receives the text of each package for dist/cli-vendor.cjs. */
+export const cjsPackages = (root, vendor) => ({
   name: 'cjs-packages',
   setup(b) {
-    const filter = new RegExp(`^(${CJS_PACKAGES.join('|')})$`);
+    const filter = new RegExp(`^(${CJS_PACKAGES.join('|').replace(/[/.]/g, '\\$&')})$`);
     b.onResolve({ filter }, (args) =>
       // Also from the lazy package plugin's getters (build.mjs): jsonc-parser.
       args.importer.startsWith(`${root}src`) || args.namespace === 'lazy-package'
         ? { path: args.path, namespace: 'cjs-package' }
         : undefined,
     );
+    b.onResolve({ filter: /^\.\/cli-vendor\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
     b.onLoad({ filter: /.*/, namespace: 'cjs-package' }, async (args) => {
+      const inVendor = VENDOR.has(args.path);
+      // The package's run-time exports (not types): as an ES module, or as CommonJS.
       const exported = new Set(Object.keys(await import(args.path)));
+      try {
+        for (const n of Object.keys(createRequire(`${root}package.json`)(args.path)))
+          exported.add(n);
+      } catch {
+        // An ES module package that `require` cannot load: its import has every name.
+      }
       const names = (await namesImportedFrom(root, args.path)).filter((n) => exported.has(n));
       const entry = `export { ${names.join(', ')} } from '${args.path}';`;
       const r = await build({
@@ -90,6 +127,9 @@ export const cjsPackages = (root) => ({
         mainFields: ['module', 'main'],
         target: 'node20',
         format: 'cjs',
+        // The CLI bundle minifies what it holds; the vendor file is written as it is.
+        minify: inVendor,
+        legalComments: 'eof',
         logLevel: 'warning',
       });
       // src/ is ES modules ("type": "module"): a default import of a CommonJS module is
@@ -99,7 +139,35 @@ export const cjsPackages = (root) => ({
         if (names.length > 1) throw new Error(`${args.path}: default and named imports`);
         text += '\nmodule.exports = module.exports.default;\n';
       }
-      return { contents: text, loader: 'js', resolveDir: root };
+      if (!inVendor) return { contents: text, loader: 'js', resolveDir: root };
+      vendor.set(args.path, text);
+      const load = `module.exports = require('./${VENDOR_FILE}')(${JSON.stringify(args.path)});`;
+      return { contents: load, loader: 'js' };
     });
   },
 });
+
+/**
+ * dist/cli-vendor.cjs without its build id: a module function (as dist/cli.cjs) whose
+ * export runs a package's code on the first call for it and returns its exports.
+ */
+export function vendorModule(vendor) {
+  const factories = [...vendor]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, text]) => `${JSON.stringify(name)}: (module, exports) => {\n${text}\n}`);
+  return [
+    '(function (exports, require, module, __filename, __dirname) {',
+    `const factories = {\n${factories.join(',\n')}\n};`,
+    'const loaded = {};',
+    'module.exports = (name) => {',
+    '  let e = loaded[name];',
+    '  if (e === undefined) {',
+    '    const m = { exports: {} };',
+    '    factories[name].call(m.exports, m, m.exports);',
+    '    e = loaded[name] = m.exports;',
+    '  }',
+    '  return e;',
+    '};',
+    '})',
+  ].join('\n');
+}

@@ -3,6 +3,7 @@
 //   dist/launch.cjs      the `rtfs` command (bin/rtfs.js requires it): runs dist/cli.cjs
 //                        through V8's code cache (src/launch/, ADR 0024)
 //   dist/cli.cjs         the CLI as one CommonJS bundle (a second esbuild pass, below)
+//   dist/cli-vendor.cjs  packages only some commands use, required by cli.cjs (ADR 0041)
 //   dist/index.js        the library (`rtfs-ts`)
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)

@@ -1,20 +1,10 @@
-// The CLI bundle's ES module packages bundled first as CommonJS (scripts/build.mjs, ADR 0041).
+// Packages of the CLI bundle bundled first as CommonJS, and dist/cli-vendor.cjs (ADR 0041).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 
 /**
- * ES module packages that only code the CLI loads lazily uses (the Chevrotain reader, the
- * planner's schemas, the formatter, terminal fitting, report diffs, configuration errors,
- * the language server): each is bundled first as one CommonJS module, which
- * the CLI bundle wraps in a closure run on first `require`. Bundled as ES modules, their
- * functions were hoisted to the bundle's top level: made as closures at every start, and
- * in every command's code cache (ADR 0041). Each bundle re-exports only the names src/
- * imports (tree-shaking as before) and holds its dependencies: string-width, which src/ also
- * imports, is then bundled three times (2 KB each; pure functions, no state to share).
- */
-/**
- * Of those, the packages no start-up needs go to dist/cli-vendor.cjs (the launcher runs it
+ * Of {@link CJS_PACKAGES}, those no start-up needs go to dist/cli-vendor.cjs (the launcher runs it
  * through a code cache of its own on the first `require`), which keeps 520 KB out of the
  * text every command reads and hands V8. Chevrotain stays in dist/cli.cjs: every `rtfs
  * read` of invalid text uses it.
@@ -33,6 +23,16 @@ const VENDOR = new Set([
 ]);
 export const VENDOR_FILE = 'cli-vendor.cjs';
 
+/**
+ * Packages that only code the CLI loads lazily uses (the Chevrotain reader, the planner's
+ * schemas, regexes, the formatter, terminal fitting, report diffs, configuration errors,
+ * the language server, source maps): each is bundled first as one CommonJS module, which
+ * the CLI bundle wraps in a closure run on first `require`. Bundled as ES modules, their
+ * functions were hoisted to the bundle's top level: made as closures at every start, and
+ * in every command's code cache (ADR 0041). Each bundle re-exports only the names src/
+ * imports (tree-shaking as before) and holds its dependencies: string-width, which src/ also
+ * imports, is then bundled three times (2 KB each; pure functions, no state to share).
+ */
 const CJS_PACKAGES = [
   'chevrotain',
   'zod',

@@ -91,7 +91,15 @@ class LazyMacro extends Fn {
  * reader gives it the same lines, columns and offsets as in the whole file.
  */
 function formText(text: string, f: CoreForm): string {
-  return text.slice(0, f.start).replace(/[^\n]/g, ' ') + text.slice(f.start, f.end);
+  // Not the prefix with each character replaced (a string per match): any blank text of
+  // the same length, newline count and last-line length gives the reader the same places.
+  const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < lineStart; i = text.indexOf('\n', i + 1))
+    lines++;
+  const column = f.start - lineStart;
+  const blank = ' '.repeat(f.start - lines - column) + '\n'.repeat(lines) + ' '.repeat(column);
+  return blank + text.slice(f.start, f.end);
 }
 
 function evalText(rt: Runtime, lib: CoreLibrary, text: string): void {

@@ -5,13 +5,15 @@
  * the CLI's code was the largest part of every command's start-up.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type * as v8 from 'node:v8';
 import vm from 'node:vm';
 import { commandOf, openCodeCache, saveCodeCache } from './code-cache.js';
 import { cacheKey, tuneTierUp } from './tier-up.js';
+
+/** The vendor bundle, as the CLI bundle requires it. */
+const VENDOR_FILE = 'cli-vendor.cjs';
+const VENDOR_ID = `./${VENDOR_FILE}`;
 
 type ModuleFunction = (
   exports: unknown,
@@ -21,30 +23,54 @@ type ModuleFunction = (
   dirname: string,
 ) => void;
 
-const dist = dirname(fileURLToPath(import.meta.url));
-const file = join(dist, 'cli.cjs');
-// The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
-const source = readFileSync(file, 'latin1');
+// This file is dist/launch.cjs, CommonJS beside cli.cjs: its own `__dirname` and `require`
+// resolve as cli.cjs's would, without loading node:module (createRequire) or parsing a URL
+// at each start (ADR 0041).
+const dist = __dirname;
+const nodeRequire: NodeJS.Require = require;
 const command = commandOf(process.argv.slice(2));
-const requireHere = createRequire(file);
-const tuned = tuneTierUp(command, process.env, () => requireHere('node:v8') as typeof v8);
-const cache = openCodeCache(source, cacheKey(command, tuned), process.env);
-// The file is the module function, `(function (exports, require, module, __filename,
-// __dirname) {…})`, as the build writes it: compiled as it stands, without a copy.
-const script = new vm.Script(
-  source,
-  // No `importModuleDynamically`: the bundle has no `import()` (the build checks), and
-  // Node 20 loses that option for code from a cache.
-  { filename: file, cachedData: cache.data },
-);
-const path = cache.path;
-if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
-  // After the run, so the cache holds what this command compiled, not just the top level;
-  // not after a usage error (exit 2: a mistyped command would get a cache of its own).
-  process.once('exit', (code) => {
-    if (code !== 2) saveCodeCache(path, script.createCachedData());
-  });
+const tuned = tuneTierUp(command, process.env, () => nodeRequire('node:v8') as typeof v8);
+const key = cacheKey(command, tuned);
+
+/**
+ * Runs the bundle `name` (in dist/) through the code cache `cacheName` and returns its
+ * exports. The file is the module function, `(function (exports, require, module,
+ * __filename, __dirname) {…})`, as the build writes it: compiled as it stands, without a copy.
+ */
+function runBundle(name: string, cacheName: string): unknown {
+  const file = join(dist, name);
+  // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
+  const source = readFileSync(file, 'latin1');
+  const cache = openCodeCache(source, cacheName, process.env);
+  const script = new vm.Script(
+    source,
+    // No `importModuleDynamically`: the bundle has no `import()` (the build checks), and
+    // Node 20 loses that option for code from a cache.
+    { filename: file, cachedData: cache.data },
+  );
+  const path = cache.path;
+  if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
+    // After the run, so the cache holds what this command compiled, not just the top level;
+    // not after a usage error (exit 2: a mistyped command would get a cache of its own).
+    process.once('exit', (code) => {
+      if (code !== 2) saveCodeCache(path, script.createCachedData());
+    });
+  }
+  const run = script.runInThisContext() as ModuleFunction;
+  const module = { exports: {} };
+  run.call(module.exports, module.exports, requireBundled, module, file, dist);
+  return module.exports;
 }
-const run = script.runInThisContext() as ModuleFunction;
-const module = { exports: {} };
-run.call(module.exports, module.exports, requireHere, module, file, dist);
+
+let vendor: unknown;
+/**
+ * The `require` of the bundles: Node's, except for dist/cli-vendor.cjs (the packages only
+ * some commands use, scripts/cjs-packages.mjs), which goes through a code cache of its own.
+ */
+const requireBundled = Object.assign(
+  (id: string): unknown =>
+    id === VENDOR_ID ? (vendor ??= runBundle(VENDOR_FILE, `${key}.vendor`)) : nodeRequire(id),
+  nodeRequire,
+) as NodeJS.Require;
+
+runBundle('cli.cjs', key);

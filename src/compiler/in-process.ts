@@ -59,9 +59,12 @@ export function inProcessSource(
   links: readonly Link[],
   helpers: Iterable<string>,
 ): string {
+  // `var`, not `const`: the compiled function reads these from its closure's context,
+  // and a `const` there is checked for the hole (its temporal dead zone) at every read,
+  // in optimised code too; nothing ever assigns them (docs/adr/0042).
   const lines: string[] = [];
-  for (const h of helpers) lines.push(`const $$${h} = $rt.${h};`);
-  links.forEach((_, i) => lines.push(`const $L${i} = $links[${i}];`));
+  for (const h of helpers) lines.push(`var $$${h} = $rt.${h};`);
+  links.forEach((_, i) => lines.push(`var $L${i} = $links[${i}];`));
   lines.push(`return ${fn};`);
   lines.unshift("'use strict';");
   return lines.join('\n');

@@ -180,6 +180,23 @@ export function refuel(): void {
   grantNext(a);
 }
 
+/**
+ * Ends the current chunk after at most `k` more steps (the steps counted stay exact: the
+ * rest of the chunk is granted again by the next {@link refuel}, as after any chunk).
+ * The loop tier calls it when a loop switches to compiled code, so that the compiled
+ * loop's own `refuel` call runs once while V8 still interprets it: a call that has never
+ * run has no type feedback, and V8's optimised loop would deoptimise at its first
+ * `refuel` and compile again.
+ */
+export function shortenChunk(k: number): void {
+  const n = active.n;
+  const left = meter[0]!;
+  if (left <= k) return;
+  n[USED] = n[USED]! + (n[GRANT]! - left);
+  n[GRANT] = k;
+  meter[0] = k;
+}
+
 /** Charges `n` steps at once (a builtin that builds or walks `n` items). */
 export function charge(n: number): void {
   meter[0] = meter[0]! - Math.min(n, 1 << 30);

@@ -20,7 +20,7 @@ import { compilePlan, compileStepResult, PlanStack } from './compile-plan.js';
 import { planContext } from './plan-support.js';
 import { compilePattern, type Binder } from './bind-pattern.js';
 import type { Destructure } from '../analyzer/nodes.js';
-import { meter, refuel } from './budget.js';
+import { meter, refuel, shortenChunk } from './budget.js';
 import { iterateFresh, freshArityBody } from './fresh-frame.js';
 import {
   CapturingJitClosure,
@@ -54,6 +54,14 @@ export interface JitOptions {
 }
 
 /**
+ * Steps after a loop switches to compiled code before the next `refuel` (budget.ts
+ * `shortenChunk`): enough for V8 to give the new function its feedback vector, far fewer
+ * than V8 runs before it optimises the loop, so the compiled `refuel` call has run once
+ * by then (ADR 0042).
+ */
+const LOOP_WARM_STEPS = 64;
+
+/**
  * A loop that runs interpreted until its site compiles it, then continues compiled
  * (from the iteration it is at); later runs go to the compiled loop after the inits.
  */
@@ -66,7 +74,10 @@ function tieredLoop(site: LoopSite, inits: Code[], slots: readonly number[], bod
     if (code === undefined) {
       for (;;) {
         code = site.tick(env);
-        if (code !== undefined) break;
+        if (code !== undefined) {
+          shortenChunk(LOOP_WARM_STEPS);
+          break;
+        }
         if (--meter[0]! < 0) refuel();
         const v = body(env);
         if (v !== RECUR) return v;

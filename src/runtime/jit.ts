@@ -17,6 +17,7 @@ import { type Node, children } from '../analyzer/index.js';
 import type { Env } from './env.js';
 import type { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
+import { shortenChunk } from './budget.js';
 
 type FnNode = Extract<Node, { kind: 'fn' }>;
 
@@ -35,6 +36,13 @@ export type FnJit = (n: FnNode) => JitFactory | undefined;
 
 /** Calls of one function node before it is compiled. */
 export const DEFAULT_JIT_THRESHOLD = 500;
+
+/**
+ * Steps after a function compiles before the next `refuel` (budget.ts `shortenChunk`):
+ * a hot function then most likely runs its compiled `refuel` call once before V8
+ * optimises it (ADR 0042).
+ */
+const FN_WARM_STEPS = 200;
 
 /** The tier-up state of one function node, shared by the closures made from it. */
 export class JitSite {
@@ -64,6 +72,7 @@ export class JitSite {
       if (make === undefined) throw new Error('the compiler gave no function');
       if (this.closed) this.code = make(undefined);
       else this.make = make;
+      shortenChunk(FN_WARM_STEPS);
     } catch (e) {
       // A compiler bug: the function stays interpreted (still correct), and the
       // failure is kept for the test suites to report.

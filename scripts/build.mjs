@@ -30,7 +30,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,28 +78,43 @@ function importedNames(text, name) {
   return matched === (text.match(from) ?? []).length ? [...out].sort() : ['*'];
 }
 
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(b) {
-    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
-    b.onResolve({ filter }, async (args) => {
-      if (!args.importer.startsWith(`${root}src`)) return undefined;
-      const name = args.path.replace(/^node:/, '');
-      const names = importedNames(await readFile(args.importer, 'utf8'), name);
-      return { path: `${name}:${names.join(',')}`, namespace: 'lazy-builtin' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
-      const [name, list] = args.path.split(':');
-      const all = Object.keys(await import(`node:${name}`)).filter(
-        (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
-      );
-      const names = list === '*' ? all : list.split(',').filter((n) => n !== '');
-      const unknown = names.filter((n) => !all.includes(n));
-      if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
-      return { contents: lazyModule(`node:${name}`, names), loader: 'js' };
-    });
-  },
-};
+/**
+ * A plugin giving each file under src/ that imports one of the built-ins `names` the
+ * object of getters above instead of the built-in (`lazyModule`).
+ */
+function lazyBuiltins(names) {
+  return {
+    name: 'lazy-builtins',
+    setup(b) {
+      const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+      b.onResolve({ filter }, async (args) => {
+        if (!args.importer.startsWith(`${root}src`)) return undefined;
+        const name = args.path.replace(/^node:/, '');
+        const imported = importedNames(await readFile(args.importer, 'utf8'), name);
+        return { path: `${name}:${imported.join(',')}`, namespace: 'lazy-builtin' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+        const [name, list] = args.path.split(':');
+        const all = Object.keys(await import(`node:${name}`)).filter(
+          (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
+        );
+        const imported = list === '*' ? all : list.split(',').filter((n) => n !== '');
+        const unknown = imported.filter((n) => !all.includes(n));
+        if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
+        return { contents: lazyModule(`node:${name}`, imported), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * The ES module bundles reach every built-in through the `require` of their banner, by
+ * the same getters: an ES `import` of a built-in makes Node build its ES module facade,
+ * which reads every export — for node:fs the lazy `ReadStream` getter, which loads all of
+ * node:stream (about 2.5 ms on every start of a compiled program) — and node:crypto and
+ * node:worker_threads then load on first use there too (ADR 0039).
+ */
+const ALL_BUILTINS = builtinModules.filter((n) => !n.startsWith('_'));
 
 /**
  * Packages the CLI initialises on first use, as the built-ins above: jsonc-parser only
@@ -192,7 +207,7 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets],
+  plugins: [noChildProcess, reportAssets, lazyBuiltins(ALL_BUILTINS)],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
   // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.
@@ -236,7 +251,13 @@ const cli = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets, bundledLoaders, lazyBuiltins, lazyPackages],
+  plugins: [
+    noChildProcess,
+    reportAssets,
+    bundledLoaders,
+    lazyBuiltins(LAZY_BUILTINS),
+    lazyPackages,
+  ],
   // Workers and the lazily loaded parts find their files beside this one.
   define: { 'import.meta.url': '__rtfsModuleUrl' },
   banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },

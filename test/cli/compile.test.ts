@@ -91,6 +91,25 @@ describe('rtfs compile', () => {
     expect(node(out).stdout).toBe('3\n');
   });
 
+  it('starts a module without node:crypto, node:worker_threads or the ES facade of node:fs', () => {
+    // The runtime bundles reach built-ins through `require`, on first use, and a run
+    // without --chain or --trace only counts its records (ADR 0039).
+    const out = join(dir, 'lean.mjs');
+    expect(rtfs(['compile', '-', '-o', out], { input: '(str (+ 1 2))' }).code).toBe(0);
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /crypto|worker_threads|fs\\/streams/.test(m)))));",
+    );
+    const r = spawnSync(process.execPath, ['-r', probe, out], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('"3"\n');
+    expect(JSON.parse(r.stderr)).toEqual([]);
+    // --trace keeps and hashes the records, as before.
+    const t = spawnSync(process.execPath, [out, '--trace'], { cwd: root, encoding: 'utf8' });
+    expect(t.stdout).toBe('"3"\n');
+    expect(t.stderr).toMatch(/^PlanStarted <stdin> #1\n└─ PlanCompleted → "3" \(\d+ ms\) #2\n$/);
+  });
+
   it('imports rtfs-ts/runtime by name where the package is installed, so the module can move', () => {
     const project = join(dir, 'project');
     mkdirSync(join(project, 'node_modules'), { recursive: true });

@@ -12,6 +12,8 @@
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
 //   dist/otlp-worker.js  the OpenTelemetry live exporter's thread (src/export/otlp/worker.ts)
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
+//   dist/jit-tier.js     the evaluator's compiled tier, `require`d when a function or loop
+//                        first gets hot (src/compiler/jit-loader.lazy.ts)
 //   dist/async-worker.js the evaluator thread of `runAsync` (src/library/async-worker.ts)
 //   dist/*.d.ts          the type declarations of the five entries (scripts/build-types.mjs)
 //   dist/chunk-*.js      code shared by the entries
@@ -141,6 +143,34 @@ const lazyPackages = {
   },
 };
 
+/** A plugin swapping each `*-loader.ts` under src/ that has a `*-loader<suffix>` twin for it. */
+function loaderTwins(name, suffix) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter: /-loader\.js$/ }, (args) => {
+        if (!args.importer.startsWith(`${root}src`)) return undefined;
+        const twin = resolve(args.resolveDir, args.path.replace(/\.js$/, suffix));
+        return existsSync(twin) ? { path: twin } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * The CLI's own bundle swaps each `*-loader.ts` that `require`s a file beside the
+ * ES module bundles for its `*-loader.bundled.ts` twin, which `require`s the module
+ * itself: it is then part of this bundle (one data model) and initialised on first use.
+ */
+const bundledLoaders = loaderTwins('bundled-loaders', '.bundled.ts');
+
+/**
+ * The ES module build swaps each `*-loader.ts` that imports a module with the rest for
+ * its `*-loader.lazy.ts` twin, which `require`s an entry beside the bundles on first use
+ * (jit-loader: the evaluator's compiled tier, ADR 0039).
+ */
+const lazyLoaders = loaderTwins('lazy-loaders', '.lazy.ts');
+
 const outdir = `${root}dist`;
 
 /**
@@ -190,6 +220,7 @@ const result = await build({
     'repl-worker': 'src/cli/repl/worker.ts',
     'otlp-worker': 'src/export/otlp/worker.ts',
     runtime: 'src/compiler/runtime-entry.ts',
+    'jit-tier': 'src/compiler/jit-entry.ts',
     'async-worker': 'src/library/async-worker.ts',
   },
   outdir,
@@ -207,7 +238,7 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets, lazyBuiltins(ALL_BUILTINS)],
+  plugins: [noChildProcess, reportAssets, lazyLoaders, lazyBuiltins(ALL_BUILTINS)],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
   // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.
@@ -216,22 +247,6 @@ const result = await build({
     js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",
   },
 });
-
-/**
- * The CLI's own bundle swaps each `*-loader.ts` that `require`s a file beside the
- * ES module bundles for its `*-loader.bundled.ts` twin, which `require`s the module
- * itself: it is then part of this bundle (one data model) and initialised on first use.
- */
-const bundledLoaders = {
-  name: 'bundled-loaders',
-  setup(b) {
-    b.onResolve({ filter: /-loader\.js$/ }, (args) => {
-      if (!args.importer.startsWith(`${root}src`)) return undefined;
-      const twin = resolve(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts'));
-      return existsSync(twin) ? { path: twin } : undefined;
-    });
-  },
-};
 
 // The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
 // in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)

@@ -81,10 +81,20 @@ function importedNames(text, name) {
 }
 
 /**
- * A plugin giving each file under src/ that imports one of the built-ins `names` the
- * object of getters above instead of the built-in (`lazyModule`).
+ * A module binding the exports `names` of `spec`, read from `require(spec)` as it starts:
+ * plain bindings, no getters, for built-ins the ES module bundles need anyway (ADR 0039).
  */
-function lazyBuiltins(names) {
+function requiredModule(spec, names) {
+  return `export const { ${names.join(', ')} } = require('${spec}');\n`;
+}
+
+/**
+ * A plugin giving each file under src/ that imports one of the built-ins `names` a module
+ * of its own instead: the object of getters above (`lazyModule`) for the built-ins in
+ * `lazy` and for a file importing all of a built-in (`import *`, a default import), else
+ * `eager(spec, names)`.
+ */
+function builtinsPlugin(names, { lazy = names, eager = lazyModule } = {}) {
   return {
     name: 'lazy-builtins',
     setup(b) {
@@ -103,18 +113,19 @@ function lazyBuiltins(names) {
         const imported = list === '*' ? all : list.split(',').filter((n) => n !== '');
         const unknown = imported.filter((n) => !all.includes(n));
         if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
-        return { contents: lazyModule(`node:${name}`, imported), loader: 'js' };
+        const make = list === '*' || lazy.includes(name) ? lazyModule : eager;
+        return { contents: make(`node:${name}`, imported), loader: 'js' };
       });
     },
   };
 }
 
 /**
- * The ES module bundles reach every built-in through the `require` of their banner, by
- * the same getters: an ES `import` of a built-in makes Node build its ES module facade,
- * which reads every export — for node:fs the lazy `ReadStream` getter, which loads all of
- * node:stream (about 2.5 ms on every start of a compiled program) — and node:crypto and
- * node:worker_threads then load on first use there too (ADR 0039).
+ * The ES module bundles reach every built-in through the `require` of their banner: an
+ * ES `import` of a built-in makes Node build its ES module facade, which reads every
+ * export — for node:fs the lazy `ReadStream` getter, which loads all of node:stream
+ * (about 2.5 ms on every start of a compiled program). The CLI's lazy built-ins load on
+ * first use there too; the others are bound as the bundle starts (ADR 0039).
  */
 const ALL_BUILTINS = builtinModules.filter((n) => !n.startsWith('_'));
 
@@ -238,7 +249,12 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets, lazyLoaders, lazyBuiltins(ALL_BUILTINS)],
+  plugins: [
+    noChildProcess,
+    reportAssets,
+    lazyLoaders,
+    builtinsPlugin(ALL_BUILTINS, { lazy: LAZY_BUILTINS, eager: requiredModule }),
+  ],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
   // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.
@@ -270,7 +286,7 @@ const cli = await build({
     noChildProcess,
     reportAssets,
     bundledLoaders,
-    lazyBuiltins(LAZY_BUILTINS),
+    builtinsPlugin(LAZY_BUILTINS),
     lazyPackages,
   ],
   // Workers and the lazily loaded parts find their files beside this one.

@@ -34,7 +34,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODULE_URL } from './module-url.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
@@ -103,7 +103,14 @@ function builtinsPlugin(names, { lazy = names, eager = lazyModule } = {}) {
         if (!args.importer.startsWith(`${root}src`)) return undefined;
         const name = args.path.replace(/^node:/, '');
         const imported = importedNames(await readFile(args.importer, 'utf8'), name);
-        return { path: `${name}:${imported.join(',')}`, namespace: 'lazy-builtin' };
+        const path = `${name}:${imported.join(',')}`;
+        // An eager module is a line of its importer's own: it stays in the importer's
+        // chunk instead of making a chunk of its own when importers in several share it.
+        const own = imported[0] !== '*' && !lazy.includes(name) && eager !== lazyModule;
+        return {
+          path: own ? `${path}:${relative(root, args.importer)}` : path,
+          namespace: 'lazy-builtin',
+        };
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
         const [name, list] = args.path.split(':');

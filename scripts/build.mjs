@@ -13,6 +13,8 @@
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
 //   dist/otlp-worker.js  the OpenTelemetry live exporter's thread (src/export/otlp/worker.ts)
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
+//   dist/jit-tier.js     the evaluator's compiled tier, `require`d when a function or loop
+//                        first gets hot (src/compiler/jit-loader.lazy.ts)
 //   dist/async-worker.js the evaluator thread of `runAsync` (src/library/async-worker.ts)
 //   dist/*.d.ts          the type declarations of the five entries (scripts/build-types.mjs)
 //   dist/chunk-*.js      code shared by the entries
@@ -31,9 +33,9 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cjsPackages, VENDOR_FILE, vendorModule } from './cjs-packages.mjs';
 import { MODULE_URL } from './module-url.mjs';
@@ -80,28 +82,61 @@ function importedNames(text, name) {
   return matched === (text.match(from) ?? []).length ? [...out].sort() : ['*'];
 }
 
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(b) {
-    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
-    b.onResolve({ filter }, async (args) => {
-      if (!args.importer.startsWith(`${root}src`)) return undefined;
-      const name = args.path.replace(/^node:/, '');
-      const names = importedNames(await readFile(args.importer, 'utf8'), name);
-      return { path: `${name}:${names.join(',')}`, namespace: 'lazy-builtin' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
-      const [name, list] = args.path.split(':');
-      const all = Object.keys(await import(`node:${name}`)).filter(
-        (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
-      );
-      const names = list === '*' ? all : list.split(',').filter((n) => n !== '');
-      const unknown = names.filter((n) => !all.includes(n));
-      if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
-      return { contents: lazyModule(`node:${name}`, names), loader: 'js' };
-    });
-  },
-};
+/**
+ * A module binding the exports `names` of `spec`, read from `require(spec)` as it starts:
+ * plain bindings, no getters, for built-ins the ES module bundles need anyway (ADR 0039).
+ */
+function requiredModule(spec, names) {
+  return `export const { ${names.join(', ')} } = require('${spec}');\n`;
+}
+
+/**
+ * A plugin giving each file under src/ that imports one of the built-ins `names` a module
+ * of its own instead: the object of getters above (`lazyModule`) for the built-ins in
+ * `lazy` and for a file importing all of a built-in (`import *`, a default import), else
+ * `eager(spec, names)`.
+ */
+function builtinsPlugin(names, { lazy = names, eager = lazyModule } = {}) {
+  return {
+    name: 'lazy-builtins',
+    setup(b) {
+      const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+      b.onResolve({ filter }, async (args) => {
+        if (!args.importer.startsWith(`${root}src`)) return undefined;
+        const name = args.path.replace(/^node:/, '');
+        const imported = importedNames(await readFile(args.importer, 'utf8'), name);
+        const path = `${name}:${imported.join(',')}`;
+        // An eager module is a line of its importer's own: it stays in the importer's
+        // chunk instead of making a chunk of its own when importers in several share it.
+        const own = imported[0] !== '*' && !lazy.includes(name) && eager !== lazyModule;
+        return {
+          path: own ? `${path}:${relative(root, args.importer)}` : path,
+          namespace: 'lazy-builtin',
+        };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+        const [name, list] = args.path.split(':');
+        const all = Object.keys(await import(`node:${name}`)).filter(
+          (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
+        );
+        const imported = list === '*' ? all : list.split(',').filter((n) => n !== '');
+        const unknown = imported.filter((n) => !all.includes(n));
+        if (unknown.length > 0) throw new Error(`node:${name} has no export ${unknown.join(', ')}`);
+        const make = list === '*' || lazy.includes(name) ? lazyModule : eager;
+        return { contents: make(`node:${name}`, imported), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * The ES module bundles reach every built-in through the `require` of their banner: an
+ * ES `import` of a built-in makes Node build its ES module facade, which reads every
+ * export — for node:fs the lazy `ReadStream` getter, which loads all of node:stream
+ * (about 2.5 ms on every start of a compiled program). The CLI's lazy built-ins load on
+ * first use there too; the others are bound as the bundle starts (ADR 0039).
+ */
+const ALL_BUILTINS = builtinModules.filter((n) => !n.startsWith('_'));
 
 /**
  * Packages the CLI initialises on first use, as the built-ins above: jsonc-parser only
@@ -127,6 +162,34 @@ const lazyPackages = {
     });
   },
 };
+
+/** A plugin swapping each `*-loader.ts` under src/ that has a `*-loader<suffix>` twin for it. */
+function loaderTwins(name, suffix) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter: /-loader\.js$/ }, (args) => {
+        if (!args.importer.startsWith(`${root}src`)) return undefined;
+        const twin = resolve(args.resolveDir, args.path.replace(/\.js$/, suffix));
+        return existsSync(twin) ? { path: twin } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * The CLI's own bundle swaps each `*-loader.ts` that `require`s a file beside the
+ * ES module bundles for its `*-loader.bundled.ts` twin, which `require`s the module
+ * itself: it is then part of this bundle (one data model) and initialised on first use.
+ */
+const bundledLoaders = loaderTwins('bundled-loaders', '.bundled.ts');
+
+/**
+ * The ES module build swaps each `*-loader.ts` that imports a module with the rest for
+ * its `*-loader.lazy.ts` twin, which `require`s an entry beside the bundles on first use
+ * (jit-loader: the evaluator's compiled tier, ADR 0039).
+ */
+const lazyLoaders = loaderTwins('lazy-loaders', '.lazy.ts');
 
 const outdir = `${root}dist`;
 
@@ -177,6 +240,7 @@ const result = await build({
     'repl-worker': 'src/cli/repl/worker.ts',
     'otlp-worker': 'src/export/otlp/worker.ts',
     runtime: 'src/compiler/runtime-entry.ts',
+    'jit-tier': 'src/compiler/jit-entry.ts',
     'async-worker': 'src/library/async-worker.ts',
   },
   outdir,
@@ -194,7 +258,12 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [noChildProcess, reportAssets],
+  plugins: [
+    noChildProcess,
+    reportAssets,
+    lazyLoaders,
+    builtinsPlugin(ALL_BUILTINS, { lazy: LAZY_BUILTINS, eager: requiredModule }),
+  ],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
   // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.
@@ -203,22 +272,6 @@ const result = await build({
     js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",
   },
 });
-
-/**
- * The CLI's own bundle swaps each `*-loader.ts` that `require`s a file beside the
- * ES module bundles for its `*-loader.bundled.ts` twin, which `require`s the module
- * itself: it is then part of this bundle (one data model) and initialised on first use.
- */
-const bundledLoaders = {
-  name: 'bundled-loaders',
-  setup(b) {
-    b.onResolve({ filter: /-loader\.js$/ }, (args) => {
-      if (!args.importer.startsWith(`${root}src`)) return undefined;
-      const twin = resolve(args.resolveDir, args.path.replace(/\.js$/, '.bundled.ts'));
-      return existsSync(twin) ? { path: twin } : undefined;
-    });
-  },
-};
 
 const vendor = new Map();
 // The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
@@ -243,7 +296,7 @@ const cli = await build({
     noChildProcess,
     reportAssets,
     bundledLoaders,
-    lazyBuiltins,
+    builtinsPlugin(LAZY_BUILTINS),
     lazyPackages,
     cjsPackages(root, vendor),
   ],

@@ -10,7 +10,7 @@ import {
   type NodeCompiler,
 } from './runtime/index.js';
 import type { Budget } from './runtime/budget.js';
-import { fnJit, loopJit } from './compiler/jit-tier.js';
+import { fnJit, loopJit } from './compiler/jit-loader.js';
 import { FsModuleLoader } from './modules/index.js';
 import { loadCoreLibrary } from './core-library.js';
 import { createBuiltins, type BuiltinContext } from './builtins/index.js';

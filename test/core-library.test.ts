@@ -5,6 +5,7 @@ import { read } from '../src/syntax/index.js';
 import type { RList, Sym } from '../src/data/index.js';
 import { type Value, printValue } from '../src/data/index.js';
 import { createRuntime } from '../src/create-runtime.js';
+import { Globals } from '../src/analyzer/index.js';
 
 describe('scanForms (the quick split of stdlib/core.rtfs)', () => {
   it('finds every top-level form of core.rtfs, with the names and docstrings the reader sees', () => {
@@ -50,6 +51,22 @@ describe('scanForms (the quick split of stdlib/core.rtfs)', () => {
     expect(scanForms('[a]')).toBeUndefined();
     expect(scanForms('(a')).toBeUndefined();
     expect(scanForms('"open')).toBeUndefined();
+  });
+
+  it('marks a plain (def name nil), which loads without the evaluator but as evaluating it would', () => {
+    const text = '(def *a* nil)\n(def b  nil )\n(def nil nil)\n(def c (nil))\n(def d nil 1)';
+    expect((scanForms(text) ?? []).map((f) => f.nilDef)).toEqual([
+      '*a*',
+      'b',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const rt = createRuntime();
+    const user = new Globals('user', rt.core);
+    expect(rt.evalString('(def *command-line-args* nil)', 'x.rtfs', user).ok).toBe(true);
+    expect(rt.core.lookup('*command-line-args*')).toEqual(user.lookup('*command-line-args*'));
+    expect(rt.evalString('*command-line-args*', 'y.rtfs').ok).toBe(true);
   });
 
   it('an error a lazily loaded core macro throws reaches the program', () => {

@@ -24,6 +24,12 @@ import { Linker } from './linker.js';
 import { inProcessSource, liveLink } from './in-process.js';
 import * as support from './support/index.js';
 
+/** The tier's two compilers, as jit-loader.ts hands them to the evaluator. */
+export interface JitTier {
+  readonly fnJit: (host: Host, core?: Globals) => FnJit;
+  readonly loopJit: (host: Host, core?: Globals) => LoopJit;
+}
+
 type LoopNode = Extract<Node, { kind: 'loop' }>;
 type FnNode = Extract<Node, { kind: 'fn' }>;
 

@@ -115,9 +115,14 @@ function parseFlags(argv: readonly string[]): Flags {
   };
 }
 
-/** The chain of `--chain DIR` (signed with `--sign-key` or the environment's key). */
+/**
+ * The chain of `--chain DIR` (signed with `--sign-key` or the environment's key), or
+ * memory: keeping its lines for `--trace`, otherwise only counting appends, as
+ * `rtfs run` does (ADR 0037: no node:crypto for a chain nobody reads).
+ */
 function openChain(flags: Flags): JsonlChain | MemoryChain {
-  if (flags.chain === undefined) return new MemoryChain();
+  if (flags.chain === undefined)
+    return new MemoryChain(flags.trace ? {} : { retain: false, hashed: false });
   const program = basename(process.argv[1] ?? 'module.mjs');
   let signingKey;
   try {

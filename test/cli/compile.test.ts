@@ -91,6 +91,58 @@ describe('rtfs compile', () => {
     expect(node(out).stdout).toBe('3\n');
   });
 
+  it('starts a module without node:crypto, node:worker_threads or the ES facade of node:fs', () => {
+    // The runtime bundles reach built-ins through `require`, on first use, and a run
+    // without --chain or --trace only counts its records (ADR 0039).
+    const out = join(dir, 'lean.mjs');
+    expect(rtfs(['compile', '-', '-o', out], { input: '(str (+ 1 2))' }).code).toBe(0);
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /crypto|worker_threads|fs\\/streams/.test(m)))));",
+    );
+    const r = spawnSync(process.execPath, ['-r', probe, out], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout).toBe('"3"\n');
+    expect(JSON.parse(r.stderr)).toEqual([]);
+    // --trace keeps and hashes the records, as before.
+    const t = spawnSync(process.execPath, [out, '--trace'], { cwd: root, encoding: 'utf8' });
+    expect(t.stdout).toBe('"3"\n');
+    expect(t.stderr).toMatch(/^PlanStarted <stdin> #1\n└─ PlanCompleted → "3" \(\d+ ms\) #2\n$/);
+  });
+
+  it('loads the compiled tier (dist/jit-tier.js) when evaluated code gets hot, and --bundle holds it', () => {
+    // A child plan runs on the evaluator; its loop and function get hot and are compiled
+    // by the tier that the runtime loads on first use (ADR 0039).
+    const src = join(dir, 'hot.rtfs');
+    writeFileSync(
+      src,
+      '(get (call "ccos.plan.execute" {:plan "(defn f [x] (* x 2)) (loop [i 0 acc 0] (if (< i 3000) (recur (inc i) (+ acc (f i))) acc))"}) :result)\n',
+    );
+    const probe = join(dir, 'jit-probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('jit-tier.js')).length)));",
+    );
+    const out = join(dir, 'hot.mjs');
+    expect(rtfs(['compile', src, '-o', out]).code).toBe(0);
+    const r = spawnSync(process.execPath, ['-r', probe, out, '--allow', 'ccos.*'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('8997000\n');
+    expect(r.stderr).toBe('1');
+    // The bundle installs the tier: a jit-tier.js beside it is never loaded.
+    const bundled = join(dir, 'hot.bundle.mjs');
+    writeFileSync(join(dir, 'jit-tier.js'), 'module.exports = {};');
+    expect(rtfs(['compile', src, '-o', bundled, '--bundle']).code).toBe(0);
+    const b = spawnSync(process.execPath, ['-r', probe, bundled, '--allow', 'ccos.*'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(b.stdout).toBe('8997000\n');
+    expect(b.stderr).toBe('0');
+  });
+
   it('imports rtfs-ts/runtime by name where the package is installed, so the module can move', () => {
     const project = join(dir, 'project');
     mkdirSync(join(project, 'node_modules'), { recursive: true });

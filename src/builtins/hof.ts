@@ -81,7 +81,7 @@ function reduce(f: Value, a: Value, b?: Value): Value {
     if (b === undefined && n === 0) return f.invoke([]);
     let acc = b === undefined ? (coll.get(0) as Value) : a;
     const from = b === undefined ? 1 : 0;
-    if (takesOwnedAcc(f)) return reduceOwned(f, acc, from, n, (i) => coll.get(i) as Value);
+    if (takesOwnedAcc(f)) return reduceOwned(f, acc, from, coll);
     for (let i = from; i < n; i++) acc = f.call2(acc, coll.get(i) as Value);
     return acc;
   }
@@ -89,7 +89,7 @@ function reduce(f: Value, a: Value, b?: Value): Value {
   if (b === undefined && items.length === 0) return applyFn(f, []);
   let acc = b === undefined ? (items[0] as Value) : a;
   if (f instanceof Fn && takesOwnedAcc(f)) {
-    return reduceOwned(f, acc, b === undefined ? 1 : 0, items.length, (i) => items[i] as Value);
+    return reduceOwned(f, acc, b === undefined ? 1 : 0, items);
   }
   for (let i = b === undefined ? 1 : 0; i < items.length; i++)
     acc = call2(f, acc, items[i] as Value);

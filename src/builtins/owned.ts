@@ -10,7 +10,7 @@
  * change in place only when created under this reduce's token. The token and the
  * accumulator are dropped when the reduce ends, so its result is an ordinary value.
  */
-import { type Value, RMap } from '../data/index.js';
+import { type Value, RMap, RVector } from '../data/index.js';
 import { Builtin, type Fn } from '../runtime/fn.js';
 
 interface Owned {
@@ -46,16 +46,19 @@ export function takesOwnedAcc(f: Fn): boolean {
 }
 
 /**
- * Reduces `n` items (`item(i)` for `i` in `from…n-1`) with `f`, starting from `init`,
- * with the accumulator owned while it is a map.
+ * Reduces the items of `items` from index `from` with `f`, starting from `init`, with
+ * the accumulator owned while it is a map. The items come as the vector or array
+ * itself, not as a per-call getter: a closure made per reduce would be a new call
+ * target in each reduce, so code V8 optimised during one reduce would deoptimise at
+ * the next (ADR 0043).
  */
 export function reduceOwned(
   f: Fn,
   init: Value,
   from: number,
-  n: number,
-  item: (i: number) => Value,
+  items: RVector | readonly Value[],
 ): Value {
+  const n = items instanceof RVector ? items.count : items.length;
   const savedAcc = owned.acc;
   const savedProduced = owned.produced;
   const savedEdit = owned.edit;
@@ -63,7 +66,9 @@ export function reduceOwned(
   try {
     const acc = init instanceof RMap ? init.ownedCopy(owned.edit, n - from) : init;
     owned.produced = acc instanceof RMap ? acc : undefined;
-    return ownedSteps(f, acc, from, n, item);
+    return items instanceof RVector
+      ? ownedVectorSteps(f, acc, from, items)
+      : ownedArraySteps(f, acc, from, items);
   } finally {
     owned.acc = savedAcc;
     owned.produced = savedProduced;
@@ -71,22 +76,28 @@ export function reduceOwned(
   }
 }
 
-/**
- * The loop of {@link reduceOwned}, a function of its own: V8 compiles a long first
+/*
+ * The loops of {@link reduceOwned}, functions of their own: V8 compiles a long first
  * loop on the stack (OSR), and code after the loop that has never run would have
  * no type feedback, so leaving the loop would throw that code away (ADR 0043).
  */
-function ownedSteps(
-  f: Fn,
-  init: Value,
-  from: number,
-  n: number,
-  item: (i: number) => Value,
-): Value {
+
+function ownedVectorSteps(f: Fn, init: Value, from: number, items: RVector): Value {
   let acc = init;
+  const n = items.count;
   for (let i = from; i < n; i++) {
     owned.acc = acc === owned.produced ? acc : undefined;
-    acc = f.call2(acc, item(i));
+    acc = f.call2(acc, items.get(i) as Value);
+  }
+  return acc;
+}
+
+function ownedArraySteps(f: Fn, init: Value, from: number, items: readonly Value[]): Value {
+  let acc = init;
+  const n = items.length;
+  for (let i = from; i < n; i++) {
+    owned.acc = acc === owned.produced ? acc : undefined;
+    acc = f.call2(acc, items[i] as Value);
   }
   return acc;
 }

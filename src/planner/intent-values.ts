@@ -10,7 +10,7 @@
  */
 import { type Value, RFloat, RVector } from '../data/index.js';
 import type { Param, ParamRole } from './intent.js';
-import { execIf } from './required-texts.js';
+import { execIf, execWhen, matchAllWhen } from './required-texts.js';
 
 type Add = (name: string, value: Value, role: ParamRole, rule: string) => void;
 
@@ -62,14 +62,14 @@ export function extractValues(plain: string, add: Add): void {
   }
   const sku = /\b(SKU-?[A-Z0-9-]*\d)\b/i.exec(plain);
   if (sku) add('sku', sku[1] ?? '', 'input', 'SKU-…');
-  const bareId = /\b([A-Z]{2,5}-\d+)\b/.exec(plain);
+  const bareId = execWhen(['-'], /\b([A-Z]{2,5}-\d+)\b/, plain);
   if (bareId) add('id', bareId[1] ?? '', 'input', 'ID-123');
   // dates and times: the other rules run only with a date, or need one after a space and
   // before a word boundary, which this finds; without one they are not compiled (ADR 0038).
   const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(plain);
   if (date) datesAndTimes(plain, date, add);
   // airports and money
-  const airports = /\bfrom\s+([A-Z]{3})\s+to\s+([A-Z]{3})\b/.exec(plain);
+  const airports = execIf(/\bfrom\s+([A-Z]{3})\s+to\s+([A-Z]{3})\b/, plain);
   if (airports && !CURRENCIES.has(airports[1] ?? '')) {
     add('origin', airports[1] ?? '', 'input', 'from AAA to BBB');
     add('destination', airports[2] ?? '', 'input', 'from AAA to BBB');
@@ -94,15 +94,21 @@ export function extractValues(plain: string, add: Add): void {
       add('to', money[3], 'qualifier', 'CUR to CUR');
     }
   }
-  for (const m of plain.matchAll(
+  for (const m of matchAllWhen(
+    ['unit', 'item', 'piece', 'copies', 'seat', 'room', 'more'],
     /\b(\d+)\s+(?:more\s+)?(?:units?|items?|pieces?|copies|seats?|rooms?)\b|\b(\d+)\s+more\b/gi,
+    plain,
   )) {
     // "fewer than 5 units" is a threshold, not a quantity.
     if (/\b(?:than|over|under|below|above|least|most)\s*$/i.test(plain.slice(0, m.index))) continue;
     add('quantity', Number(m[1] ?? m[2]), 'qualifier', 'N units');
     break;
   }
-  const branch = /\b(?:on\s+)?(?:the\s+)?([\w./-]+)\s+branch\b|\bbranch\s+([\w./-]+)/i.exec(plain);
+  const branch = execWhen(
+    ['branch'],
+    /\b(?:on\s+)?(?:the\s+)?([\w./-]+)\s+branch\b|\bbranch\s+([\w./-]+)/i,
+    plain,
+  );
   if (branch) add('branch', branch[1] ?? branch[2] ?? '', 'qualifier', 'X branch');
   // places: "in Rome", "for Paris", "at Lyon" (a capitalised word that is not a value)
   const place = /\b(?:in|for|at|near)\s+((?:[A-Z][a-zà-ÿ]+)(?:[ -][A-Z][a-zà-ÿ]+)?)\b/u.exec(plain);
@@ -137,12 +143,15 @@ export function extractValues(plain: string, add: Add): void {
     !/^(?:as|with|from|each)$/i.test(labelWord)
   )
     add('labels', RVector.of(unquote(labelWord)), 'qualifier', 'labelled X');
-  const adjective =
-    /\b([a-z][\w-]*)\s+(?:issues|issue|bugs|tickets|pull_requests|pull_request)\b/.exec(plain);
+  const adjective = execWhen(
+    ['issue', 'bug', 'ticket', 'pull_request'],
+    /\b([a-z][\w-]*)\s+(?:issues|issue|bugs|tickets|pull_requests|pull_request)\b/,
+    plain,
+  );
   const adj = adjective?.[1];
   if (adj !== undefined && !NOT_LABELS.has(adj) && !/^\d/.test(adj) && adj !== 'jira')
     add('labels', RVector.of(adj === 'bug' ? 'bug' : adj), 'qualifier', 'X issues');
-  const bugs = /\b(?:open|closed|all|the|my)?\s*\bbugs\b/.exec(plain);
+  const bugs = execWhen(['bugs'], /\b(?:open|closed|all|the|my)?\s*\bbugs\b/, plain);
   if (bugs && adj === undefined) add('labels', RVector.of('bug'), 'qualifier', 'bugs');
 }
 

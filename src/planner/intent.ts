@@ -10,7 +10,7 @@
  */
 import { type Value, Keyword, RVector } from '../data/index.js';
 import { extractValues } from './intent-values.js';
-import { execIf } from './required-texts.js';
+import { execIf, execWhen } from './required-texts.js';
 
 export type ParamRole = 'input' | 'qualifier';
 
@@ -97,7 +97,7 @@ export function extractIntent(goal: string): Extracted {
   }
   const title = execIf(/\b(?:titled|called|named)\s+("[^"]+"|[\w-]+)/i, plain);
   if (title) add('title', unquote(title[1] ?? ''), 'qualifier', 'titled X');
-  const days = /\bnext\s+(\d+)\s+days?\b|\b(\d+)-day\b/i.exec(plain);
+  const days = execWhen(['day'], /\bnext\s+(\d+)\s+days?\b|\b(\d+)-day\b/i, plain);
   if (days) add('days', Number(days[1] ?? days[2]), 'qualifier', 'next N days');
   const channel = /(?:^|\s)#([a-z][\w-]*)/.exec(plain);
   if (channel) add('channel', `#${channel[1] ?? ''}`, 'input', '#channel');
@@ -108,13 +108,35 @@ export function extractIntent(goal: string): Extracted {
   if (lang) add('target_language', lang[1] ?? '', 'qualifier', 'into Language');
   const symbol =
     execIf(/\b(?:stock|share|ticker|quote|price)s?\b[^.]*?\b([A-Z]{2,5})\b(?!-\d)/, plain) ??
-    /\b([A-Z]{2,5})\s+(?:stock|shares?|price|drops|rises|falls|climbs|dips|trades|is trading|goes|gets|hits|reaches|crosses|is (?:above|below|over|under))\b/.exec(
+    execWhen(
+      [
+        'stock',
+        'share',
+        'price',
+        'drops',
+        'rises',
+        'falls',
+        'climbs',
+        'dips',
+        'trades',
+        'is trading',
+        'goes',
+        'gets',
+        'hits',
+        'reaches',
+        'crosses',
+        'is above',
+        'is below',
+        'is over',
+        'is under',
+      ],
+      /\b([A-Z]{2,5})\s+(?:stock|shares?|price|drops|rises|falls|climbs|dips|trades|is trading|goes|gets|hits|reaches|crosses|is (?:above|below|over|under))\b/,
       plain,
     );
   if (symbol) add('symbol', symbol[1] ?? '', 'input', 'ticker');
   const project = execIf(/\bproject\s+([A-Z][A-Z0-9]{1,9})\b/, plain);
   if (project) add('project', project[1] ?? '', 'input', 'project KEY');
-  const key = /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/.exec(plain);
+  const key = execWhen(['-'], /\b([A-Z][A-Z0-9]{1,9}-\d+)\b/, plain);
   if (key) add('key', key[1] ?? '', 'input', 'JIRA-123');
   const phone = /(\+\d[\d -]{6,}\d)/.exec(plain);
   if (phone) add('phone', (phone[1] ?? '').replace(/[ -]/g, ''), 'input', 'phone number');

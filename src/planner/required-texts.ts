@@ -130,3 +130,34 @@ export function mayMatch(re: RegExp, text: string): boolean {
 export function execIf(re: RegExp, text: string): RegExpExecArray | null {
   return mayMatch(re, text) ? re.exec(text) : null;
 }
+
+/**
+ * False when the lowercased `text` holds none of `needs`: lowercase texts one of which
+ * every match of `re` contains, written beside a pattern whose start does not show them
+ * (`\b([A-Z]{2,5})\s+(?:stock|…)`). As in {@link mayMatch}, a case-insensitive Unicode
+ * pattern is always run on a non-ASCII text. test/planner/required-texts.test.ts reads
+ * every such call from the sources and checks the words against the pattern's matches.
+ */
+export function holdsNeeded(re: RegExp, text: string, needs: readonly string[]): boolean {
+  if (re.ignoreCase && /[uv]/.test(re.flags) && NON_ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  return needs.some((n) => lower.includes(n));
+}
+
+/** `re.exec(text)` when `text` holds one of `needs` (see {@link holdsNeeded}), else null. */
+export function execWhen(
+  needs: readonly string[],
+  re: RegExp,
+  text: string,
+): RegExpExecArray | null {
+  return holdsNeeded(re, text, needs) ? re.exec(text) : null;
+}
+
+/** `text.matchAll(re)` when `text` holds one of `needs` (see {@link holdsNeeded}), else none. */
+export function matchAllWhen(
+  needs: readonly string[],
+  re: RegExp,
+  text: string,
+): Iterable<RegExpExecArray> {
+  return holdsNeeded(re, text, needs) ? text.matchAll(re) : [];
+}

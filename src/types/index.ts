@@ -12,7 +12,13 @@ export {
   type SizeOp,
   PRIM,
 } from './ast.js';
-export { parseTypeExpr, isTypeExpr, TypeCodes, type ParseTypeResult } from './type-expr.js';
+export {
+  parseTypeExpr,
+  parseTypeExprSharing,
+  isTypeExpr,
+  TypeCodes,
+  type ParseTypeResult,
+} from './type-expr.js';
 export { compileValidator, compileTest, type Validator } from './compile.js';
 export { predicateTest } from './predicate-test.js';
 export { checkValue, matchesType } from './check.js';

@@ -79,8 +79,34 @@ export function isTypeExpr(form: Value): boolean {
   return false;
 }
 
+/** Types of forms parsed before, while {@link parseTypeExprSharing} runs (else undefined). */
+let shared: ReadonlyMap<Value, TypeAst> | undefined;
+
+/**
+ * `parseTypeExpr(form)`, where a sub-form found in `known` (by identity) is its type
+ * there, not parsed again: a schema that embeds the same part in several places (the
+ * planner capabilities' goal signals, ADR 0040) parses it once. `known` holds only
+ * types that `parseTypeExpr` gave for those very forms.
+ */
+export function parseTypeExprSharing(
+  form: Value,
+  known: ReadonlyMap<Value, TypeAst>,
+): ParseTypeResult {
+  const before = shared;
+  shared = known;
+  try {
+    return parseTypeExpr(form);
+  } finally {
+    shared = before;
+  }
+}
+
 function parse(form: Value, span: Span | undefined): TypeAst {
   if (form === null) return PRIM.nil;
+  if (shared !== undefined && typeof form === 'object') {
+    const known = shared.get(form);
+    if (known !== undefined) return known;
+  }
   if (form instanceof Keyword) return parseName(form.name, `:${form.name}`, ':', span);
   if (form instanceof Sym) return parseName(form.name, form.name, '', span);
   if (typeof form === 'object') {

@@ -7,7 +7,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { execIf, mayMatch, requiredTexts } from '../../src/planner/required-texts.js';
+import {
+  execIf,
+  execWhen,
+  holdsNeeded,
+  mayMatch,
+  requiredTexts,
+} from '../../src/planner/required-texts.js';
 import { EVAL_DIR, loadGoals } from '../../scripts/eval-planner/goals.js';
 
 const SRC = join(import.meta.dirname, '../../src/planner');
@@ -91,5 +97,81 @@ describe('mayMatch', () => {
     // `/iu` folds `ſ` onto `s`: a non-ASCII text is always tested.
     expect(mayMatch(/\bsort\b/iu, 'ſort')).toBe(true);
     expect(/\bsort\b/iu.test('ſort')).toBe(true);
+  });
+});
+
+/** The `execWhen` / `matchAllWhen` calls of the planner's sources: their words and pattern. */
+function wordGuardedPatterns(): { needs: string[]; re: RegExp }[] {
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  const out: { needs: string[]; re: RegExp }[] = [];
+  const call =
+    /(?:execWhen|matchAllWhen)\(\s*\[([^\]]*)\],\s*\/((?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\[\n])+)\/([a-z]*)/g;
+  for (const f of files) {
+    const text = readFileSync(join(SRC, f), 'utf8');
+    for (const m of text.matchAll(call)) {
+      const needs = [...(m[1] ?? '').matchAll(/'([^']*)'/g)].map((w) => w[1] ?? '');
+      out.push({ needs, re: new RegExp(m[2] ?? '', m[3]) });
+    }
+  }
+  return out;
+}
+
+describe('holdsNeeded', () => {
+  const guarded = wordGuardedPatterns();
+  const goals = ['goals.rtfs', 'holdout.rtfs', 'blind.rtfs'].flatMap((f) =>
+    loadGoals(join(EVAL_DIR, f)).map((g) => g.goal),
+  );
+  // Texts each pattern matches (checked below), in several cases.
+  const examples = [
+    'create ACME-12 now',
+    'close PROJ7-3',
+    'book 3 more units',
+    'order 5 Items of SKU-9',
+    'add 2 more',
+    'reserve 4 seats and 1 room',
+    'print 10 copies',
+    'deploy the main branch',
+    'merge branch feature/x',
+    'tell me when AAPL stock drops',
+    'alert me if TSLA is above 300',
+    'when MSFT is trading low',
+    'alert when IBM crosses 200',
+    'weather for the next 3 days',
+    'a 5-day forecast',
+    'list the urgent issues',
+    'close the stale pull_request',
+    'show open bugs',
+    'list bugs',
+  ];
+  const texts = [
+    ...goals,
+    ...examples.flatMap((e) => [e, e.toUpperCase(), e.toLowerCase(), `${e} in Zürich`]),
+  ];
+
+  it('finds the patterns the planner guards by words', () => {
+    expect(guarded.length).toBeGreaterThanOrEqual(8);
+    for (const g of guarded) expect(g.needs.length, g.re.source).toBeGreaterThan(0);
+  });
+
+  it('never skips a text a guarded pattern matches, and each pattern matches some text', () => {
+    const wrong: string[] = [];
+    for (const { needs, re } of guarded) {
+      let matched = 0;
+      for (const t of texts) {
+        if (!new RegExp(re.source, re.flags).test(t)) continue;
+        matched++;
+        if (!holdsNeeded(re, t, needs)) wrong.push(`/${re.source}/${re.flags} on ${t}`);
+      }
+      expect(matched, `/${re.source}/${re.flags} matches no example`).toBeGreaterThan(0);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('skips texts without the words', () => {
+    expect(execWhen(['branch'], /\bbranch\s+(\w+)/i, 'list pending orders')).toBeNull();
+    expect(execWhen(['branch'], /\bbranch\s+(\w+)/i, 'merge BRANCH dev')?.[1]).toBe('dev');
+    expect(holdsNeeded(/\bsort\b/iu, 'ſort', ['sort'])).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
 /** A planner capability: RTFS schemas for RunHost, zod for the typed view, data in and out. */
 import type { z } from 'zod';
 import type { Capability, CapabilityContext, Effect } from '../../host/index.js';
-import { schema } from '../../host/builtin/schema.js';
 import { RtfsError } from '../../runtime/index.js';
 import type { Value } from '../../data/index.js';
 import { PlannerCodes } from '../codes.js';
 import { fromRtfs, toRtfs } from '../convert.js';
+import { schemaReader } from './schema-parts.js';
+import { PARTS } from './schemas.js';
 
 export interface PlannerCapabilitySpec<T> {
   readonly id: string;
@@ -40,6 +41,9 @@ export function parseInput<T>(id: string, parse: z.ZodType<T>, v: Value): T {
   }
   return r.data;
 }
+
+/** Schema texts, their shared parts (the goal signals, plans, menus …) read once. */
+const schema = schemaReader(PARTS);
 
 export function plannerCapability<T>(spec: PlannerCapabilitySpec<T>): Capability {
   const i = schema(spec.input);

@@ -25,6 +25,12 @@ const SYNTHESIZED =
 
 const MAPPINGS = '[:vector [:map [:requested :string] [:resolved :string]]]';
 
+/**
+ * The parts the schemas below embed, each read and parsed once for all of them
+ * (schema-parts.ts): the goal signals alone occur eight times.
+ */
+export const PARTS: readonly string[] = [SIGNALS, MENU, PLAN, COVERAGE, SYNTHESIZED, MAPPINGS];
+
 const opt = (name: string, type: string): string =>
   `[:${name} {:optional true} [:union :nil ${type}]]`;
 

@@ -12,6 +12,8 @@ import fr from '../data/lexicon/fr.json' with { type: 'json' };
 import es from '../data/lexicon/es.json' with { type: 'json' };
 import de from '../data/lexicon/de.json' with { type: 'json' };
 import refusals from '../data/lexicon/unsupported.json' with { type: 'json' };
+import folded from '../data/lexicon/folded.json' with { type: 'json' };
+import type { FoldedTables } from './fold-tables.js';
 import { PhraseRewrite } from './phrase.js';
 
 /*
@@ -67,7 +69,6 @@ const refusalsZ = () =>
 
 type English = z.infer<ReturnType<typeof englishZ>>;
 type ForeignFile = z.infer<ReturnType<typeof foreignZ>>;
-type Refusals = z.infer<ReturnType<typeof refusalsZ>>;
 
 export type Comparator = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 
@@ -179,45 +180,39 @@ export function lexiconProblems(): string[] {
   });
 }
 
+/**
+ * Indexes the lexicon. Every word a table is looked up by comes folded from folded.json,
+ * which `npm run lexicon:fold` writes and the tests check (fold-tables.ts): folding
+ * ~1,500 words on every run cost ~0.6 ms of `rtfs plan` (ADR 0040).
+ */
 function build(): Lexicon {
   const e = trusted<English>(en);
-  const verbs = new Map<string, string>();
-  for (const [canon, forms] of Object.entries(e.verbs)) {
-    verbs.set(canon, canon);
-    for (const f of forms) {
-      const k = fold(f);
-      if (!verbs.has(k)) verbs.set(k, canon);
-    }
-  }
+  const t = trusted<FoldedTables>(folded);
+  const verbs = new Map<string, string>(t.verbs);
   const family = new Map<string, string>();
   for (const [fam, members] of Object.entries(e.families))
     for (const m of members) family.set(m, fam);
-  const nouns = new Map<string, string>();
-  for (const [canon, forms] of Object.entries(e.nouns)) {
-    nouns.set(canon, canon);
-    for (const f of forms) {
-      const k = fold(f);
-      if (!nouns.has(k)) nouns.set(k, canon);
-    }
-  }
+  const nouns = new Map<string, string>(t.nouns);
   const comparators = Object.entries(e.comparators)
     .flatMap(([op, phrases]) => phrases.map((phrase) => ({ phrase, op: op as Comparator })))
     .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
-  const foreign = [fr, es, de].map((raw): Foreign => {
+  const foreign = [fr, es, de].map((raw, i): Foreign => {
     const f = trusted<ForeignFile>(raw);
+    const tables = t.foreign[i];
+    if (tables?.code !== f.language) throw new Error(`folded.json: no tables for ${f.language}`);
     let phrases: readonly PhraseRewrite[] | undefined;
     let exact: ReadonlyMap<string, string> | undefined;
     return {
       code: f.language,
       name: f.name,
-      markers: new Set(f.markers.map(fold)),
+      markers: new Set(tables.markers),
       // Compiled when a goal in this language is translated: ~220 Unicode patterns that an
       // English goal never runs (ADR 0036).
       get phrases(): readonly PhraseRewrite[] {
         phrases ??= f.phrases.map(([p, r]) => new PhraseRewrite(p, r));
         return phrases;
       },
-      words: new Map(Object.entries(f.words).map(([k, v]) => [fold(k), v])),
+      words: new Map(tables.words),
       // Read only by translation (ADR 0038).
       get exact(): ReadonlyMap<string, string> {
         exact ??= new Map(Object.entries(f.words).map(([k, v]) => [k.toLowerCase(), v]));
@@ -226,7 +221,6 @@ function build(): Lexicon {
       clitics: Object.entries(f.clitics ?? {}).sort((a, b) => b[0].length - a[0].length),
     };
   });
-  const r = trusted<Refusals>(refusals);
   return {
     verbs,
     family,
@@ -244,7 +238,7 @@ function build(): Lexicon {
     services: new Set(e.services),
     phrases: e.phrases.map(([p, r2]) => new PhraseRewrite(p, r2)),
     foreign,
-    refused: new Map(Object.entries(r.languages).map(([k, v]) => [k, new Set(v.map(fold))])),
+    refused: new Map(Object.entries(t.refused).map(([k, v]) => [k, new Set(v)])),
   };
 }
 

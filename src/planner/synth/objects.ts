@@ -37,17 +37,45 @@ const MEDIA_WORDS = [
   'team chat',
 ];
 
-let objectPatterns: { readonly viaWords: readonly string[]; readonly medium: RegExp } | undefined;
+/**
+ * Removals from an object phrase that a text can match only if it contains one of
+ * `needs` (lowercased): each pattern ignores ASCII case only (`/gi` without `u`), and
+ * every match holds one of those words. A text without them is left as it is, and the
+ * pattern is not compiled for it (ADR 0040).
+ */
+export interface Removal {
+  readonly re: RegExp;
+  readonly needs: readonly string[];
+}
+
+/** Paths after "to", "into" … hold a dot; "on slack", "to twitter". */
+export const FILE_TARGET: Removal = {
+  re: /\b(?:to|into|in|as)\s+(?:\.{0,2}\/)?[\w./-]+\.\w{2,4}\b/gi,
+  needs: ['.'],
+};
+export const ON_SERVICE: Removal = {
+  re: /\b(?:on|to)\s+(?:slack|twitter)\b/gi,
+  needs: ['slack', 'twitter'],
+};
+
+/** `text` with every match of `r.re` replaced by a space (unchanged when it cannot match). */
+export function remove(text: string, r: Removal): string {
+  const lower = text.toLowerCase();
+  return r.needs.some((n) => lower.includes(n)) ? text.replace(r.re, ' ') : text;
+}
+
+let objectPatterns: { readonly viaWords: readonly string[]; readonly medium: Removal } | undefined;
 
 /**
  * The words after "by", "via" … (media, then the lexicon's services) and the medium
  * pattern, made once (the lexicon is built once per process).
  */
-function objectRes(): { readonly viaWords: readonly string[]; readonly medium: RegExp } {
+export function objectRes(): { readonly viaWords: readonly string[]; readonly medium: Removal } {
   if (objectPatterns !== undefined) return objectPatterns;
   objectPatterns = {
     viaWords: [...MEDIA_WORDS, ...lexicon().services],
-    medium: new RegExp(`\\b(?:an?\\s+|the\\s+)?(?:${MEDIA})\\b`, 'gi'),
+    // Every match holds one of the media words ("e-?mail": "mail").
+    medium: { re: new RegExp(`\\b(?:an?\\s+|the\\s+)?(?:${MEDIA})\\b`, 'gi'), needs: MEDIA_WORDS },
   };
   return objectPatterns;
 }
@@ -61,14 +89,12 @@ export function objectPhrase(text: string): string {
       .replace(/^\s*(?:please\s+)?\S+\s+/, ' ')
       .replace(/^\s*(?:me|us|him|her)\b/i, ' '),
     viaWords,
-  )
-    .replace(
-      /\b(?:to|at|for|with|on|in)\s+(?:#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|me|us|him|her|the team(?: chat)?|everyone|the channel)\b/gi,
-      ' ',
-    )
-    .replace(/\b(?:to|into|in|as)\s+(?:\.{0,2}\/)?[\w./-]+\.\w{2,4}\b/gi, ' ')
-    .replace(medium, ' ');
-  t = t.replace(/\b(?:on|to)\s+(?:slack|twitter)\b/gi, ' ');
+  ).replace(
+    /\b(?:to|at|for|with|on|in)\s+(?:#[\w-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|me|us|him|her|the team(?: chat)?|everyone|the channel)\b/gi,
+    ' ',
+  );
+  t = remove(remove(t, FILE_TARGET), medium);
+  t = remove(t, ON_SERVICE);
   return t
     .replace(/\s+/g, ' ')
     .trim()

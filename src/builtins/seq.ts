@@ -30,8 +30,10 @@ function cpUnits(s: string, i: number): number {
 /** Code points of `s` (a lone surrogate counts as one), without building an array. */
 export function cpLength(s: string): number {
   let n = s.length;
-  // The regex scans natively: long strings without surrogates (most) skip the loop.
-  if (n > 64 && !SURROGATE.test(s)) return n;
+  // The regex scans natively (a one-byte string fails it at once): strings without
+  // surrogates (most) skip the loop. Only very short ones are cheaper to scan here
+  // than to hand to the regex engine (docs/adr/0042, last section).
+  if (n > 8 && !SURROGATE.test(s)) return n;
   for (let i = 0; i < s.length - 1; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && cpUnits(s, i) === 2) {

@@ -33,19 +33,7 @@ export const VENDOR_FILE = 'cli-vendor.cjs';
  * imports (tree-shaking as before) and holds its dependencies: string-width, which src/ also
  * imports, is then bundled three times (2 KB each; pure functions, no state to share).
  */
-const CJS_PACKAGES = [
-  'chevrotain',
-  'zod',
-  'prettier/doc',
-  'cli-truncate',
-  'wrap-ansi',
-  'diff',
-  'jsonc-parser',
-  'vscode-languageserver-textdocument',
-  're2js',
-  'vscode-languageserver/node.js',
-  'source-map-js',
-];
+const CJS_PACKAGES = ['chevrotain', ...VENDOR];
 
 /**
  * Every name the files under src/ import from package `spec`: `import { a, b as c }`,

@@ -8,6 +8,7 @@
 import { reduceOwned, takesOwnedAcc } from './owned.js';
 import { type Value, RMap, RVector } from '../data/index.js';
 import { Fn, Builtin } from '../runtime/fn.js';
+import { expectCalls } from '../runtime/jit.js';
 import { RtfsError, RuntimeCodes } from '../runtime/errors.js';
 import { charge } from '../runtime/budget.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
@@ -24,12 +25,15 @@ function map1(fn: string, f: Value, coll: Value): RVector {
   if (coll instanceof RVector) {
     const n = coll.count;
     const out = new Array<Value>(n);
-    if (f instanceof Fn) for (let i = 0; i < n; i++) out[i] = f.call1(coll.get(i) as Value);
-    else for (let i = 0; i < n; i++) out[i] = call1(f, coll.get(i) as Value);
+    if (f instanceof Fn) {
+      expectCalls(f, n);
+      for (let i = 0; i < n; i++) out[i] = f.call1(coll.get(i) as Value);
+    } else for (let i = 0; i < n; i++) out[i] = call1(f, coll.get(i) as Value);
     return RVector.from(out);
   }
   const items = seqItems(coll, fn);
   const out = new Array<Value>(items.length);
+  if (f instanceof Fn) expectCalls(f, items.length);
   for (let i = 0; i < items.length; i++) out[i] = call1(f, items[i] as Value);
   return RVector.from(out);
 }
@@ -58,6 +62,7 @@ function select(fn: string, pred: Value, coll: Value, keep: boolean): RVector {
   fnArg(fn, pred);
   const out: Value[] = [];
   if (coll instanceof RVector && pred instanceof Fn) {
+    expectCalls(pred, coll.count);
     for (let i = 0; i < coll.count; i++) {
       const x = coll.get(i) as Value;
       const r = pred.call1(x);
@@ -82,6 +87,7 @@ function reduce(f: Value, a: Value, b?: Value): Value {
     let acc = b === undefined ? (coll.get(0) as Value) : a;
     const from = b === undefined ? 1 : 0;
     if (takesOwnedAcc(f)) return reduceOwned(f, acc, from, coll);
+    expectCalls(f, n - from);
     for (let i = from; i < n; i++) acc = f.call2(acc, coll.get(i) as Value);
     return acc;
   }
@@ -91,6 +97,7 @@ function reduce(f: Value, a: Value, b?: Value): Value {
   if (f instanceof Fn && takesOwnedAcc(f)) {
     return reduceOwned(f, acc, b === undefined ? 1 : 0, items);
   }
+  if (f instanceof Fn) expectCalls(f, items.length);
   for (let i = b === undefined ? 1 : 0; i < items.length; i++)
     acc = call2(f, acc, items[i] as Value);
   return acc;

@@ -12,6 +12,7 @@
  */
 import { type Value, RMap, RVector } from '../data/index.js';
 import { Builtin, type Fn } from '../runtime/fn.js';
+import { expectCalls } from '../runtime/jit.js';
 
 interface Owned {
   /** The accumulator the current step may update in place. */
@@ -62,6 +63,7 @@ export function reduceOwned(
   const savedAcc = owned.acc;
   const savedProduced = owned.produced;
   const savedEdit = owned.edit;
+  expectCalls(f, n - from);
   owned.edit = {};
   try {
     const acc = init instanceof RMap ? init.ownedCopy(owned.edit, n - from) : init;

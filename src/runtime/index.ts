@@ -11,6 +11,7 @@ export {
   DEFAULT_JIT_THRESHOLD,
   CapturingJitClosure,
   JitClosure,
+  expectCalls,
   jitFailures,
   type FnJit,
   type JitFn,

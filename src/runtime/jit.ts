@@ -67,6 +67,22 @@ export class JitSite {
 
   tick(): void {
     if (++this.calls < this.threshold || this.failed) return;
+    this.compile();
+  }
+
+  /**
+   * `n` calls are about to come from one loop (`map`, `reduce`… over `n` items): when
+   * they would reach the threshold anyway, the node compiles now, before the first of
+   * them. The calls that would have run interpreted then run compiled, and V8 sees the
+   * loop call only the compiled code (its early type feedback would otherwise include
+   * the interpreted path, ADR 0045).
+   */
+  expect(n: number): void {
+    if (this.code !== undefined || this.make !== undefined || this.failed) return;
+    if (this.calls + n >= this.threshold) this.compile();
+  }
+
+  private compile(): void {
     try {
       const make = this.jit(this.node);
       if (make === undefined) throw new Error('the compiler gave no function');
@@ -101,6 +117,11 @@ export class JitClosure extends Closure {
   /** True once calls run the compiled code. */
   get compiled(): boolean {
     return this.site.code !== undefined;
+  }
+
+  /** About to be called `n` times in a row by one loop (see {@link JitSite.expect}). */
+  expectCalls(n: number): void {
+    this.site.expect(n);
   }
 
   override invoke(args: Value[]): Value {
@@ -147,6 +168,15 @@ export class CapturingJitClosure extends JitClosure {
   /** Calls of this closure since its node was compiled. */
   private calls = 0;
 
+  /** {@link JitClosure.expectCalls}; past its node, this closure makes its own code now. */
+  override expectCalls(n: number): void {
+    const site = this.site;
+    site.expect(n);
+    const make = site.make;
+    if (make !== undefined && this.code === undefined && this.calls + n > site.perClosure)
+      this.code = make(this.captured);
+  }
+
   /**
    * This closure's compiled code, made once its node is compiled and the closure itself
    * has been called {@link JitSite.perClosure} more times (a closure made to be called
@@ -184,6 +214,16 @@ export class CapturingJitClosure extends JitClosure {
     const f = c.f2;
     return f !== undefined ? f.call(this, x, y) : c.invokeAs(this, [x, y]);
   }
+}
+
+/**
+ * Tells `f` that a loop is about to call it `n` times: a JIT closure whose calls would
+ * reach the compile threshold during the loop compiles before it (ADR 0045). Any other
+ * function ignores it. Results, errors and steps are the same either way (the tiers
+ * agree; test/golden runs every case with the JIT at the first call too).
+ */
+export function expectCalls(f: Fn, n: number): void {
+  if (f instanceof JitClosure) f.expectCalls(n);
 }
 
 /** Node kinds that reach the host or the running plan: such functions stay interpreted. */

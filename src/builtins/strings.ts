@@ -96,13 +96,16 @@ function namespace(v: Value): Value {
   throw typeError('namespace', 'a keyword or symbol', v);
 }
 
+/** `:` (a leading one is dropped from a keyword's name). */
+const COLON = 58;
+
 function keyword(a: Value, b?: Value): Value {
   if (b !== undefined) {
     const local = strArg('keyword', b);
     return Keyword.of(a === null ? local : `${strArg('keyword', a)}/${local}`);
   }
   if (a === null) return null;
-  if (typeof a === 'string') return Keyword.of(a.startsWith(':') ? a.slice(1) : a);
+  if (typeof a === 'string') return Keyword.of(a.charCodeAt(0) === COLON ? a.slice(1) : a);
   if (typeof a === 'object' && a.kind === 'keyword') return a;
   if (typeof a === 'object' && a.kind === 'symbol') return Keyword.of(a.name);
   throw typeError('keyword', 'a string, keyword or symbol', a);

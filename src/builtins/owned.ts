@@ -29,8 +29,11 @@ const owned: Owned = { acc: undefined, produced: undefined, edit: {} };
 export function assocMaybeOwned(coll: RMap, k: Value, v: Value): RMap {
   if (coll !== owned.acc) return coll.assoc(k, v);
   const r = coll.assocOwned(k, v, owned.edit);
-  owned.acc = r;
-  owned.produced = r;
+  // Stores only when the value changes: `owned` is old and the accumulator usually
+  // young, so each store of it runs V8's write barrier out of line (ADR 0045); an
+  // in-place step returns the same map every time.
+  if (r !== coll) owned.acc = r;
+  if (owned.produced !== r) owned.produced = r;
   return r;
 }
 
@@ -84,11 +87,17 @@ export function reduceOwned(
  * no type feedback, so leaving the loop would throw that code away (ADR 0043).
  */
 
+/** Before a step: `acc` is owned when it is the map the last owned operation returned. */
+function ownStep(acc: Value): void {
+  const a = acc === owned.produced ? acc : undefined;
+  if (owned.acc !== a) owned.acc = a; // only on change (see assocMaybeOwned)
+}
+
 function ownedVectorSteps(f: Fn, init: Value, from: number, items: RVector): Value {
   let acc = init;
   const n = items.count;
   for (let i = from; i < n; i++) {
-    owned.acc = acc === owned.produced ? acc : undefined;
+    ownStep(acc);
     acc = f.call2(acc, items.get(i) as Value);
   }
   return acc;
@@ -98,7 +107,7 @@ function ownedArraySteps(f: Fn, init: Value, from: number, items: readonly Value
   let acc = init;
   const n = items.length;
   for (let i = from; i < n; i++) {
-    owned.acc = acc === owned.produced ? acc : undefined;
+    ownStep(acc);
     acc = f.call2(acc, items[i] as Value);
   }
   return acc;

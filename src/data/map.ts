@@ -222,8 +222,9 @@ export class RMap {
     if (t !== undefined && this.owner === edit && this.root === undefined) {
       if (isPlainKey(k)) {
         t.set(k, v);
-        this.ordered = undefined;
-        this.hash = undefined;
+        // Cleared only when set: a store, even of undefined, may run the write barrier.
+        if (this.ordered !== undefined) this.ordered = undefined;
+        if (this.hash !== undefined) this.hash = undefined;
         return this;
       }
       // A key a table cannot hold: the entries move to a trie this owner may edit.

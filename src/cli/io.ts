@@ -41,12 +41,13 @@ export interface CliContext {
  * access (a socket or TTY stream for pipes and terminals), so they are only touched
  * when a command writes to them.
  */
-export function nodeIo(): CliIo {
-  let stdoutReady = false;
+export function nodeIo(): NodeIo {
+  const opened = new Set<0 | 1 | 2>();
   return {
+    opened,
     get stdout() {
-      if (!stdoutReady) {
-        stdoutReady = true;
+      if (!opened.has(1)) {
+        opened.add(1);
         // `rtfs read big.rtfs | head` closes the pipe early: that is not an error.
         process.stdout.on('error', (e: NodeJS.ErrnoException) => {
           if (e.code === 'EPIPE') process.exit(0);
@@ -56,6 +57,7 @@ export function nodeIo(): CliIo {
       return process.stdout;
     },
     get stderr() {
+      opened.add(2);
       return process.stderr;
     },
     env: process.env,
@@ -63,12 +65,18 @@ export function nodeIo(): CliIo {
       return isatty(0) && isatty(1);
     },
     async readStdin() {
+      opened.add(0);
       if (process.stdin.isTTY) return undefined;
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
   };
+}
+
+/** The process's io, and which standard streams (by file descriptor) it has opened. */
+export interface NodeIo extends CliIo {
+  readonly opened: ReadonlySet<0 | 1 | 2>;
 }
 
 export function makeContext(io: CliIo, colorFlag: boolean, version?: string): CliContext {

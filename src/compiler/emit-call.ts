@@ -34,10 +34,20 @@ const INLINE2: Readonly<Record<string, (a: string, b: string, t: string) => [str
   '*': (a, b, t) => [safe(`${t} = ${a} * ${b}`, t), `${t} + 0`],
   // Remainders of two safe integers are safe integers (|r| < |b|); `+ 0` turns -0 into
   // 0 as the builtins do. A zero divisor takes the builtin (its division-by-zero error).
-  mod: (a, b, t) => [
-    `${b} !== 0`,
-    `((${t} = ${a} % ${b}) !== 0 && ${t} < 0 !== ${b} < 0 ? ${t} + ${b} : ${t} + 0)`,
-  ],
+  // The sign fix-up (a non-zero remainder whose sign differs from the divisor's) is
+  // written as a choice on the remainder's sign: V8 then compares without making two
+  // booleans to compare (ADR 0047); with a literal divisor it is one comparison.
+  mod: (a, b, t) => {
+    const k = literal(b);
+    if (k === 0) return ['false', t];
+    const fixUp =
+      k === undefined
+        ? `(${t} = ${a} % ${b}) !== 0 && (${t} < 0 ? ${b} > 0 : ${b} < 0)`
+        : k > 0
+          ? `(${t} = ${a} % ${b}) < 0`
+          : `(${t} = ${a} % ${b}) > 0`;
+    return [k === undefined ? `${b} !== 0` : 'true', `(${fixUp} ? ${t} + ${b} : ${t} + 0)`];
+  },
   rem: (a, b) => [`${b} !== 0`, `(${a} % ${b}) + 0`],
   quot: (a, b, t) => [`${b} !== 0`, `((${t} = ${a} % ${b}), (${a} - ${t}) / ${b} + 0)`],
   '<': (a, b) => ['true', `${a} < ${b}`],
@@ -53,7 +63,12 @@ const INLINE1: Readonly<Record<string, (a: string) => [string, string]>> = {
 };
 
 function isNumber(js: string): string {
-  return /^-?\d+$|^\(-\d+\)$/.test(js) ? 'true' : `typeof ${js} === "number"`;
+  return literal(js) !== undefined ? 'true' : `typeof ${js} === "number"`;
+}
+
+/** The value of an integer literal as the emitter writes it (`5`, `-5`, `(-5)`). */
+function literal(js: string): number | undefined {
+  return /^-?\d+$|^\(-\d+\)$/.test(js) ? Number(js.replace(/[()]/g, '')) : undefined;
 }
 
 export function emitCall(e: Emitter, n: CallNode): string {

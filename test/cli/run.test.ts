@@ -9,6 +9,15 @@ describe('rtfs run', () => {
     expect(r.code).toBe(0);
   });
 
+  it('ends as soon as it is done, with all of a large output written (ADR 0047)', () => {
+    const r = rtfs(['run', '-'], {
+      input: '(dotimes [i 3] (println i)) (count (println (apply str (repeat 900000 "x"))))',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBe(6 + 900001 + 2);
+    expect(r.stdout.endsWith('x\n0\n')).toBe(true);
+  });
+
   it('reads the program from stdin with -', () => {
     const r = rtfs(['run', '-'], { input: '(def x 20) (+ x 22)' });
     expect(r.stdout).toBe('42\n');

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { endsEarly, idle, type ProcessState } from '../../src/cli/early-exit.js';
+
+const quiet: ProcessState = {
+  resources: [],
+  stdioStreams: 0,
+  beforeExitListeners: 0,
+  pendingBytes: 0,
+};
+
+describe('endsEarly', () => {
+  it('is for the commands that run a program to completion', () => {
+    expect(endsEarly(['run', 'x.rtfs'])).toBe(true);
+    expect(endsEarly(['eval', '(+ 1 2)'])).toBe(true);
+    for (const c of ['repl', 'lsp', 'plan', 'fmt', 'x.rtfs']) expect(endsEarly([c])).toBe(false);
+    expect(endsEarly([])).toBe(false);
+  });
+});
+
+describe('idle', () => {
+  it('holds when only the standard streams in use own handles', () => {
+    expect(idle(quiet)).toBe(true);
+    expect(idle({ ...quiet, resources: ['PipeWrap'], stdioStreams: 1 })).toBe(true);
+    expect(idle({ ...quiet, resources: ['TTYWrap', 'PipeWrap'], stdioStreams: 2 })).toBe(true);
+  });
+
+  it('does not hold while a timer, socket, child process or file request is alive', () => {
+    for (const r of ['Timeout', 'TCPSocketWrap', 'ProcessWrap', 'FSReqCallback', 'Immediate']) {
+      expect(idle({ ...quiet, resources: [r], stdioStreams: 2 })).toBe(false);
+    }
+  });
+
+  it('does not hold for more pipes or terminals than streams in use', () => {
+    expect(idle({ ...quiet, resources: ['PipeWrap', 'PipeWrap'], stdioStreams: 1 })).toBe(false);
+    expect(idle({ ...quiet, resources: ['PipeWrap'], stdioStreams: 0 })).toBe(false);
+  });
+
+  it('does not hold with output still buffered or a beforeExit listener', () => {
+    expect(idle({ ...quiet, pendingBytes: 1 })).toBe(false);
+    expect(idle({ ...quiet, beforeExitListeners: 1 })).toBe(false);
+  });
+});

@@ -1112,7 +1112,7 @@ export { _default as default, languages, parsers, printers };
 // ==== runtime.d.ts ====
 
 import { F as Fn, V as Var, j as Builtin, k as CatchSelector, T as TypeAst, S as StepExport } from './types-run-host.js';
-import { Runtime, RunHost, CapabilityRegistry, RtfsError, Host, Capability } from './full.js';
+import { Runtime, RunHost, CapabilityRegistry, RtfsError, Host, Capability, AuditSink } from './full.js';
 export { l as enterBudget, m as leaveBudget, n as meter, r as refuel } from './types-run-host.js';
 export { e as equals, s as setFullReader } from './types-read.js';
 import { Value, RMap, Keyword, Span } from './full.js';
@@ -1391,6 +1391,8 @@ interface ProgramOptions {
 declare class Program {
     readonly options: ProgramOptions;
     readonly hosted: Hosted;
+    /** The kept chain (`--chain`, `--trace`), else undefined: `sink` only counts. */
+    private readonly chain;
     private readonly sink;
     private readonly flags;
     private readonly sources;
@@ -1424,6 +1426,43 @@ declare function startProgram(options: ProgramOptions): Program;
 declare function provideCoreLibrary(text: string, uri?: string): void;
 
 /**
+ * The causal chain of a compiled module run with `--chain DIR` or `--trace`: the JSONL
+ * chain (signed with `--sign-key` or the environment's key) or a retained, hashed
+ * chain in memory, and the run's tree that `--trace` prints. A run with neither only
+ * counts its records (`CountingSink`) and never loads this file's imports: the ES
+ * module build loads it through program-chain-loader.lazy.ts (ADR 0046); this file is
+ * the build entry of `dist/program-chain.js`.
+ */
+
+/** A chain a run's records are kept in, and what `--trace` prints of it. */
+interface RecordedChain {
+    readonly sink: AuditSink;
+    /** Closes the chain's files (after the run). */
+    close(): void;
+    /** The tree of the records of run `runId` (`--trace`). */
+    tree(runId: string | undefined): string;
+}
+type RecordedChainResult = {
+    readonly kind: 'ok';
+    readonly chain: RecordedChain;
+} | {
+    readonly kind: 'error';
+    readonly message: string;
+};
+/** The chain in `dir` (`--chain`; signed with `signKey` or the environment's key), else memory. */
+declare function openRecordedChain(dir: string | undefined, signKey: string | undefined): RecordedChainResult;
+
+/**
+ * The recorded chain of a compiled module (program-chain.ts) as program-runtime.ts links
+ * it. From source and in the CLI's single bundle it is imported with the rest; the ES
+ * module build swaps this file for program-chain-loader.lazy.ts, which loads
+ * `dist/program-chain.js` when a module runs with `--chain` or `--trace` (ADR 0046).
+ */
+
+/** Installs the chain where it is loaded lazily; here it is linked already. */
+declare function setProgramChain(open: typeof openRecordedChain): void;
+
+/**
  * The runtime module compiled programs import (`rtfs-ts/runtime`, dist/runtime.js):
  * the helpers the emitted code calls and `startProgram`, which builds the hosted
  * runtime (builtins, core library, capabilities, causal chain) the code links to.
@@ -1432,7 +1471,7 @@ declare function provideCoreLibrary(text: string, uri?: string): void;
 /** The planner standard library (planner.*, llm.complete) over the built-in catalog. */
 declare function loadPlannerStdlib(): Promise<readonly Capability[]>;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, appendOwned, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, appendOwned, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, setProgramChain, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
 // ==== types-read.d.ts ====

@@ -15,6 +15,8 @@
 //   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
 //   dist/jit-tier.js     the evaluator's compiled tier, `require`d when a function or loop
 //                        first gets hot (src/compiler/jit-loader.lazy.ts)
+//   dist/program-chain.js the causal chain of a compiled module run with --chain or
+//                        --trace, `require`d then (src/compiler/program-chain-loader.lazy.ts)
 //   dist/async-worker.js the evaluator thread of `runAsync` (src/library/async-worker.ts)
 //   dist/*.d.ts          the type declarations of the five entries (scripts/build-types.mjs)
 //   dist/chunk-*.js      code shared by the entries
@@ -187,7 +189,8 @@ const bundledLoaders = loaderTwins('bundled-loaders', '.bundled.ts');
 /**
  * The ES module build swaps each `*-loader.ts` that imports a module with the rest for
  * its `*-loader.lazy.ts` twin, which `require`s an entry beside the bundles on first use
- * (jit-loader: the evaluator's compiled tier, ADR 0039).
+ * (jit-loader: the evaluator's compiled tier, ADR 0039; program-chain-loader: the causal
+ * chain a compiled module keeps for --chain or --trace, ADR 0046).
  */
 const lazyLoaders = loaderTwins('lazy-loaders', '.lazy.ts');
 
@@ -241,6 +244,7 @@ const result = await build({
     'otlp-worker': 'src/export/otlp/worker.ts',
     runtime: 'src/compiler/runtime-entry.ts',
     'jit-tier': 'src/compiler/jit-entry.ts',
+    'program-chain': 'src/compiler/program-chain.ts',
     'async-worker': 'src/library/async-worker.ts',
   },
   outdir,
@@ -268,8 +272,14 @@ const result = await build({
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
   // objects, so the plugin's Docs print in whichever prettier 3 loaded the plugin.
   // CommonJS dependencies (commander, picocolors) call require(); ESM output has none.
+  // `require` is made on first call, from `process.getBuiltinModule` (Node >= 20.16):
+  // every output file gets the banner, and an `import` of node:module in each (its ES
+  // facade, linked into every chunk) and a `createRequire` per file that never calls it
+  // (most chunks: built-ins load through esbuild's one `__require` helper) cost the
+  // compiled module's start-up about 0.5 ms (ADR 0046). The bundled code only calls it
+  // (`require(id)`, `require.apply`), never reads `require.resolve` or `require.cache`.
   banner: {
-    js: "import { createRequire as __rtfsCreateRequire } from 'node:module'; const require = __rtfsCreateRequire(import.meta.url);",
+    js: "let __rtfsRequire; const require = (id) => (__rtfsRequire ??= process.getBuiltinModule('node:module').createRequire(import.meta.url))(id);",
   },
 });
 

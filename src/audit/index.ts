@@ -52,6 +52,7 @@ export {
   ChainCorruptError,
 } from './writer.js';
 export { type MemoryChainOptions, MemoryChain } from './memory.js';
+export { CountingSink } from './counting-sink.js';
 export {
   type ReadOptions,
   ChainReadError,

@@ -3,8 +3,9 @@
  * program with the runtime it imports (tree-shaken: only the modules and helpers the
  * program reaches), the core library's text (stdlib/core.rtfs, read from disk by an
  * installed runtime), the Chevrotain reader (which produces diagnostics for text
- * the program reads), the regex engine and the evaluator's compiled tier, installed
- * eagerly (a bundle has no files beside it to load them from); the result imports only
+ * the program reads), the regex engine, the evaluator's compiled tier and the causal
+ * chain kept for --chain or --trace (ADR 0046), installed eagerly (a bundle has no
+ * files beside it to load them from); the result imports only
  * `node:` modules and runs with plain `node` anywhere. esbuild is a build tool, not a dependency of rtfs-ts: it is loaded
  * from the project (or a global install) only when --bundle is used.
  */
@@ -27,14 +28,16 @@ export async function bundleModule(code: string, runtime: string, uri: string): 
   const core = readFileSync(join(dist, '..', 'stdlib', 'core.rtfs'), 'utf8');
   const runtimeUrl = pathToFileURL(runtime).href;
   const prelude = [
-    `import { provideCoreLibrary, setFullReader } from ${JSON.stringify(runtimeUrl)};`,
+    `import { provideCoreLibrary, setFullReader, setProgramChain } from ${JSON.stringify(runtimeUrl)};`,
     `import { chevrotainRead } from ${JSON.stringify(pathToFileURL(join(dist, 'full-reader.js')).href)};`,
     `import { installRegexEngine } from ${JSON.stringify(pathToFileURL(join(dist, 'regex-engine.js')).href)};`,
     `import { installJitTier } from ${JSON.stringify(pathToFileURL(join(dist, 'jit-tier.js')).href)};`,
+    `import { openRecordedChain } from ${JSON.stringify(pathToFileURL(join(dist, 'program-chain.js')).href)};`,
     `provideCoreLibrary(${JSON.stringify(core)});`,
     'setFullReader(chevrotainRead);',
     'installRegexEngine();',
     'installJitTier();',
+    'setProgramChain(openRecordedChain);',
   ].join('\n');
   const result = await esbuild.build({
     stdin: {

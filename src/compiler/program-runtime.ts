@@ -13,20 +13,14 @@ import { PlanStack } from '../runtime/compile-plan.js';
 import type { StepExport } from '../analyzer/nodes.js';
 import { asRtfsError } from '../runtime/compile-try.js';
 import type { Fn } from '../runtime/fn.js';
-import {
-  createHostedRuntime,
-  runProgram,
-  type Capability,
-  type Hosted,
-  type RunOutcome,
-} from '../host/index.js';
-import {
-  MemoryChain,
-  JsonlChain,
-  formatTree,
-  readRecords,
-  resolveSigningKey,
-} from '../audit/index.js';
+// Files, not the barrels of host/ and audit/: esbuild's code splitting puts every file a
+// barrel names in the runtime's graph (ADR 0046).
+import { createHostedRuntime, runProgram, type Hosted, type RunOutcome } from '../host/create.js';
+import type { Capability } from '../host/capability.js';
+import { CountingSink } from '../audit/counting-sink.js';
+import type { AuditSink } from '../runtime/audit-sink.js';
+import type { RecordedChain } from './program-chain.js';
+import { openRecordedChain } from './program-chain-loader.js';
 import { budgetOf, parseRunArgs } from '../host/run-options.js';
 import { type Budget, withBudget } from '../runtime/budget.js';
 import { basename } from 'node:path';
@@ -117,24 +111,15 @@ function parseFlags(argv: readonly string[]): Flags {
 
 /**
  * The chain of `--chain DIR` (signed with `--sign-key` or the environment's key), or
- * memory: keeping its lines for `--trace`, otherwise only counting appends, as
- * `rtfs run` does (ADR 0037: no node:crypto for a chain nobody reads).
+ * memory, kept for `--trace` (program-chain.ts, loaded then: ADR 0046); otherwise a sink
+ * that only counts appends, as `rtfs run` does (ADR 0037: no node:crypto, no encoding
+ * or hashing for a chain nobody reads).
  */
-function openChain(flags: Flags): JsonlChain | MemoryChain {
-  if (flags.chain === undefined)
-    return new MemoryChain(flags.trace ? {} : { retain: false, hashed: false });
-  const program = basename(process.argv[1] ?? 'module.mjs');
-  let signingKey;
-  try {
-    signingKey = resolveSigningKey(flags.signKey === undefined ? {} : { keyFile: flags.signKey });
-  } catch (e) {
-    usageExit(`cannot use the signing key: ${(e as Error).message}`, program);
-  }
-  try {
-    return JsonlChain.open(flags.chain, signingKey === undefined ? {} : { signingKey });
-  } catch (e) {
-    usageExit(`cannot append to the chain in ${flags.chain}: ${(e as Error).message}`, program);
-  }
+function openChain(flags: Flags): RecordedChain | undefined {
+  if (flags.chain === undefined && !flags.trace) return undefined;
+  const opened = openRecordedChain(flags.chain, flags.signKey);
+  if (opened.kind === 'error') usageExit(opened.message, basename(process.argv[1] ?? 'module.mjs'));
+  return opened.chain;
 }
 
 /** An input value: the RTFS literal `text` is, or `text` itself (as `rtfs run --input`). */
@@ -146,14 +131,17 @@ function literal(text: string): Value {
 /** What the compiled code of one program links to at start-up. */
 export class Program {
   readonly hosted: Hosted;
-  private readonly sink: MemoryChain | JsonlChain;
+  /** The kept chain (`--chain`, `--trace`), else undefined: `sink` only counts. */
+  private readonly chain: RecordedChain | undefined;
+  private readonly sink: AuditSink;
   private readonly flags: Flags;
   private readonly sources: Source[];
   private readonly namespaces = new Map<string, Globals>();
 
   constructor(readonly options: ProgramOptions) {
     this.flags = parseFlags(options.argv ?? process.argv.slice(2));
-    this.sink = openChain(this.flags);
+    this.chain = openChain(this.flags);
+    this.sink = this.chain?.sink ?? new CountingSink();
     this.hosted = createHostedRuntime({
       sink: this.sink,
       policy: { allow: this.flags.allow, deny: this.flags.deny },
@@ -241,15 +229,10 @@ export class Program {
         evaluate: () => withBudget(this.flags.budget, evaluate),
       });
     } finally {
-      if (this.sink instanceof JsonlChain) this.sink.close();
+      this.chain?.close();
     }
-    if (this.flags.trace) {
-      const records =
-        this.sink instanceof JsonlChain
-          ? readRecords(this.flags.chain as string)
-          : this.sink.records();
-      process.stderr.write(`${formatTree(records, this.hosted.host.currentRun)}\n`);
-    }
+    if (this.flags.trace && this.chain !== undefined)
+      process.stderr.write(`${this.chain.tree(this.hosted.host.currentRun)}\n`);
     if (outcome.ok) process.stdout.write(`${printValue(outcome.value)}\n`);
     else {
       process.stderr.write(`${outcome.error?.render() ?? 'error'}\n`);

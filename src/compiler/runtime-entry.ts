@@ -9,6 +9,8 @@ export * from './support/index.js';
 export { startProgram, Program, type ProgramOptions } from './program-runtime.js';
 export { provideCoreLibrary } from '../create-runtime.js';
 export { setFullReader } from '../syntax/index.js';
+// `rtfs compile --bundle` installs the causal chain kept for --chain or --trace with it.
+export { setProgramChain } from './program-chain-loader.js';
 // Types the helpers' signatures name (so the declarations of this entry are complete).
 export type { Var, CatchSelector } from '../analyzer/index.js';
 export type { StepExport } from '../analyzer/nodes.js';

@@ -10,18 +10,18 @@
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import {
   argsHash,
-  canonicalValue,
-  decodeValue,
   valueHash,
   sha256Hex,
   canonicalResult,
   type ChainAction,
   type ChainRecord,
   type ActionResult,
-  type Json,
 } from '../audit/index.js';
 import type { Capability } from './capability.js';
 import { clipText, describeDifference, firstDifference } from './value-diff.js';
+import { asRecorded, deterministic } from './recorded.js';
+
+export { asRecorded, deterministic };
 
 const k = (n: string): Keyword => Keyword.of(n);
 
@@ -130,30 +130,6 @@ export function storedContent(records: readonly ChainRecord[], hash: string): Va
     if (content !== undefined) return content;
   }
   return undefined;
-}
-
-/**
- * `v` as a replay reads it back from the log: map entries in canonical order. Results of
- * capabilities a replay answers from the log go through this in the live run too, so a
- * program that depends on a map's order (`str`, `keys`, `first`) computes the same thing
- * in both. Values the log cannot carry (functions) are left as they are.
- */
-export function asRecorded(v: Value): Value {
-  if (v === null || typeof v !== 'object') return v;
-  try {
-    return decodeValue(JSON.parse(canonicalValue(v)) as Json);
-  } catch {
-    return v;
-  }
-}
-
-/** True for capabilities a replay re-executes: in-process and pure, or defined by the program. */
-export function deterministic(c: Capability | undefined): boolean {
-  return (
-    c !== undefined &&
-    c.external !== true &&
-    (c.definedByProgram === true || c.effects.every((e) => e === 'pure'))
-  );
 }
 
 export type ReplayAnswer =

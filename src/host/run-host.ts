@@ -21,7 +21,8 @@ import type { CapabilityRegistry } from './registry.js';
 import { decideCall, type Decision, type Policy } from './policy.js';
 import { type Frame, RunSpans } from './run-spans.js';
 import { capabilityFromSpec } from './define.js';
-import { asRecorded, deterministic, type ReplayLog } from './replay.js';
+import { asRecorded, deterministic } from './recorded.js';
+import type { ReplayLog } from './replay.js';
 import { placeholderInput, simulatedValue } from './simulate.js';
 import { ControlCodes } from './builtin/control.js';
 

@@ -143,6 +143,40 @@ describe('rtfs compile', () => {
     expect(b.stderr).toBe('0');
   });
 
+  it('loads the causal chain (dist/program-chain.js) only for --chain or --trace, and --bundle holds it', () => {
+    // Without either flag a run only counts its records: the chain's writer, encoding and
+    // tree printer are not loaded (ADR 0046).
+    const out = join(dir, 'chain.mjs');
+    expect(rtfs(['compile', '-', '-o', out], { input: '(+ 1 2)' }).code).toBe(0);
+    const probe = join(dir, 'chain-probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('program-chain.js')).length)));",
+    );
+    const run = (file: string, args: readonly string[], cwd = root) =>
+      spawnSync(process.execPath, ['-r', probe, file, ...args], { cwd, encoding: 'utf8' });
+    const plain = run(out, []);
+    expect(plain.stdout).toBe('3\n');
+    expect(plain.stderr).toBe('0');
+    const traced = run(out, ['--trace']);
+    expect(traced.stdout).toBe('3\n');
+    expect(traced.stderr).toMatch(
+      /^PlanStarted <stdin> #1\n└─ PlanCompleted → 3 \(\d+ ms\) #2\n1$/,
+    );
+    const chainDir = join(dir, 'chain-dir');
+    const chained = run(out, ['--chain', chainDir]);
+    expect(chained.stdout).toBe('3\n');
+    expect(chained.stderr).toBe('1');
+    expect(existsSync(join(chainDir, 'HEAD'))).toBe(true);
+    // The bundle installs the chain: a program-chain.js beside it is never loaded.
+    const bundled = join(dir, 'chain.bundle.mjs');
+    writeFileSync(join(dir, 'program-chain.js'), 'module.exports = {};');
+    expect(rtfs(['compile', '-', '-o', bundled, '--bundle'], { input: '(+ 1 2)' }).code).toBe(0);
+    const b = run(bundled, ['--trace'], dir);
+    expect(b.stdout).toBe('3\n');
+    expect(b.stderr).toMatch(/^PlanStarted <stdin> #1\n└─ PlanCompleted → 3 \(\d+ ms\) #2\n0$/);
+  });
+
   it('imports rtfs-ts/runtime by name where the package is installed, so the module can move', () => {
     const project = join(dir, 'project');
     mkdirSync(join(project, 'node_modules'), { recursive: true });
@@ -168,10 +202,13 @@ describe('rtfs compile', () => {
     expect(c.stderr).toBe('');
     expect(c.code).toBe(0);
     const text = readFileSync(out, 'utf8');
-    // Only node: modules are imported.
+    // Only node: modules are imported, if any: the runtime reaches built-ins through a
+    // `require` made with process.getBuiltinModule (ADR 0039, 0046), so none need be.
     const imports = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
-    expect(imports.length).toBeGreaterThan(0);
     expect(imports.every((i) => i?.startsWith('node:'))).toBe(true);
+    expect(text).not.toMatch(/^\s*(?:import|export)\b[^\n]*\bfrom\s*["'](?!node:)/m);
+    expect(text).not.toMatch(/^\s*import\s*["'](?!node:)/m);
+    expect(text).toMatch(/process\.getBuiltinModule\(["']node:module["']\)/);
     const elsewhere = mkdtempSync(join(tmpdir(), 'rtfs-moved-'));
     try {
       const moved = join(elsewhere, 'app.mjs');

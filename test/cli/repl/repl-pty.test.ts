@@ -273,13 +273,18 @@ describe.skipIf(unavailable !== undefined)(
       t.type('(def base 40)\r');
       await t.waitFor('\n40\n');
       await t.waitFor('rtfs> ');
-      // Catastrophic backtracking inside one builtin call: the evaluator never gets to
-      // test the interrupt flag, so only terminating the worker stops it.
-      t.type(`(re-find "(a+)+b" "${'a'.repeat(40)}c")\r`);
-      await t.waitFor('c")\n');
+      t.type('(do (def s (str "zw" (apply str (repeat 2000000 "x")) "z")) (count s))\r');
+      await t.waitFor('2000003\n');
+      await t.waitFor('rtfs> ');
+      // One builtin call that runs for about a minute (the linear-time regex engine over
+      // 2M characters with ~1,800 states live): the evaluator never gets to test the
+      // interrupt flag, so only terminating the worker stops it. "started" is printed
+      // once the evaluation runs, so both Ctrl-Cs reach a busy session.
+      t.type('(do (println "started") (re-find "x(x?){900}zw" s))\r');
+      await t.waitFor('started\n');
       t.type('\x03');
       t.type('\x03');
-      await t.waitFor('restarting the session (replaying 1 inputs)');
+      await t.waitFor('restarting the session (replaying 2 inputs)');
       await t.waitFor('rtfs> ');
       t.type('(+ base 2)\r');
       await t.waitFor('42\n');

@@ -1,7 +1,7 @@
 /** Word splitting: the ASCII scan is the regular-expression definition, faster. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { words, wordsByRegex } from '../../src/planner/text.js';
+import { stem, stemByRegex, words, wordsByRegex } from '../../src/planner/text.js';
 
 describe('words', () => {
   it('splits camelCase, ids and punctuation, lower-cased', () => {
@@ -34,6 +34,36 @@ describe('words', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('stem', () => {
+  it('equals the regular-expression definition on any word', () => {
+    const suffixes = [
+      's',
+      'ss',
+      'us',
+      'is',
+      'es',
+      'ies',
+      'xes',
+      'ches',
+      'shes',
+      'sses',
+      'S',
+      'SSES',
+    ];
+    const tails = ['', 'a', 'bo', 'box', 'church', 'dish', 'class', 'Issue', 'status', 'analysis'];
+    for (const t of tails)
+      for (const s of suffixes)
+        for (const w of [`${t}${s}`, `${t}${s}${s}`]) expect(stem(w)).toBe(stemByRegex(w));
+    const chars = fc.constantFrom(...[...'aseixchuSEIXCHUß\u0130\u212a']);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: chars, maxLength: 8 })), (w) => {
+        expect(stem(w)).toBe(stemByRegex(w));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

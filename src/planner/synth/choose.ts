@@ -159,22 +159,74 @@ function servicePatterns(): NonNullable<typeof servicePatternList> {
 
 const READ_VERBS = new Set(['list', 'get', 'read', 'search', 'query']);
 
+/**
+ * What the score of every menu entry reads from the clause alone: its tokens with the
+ * nouns it implies, the surface word of its verb and the services it names. `bestChoice`
+ * computes them once per clause instead of once per entry (ADR 0048).
+ */
+interface ClauseFacts {
+  readonly clause: Clause;
+  readonly ct: readonly string[];
+  readonly surface: string | undefined;
+  readonly named: readonly string[];
+}
+
+function clauseFacts(clause: Clause, ctx: ChoiceContext): ClauseFacts {
+  const verb = clause.verb;
+  return {
+    clause,
+    ct: [...tokens(clause.text), ...impliedNouns(clause.text, ctx.clauseParams)],
+    surface: verb === undefined ? undefined : words(clause.text).find((w) => verbOf(w) === verb),
+    named: namedServices(clause.text),
+  };
+}
+
+/** `idParts` and the description's tokens of a menu entry, by id and text (bounded caches). */
+const partsById = new Map<string, ReturnType<typeof idParts>>();
+const descTokens = new Map<string, ReadonlySet<string>>();
+
+function cachedIdParts(id: string): ReturnType<typeof idParts> {
+  let p = partsById.get(id);
+  if (p === undefined) {
+    p = idParts(id);
+    if (partsById.size < 10_000) partsById.set(id, p);
+  }
+  return p;
+}
+
+function descriptionTokens(description: string): ReadonlySet<string> {
+  let d = descTokens.get(description);
+  if (d === undefined) {
+    d = new Set(tokens(description));
+    if (descTokens.size < 10_000) descTokens.set(description, d);
+  }
+  return d;
+}
+
 /** The terms of the score of `m` for `clause` (see the module comment). */
 export function explainChoice(
   clause: Clause,
   m: MenuEntry,
   ctx: ChoiceContext,
 ): { score: number; terms: string[] } {
+  return explainWith(clauseFacts(clause, ctx), m, ctx);
+}
+
+function explainWith(
+  facts: ClauseFacts,
+  m: MenuEntry,
+  ctx: ChoiceContext,
+): { score: number; terms: string[] } {
+  const { clause, ct } = facts;
   const lex = lexicon();
-  const ct = [...tokens(clause.text), ...impliedNouns(clause.text, ctx.clauseParams)];
-  const parts = idParts(m.id);
+  const parts = cachedIdParts(m.id);
   const terms: string[] = [];
   let s = 0;
   const term = (delta: number, why: string): void => {
     s += delta;
     terms.push(`${delta >= 0 ? '+' : ''}${round4(delta)} ${why}`);
   };
-  const desc = new Set(tokens(m.description));
+  const desc = descriptionTokens(m.description);
   if (clause.verb !== undefined) {
     if (parts.verb !== undefined) {
       const fam = (v: string): string | undefined => lex.family.get(v);
@@ -186,14 +238,14 @@ export function explainChoice(
       if (READ_VERBS.has(clause.verb)) term(0.2, `reads (${clause.verb})`);
       else if (lex.family.get(clause.verb) !== undefined) term(-0.3, `only reads (${clause.verb})`);
     }
-    const surface = words(clause.text).find((w) => verbOf(w) === clause.verb);
+    const surface = facts.surface;
     if (surface !== undefined && clause.verb !== parts.verb && desc.has(surface))
       term(0.2, `"${surface}" in the description`);
   }
   const found = parts.nouns.filter((n) => nounIn(n, ct));
   if (found.length > 0) term(0.3, `noun ${found.join(', ')}`);
   for (const n of parts.nouns) if (!nounIn(n, ct)) term(-0.15, `no ${n}`);
-  const verbs = new Set(lex.verbs.keys());
+  const verbs = lex.verbs;
   const descHit = ct.find((t) => !verbs.has(t) && desc.has(t) && !parts.nouns.includes(t));
   if (descHit !== undefined) term(0.1, `"${descHit}" in the description`);
   const service = [
@@ -203,7 +255,7 @@ export function explainChoice(
   // The service counts once: not again when it is the noun already found (`orders.get_order`).
   if (service.some((t) => ct.includes(t) && !found.some((n) => canonNoun(n) === canonNoun(t))))
     term(0.2, `service ${service.join('/')}`);
-  for (const named of namedServices(clause.text))
+  for (const named of facts.named)
     if (!service.includes(named) && !m.id.toLowerCase().includes(named)) term(-0.6, `not ${named}`);
   for (const input of m.required_inputs) {
     if (ctx.clauseParams.has(input)) term(0.15, `states ${input}`);
@@ -229,10 +281,12 @@ export function bestChoice(
   accept: (m: MenuEntry) => boolean = () => true,
 ): { entry: MenuEntry; score: number; terms: string[] } | undefined {
   let best: { entry: MenuEntry; score: number; terms: string[] } | undefined;
+  let facts: ClauseFacts | undefined;
   for (const m of menu) {
     if (m.id.startsWith('ccos.') || !accept(m)) continue;
     if (m.metadata['capability_status'] === 'scaffold' && clause.kind !== 'transform') continue;
-    const { score, terms } = explainChoice(clause, m, ctx);
+    facts ??= clauseFacts(clause, ctx);
+    const { score, terms } = explainWith(facts, m, ctx);
     if (
       best === undefined ||
       score > best.score ||

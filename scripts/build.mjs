@@ -55,6 +55,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * closure per property, into every importing module as it starts (ADR 0037).
  */
 const LAZY_BUILTINS = ['crypto', 'worker_threads', 'os'];
+/**
+ * The CLI also loads node:tty on first use: it requires node:net and node:stream as it
+ * starts (~15M instructions), which `rtfs run` into a pipe or file never needs (ADR 0051).
+ */
+const CLI_LAZY_BUILTINS = [...LAZY_BUILTINS, 'tty'];
 
 /** A module whose exports `names` are getters that `require(spec)` on first use. */
 function lazyModule(spec, names) {
@@ -144,8 +149,10 @@ const ALL_BUILTINS = builtinModules.filter((n) => !n.startsWith('_'));
  * Packages the CLI initialises on first use, as the built-ins above: jsonc-parser only
  * places JSON syntax errors in configuration files, and its initialisation builds 1,200
  * indentation strings (340 KB of young generation, ~0.25 ms) on every start (ADR 0037).
+ * picocolors reads `process.stdout.isTTY` as it starts, which creates the stream (node:net
+ * for a pipe); the CLI only calls its `createColors`, for diagnostics (ADR 0051).
  */
-const LAZY_PACKAGES = ['jsonc-parser'];
+const LAZY_PACKAGES = ['jsonc-parser', 'picocolors'];
 const requireHere = createRequire(import.meta.url);
 const lazyPackages = {
   name: 'lazy-packages',
@@ -306,7 +313,7 @@ const cli = await build({
     noChildProcess,
     reportAssets,
     bundledLoaders,
-    builtinsPlugin(LAZY_BUILTINS),
+    builtinsPlugin(CLI_LAZY_BUILTINS),
     lazyPackages,
     cjsPackages(root, vendor),
   ],

@@ -4,7 +4,7 @@
  * (`--answers FILE`) and `--dry-run`. Policy and answers files are RTFS or JSON.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { isTerminal } from './direct-stdout.js';
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import { readConfigFile } from '../config/index.js';
 import { configErrorText } from './config-error.js';
@@ -39,7 +39,7 @@ export function policyFrom(flags: HostFlags): { allow: string[]; deny: string[] 
 export function answersFrom(
   file: string | undefined,
 ): { next(prompt: string): string | undefined } | undefined {
-  if (file === undefined) return isatty(0) ? terminalAnswers() : undefined;
+  if (file === undefined) return isTerminal(0) ? terminalAnswers() : undefined;
   const data = readData(file, 'answers file');
   if (data instanceof RVector) {
     const queue = [...data].map((x) => (typeof x === 'string' ? x : printValue(x)));

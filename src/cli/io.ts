@@ -4,10 +4,10 @@
  * their own {@link CliIo}.
  */
 import { readFileSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { Source } from '../reader.js';
 import { UsageError } from './exit-codes.js';
 import { makeColors, type Colors } from './color.js';
+import { directlyWritable, directWriter, isTerminal } from './direct-stdout.js';
 
 export interface OutStream {
   write(text: string): void;
@@ -39,30 +39,42 @@ export interface CliContext {
 /**
  * The process's streams. Node creates `process.stdout` and `process.stderr` on first
  * access (a socket or TTY stream for pipes and terminals), so they are only touched
- * when a command writes to them.
+ * when a command writes to them (or asks whether they are terminals). Standard output
+ * that is a pipe, socket or file is written directly, without `process.stdout`, when
+ * `directStdout` (for commands that write it only through this io: direct-stdout.ts,
+ * ADR 0051).
  */
-export function nodeIo(): NodeIo {
+export function nodeIo(options: { readonly directStdout?: boolean } = {}): NodeIo {
   const opened = new Set<0 | 1 | 2>();
+  const nodeStdout = (): NodeJS.WriteStream => {
+    if (!opened.has(1)) {
+      opened.add(1);
+      // `rtfs read big.rtfs | head` closes the pipe early: that is not an error.
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        throw e;
+      });
+    }
+    return process.stdout;
+  };
+  let stdout: OutStream | undefined;
   return {
     opened,
     get stdout() {
-      if (!opened.has(1)) {
-        opened.add(1);
-        // `rtfs read big.rtfs | head` closes the pipe early: that is not an error.
-        process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-          if (e.code === 'EPIPE') process.exit(0);
-          throw e;
-        });
-      }
-      return process.stdout;
+      stdout ??=
+        options.directStdout === true && directlyWritable(1)
+          ? directStdout(nodeStdout)
+          : nodeStdout();
+      return stdout;
     },
-    get stderr() {
+    // Created on first use: `rtfs run` that writes no error never creates it.
+    stderr: lazyStream(() => {
       opened.add(2);
       return process.stderr;
-    },
+    }),
     env: process.env,
     get interactive() {
-      return isatty(0) && isatty(1);
+      return isTerminal(0) && isTerminal(1);
     },
     async readStdin() {
       opened.add(0);
@@ -70,6 +82,36 @@ export function nodeIo(): NodeIo {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+/** A stream made by `open` when first written to or asked whether it is a terminal. */
+function lazyStream(open: () => NodeJS.WriteStream): OutStream {
+  return {
+    write(text) {
+      open().write(text);
+    },
+    get isTTY() {
+      return open().isTTY === true;
+    },
+    get columns() {
+      return open().columns;
+    },
+  };
+}
+
+/** Direct writes to fd 1; a closed pipe ends the process quietly, as on the stream. */
+function directStdout(fallback: () => NodeJS.WriteStream): OutStream {
+  const writer = directWriter(1, fallback);
+  return {
+    write(text) {
+      try {
+        writer.write(text);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+        throw e;
+      }
     },
   };
 }

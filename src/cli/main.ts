@@ -4,7 +4,9 @@ import { nodeIo, type NodeIo } from './io.js';
 import { endsEarly, idle } from './early-exit.js';
 
 const args = process.argv.slice(2);
-const io = nodeIo();
+// `run` and `eval` write standard output only through the io (the REPL and the language
+// server write `process.stdout` themselves): it may bypass Node's stream (ADR 0051).
+const io = nodeIo({ directStdout: endsEarly(args) });
 void runCli(args, io).then((code) => {
   process.exitCode = code;
   // Once the promise jobs still queued have run (a tick runs after the microtask queue

@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rtfs } from './run-cli.js';
+import { root, rtfs } from './run-cli.js';
 
 describe('rtfs run', () => {
   it('prints println output, then the last value', () => {
@@ -16,6 +20,43 @@ describe('rtfs run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBe(6 + 900001 + 2);
     expect(r.stdout.endsWith('x\n0\n')).toBe(true);
+  });
+
+  it('writes its output to a file or a closed pipe as to any pipe (ADR 0051)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rtfs-run-out-'));
+    try {
+      const out = join(dir, 'out.txt');
+      const fd = openSync(out, 'w');
+      try {
+        const r = spawnSync(process.execPath, ['bin/rtfs.js', 'run', '-'], {
+          cwd: root,
+          input: '(println "λ") (+ 1 2)',
+          stdio: ['pipe', fd, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+      } finally {
+        closeSync(fd);
+      }
+      expect(readFileSync(out, 'utf8')).toBe('λ\n3\n');
+      // The reader goes away after one byte: the run still ends quietly, exit 0.
+      const big = '(dotimes [i 20000] (println (apply str (repeat 50 "x"))))';
+      const piped = spawnSync(
+        'bash',
+        [
+          '-c',
+          `echo '${big}' | "$0" bin/rtfs.js run - | head -c 1; exit \${PIPESTATUS[1]}`,
+          process.execPath,
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      expect(piped.stdout).toBe('x');
+      expect(piped.stderr).toBe('');
+      expect(piped.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads the program from stdin with -', () => {

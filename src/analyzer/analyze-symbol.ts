@@ -35,7 +35,7 @@ export function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope,
   if (local !== undefined) {
     // A `let` local bound to a literal reads as that literal (ADR 0050).
     const known = scope.constant(s.name);
-    if (known !== undefined) return { kind: 'const', value: known.value, span };
+    if (known !== undefined) return { kind: 'const', value: known.value, span, local: s.name };
     return { kind: 'local', ref: local, name: s.name, span };
   }
   // `alias/name` through an import comes before a global spelled the same (`str/join`).

@@ -1900,6 +1900,11 @@ type Node = {
     readonly kind: 'const';
     readonly value: Value;
     readonly span: Span | undefined;
+    /**
+     * Set when this is a read of a `let` local bound to a literal (ADR 0050): the
+     * local's name. `rtfs check` lints only literals written in place.
+     */
+    readonly local?: string;
 } | {
     readonly kind: 'local';
     readonly ref: LocalRef;

@@ -3,7 +3,7 @@
  * (recognised only when the rest still parses), and letrec for runs of local fns.
  */
 import { childSpan, type Span } from '../source/index.js';
-import { type Value, type RList, Keyword, RVector, Sym } from '../data/index.js';
+import { type Value, type RList, Keyword, RFloat, RVector, Sym } from '../data/index.js';
 import { parseTypeExpr, letContext, type TypeAst } from '../types/index.js';
 import type { Node, Binding, Destructure } from './nodes.js';
 import type { BlockScope } from './scope.js';
@@ -56,6 +56,25 @@ export function slotFor(pattern: Pattern, scope: BlockScope, destructure: Destru
   return slot;
 }
 
+/**
+ * A number (integer or float), string, keyword, boolean or nil literal: a `let` local bound to one is read
+ * as the literal itself (ADR 0050), so compiled code sees a constant (`mod`'s divisor, a
+ * loop's bound). Collections and quoted forms stay locals.
+ */
+function isLiteral(n: Node): n is Extract<Node, { kind: 'const' }> {
+  if (n.kind !== 'const') return false;
+  const v = n.value;
+  return (
+    v === null ||
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    typeof v === 'string' ||
+    typeof v === 'boolean' ||
+    v instanceof RFloat ||
+    v instanceof Keyword
+  );
+}
+
 export function analyzeBindings(
   kind: 'let' | 'loop',
   l: RList,
@@ -100,6 +119,9 @@ export function analyzeBindings(
     const pattern =
       prebound.get(sl.at) ?? analyzePattern(sl.pattern, patternSpan(bv, sl, span), inner, hooks);
     bindings.push({ pattern, init });
+    if (kind === 'let' && pattern.kind === 'slot' && isLiteral(init)) {
+      inner.markConstant(pattern.name, init.value);
+    }
     if (kind === 'loop' && type !== undefined)
       loopChecks.push({ index: bindings.length - 1, type, context, span: at(sl.valueAt) });
   }

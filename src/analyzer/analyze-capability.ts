@@ -77,7 +77,11 @@ export function analyzeCapabilityForm(
     seen.add(k.name);
     const value = analyzeAt(i + 1);
     // A schema written as data is checked now, so `rtfs check` reports it.
-    if ((k.name === 'input-schema' || k.name === 'output-schema') && value.kind === 'const') {
+    if (
+      (k.name === 'input-schema' || k.name === 'output-schema') &&
+      value.kind === 'const' &&
+      value.local === undefined
+    ) {
       if (value.value !== null) typeAt(value.value, at(i + 1));
     }
     if (k.name === 'implementation') impl = value;

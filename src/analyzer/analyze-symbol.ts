@@ -32,7 +32,12 @@ export function getShorthand(
 
 export function analyzeSymbol(s: Sym, span: Span | undefined, scope: BlockScope, ctx: Ctx): Node {
   const local = scope.resolve(s.name);
-  if (local !== undefined) return { kind: 'local', ref: local, name: s.name, span };
+  if (local !== undefined) {
+    // A `let` local bound to a literal reads as that literal (ADR 0050).
+    const known = scope.constant(s.name);
+    if (known !== undefined) return { kind: 'const', value: known.value, span, local: s.name };
+    return { kind: 'local', ref: local, name: s.name, span };
+  }
   // `alias/name` through an import comes before a global spelled the same (`str/join`).
   const cell =
     s.ns !== null && ctx.globals.aliases.has(s.ns)

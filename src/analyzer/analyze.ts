@@ -105,7 +105,8 @@ export function analyze(
 }
 
 function allConst(items: readonly Node[]): boolean {
-  return items.every((n) => n.kind === 'const');
+  // A literal local's read stays an item (ADR 0050): `[n n]` is built as before.
+  return items.every((n) => n.kind === 'const' && n.local === undefined);
 }
 
 /** The value of a node known to be a constant (`'(2)` inside `[1 '(2)]` is `(2)`). */

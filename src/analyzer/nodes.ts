@@ -62,7 +62,16 @@ export interface Binding {
  * cells. Both the evaluator (runtime/compile-node.ts) and the compiler consume it.
  */
 export type Node =
-  | { readonly kind: 'const'; readonly value: Value; readonly span: Span | undefined }
+  | {
+      readonly kind: 'const';
+      readonly value: Value;
+      readonly span: Span | undefined;
+      /**
+       * Set when this is a read of a `let` local bound to a literal (ADR 0050): the
+       * local's name. `rtfs check` lints only literals written in place.
+       */
+      readonly local?: string;
+    }
   | {
       readonly kind: 'local';
       readonly ref: LocalRef;

@@ -1,4 +1,10 @@
+import type { Value } from '../data/index.js';
 import type { LocalRef } from './nodes.js';
+
+/** The literal a local is bound to, when every read of it may be that literal. */
+export interface KnownConstant {
+  readonly value: Value;
+}
 
 /**
  * Lexical scopes. A `FrameScope` is one function body (or the top level): it owns a
@@ -17,6 +23,7 @@ export class FrameScope {
 
 export class BlockScope {
   private readonly names = new Map<string, number>();
+  private readonly constants = new Map<string, KnownConstant>();
   constructor(
     readonly frame: FrameScope,
     readonly parent: BlockScope | undefined,
@@ -35,7 +42,27 @@ export class BlockScope {
   bind(name: string): number {
     const slot = this.frame.allocate();
     this.names.set(name, slot);
+    this.constants.delete(name);
     return slot;
+  }
+
+  /**
+   * Records that the local `name`, just bound in this block, always holds `value` (a
+   * `let` of a plain symbol to a literal: locals are never reassigned).
+   */
+  markConstant(name: string, value: Value): void {
+    if (this.names.has(name)) this.constants.set(name, { value });
+  }
+
+  /** The literal the local `name` resolves to, if it is one (shadowing respected). */
+  constant(name: string): KnownConstant | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the scope chain
+    let block: BlockScope | undefined = this;
+    while (block !== undefined) {
+      if (block.names.has(name)) return block.constants.get(name);
+      block = block.parent ?? block.frame.parent;
+    }
+    return undefined;
   }
 
   /** Resolves a local name to (frame depth, slot), or undefined for non-locals. */

@@ -112,7 +112,7 @@ function checkLiteral(
   context: string,
   span: Span | undefined,
 ): Diagnostic[] {
-  if (expr.kind !== 'const' || span === undefined) return [];
+  if (expr.kind !== 'const' || expr.local !== undefined || span === undefined) return [];
   const v: Value = expr.value;
   if (matchesType(type, v)) return [];
   const message = `${context}: expected ${formatType(type)}, got ${describeValue(v)}`;
@@ -120,7 +120,8 @@ function checkLiteral(
 }
 
 function checkCapability(id: Node, span: Span | undefined, opts: LintOptions): Diagnostic[] {
-  if (id.kind !== 'const' || typeof id.value !== 'string' || span === undefined) return [];
+  if (id.kind !== 'const' || id.local !== undefined || typeof id.value !== 'string') return [];
+  if (span === undefined) return [];
   if (opts.capabilities.has(id.value)) return [];
   const hint = nearest(id.value, [...opts.capabilities]);
   const message =
@@ -136,7 +137,12 @@ export function definedCapabilities(nodes: readonly Node[]): string[] {
   const ids: string[] = [];
   for (const root of nodes) {
     for (const n of walk(root)) {
-      if (n.kind === 'defcapability' && n.id.kind === 'const' && typeof n.id.value === 'string') {
+      if (
+        n.kind === 'defcapability' &&
+        n.id.kind === 'const' &&
+        n.id.local === undefined &&
+        typeof n.id.value === 'string'
+      ) {
         ids.push(n.id.value);
       }
     }

@@ -45,7 +45,13 @@ describe('the JIT tier', () => {
     // Reads a local of the enclosing function, directly or in a pattern default: each
     // closure compiles its own code (ADR 0019).
     expect(ev('((fn [x] (fn [y] (+ x y))) 1)')).toBeInstanceOf(CapturingJitClosure);
-    expect(ev('(let [d 5] (fn [{:keys [a] :or {a d}}] a))')).toBeInstanceOf(CapturingJitClosure);
+    expect(ev('(let [d (inc 4)] (fn [{:keys [a] :or {a d}}] a))')).toBeInstanceOf(
+      CapturingJitClosure,
+    );
+    // A `let` local bound to a literal is read as the literal: nothing captured (ADR 0050).
+    expect(ev('(let [d 5] (fn [{:keys [a] :or {a d}}] a))')).not.toBeInstanceOf(
+      CapturingJitClosure,
+    );
     expect(ev('(fn [x] (fn [y] (+ x y)))')).not.toBeInstanceOf(CapturingJitClosure);
     // Reaches the host.
     expect(ev('(fn [x] (call "ccos.echo" x))')).not.toBeInstanceOf(JitClosure);

@@ -30,6 +30,18 @@ export function endsEarly(args: readonly string[]): boolean {
   return args[0] !== undefined && BATCH.has(args[0]);
 }
 
+/**
+ * Commands that write standard output and error only through the CLI's io (the REPL and
+ * the language server write `process.stdout` themselves): their output may bypass Node's
+ * streams, whose creation for a pipe loads node:net and node:stream (ADR 0051).
+ */
+const IO_ONLY = new Set(['run', 'eval', 'plan']);
+
+/** Whether `args` names a command whose output may be written directly (ADR 0051). */
+export function writesOnlyThroughIo(args: readonly string[]): boolean {
+  return args[0] !== undefined && IO_ONLY.has(args[0]);
+}
+
 /** The standard streams' own handle kinds: a terminal or a pipe (files need none). */
 const STDIO_HANDLES = new Set(['TTYWrap', 'PipeWrap']);
 

@@ -40,11 +40,11 @@ export interface CliContext {
  * The process's streams. Node creates `process.stdout` and `process.stderr` on first
  * access (a socket or TTY stream for pipes and terminals), so they are only touched
  * when a command writes to them (or asks whether they are terminals). Standard output
- * that is a pipe, socket or file is written directly, without `process.stdout`, when
- * `directStdout` (for commands that write it only through this io: direct-stdout.ts,
- * ADR 0051).
+ * and error that are a pipe, socket or file are written directly, without
+ * `process.stdout`/`process.stderr`, when `direct` (for commands that write them only
+ * through this io: direct-stdout.ts, ADR 0051).
  */
-export function nodeIo(options: { readonly directStdout?: boolean } = {}): NodeIo {
+export function nodeIo(options: { readonly direct?: boolean } = {}): NodeIo {
   const opened = new Set<0 | 1 | 2>();
   const nodeStdout = (): NodeJS.WriteStream => {
     if (!opened.has(1)) {
@@ -57,21 +57,27 @@ export function nodeIo(options: { readonly directStdout?: boolean } = {}): NodeI
     }
     return process.stdout;
   };
+  const nodeStderr = (): NodeJS.WriteStream => {
+    opened.add(2);
+    return process.stderr;
+  };
   let stdout: OutStream | undefined;
+  let stderr: OutStream | undefined;
   return {
     opened,
     get stdout() {
       stdout ??=
-        options.directStdout === true && directlyWritable(1)
-          ? directStdout(nodeStdout)
-          : nodeStdout();
+        options.direct === true && directlyWritable(1) ? directStream(1, nodeStdout) : nodeStdout();
       return stdout;
     },
     // Created on first use: `rtfs run` that writes no error never creates it.
-    stderr: lazyStream(() => {
-      opened.add(2);
-      return process.stderr;
-    }),
+    get stderr() {
+      stderr ??=
+        options.direct === true && directlyWritable(2)
+          ? directStream(2, nodeStderr)
+          : lazyStream(nodeStderr);
+      return stderr;
+    },
     env: process.env,
     get interactive() {
       return isTerminal(0) && isTerminal(1);
@@ -101,9 +107,12 @@ function lazyStream(open: () => NodeJS.WriteStream): OutStream {
   };
 }
 
-/** Direct writes to fd 1; a closed pipe ends the process quietly, as on the stream. */
-function directStdout(fallback: () => NodeJS.WriteStream): OutStream {
-  const writer = directWriter(1, fallback);
+/**
+ * Direct writes to `fd` (a pipe, socket or file: never a terminal); a closed pipe ends
+ * the process quietly, as on standard output's stream.
+ */
+function directStream(fd: 1 | 2, fallback: () => NodeJS.WriteStream): OutStream {
+  const writer = directWriter(fd, fallback);
   return {
     write(text) {
       try {

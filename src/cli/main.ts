@@ -1,12 +1,10 @@
 /** Entry point of the `rtfs` command (bundled to dist/cli.cjs, which dist/launch.js runs). */
 import { runCli } from './program.js';
 import { nodeIo, type NodeIo } from './io.js';
-import { endsEarly, idle } from './early-exit.js';
+import { endsEarly, idle, writesOnlyThroughIo } from './early-exit.js';
 
 const args = process.argv.slice(2);
-// `run` and `eval` write standard output only through the io (the REPL and the language
-// server write `process.stdout` themselves): it may bypass Node's stream (ADR 0051).
-const io = nodeIo({ directStdout: endsEarly(args) });
+const io = nodeIo({ direct: writesOnlyThroughIo(args) });
 void runCli(args, io).then((code) => {
   process.exitCode = code;
   // Once the promise jobs still queued have run (a tick runs after the microtask queue

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { endsEarly, idle, type ProcessState } from '../../src/cli/early-exit.js';
+import {
+  endsEarly,
+  idle,
+  writesOnlyThroughIo,
+  type ProcessState,
+} from '../../src/cli/early-exit.js';
 
 const quiet: ProcessState = {
   resources: [],
@@ -14,6 +19,15 @@ describe('endsEarly', () => {
     expect(endsEarly(['eval', '(+ 1 2)'])).toBe(true);
     for (const c of ['repl', 'lsp', 'plan', 'fmt', 'x.rtfs']) expect(endsEarly([c])).toBe(false);
     expect(endsEarly([])).toBe(false);
+  });
+});
+
+describe('writesOnlyThroughIo', () => {
+  it('holds for run, eval and plan, whose output may bypass Node streams (ADR 0051)', () => {
+    for (const c of ['run', 'eval', 'plan']) expect(writesOnlyThroughIo([c, 'x'])).toBe(true);
+    // The REPL and the language server write process.stdout themselves.
+    for (const c of ['repl', 'lsp', 'x.rtfs']) expect(writesOnlyThroughIo([c])).toBe(false);
+    expect(writesOnlyThroughIo([])).toBe(false);
   });
 });
 

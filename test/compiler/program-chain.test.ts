@@ -12,18 +12,21 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The first record of run `r`. */
+const planStarted = {
+  id: 'r',
+  type: 'PlanStarted',
+  parent: null,
+  run: 'r',
+  callPath: '',
+  name: 'p',
+} as const;
+
 describe('openRecordedChain (a compiled module run with --chain or --trace, ADR 0046)', () => {
   it('keeps the records in memory without a directory, for --trace', () => {
     const opened = openRecordedChain(undefined, undefined);
     if (opened.kind !== 'ok') throw new Error(opened.message);
-    opened.chain.sink.append({
-      id: 'r',
-      type: 'PlanStarted',
-      parent: null,
-      run: 'r',
-      callPath: '',
-      name: 'p',
-    });
+    opened.chain.sink.append(planStarted);
     opened.chain.close();
     expect(opened.chain.tree('r')).toMatch(/^PlanStarted p #1/);
   });
@@ -32,14 +35,7 @@ describe('openRecordedChain (a compiled module run with --chain or --trace, ADR 
     const chainDir = join(dir, 'chain');
     const opened = openRecordedChain(chainDir, undefined);
     if (opened.kind !== 'ok') throw new Error(opened.message);
-    opened.chain.sink.append({
-      id: 'r',
-      type: 'PlanStarted',
-      parent: null,
-      run: 'r',
-      callPath: '',
-      name: 'p',
-    });
+    opened.chain.sink.append(planStarted);
     opened.chain.sink.append(sampleAction(0, 'r'));
     opened.chain.close();
     expect(readdirSync(chainDir)).toContain('HEAD');

@@ -31,6 +31,16 @@ function node(file: string, args: readonly string[] = []) {
 }
 
 /** The `;; flags:` line of an example (capability grants). */
+/**
+ * A `node -r` preload in the test directory that writes the JS expression `json` (a
+ * JSON text of what the process loaded) to stderr as the process exits.
+ */
+function exitProbe(name: string, json: string): string {
+  const probe = join(dir, `${name}.cjs`);
+  writeFileSync(probe, `process.on('exit', () => process.stderr.write(${json}));`);
+  return probe;
+}
+
 function flagsOf(file: string): string[] {
   const m = /^;; flags:(.*)$/m.exec(readFileSync(join(root, file), 'utf8'));
   return m ? (m[1] as string).trim().split(/\s+/) : [];
@@ -96,10 +106,9 @@ describe('rtfs compile', () => {
     // without --chain or --trace only counts its records (ADR 0039).
     const out = join(dir, 'lean.mjs');
     expect(rtfs(['compile', '-', '-o', out], { input: '(str (+ 1 2))' }).code).toBe(0);
-    const probe = join(dir, 'probe.cjs');
-    writeFileSync(
-      probe,
-      "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => /crypto|worker_threads|fs\\/streams/.test(m)))));",
+    const probe = exitProbe(
+      'probe',
+      'JSON.stringify(process.moduleLoadList.filter((m) => /crypto|worker_threads|fs\\/streams/.test(m)))',
     );
     const r = spawnSync(process.execPath, ['-r', probe, out], { cwd: root, encoding: 'utf8' });
     expect(r.stdout).toBe('"3"\n');
@@ -118,10 +127,9 @@ describe('rtfs compile', () => {
       src,
       '(get (call "ccos.plan.execute" {:plan "(defn f [x] (* x 2)) (loop [i 0 acc 0] (if (< i 3000) (recur (inc i) (+ acc (f i))) acc))"}) :result)\n',
     );
-    const probe = join(dir, 'jit-probe.cjs');
-    writeFileSync(
-      probe,
-      "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('jit-tier.js')).length)));",
+    const probe = exitProbe(
+      'jit-probe',
+      "JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('jit-tier.js')).length)",
     );
     const out = join(dir, 'hot.mjs');
     expect(rtfs(['compile', src, '-o', out]).code).toBe(0);
@@ -148,10 +156,9 @@ describe('rtfs compile', () => {
     // tree printer are not loaded (ADR 0046).
     const out = join(dir, 'chain.mjs');
     expect(rtfs(['compile', '-', '-o', out], { input: '(+ 1 2)' }).code).toBe(0);
-    const probe = join(dir, 'chain-probe.cjs');
-    writeFileSync(
-      probe,
-      "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('program-chain.js')).length)));",
+    const probe = exitProbe(
+      'chain-probe',
+      "JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('program-chain.js')).length)",
     );
     const run = (file: string, args: readonly string[], cwd = root) =>
       spawnSync(process.execPath, ['-r', probe, file, ...args], { cwd, encoding: 'utf8' });

@@ -1234,6 +1234,18 @@ declare class CompiledFn extends Fn implements JitFn {
     invoke(args: Value[]): Value;
     /** Calls the arity for `args` with `self` as the function's own value. */
     invokeAs(self: Fn, args: Value[]): Value;
+    /**
+     * A loop (`map`, `filter`, `reduce`, … over `n` items) is about to call this function
+     * `n` times. When V8 will most likely optimise the body during the loop, the current
+     * step chunk ends within {@link FN_WARM_STEPS} steps (budget.ts `shortenChunk`): the
+     * loop's first `refuel` then runs from the body's meter check, or from a builtin's
+     * `charge` it calls, while V8 still interprets them. A `refuel` call that has never
+     * run has no type feedback; the optimised body (and every function that inlined it)
+     * would deoptimise at its first `refuel`, thousands of calls into the loop, and
+     * compile again (ADR 0042 does the same for JIT code; ADR 0055). Steps counted stay
+     * exact; only where the clock and the interrupt flag are looked at moves.
+     */
+    expectCalls(n: number): void;
     call0(): Value;
     call1(a: Value): Value;
     call2(a: Value, b: Value): Value;
@@ -2218,6 +2230,12 @@ declare abstract class Fn implements RFn {
     linearAcc: Var | undefined;
     constructor(name: string | undefined);
     abstract invoke(args: Value[]): Value;
+    /**
+     * A loop is about to call this function `n` times in a row (runtime/jit.ts
+     * `expectCalls`). Nothing to do by default; JIT closures may compile now, compiled
+     * functions let the loop's first `refuel` come early.
+     */
+    expectCalls(_n: number): void;
     call0(): Value;
     call1(a: Value): Value;
     call2(a: Value, b: Value): Value;

@@ -17,6 +17,13 @@ export abstract class Fn implements RFn {
 
   abstract invoke(args: Value[]): Value;
 
+  /**
+   * A loop is about to call this function `n` times in a row (runtime/jit.ts
+   * `expectCalls`). Nothing to do by default; JIT closures may compile now, compiled
+   * functions let the loop's first `refuel` come early.
+   */
+  expectCalls(_n: number): void {}
+
   call0(): Value {
     return this.invoke([]);
   }

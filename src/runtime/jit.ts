@@ -42,7 +42,7 @@ export const DEFAULT_JIT_THRESHOLD = 500;
  * a hot function then most likely runs its compiled `refuel` call once before V8
  * optimises it (ADR 0042).
  */
-const FN_WARM_STEPS = 200;
+export const FN_WARM_STEPS = 200;
 
 /** The tier-up state of one function node, shared by the closures made from it. */
 export class JitSite {
@@ -120,7 +120,7 @@ export class JitClosure extends Closure {
   }
 
   /** About to be called `n` times in a row by one loop (see {@link JitSite.expect}). */
-  expectCalls(n: number): void {
+  override expectCalls(n: number): void {
     this.site.expect(n);
   }
 
@@ -218,12 +218,14 @@ export class CapturingJitClosure extends JitClosure {
 
 /**
  * Tells `f` that a loop is about to call it `n` times: a JIT closure whose calls would
- * reach the compile threshold during the loop compiles before it (ADR 0045). Any other
- * function ignores it. Results, errors and steps are the same either way (the tiers
- * agree; test/golden runs every case with the JIT at the first call too).
+ * reach the compile threshold during the loop compiles before it (ADR 0045); a compiled
+ * function ends the current step chunk early (`CompiledFn.expectCalls`, ADR 0055).
+ * Builtins and interpreted closures ignore it. Results, errors and steps are the same
+ * either way (the tiers agree; test/golden runs every case with the JIT at the first
+ * call too).
  */
 export function expectCalls(f: Fn, n: number): void {
-  if (f instanceof JitClosure) f.expectCalls(n);
+  f.expectCalls(n);
 }
 
 /** Node kinds that reach the host or the running plan: such functions stay interpreted. */

@@ -1,6 +1,13 @@
 import { type Value, RList } from '../../data/index.js';
 import { Fn } from '../../runtime/fn.js';
-import type { JitFn } from '../../runtime/jit.js';
+import { shortenChunk } from '../../runtime/budget.js';
+import { FN_WARM_STEPS, type JitFn } from '../../runtime/jit.js';
+
+/**
+ * Calls from one loop from which V8 is likely to optimise the function during the loop
+ * (a few thousand calls of a small body; far fewer and its code stays unoptimised).
+ */
+const LOOP_CALLS_WARMED = 1_000;
 
 /**
  * One arity body of a compiled function; `this` is the function value itself (the
@@ -62,6 +69,21 @@ export class CompiledFn extends Fn implements JitFn {
     }
     const shapes = this.arities.map((a) => (a.rest ? `${a.fixed}+` : `${a.fixed}`)).join(' or ');
     throw this.arityError(n, shapes);
+  }
+
+  /**
+   * A loop (`map`, `filter`, `reduce`, … over `n` items) is about to call this function
+   * `n` times. When V8 will most likely optimise the body during the loop, the current
+   * step chunk ends within {@link FN_WARM_STEPS} steps (budget.ts `shortenChunk`): the
+   * loop's first `refuel` then runs from the body's meter check, or from a builtin's
+   * `charge` it calls, while V8 still interprets them. A `refuel` call that has never
+   * run has no type feedback; the optimised body (and every function that inlined it)
+   * would deoptimise at its first `refuel`, thousands of calls into the loop, and
+   * compile again (ADR 0042 does the same for JIT code; ADR 0055). Steps counted stay
+   * exact; only where the clock and the interrupt flag are looked at moves.
+   */
+  override expectCalls(n: number): void {
+    if (n >= LOOP_CALLS_WARMED) shortenChunk(FN_WARM_STEPS);
   }
 
   override call0(): Value {

@@ -103,11 +103,34 @@ function strAppended(fn: string, xs: readonly Value[]): string {
 }
 
 /**
+ * The length of `items` joined with separators of `sepLength` characters, or -1 when
+ * one of them is not a string. A function of its own: V8 compiles a long join's loop
+ * on the stack (OSR) with only this loop in it, and the return needs no type feedback
+ * that the caller has not gathered yet (ADR 0055).
+ */
+function stringsLength(items: readonly Value[], sepLength: number): number {
+  const n = items.length;
+  let len = sepLength * Math.max(0, n - 1);
+  for (let i = 0; i < n; i++) {
+    const x = items[i] as Value;
+    if (typeof x !== 'string') return -1;
+    len += x.length;
+  }
+  return len;
+}
+
+/**
  * `items` rendered by {@link strPart} and joined with `sep`, size-checked and charged
  * like {@link joinChecked}; when every item is a string, no array of parts is made.
  */
 export function joinValues(fn: string, items: readonly Value[], sep: string): string {
   const n = items.length;
+  const all = stringsLength(items, sep.length);
+  if (all >= 0) {
+    checkStringSize(fn, all);
+    charge(n);
+    return (items as readonly string[]).join(sep);
+  }
   let len = sep.length * Math.max(0, n - 1);
   let parts: string[] | undefined;
   for (let i = 0; i < n; i++) {

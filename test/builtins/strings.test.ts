@@ -59,6 +59,8 @@ table('join / string-join (separator first)', [
   ['(join "-" [1 "a" nil "b" 2])', '"1-a-nil-b-2"'],
   ['(join "-" (list "a" "b" :c "d"))', '"a-b-:c-d"'],
   ['(join "" ["x" "" "y"])', '"xy"'],
+  ['(join "," ["a" "b" "c" 4 "d"])', '"a,b,c,4,d"'],
+  ['(join "," ["a" "b" nil])', '"a,b,nil"'],
   ['(string-join "-" \'(1 2))', '"1-2"'],
   ['(string-join "," [1 2 3])', '"1,2,3"'],
   ['(join "," [])', '""'],

@@ -100,6 +100,11 @@ describe('the loop tier on counted loops', () => {
     '(loop [i 9007199254740000 acc 0] (if (< i 9007199254743000) (recur (inc i) (+ acc 1)) acc))',
     '(loop [i 0 v []] (if (< i 2000) (recur (inc i) (conj v (* i i))) (count v)))',
     '(loop [i 0 acc 0] (if (< i 2000) (recur (inc i) (+ acc "x")) acc))',
+    '(loop [i 0 acc 9007199254740000] (if (< i 3000) (recur (inc i) (+ acc i)) acc))',
+    '(loop [i 0 acc 1] (if (< i 3000) (recur (inc i) (* acc 3)) acc))',
+    '(loop [i 0 acc 0] (if (< i 3000) (recur (inc i) (+ acc (nth {:a 1} i))) acc))',
+    '(loop [i 0 acc 0] (if (< i 3000) (recur (inc i) (+ acc (nth "abc" (mod i 3)))) acc))',
+    '(loop [i 0 acc 0] (if (< i 3000) (recur (inc i) (+ acc (nth [1 2] 2.0))) acc))',
   ])('gives the interpreter’s value or error: %s', (src) => {
     const { rt } = tiered(1000);
     expect(outcome(rt, src)).toBe(interpreted(src));

@@ -2356,6 +2356,12 @@ interface Budget {
 /**
  * The slow path of a step: the chunk is used up (or a builtin charged more than was
  * left). Raises Ctrl-C, an exhausted budget or a timeout; otherwise grants a new chunk.
+ *
+ * Written as one function, its helpers' work inline, so that its bytecode stays above
+ * V8's limit for inlining (460 bytes in Node 20): every compiled function and loop calls
+ * it from its step check, and TurboFan, which has type feedback for that call (ADR 0042),
+ * would otherwise inline this whole rarely taken path into each of them, compiling
+ * hot loops more slowly and into bigger code (ADR 0053: vectors row −42M instructions).
  */
 declare function refuel(): void;
 /**

@@ -37,18 +37,26 @@ const INLINE2: Readonly<Record<string, (a: string, b: string, t: string) => [str
   // The sign fix-up (a non-zero remainder whose sign differs from the divisor's) is
   // written as a choice on the remainder's sign: V8 then compares without making two
   // booleans to compare (ADR 0047); with a literal divisor it is one comparison.
+  // With an int32 literal divisor the remainder is an int32 (|r| < |b| ≤ 2^31 − 1), so
+  // `| 0` is exact and also turns -0 into 0; V8 then keeps the result an int32, where
+  // `+ 0` leaves a float once the dividend has left int32 range (ADR 0053).
   mod: (a, b, t) => {
     const k = literal(b);
     if (k === 0) return ['false', t];
+    if (k === undefined) {
+      const fixUp = `(${t} = ${a} % ${b}) !== 0 && (${t} < 0 ? ${b} > 0 : ${b} < 0)`;
+      return [`${b} !== 0`, `(${fixUp} ? ${t} + ${b} : ${t} + 0)`];
+    }
     const fixUp =
-      k === undefined
-        ? `(${t} = ${a} % ${b}) !== 0 && (${t} < 0 ? ${b} > 0 : ${b} < 0)`
-        : k > 0
-          ? `(${t} = ${a} % ${b}) < 0`
-          : `(${t} = ${a} % ${b}) > 0`;
-    return [k === undefined ? `${b} !== 0` : 'true', `(${fixUp} ? ${t} + ${b} : ${t} + 0)`];
+      k > 0 ? `(${t} = ${remainder(a, b, k)}) < 0` : `(${t} = ${remainder(a, b, k)}) > 0`;
+    return ['true', `(${fixUp} ? ${t} + ${b} : ${t}${isInt32(k) ? '' : ' + 0'})`];
   },
-  rem: (a, b) => [`${b} !== 0`, `(${a} % ${b}) + 0`],
+  rem: (a, b) => {
+    const k = literal(b);
+    if (k === 0) return ['false', 'null'];
+    if (k === undefined) return [`${b} !== 0`, `(${a} % ${b}) + 0`];
+    return ['true', isInt32(k) ? remainder(a, b, k) : `(${a} % ${b}) + 0`];
+  },
   quot: (a, b, t) => [`${b} !== 0`, `((${t} = ${a} % ${b}), (${a} - ${t}) / ${b} + 0)`],
   '<': (a, b) => ['true', `${a} < ${b}`],
   '>': (a, b) => ['true', `${a} > ${b}`],
@@ -64,6 +72,15 @@ const INLINE1: Readonly<Record<string, (a: string) => [string, string]>> = {
 
 function isNumber(js: string): string {
   return literal(js) !== undefined ? 'true' : `typeof ${js} === "number"`;
+}
+
+/** `a % b` for a literal divisor `k`: as an int32 (`| 0`) when `k` is one. */
+function remainder(a: string, b: string, k: number): string {
+  return isInt32(k) ? `((${a} % ${b}) | 0)` : `(${a} % ${b})`;
+}
+
+function isInt32(k: number): boolean {
+  return (k | 0) === k;
 }
 
 /** The value of an integer literal as the emitter writes it (`5`, `-5`, `(-5)`). */

@@ -20,25 +20,30 @@ export function writeModule(
 ): { code: string; map: string | undefined } {
   const lines: string[] = [];
   lines.push(`// Compiled by rtfs compile from ${jsCommentText(out.uri)}. Do not edit.`);
-  // Helpers are imported under a second name and bound to module constants: V8 reads
-  // an imported binding through the exporting module's cell on every use, but embeds a
-  // module constant in optimised code, so the step check `--$$meter[0]` costs a
-  // decrement of a known address (ADR 0035).
+  // Helpers are imported under a second name and bound to module variables: V8 reads
+  // an imported binding through the exporting module's cell on every use. The meter is
+  // a `const`, which V8 embeds in optimised code, so the step check `--$$meter[0]` costs
+  // a decrement of a known address (ADR 0035). The other helpers, the links and `$m`
+  // are `var` (nothing assigns them after this): measured, reads of them as `const`
+  // cost more in hot loops (their temporal-dead-zone checks, as in-process code found
+  // in ADR 0042), and the meter as `var` costs more in call-bound code (ADR 0053).
   const helpers = [...out.helpers];
   const imports = ['startProgram', ...helpers.map((h) => `${h} as $$$${h}`)];
   // A program that calls the planner loads its standard library (a separate chunk).
   const planner = out.links.sources.some((s) => /\b(planner|llm)\./.test(s.text));
   if (planner) imports.push('loadPlannerStdlib');
   lines.push(`import { ${imports.join(', ')} } from ${jsString(options.runtime)};`);
-  if (helpers.length > 0) lines.push(`const ${helpers.map((h) => `$$${h} = $$$${h}`).join(', ')};`);
+  if (helpers.includes('meter')) lines.push('const $$meter = $$$meter;');
+  const others = helpers.filter((h) => h !== 'meter');
+  if (others.length > 0) lines.push(`var ${others.map((h) => `$$${h} = $$$${h}`).join(', ')};`);
   // Links first: they register the sources that spans refer to.
-  const linkLines = out.linker.links.map((l, i) => `const $L${i} = ${out.links.expression(l)};`);
+  const linkLines = out.linker.links.map((l, i) => `var $L${i} = ${out.links.expression(l)};`);
   const formSpans = out.forms.map((f) =>
     f.span === undefined ? 'undefined' : out.links.expression({ kind: 'span', span: f.span }),
   );
   const sources = out.links.sources.map((s) => [s.uri, s.text]);
   lines.push(
-    `const $m = startProgram({ uri: ${jsString(out.uri)}, sources: ${jsJson(sources)}${planner ? ', capabilities: await loadPlannerStdlib()' : ''} });`,
+    `var $m = startProgram({ uri: ${jsString(out.uri)}, sources: ${jsJson(sources)}${planner ? ', capabilities: await loadPlannerStdlib()' : ''} });`,
   );
   lines.push(...linkLines);
   lines.push('$m.run([');

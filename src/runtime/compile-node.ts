@@ -31,6 +31,7 @@ import {
   type FnJit,
 } from './jit.js';
 import { LoopSite, loopEligible, type LoopJit } from './loop-jit.js';
+import { countedIterations } from './counted-loop.js';
 
 /**
  * A compiler bound to a host: `compile(node)` gives the closure that runs it.
@@ -152,7 +153,9 @@ function compileWith(
         };
       }
       if (jit?.loop !== undefined && loopEligible(n)) {
-        return tieredLoop(new LoopSite(n, jit.loop, jit.loopThreshold), inits, slots, body);
+        // A loop counted up to a bound that reaches the threshold compiles at once (ADR 0053).
+        const threshold = countedIterations(n) >= jit.loopThreshold ? 0 : jit.loopThreshold;
+        return tieredLoop(new LoopSite(n, jit.loop, threshold), inits, slots, body);
       }
       return (env) => {
         for (let i = 0; i < inits.length; i++) {

@@ -101,6 +101,23 @@ describe('rtfs compile', () => {
     expect(node(out).stdout).toBe('3\n');
   });
 
+  it('binds the meter as a module const and the other helpers and links as var (ADR 0053)', () => {
+    const src =
+      '(defn f [n] (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc (mod i 7))) acc)))';
+    const c = rtfs(['compile', '-'], { input: `${src}\n(f 20)` });
+    expect(c.code).toBe(0);
+    const lines = c.stdout.split('\n');
+    expect(lines).toContain('const $$meter = $$$meter;');
+    expect(lines.filter((l) => /^var \$\$\w+ = \$\$\$\w+/.test(l))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('var $L0 = '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('var $m = startProgram('))).toBe(true);
+    expect(lines.filter((l) => /^const /.test(l))).toEqual(['const $$meter = $$$meter;']);
+    const out = join(root, '.rtfs', 'bindings.mjs');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, c.stdout);
+    expect(node(out).stdout).toBe('57\n');
+  });
+
   it('starts a module without node:crypto, node:worker_threads or the ES facade of node:fs', () => {
     // The runtime bundles reach built-ins through `require`, on first use, and a run
     // without --chain or --trace only counts its records (ADR 0039).

@@ -3,7 +3,8 @@
 //   dist/launch.cjs      the `rtfs` command (bin/rtfs.js requires it): runs dist/cli.cjs
 //                        through V8's code cache (src/launch/, ADR 0024)
 //   dist/cli.cjs         the CLI as one CommonJS bundle (a second esbuild pass, below)
-//   dist/cli-vendor.cjs  packages only some commands use, required by cli.cjs (ADR 0041)
+//   dist/cli-vendor.cjs  packages only some commands use, required by cli.cjs and runtime.cjs
+//                        (ADR 0041)
 //   dist/index.js        the library (`rtfs-ts`)
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
@@ -368,15 +369,6 @@ await writeFile(
   cliFile,
   `${CLI_WRAPPER_OPEN}${cliText}\n})\n${externalPadding(cliText)}//# rtfs-build-id=${buildId}\n`,
 );
-// The packages some commands use, outside the text every command reads (ADR 0041).
-const vendorText = asciiText(vendorModule(vendor));
-const vendorId = createHash('sha256').update(vendorText).digest('hex').slice(0, 16);
-await writeFile(
-  `${outdir}/${VENDOR_FILE}`,
-  // Not padded (see externalPadding): `rtfs plan` measured no faster with it.
-  `${vendorText}\n//# rtfs-build-id=${vendorId}\n`,
-);
-
 /**
  * The runtime of compiled modules as one CommonJS bundle (ADR 0052), run by the ES facade
  * dist/runtime.js through V8's code cache, as the launcher runs dist/cli.cjs: Node 20
@@ -384,8 +376,12 @@ await writeFile(
  * most of a compiled program's start-up. What the ES build loads lazily beside the
  * bundles (the Chevrotain reader, re2js, the compiled tier, the causal chain, the
  * planner) is inside it (the `.bundled.ts` loaders), initialised on first use: a
- * compiled program has one data model. Not padded to an external string (see
- * externalPadding): a compiled `(+ 1 2)` measured the same with it.
+ * compiled program has one data model. Packages are bundled as the CLI's are
+ * (scripts/cjs-packages.mjs): Chevrotain as a closure, the others in dist/cli-vendor.cjs,
+ * which the facade runs through a cache of its own on a package's first use; so their
+ * functions are not hoisted to the bundle's top level (ADR 0041). Not padded to an
+ * external string (see externalPadding): a compiled `(+ 1 2)` measured the same with it.
+ * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
  */
 const runtimeCjs = await build({
   absWorkingDir: root,
@@ -402,7 +398,7 @@ const runtimeCjs = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [bundledLoaders, builtinsPlugin(LAZY_BUILTINS)],
+  plugins: [bundledLoaders, builtinsPlugin(LAZY_BUILTINS), lazyPackages, cjsPackages(root, vendor)],
   define: { 'import.meta.url': '__rtfsModuleUrl' },
   banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
 });
@@ -449,6 +445,15 @@ const facade = await build({
   plugins: [builtinsPlugin(ALL_BUILTINS, { lazy: ['os'], eager: requiredModule })],
   banner: { js: 'const require = (id) => process.getBuiltinModule(id);' },
 });
+
+// The packages some commands use, outside the text every command reads (ADR 0041).
+const vendorText = asciiText(vendorModule(vendor));
+const vendorId = createHash('sha256').update(vendorText).digest('hex').slice(0, 16);
+await writeFile(
+  `${outdir}/${VENDOR_FILE}`,
+  // Not padded (see externalPadding): `rtfs plan` measured no faster with it.
+  `${vendorText}\n//# rtfs-build-id=${vendorId}\n`,
+);
 
 const outputs = new Set(
   [

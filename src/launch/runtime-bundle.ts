@@ -11,7 +11,7 @@
  * so it holds what the program compiled, not just the bundle's top level.
  */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { openCodeCache, saveCodeCache } from './code-cache.js';
@@ -19,8 +19,9 @@ import { openCodeCache, saveCodeCache } from './code-cache.js';
 /** The cache's name among the CLI's per-command caches (no `rtfs` command has it). */
 export const CACHE_NAME = 'runtime';
 
-/** The bundle's file, beside the facade. */
-export const BUNDLE_FILE = 'runtime.cjs';
+/** The packages the runtime uses on first use only, shared with the CLI (ADR 0041). */
+const VENDOR_FILE = 'cli-vendor.cjs';
+const VENDOR_ID = `./${VENDOR_FILE}`;
 
 type ModuleFunction = (
   exports: unknown,
@@ -33,24 +34,42 @@ type ModuleFunction = (
 /** Runs dist/runtime.cjs (beside the facade at `facadeUrl`) and returns its exports. */
 export function runRuntimeBundle(facadeUrl: string): Record<string, unknown> {
   const dist = dirname(fileURLToPath(facadeUrl));
-  const file = `${dist}/${BUNDLE_FILE}`;
+  let vendor: Record<string, unknown> | undefined;
+  // The bundles hold every file of the runtime and its packages: they require Node's
+  // built-ins, and the runtime the vendor file on a vendor package's (zod, re2js, …) first use.
+  const requireBundled = (id: string): unknown => {
+    if (id === VENDOR_ID)
+      return (vendor ??= runBundle(dist, VENDOR_FILE, `${CACHE_NAME}.vendor`, requireBundled));
+    const m = process.getBuiltinModule(id);
+    if (m === undefined) throw new Error(`rtfs-ts/runtime: no built-in module ${id}`);
+    return m;
+  };
+  return runBundle(dist, 'runtime.cjs', CACHE_NAME, requireBundled);
+}
+
+/**
+ * Runs the bundle `name` (in `dist`) through the code cache `cacheName` and returns its
+ * exports. The file is the module function, `(function (exports, require, module,
+ * __filename, __dirname) {…})`, as the build writes it.
+ */
+function runBundle(
+  dist: string,
+  name: string,
+  cacheName: string,
+  require: (id: string) => unknown,
+): Record<string, unknown> {
+  const file = join(dist, name);
   // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
   const source = readFileSync(file, 'latin1');
-  const cache = openCodeCache(source, CACHE_NAME, process.env);
+  const cache = openCodeCache(source, cacheName, process.env);
   const script = new vm.Script(source, { filename: file, cachedData: cache.data });
   const path = cache.path;
   if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
+    // At exit, so the cache holds what the program compiled, not just the top level.
     process.once('exit', () => saveCodeCache(path, script.createCachedData()));
   }
   const run = script.runInThisContext() as ModuleFunction;
   const module = { exports: {} };
-  run.call(module.exports, module.exports, requireBuiltin, module, file, dist);
+  run.call(module.exports, module.exports, require, module, file, dist);
   return module.exports;
-}
-
-/** The bundle's `require`: it holds every package and file, so it needs only Node's built-ins. */
-function requireBuiltin(id: string): unknown {
-  const m = process.getBuiltinModule(id);
-  if (m === undefined) throw new Error(`rtfs-ts/runtime: no built-in module ${id}`);
-  return m;
 }

@@ -2,7 +2,8 @@
  * The runtime of compiled modules runs dist/runtime.cjs through V8's code cache
  * (src/launch/runtime-bundle.ts, ADR 0052): a module prints the same, exits with the same
  * code and writes the same errors with the cache off, written, present, corrupt or
- * unsafe, and hot code (a compiled loop, evaluated code the tier compiles) still runs.
+ * unsafe, hot code (a compiled loop, evaluated code the tier compiles) still runs, and
+ * packages the runtime uses on first use come from the vendor file (ADR 0041).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,20 @@ describe('the runtime bundle of compiled modules', () => {
     expect(run(out, cache)).toEqual(off);
     expect(readFileSync(path, 'utf8')).not.toBe('not a code cache');
     expect(statSync(path).mode & 0o077).toBe(0);
+  });
+
+  it('runs packages used on first use (re2js, the planner) from the vendor file, cached too', () => {
+    const out = compile(
+      'vendor',
+      '(println (re-find #"a+b" "xxaaab"))\n(get (call "planner.extract_goal_signals" {:goal "list open issues"}) :catalog_snapshot)\n',
+    );
+    const cache = join(dir, 'cache-vendor');
+    const off = run(out, cache, { RTFS_CODE_CACHE: '0' });
+    expect(off.code).toBe(0);
+    expect(off.stdout).toMatch(/^aaab\n"sha256:[0-9a-f]{64}"\n$/);
+    expect(run(out, cache)).toEqual(off);
+    expect(readdirSync(cache).filter((f) => f.startsWith('runtime.vendor-'))).toHaveLength(1);
+    expect(run(out, cache)).toEqual(off);
   });
 
   it('reports a failing module the same with and without the cache', () => {

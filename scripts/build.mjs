@@ -278,7 +278,8 @@ const result = await build({
     noChildProcess,
     reportAssets,
     lazyLoaders,
-    builtinsPlugin(ALL_BUILTINS, { lazy: LAZY_BUILTINS, eager: requiredModule }),
+    // node:tty too: compiled modules import direct-stdout.ts, which needs it only for a terminal.
+    builtinsPlugin(ALL_BUILTINS, { lazy: CLI_LAZY_BUILTINS, eager: requiredModule }),
   ],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
@@ -398,7 +399,12 @@ const runtimeCjs = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [bundledLoaders, builtinsPlugin(LAZY_BUILTINS), lazyPackages, cjsPackages(root, vendor)],
+  plugins: [
+    bundledLoaders,
+    builtinsPlugin(CLI_LAZY_BUILTINS),
+    lazyPackages,
+    cjsPackages(root, vendor),
+  ],
   define: { 'import.meta.url': '__rtfsModuleUrl' },
   banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
 });

@@ -1409,6 +1409,8 @@ declare class Program {
     private readonly flags;
     private readonly sources;
     private readonly namespaces;
+    /** Standard output: `println` and the last value (directly to a pipe or file, ADR 0052). */
+    private readonly out;
     constructor(options: ProgramOptions);
     get host(): Hosted['host'];
     /** The cell `name` of namespace `ns` (created unbound if needed). */

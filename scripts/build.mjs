@@ -3,7 +3,8 @@
 //   dist/launch.cjs      the `rtfs` command (bin/rtfs.js requires it): runs dist/cli.cjs
 //                        through V8's code cache (src/launch/, ADR 0024)
 //   dist/cli.cjs         the CLI as one CommonJS bundle (a second esbuild pass, below)
-//   dist/cli-vendor.cjs  packages only some commands use, required by cli.cjs (ADR 0041)
+//   dist/cli-vendor.cjs  packages only some commands use, required by cli.cjs and runtime.cjs
+//                        (ADR 0041)
 //   dist/index.js        the library (`rtfs-ts`)
 //   dist/reader.js       the library without the runtime (`rtfs-ts/reader`)
 //   dist/full.js         the library with the Chevrotain reader installed (`rtfs-ts/full`)
@@ -12,7 +13,11 @@
 //   dist/prettier.js     the prettier plugin (`rtfs-ts/prettier`, src/prettier.ts)
 //   dist/repl-worker.js  the evaluator thread of `rtfs repl` (src/cli/repl/worker.ts)
 //   dist/otlp-worker.js  the OpenTelemetry live exporter's thread (src/export/otlp/worker.ts)
-//   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`)
+//   dist/runtime.js      what modules emitted by `rtfs compile` import (`rtfs-ts/runtime`):
+//                        an ES facade that runs dist/runtime.cjs through V8's code cache
+//                        (src/launch/runtime-bundle.ts, ADR 0052)
+//   dist/runtime.cjs     the runtime of compiled modules as one CommonJS bundle (below)
+//   dist/runtime-esm.js  the same runtime as ES modules, which `rtfs compile --bundle` inlines
 //   dist/jit-tier.js     the evaluator's compiled tier, `require`d when a function or loop
 //                        first gets hot (src/compiler/jit-loader.lazy.ts)
 //   dist/program-chain.js the causal chain of a compiled module run with --chain or
@@ -249,7 +254,7 @@ const result = await build({
     prettier: 'src/prettier.ts',
     'repl-worker': 'src/cli/repl/worker.ts',
     'otlp-worker': 'src/export/otlp/worker.ts',
-    runtime: 'src/compiler/runtime-entry.ts',
+    'runtime-esm': 'src/compiler/runtime-entry.ts',
     'jit-tier': 'src/compiler/jit-entry.ts',
     'program-chain': 'src/compiler/program-chain.ts',
     'async-worker': 'src/library/async-worker.ts',
@@ -273,7 +278,8 @@ const result = await build({
     noChildProcess,
     reportAssets,
     lazyLoaders,
-    builtinsPlugin(ALL_BUILTINS, { lazy: LAZY_BUILTINS, eager: requiredModule }),
+    // node:tty too: compiled modules import direct-stdout.ts, which needs it only for a terminal.
+    builtinsPlugin(ALL_BUILTINS, { lazy: CLI_LAZY_BUILTINS, eager: requiredModule }),
   ],
   // Every dependency is bundled (they are devDependencies: a user installs only this
   // package). From prettier only `prettier/doc` is used (58 KB): its Docs are plain
@@ -326,10 +332,14 @@ const cli = await build({
 // character, and the launcher reads it as Latin-1, the cheapest decoding.
 const cliFile = `${outdir}/cli.cjs`;
 const CLI_WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
-const cliText = (await readFile(cliFile, 'utf8')).replace(
-  /[^ -~\t\n\r]/g,
-  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-);
+/** `text` with every character outside printable ASCII escaped (`\\uXXXX`). */
+function asciiText(text) {
+  return text.replace(
+    /[^ -~\t\n\r]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+const cliText = asciiText(await readFile(cliFile, 'utf8'));
 // Code run from a cache has no module loader for `import()` in Node 20 (ADR 0024).
 const dynamicImports = cli.metafile.outputs['dist/cli.cjs'].imports.filter(
   (i) => i.kind === 'dynamic-import',
@@ -360,11 +370,90 @@ await writeFile(
   cliFile,
   `${CLI_WRAPPER_OPEN}${cliText}\n})\n${externalPadding(cliText)}//# rtfs-build-id=${buildId}\n`,
 );
-// The packages some commands use, outside the text every command reads (ADR 0041).
-const vendorText = vendorModule(vendor).replace(
-  /[^ -~\t\n\r]/g,
-  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+/**
+ * The runtime of compiled modules as one CommonJS bundle (ADR 0052), run by the ES facade
+ * dist/runtime.js through V8's code cache, as the launcher runs dist/cli.cjs: Node 20
+ * caches no compiled code for ES modules, and parsing the runtime's ES module graph was
+ * most of a compiled program's start-up. What the ES build loads lazily beside the
+ * bundles (the Chevrotain reader, re2js, the compiled tier, the causal chain, the
+ * planner) is inside it (the `.bundled.ts` loaders), initialised on first use: a
+ * compiled program has one data model. Packages are bundled as the CLI's are
+ * (scripts/cjs-packages.mjs): Chevrotain as a closure, the others in dist/cli-vendor.cjs,
+ * which the facade runs through a cache of its own on a package's first use; so their
+ * functions are not hoisted to the bundle's top level (ADR 0041). Not padded to an
+ * external string (see externalPadding): a compiled `(+ 1 2)` measured the same with it.
+ * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
+ */
+const runtimeCjs = await build({
+  absWorkingDir: root,
+  entryPoints: { runtime: 'src/compiler/runtime-entry.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: true,
+  legalComments: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [
+    bundledLoaders,
+    builtinsPlugin(CLI_LAZY_BUILTINS),
+    lazyPackages,
+    cjsPackages(root, vendor),
+  ],
+  define: { 'import.meta.url': '__rtfsModuleUrl' },
+  banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
+});
+const runtimeDynamicImports = runtimeCjs.metafile.outputs['dist/runtime.cjs'].imports.filter(
+  (i) => i.kind === 'dynamic-import',
 );
+if (runtimeDynamicImports.length > 0) {
+  throw new Error(
+    `dist/runtime.cjs must not import() modules outside itself (use require): ${runtimeDynamicImports.map((i) => i.path).join(', ')}`,
+  );
+}
+const runtimeText = asciiText(await readFile(`${outdir}/runtime.cjs`, 'utf8'));
+const runtimeId = createHash('sha256').update(runtimeText).digest('hex').slice(0, 16);
+await writeFile(
+  `${outdir}/runtime.cjs`,
+  `${CLI_WRAPPER_OPEN}${runtimeText}\n})\n//# rtfs-build-id=${runtimeId}\n`,
+);
+/**
+ * dist/runtime.js: binds each export of the runtime entry (the ES build's list, so
+ * `import { startProgram, … } from 'rtfs-ts/runtime'` and dist/runtime.d.ts are as
+ * before) to the bundle's. Built-ins come from `process.getBuiltinModule`, without an
+ * ES `import` (ADR 0039).
+ */
+const runtimeExports = result.metafile.outputs['dist/runtime-esm.js'].exports;
+const facade = await build({
+  absWorkingDir: root,
+  stdin: {
+    contents: [
+      "import { runRuntimeBundle } from './src/launch/runtime-bundle.ts';",
+      `export const { ${runtimeExports.join(', ')} } = runRuntimeBundle(import.meta.url);`,
+    ].join('\n'),
+    resolveDir: root,
+    sourcefile: 'runtime-facade.js',
+    loader: 'js',
+  },
+  outfile: `${outdir}/runtime.js`,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: true,
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [builtinsPlugin(ALL_BUILTINS, { lazy: ['os'], eager: requiredModule })],
+  banner: { js: 'const require = (id) => process.getBuiltinModule(id);' },
+});
+
+// The packages some commands use, outside the text every command reads (ADR 0041).
+const vendorText = asciiText(vendorModule(vendor));
 const vendorId = createHash('sha256').update(vendorText).digest('hex').slice(0, 16);
 await writeFile(
   `${outdir}/${VENDOR_FILE}`,
@@ -373,9 +462,13 @@ await writeFile(
 );
 
 const outputs = new Set(
-  [...Object.keys(result.metafile.outputs), ...Object.keys(cli.metafile.outputs), VENDOR_FILE].map(
-    (f) => f.replace(/^dist\//, ''),
-  ),
+  [
+    ...Object.keys(result.metafile.outputs),
+    ...Object.keys(cli.metafile.outputs),
+    ...Object.keys(runtimeCjs.metafile.outputs),
+    ...Object.keys(facade.metafile.outputs),
+    VENDOR_FILE,
+  ].map((f) => f.replace(/^dist\//, '')),
 );
 for (const file of await readdir(outdir)) {
   if (!outputs.has(file) && !file.endsWith('.d.ts')) await rm(`${outdir}/${file}`, { force: true });
@@ -383,6 +476,7 @@ for (const file of await readdir(outdir)) {
 if (process.argv.includes('--metafile')) {
   await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   await writeFile(`${outdir}/meta-cli.json`, JSON.stringify(cli.metafile));
+  await writeFile(`${outdir}/meta-runtime.json`, JSON.stringify(runtimeCjs.metafile));
 }
 if (!process.argv.includes('--no-types')) {
   const { buildTypes } = await import('./build-types.mjs');

@@ -135,32 +135,47 @@ const DEFMACRO = /^\(defmacro\s+([^\s()[\]{}"';`~^@]+)(?:\s+"([^"\\]*)")?/;
 const RESERVED = new Set(['nil', 'true', 'false']);
 const DEF_NIL = /^\(def\s+([*A-Za-z][\w*+!?<>=-]*)\s+nil\s*\)$/;
 
+/** The characters {@link scanForms} looks at. */
+const SEMICOLON = 0x3b;
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_PAREN = 0x28;
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+const CLOSE_PAREN = 0x29;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+
 /**
  * Splits `text` into top-level forms by bracket depth (strings and `;` comments
  * skipped), naming the `defmacro`s and their plain docstrings. Undefined when the text
  * has anything this quick scan does not handle (the whole file is then read at once).
  */
 export function scanForms(text: string): CoreForm[] | undefined {
+  // Character codes, not one-character strings: this runs over the whole file at every
+  // start of a program, and comparing numbers is several times cheaper.
   const out: CoreForm[] = [];
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === ';') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    const c = text.charCodeAt(i);
+    if (c === SEMICOLON) {
+      while (i < text.length && text.charCodeAt(i) !== NEWLINE) i++;
+    } else if (c === QUOTE) {
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++)
+        if (text.charCodeAt(i) === BACKSLASH) i++;
       if (i >= text.length) return undefined;
-    } else if (c === '(' || c === '[' || c === '{') {
+    } else if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) {
       if (depth === 0) {
-        if (c !== '(') return undefined;
+        if (c !== OPEN_PAREN) return undefined;
         start = i;
       }
       depth++;
-    } else if (c === ')' || c === ']' || c === '}') {
+    } else if (c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) {
       if (--depth < 0) return undefined;
       if (depth === 0) out.push(coreForm(text, start, i + 1));
-    } else if (depth === 0 && !/\s|,/.test(c)) {
+    } else if (depth === 0 && !/\s|,/.test(text[i] as string)) {
       return undefined;
     }
   }

@@ -21,9 +21,17 @@ export const STRING_FUNCTIONS = `blank? capitalize ends-with? escape includes? i
 
 /** The aliases, made from the unqualified builtins in `table`. */
 export function stringAliases(table: readonly Builtin[]): Builtin[] {
+  // One pass over the table (the first builtin of each name, as builtinNamed finds it),
+  // not one search of it per name: this runs at every start of a runtime.
+  const wanted = new Set(STRING_FUNCTIONS);
+  const found = new Map<string, Builtin>();
+  for (const b of table) {
+    const n = b.name;
+    if (n !== undefined && wanted.has(n) && !found.has(n)) found.set(n, b);
+  }
   const out: Builtin[] = [];
   for (const name of STRING_FUNCTIONS) {
-    const b = builtinNamed(table, name);
+    const b = found.get(name) ?? builtinNamed(table, name);
     for (const ns of STRING_NAMESPACES) out.push(aliasOf(b, `${ns}/${name}`));
   }
   return out;

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from './exit-codes.js';
 
 interface EsbuildLike {
@@ -21,10 +21,16 @@ interface EsbuildLike {
 
 const PRELUDE = 'rtfs-bundle:prelude';
 
-/** Bundles the module text `code`, which imports the runtime file `runtime` by URL. */
+/**
+ * Bundles the module text `code`, which imports the runtime file `runtime` (dist/runtime.js)
+ * by URL. The bundle inlines the runtime's ES modules, dist/runtime-esm.js and its chunks:
+ * dist/runtime.js runs the CommonJS dist/runtime.cjs through a code cache (ADR 0052),
+ * which is a file beside it, not code esbuild can inline.
+ */
 export async function bundleModule(code: string, runtime: string, uri: string): Promise<string> {
   const esbuild = loadEsbuild();
   const dist = dirname(runtime);
+  const esm = join(dist, 'runtime-esm.js');
   const core = readFileSync(join(dist, '..', 'stdlib', 'core.rtfs'), 'utf8');
   const runtimeUrl = pathToFileURL(runtime).href;
   const prelude = [
@@ -64,7 +70,10 @@ export async function bundleModule(code: string, runtime: string, uri: string): 
             path: PRELUDE,
             namespace: 'rtfs',
           }));
-          b.onResolve({ filter: /^file:/ }, (a) => ({ path: new URL(a.path).pathname }));
+          b.onResolve({ filter: /^file:/ }, (a) => {
+            const path = fileURLToPath(a.path);
+            return { path: path === runtime ? esm : path };
+          });
           b.onLoad({ filter: /.*/, namespace: 'rtfs' }, () => ({
             contents: prelude,
             loader: 'js',

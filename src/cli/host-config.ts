@@ -4,7 +4,7 @@
  * (`--answers FILE`) and `--dry-run`. Policy and answers files are RTFS or JSON.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { isTerminal } from './direct-stdout.js';
+import { isTerminal } from '../host/direct-stdout.js';
 import { type Value, Keyword, RMap, RVector, printValue } from '../data/index.js';
 import { readConfigFile } from '../config/index.js';
 import { configErrorText } from './config-error.js';

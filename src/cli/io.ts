@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Source } from '../reader.js';
 import { UsageError } from './exit-codes.js';
 import { makeColors, type Colors } from './color.js';
-import { directlyWritable, directWriter, isTerminal } from './direct-stdout.js';
+import { directlyWritable, directWriter, isTerminal } from '../host/direct-stdout.js';
 
 export interface OutStream {
   write(text: string): void;

@@ -18,6 +18,7 @@ import type { Fn } from '../runtime/fn.js';
 import { createHostedRuntime, runProgram, type Hosted, type RunOutcome } from '../host/create.js';
 import type { Capability } from '../host/capability.js';
 import { CountingSink } from '../audit/counting-sink.js';
+import { programStdout, type Out } from './program-stdout.js';
 import type { AuditSink } from '../runtime/audit-sink.js';
 import type { RecordedChain } from './program-chain.js';
 import { openRecordedChain } from './program-chain-loader.js';
@@ -137,12 +138,15 @@ export class Program {
   private readonly flags: Flags;
   private readonly sources: Source[];
   private readonly namespaces = new Map<string, Globals>();
+  /** Standard output: `println` and the last value (directly to a pipe or file, ADR 0052). */
+  private readonly out: Out = programStdout();
 
   constructor(readonly options: ProgramOptions) {
     this.flags = parseFlags(options.argv ?? process.argv.slice(2));
     this.chain = openChain(this.flags);
     this.sink = this.chain?.sink ?? new CountingSink();
     this.hosted = createHostedRuntime({
+      out: this.out,
       sink: this.sink,
       policy: { allow: this.flags.allow, deny: this.flags.deny },
       readRoots: this.flags.readRoots,
@@ -233,7 +237,7 @@ export class Program {
     }
     if (this.flags.trace && this.chain !== undefined)
       process.stderr.write(`${this.chain.tree(this.hosted.host.currentRun)}\n`);
-    if (outcome.ok) process.stdout.write(`${printValue(outcome.value)}\n`);
+    if (outcome.ok) this.out(`${printValue(outcome.value)}\n`);
     else {
       process.stderr.write(`${outcome.error?.render() ?? 'error'}\n`);
       process.exitCode = 1;

@@ -149,6 +149,9 @@ export function moduleUsage(program: string): string {
  * other words, and everything after `--`, are the program's arguments).
  */
 export function parseRunArgs(argv: readonly string[], program: string): ParsedRunArgs {
+  // No words at all (most runs): nothing to parse, and node:util's parser (two modules
+  // Node loads on first use) stays unloaded.
+  if (argv.length === 0) return { kind: 'ok', values: {}, args: [] };
   const opts = moduleOptions();
   const options: Record<
     string,

@@ -136,17 +136,25 @@ describe('rtfs compile', () => {
     expect(t.stderr).toMatch(/^PlanStarted <stdin> #1\n└─ PlanCompleted → "3" \(\d+ ms\) #2\n$/);
   });
 
-  it('loads the compiled tier (dist/jit-tier.js) when evaluated code gets hot, and --bundle holds it', () => {
+  it('compiles evaluated code that gets hot with the tier inside the runtime bundle, and --bundle holds it', () => {
     // A child plan runs on the evaluator; its loop and function get hot and are compiled
-    // by the tier that the runtime loads on first use (ADR 0039).
+    // by the tier (ADR 0039), which is inside dist/runtime.cjs, the one CommonJS bundle
+    // the module's runtime is (ADR 0052): the ES entry dist/jit-tier.js, whose modules
+    // would be a second data model, is never loaded. The probe counts the functions
+    // made with the Function constructor (the tier's code; none without a hot child plan).
     const src = join(dir, 'hot.rtfs');
     writeFileSync(
       src,
       '(get (call "ccos.plan.execute" {:plan "(defn f [x] (* x 2)) (loop [i 0 acc 0] (if (< i 3000) (recur (inc i) (+ acc (f i))) acc))"}) :result)\n',
     );
-    const probe = exitProbe(
-      'jit-probe',
-      "JSON.stringify(Object.keys(require.cache).filter((f) => f.endsWith('jit-tier.js')).length)",
+    const probe = join(dir, 'jit-probe.cjs');
+    writeFileSync(
+      probe,
+      [
+        'let made = 0;',
+        'globalThis.Function = new Proxy(Function, { construct: (t, a, n) => (made++, Reflect.construct(t, a, n)), apply: (t, self, a) => (made++, Reflect.apply(t, self, a)) });',
+        "process.on('exit', () => process.stderr.write(JSON.stringify([Object.keys(require.cache).filter((f) => f.endsWith('jit-tier.js')).length, made > 0])));",
+      ].join('\n'),
     );
     const out = join(dir, 'hot.mjs');
     expect(rtfs(['compile', src, '-o', out]).code).toBe(0);
@@ -155,7 +163,13 @@ describe('rtfs compile', () => {
       encoding: 'utf8',
     });
     expect(r.stdout).toBe('8997000\n');
-    expect(r.stderr).toBe('1');
+    expect(JSON.parse(r.stderr)).toEqual([0, true]);
+    // Without a hot child plan nothing is compiled at run time.
+    const cold = join(dir, 'cold.mjs');
+    expect(rtfs(['compile', '-', '-o', cold], { input: '(+ 1 2)' }).code).toBe(0);
+    const c = spawnSync(process.execPath, ['-r', probe, cold], { cwd: root, encoding: 'utf8' });
+    expect(c.stdout).toBe('3\n');
+    expect(JSON.parse(c.stderr)).toEqual([0, false]);
     // The bundle installs the tier: a jit-tier.js beside it is never loaded.
     const bundled = join(dir, 'hot.bundle.mjs');
     writeFileSync(join(dir, 'jit-tier.js'), 'module.exports = {};');
@@ -165,12 +179,13 @@ describe('rtfs compile', () => {
       encoding: 'utf8',
     });
     expect(b.stdout).toBe('8997000\n');
-    expect(b.stderr).toBe('0');
+    expect(JSON.parse(b.stderr)).toEqual([0, true]);
   });
 
-  it('loads the causal chain (dist/program-chain.js) only for --chain or --trace, and --bundle holds it', () => {
-    // Without either flag a run only counts its records: the chain's writer, encoding and
-    // tree printer are not loaded (ADR 0046).
+  it('keeps the causal chain only for --chain or --trace, from the runtime bundle, and --bundle holds it', () => {
+    // Without either flag a run only counts its records (ADR 0046; the lean start-up test
+    // above checks that it loads no node:crypto). The chain is inside dist/runtime.cjs
+    // (ADR 0052): the ES entry dist/program-chain.js is never loaded.
     const out = join(dir, 'chain.mjs');
     expect(rtfs(['compile', '-', '-o', out], { input: '(+ 1 2)' }).code).toBe(0);
     const probe = exitProbe(
@@ -185,12 +200,12 @@ describe('rtfs compile', () => {
     const traced = run(out, ['--trace']);
     expect(traced.stdout).toBe('3\n');
     expect(traced.stderr).toMatch(
-      /^PlanStarted <stdin> #1\n└─ PlanCompleted → 3 \(\d+ ms\) #2\n1$/,
+      /^PlanStarted <stdin> #1\n└─ PlanCompleted → 3 \(\d+ ms\) #2\n0$/,
     );
     const chainDir = join(dir, 'chain-dir');
     const chained = run(out, ['--chain', chainDir]);
     expect(chained.stdout).toBe('3\n');
-    expect(chained.stderr).toBe('1');
+    expect(chained.stderr).toBe('0');
     expect(existsSync(join(chainDir, 'HEAD'))).toBe(true);
     // The bundle installs the chain: a program-chain.js beside it is never loaded.
     const bundled = join(dir, 'chain.bundle.mjs');

@@ -98,5 +98,7 @@ describe('compiled module flags', () => {
     expect(parseRunArgs(['--allow-read='], 'm.mjs')).toMatchObject({ kind: 'error' });
     expect(parseRunArgs(['--policy', 'x'], 'm.mjs')).toMatchObject({ kind: 'error' });
     expect(parseRunArgs(['-h'], 'm.mjs')).toMatchObject({ kind: 'help' });
+    // No words: the same answer node:util's parser gives, without loading it.
+    expect(parseRunArgs([], 'm.mjs')).toEqual({ kind: 'ok', values: {}, args: [] });
   });
 });

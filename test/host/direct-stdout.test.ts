@@ -8,7 +8,7 @@ import {
   isTerminal,
   type FallbackStream,
   type WriteBytes,
-} from '../../src/cli/direct-stdout.js';
+} from '../../src/host/direct-stdout.js';
 
 let dir: string;
 beforeEach(() => {

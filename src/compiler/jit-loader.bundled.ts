@@ -1,0 +1,33 @@
+/**
+ * jit-loader.ts as the single CommonJS bundles have it (the CLI's, ADR 0024, and the
+ * runtime of compiled modules, ADR 0052): the tier and the compiler's emitter are inside
+ * the bundle (one data model), and esbuild runs their module code on the first `require`,
+ * when the first function or loop gets hot.
+ */
+import type { Globals } from '../analyzer/index.js';
+import type { FnJit, Host, LoopJit } from '../runtime/index.js';
+import type { JitTier } from './jit-tier.js';
+
+let tier: JitTier | undefined;
+
+/** Installs `t` instead of the bundled tier (the interface of every jit-loader). */
+export function setJitTier(t: JitTier): void {
+  tier = t;
+}
+
+function load(): JitTier {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundled, initialised on first use
+  return (tier ??= require('./jit-tier.js') as JitTier);
+}
+
+/** jit-tier.ts's `fnJit`, made on the first function that gets hot. */
+export function fnJit(host: Host, core?: Globals): FnJit {
+  let jit: FnJit | undefined;
+  return (n) => (jit ??= load().fnJit(host, core))(n);
+}
+
+/** jit-tier.ts's `loopJit`, made on the first loop that gets hot. */
+export function loopJit(host: Host, core?: Globals): LoopJit {
+  let jit: LoopJit | undefined;
+  return (n, frameSize) => (jit ??= load().loopJit(host, core))(n, frameSize);
+}

@@ -1,0 +1,75 @@
+/**
+ * What dist/runtime.js (`rtfs-ts/runtime`, the module every compiled program imports)
+ * runs as it starts (ADR 0052): the runtime is one CommonJS bundle, dist/runtime.cjs, run
+ * as Node runs a CommonJS module but through V8's code cache, as the CLI runs
+ * dist/cli.cjs (ADR 0024). Node 20 caches no compiled code for ES modules: parsing and
+ * compiling the runtime's ES module graph was most of a compiled program's start-up.
+ *
+ * The cache is the CLI's (src/launch/code-cache.ts): a file of its own per build
+ * ({@link CACHE_NAME}), in the user's private cache directory, `RTFS_CODE_CACHE=0` turns
+ * it off, and any failure means running without it. It is written as the process exits,
+ * so it holds what the program compiled, not just the bundle's top level.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { openCodeCache, saveCodeCache } from './code-cache.js';
+
+/** The cache's name among the CLI's per-command caches (no `rtfs` command has it). */
+export const CACHE_NAME = 'runtime';
+
+/** The packages the runtime uses on first use only, shared with the CLI (ADR 0041). */
+const VENDOR_FILE = 'cli-vendor.cjs';
+const VENDOR_ID = `./${VENDOR_FILE}`;
+
+type ModuleFunction = (
+  exports: unknown,
+  require: (id: string) => unknown,
+  module: { exports: Record<string, unknown> },
+  filename: string,
+  dirname: string,
+) => void;
+
+/** Runs dist/runtime.cjs (beside the facade at `facadeUrl`) and returns its exports. */
+export function runRuntimeBundle(facadeUrl: string): Record<string, unknown> {
+  const dist = dirname(fileURLToPath(facadeUrl));
+  let vendor: Record<string, unknown> | undefined;
+  // The bundles hold every file of the runtime and its packages: they require Node's
+  // built-ins, and the runtime the vendor file on a vendor package's (zod, re2js, …) first use.
+  const requireBundled = (id: string): unknown => {
+    if (id === VENDOR_ID)
+      return (vendor ??= runBundle(dist, VENDOR_FILE, `${CACHE_NAME}.vendor`, requireBundled));
+    const m = process.getBuiltinModule(id);
+    if (m === undefined) throw new Error(`rtfs-ts/runtime: no built-in module ${id}`);
+    return m;
+  };
+  return runBundle(dist, 'runtime.cjs', CACHE_NAME, requireBundled);
+}
+
+/**
+ * Runs the bundle `name` (in `dist`) through the code cache `cacheName` and returns its
+ * exports. The file is the module function, `(function (exports, require, module,
+ * __filename, __dirname) {…})`, as the build writes it.
+ */
+function runBundle(
+  dist: string,
+  name: string,
+  cacheName: string,
+  require: (id: string) => unknown,
+): Record<string, unknown> {
+  const file = join(dist, name);
+  // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
+  const source = readFileSync(file, 'latin1');
+  const cache = openCodeCache(source, cacheName, process.env);
+  const script = new vm.Script(source, { filename: file, cachedData: cache.data });
+  const path = cache.path;
+  if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
+    // At exit, so the cache holds what the program compiled, not just the top level.
+    process.once('exit', () => saveCodeCache(path, script.createCachedData()));
+  }
+  const run = script.runInThisContext() as ModuleFunction;
+  const module = { exports: {} };
+  run.call(module.exports, module.exports, require, module, file, dist);
+  return module.exports;
+}

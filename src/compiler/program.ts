@@ -12,7 +12,7 @@ import type { Value } from '../data/index.js';
 import type { Globals } from '../analyzer/index.js';
 import { analyzeTop, type Node, type Var } from '../analyzer/index.js';
 import { PureHost, type RtfsError } from '../runtime/index.js';
-import { evalTopLevel, ModuleCodes } from '../runtime/modules.js';
+import { evalTopLevel, isHead, ModuleCodes } from '../runtime/modules.js';
 import { loadModuleFile } from '../runtime/module-file.js';
 import type { ModuleHost, TopResult } from '../runtime/modules.js';
 import { asRtfsError } from '../runtime/compile-try.js';
@@ -109,9 +109,14 @@ class ProgramCompiler implements ModuleHost {
   }
 
   evalForm(form: Value, span: Span | undefined, ns: Globals, uri: string): TopResult {
-    return evalTopLevel(form, span, ns, uri, this, this.modules, (f, at) =>
+    const t = evalTopLevel(form, span, ns, uri, this, this.modules, (f, at) =>
       this.evalLeaf(f, at, ns),
     );
+    // `(module …)` and `(import …)` evaluate to nil, as in the evaluator: the forms they
+    // compiled (a module's definitions, an imported file's) must not give their value.
+    if (t.ok && (isHead(form, 'module') || isHead(form, 'import')))
+      return this.evalLeaf(null, span, ns);
+    return t;
   }
 
   /** A top-level form that is not `do`, `module` or `import`. */

@@ -289,6 +289,24 @@ describe('rtfs compile', () => {
     expect(node(out).stdout).toBe('32\n');
   });
 
+  it('a program ending in a module or an import has the value nil, as rtfs run prints', () => {
+    const programs = [
+      '(module geo (def pi 3.0) (defn area [r] (* pi r r)))',
+      '(import mods/shapes :only [square])',
+      '(do (def x 1) (module m2 (defn f [] 2)))',
+    ];
+    const out = join(root, '.rtfs', 'module-last.mjs');
+    mkdirSync(dirname(out), { recursive: true });
+    for (const input of programs) {
+      const expected = rtfs(['run', '-', '--path', 'test/cli/fixtures'], { input });
+      expect(expected.stdout).toBe('nil\n');
+      const c = rtfs(['compile', '-', '--path', 'test/cli/fixtures'], { input });
+      expect(c.stderr).toBe('');
+      writeFileSync(out, c.stdout);
+      expect(node(out).stdout).toBe(expected.stdout);
+    }
+  });
+
   it('rtfs run --engine compile prints what the evaluator prints', () => {
     const input = '(defn f [x] (if (< x 2) x (+ (f (- x 1)) (f (- x 2))))) (println (f 10)) (f 15)';
     const a = rtfs(['run', '-'], { input });

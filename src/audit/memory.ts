@@ -3,7 +3,8 @@
  * for `--trace` and tests. `save(dir)` writes it out as a verifiable chain directory.
  */
 import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../source/make-directory.js';
 import { join } from 'node:path';
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
 import {
@@ -147,7 +148,7 @@ export class MemoryChain implements AuditSink {
 
   /** Writes the chain to `dir` (which must not hold a chain yet), sealing it first. */
   save(dir: string): void {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     if (listSegments(dir).length > 0 || existsSync(join(dir, 'HEAD')))
       throw new Error(`${dir} already holds a causal chain`);
     this.seal();

@@ -21,7 +21,8 @@
  *   already follow the chain across `seg-*.jsonl` files).
  */
 import { type KeyObject, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { makeDirectory } from '../source/make-directory.js';
 import { join } from 'node:path';
 import type { ActionInput, AuditSink } from '../runtime/audit-sink.js';
 import { type HousekeepingType, FORMAT, housekeepingBody } from './record.js';
@@ -160,7 +161,7 @@ export class JsonlChain implements AuditSink {
    * verifies the log, trims a torn last line, and writes ChainOpened for a new chain.
    */
   static open(dir: string, opts: JsonlChainOptions = {}): JsonlChain {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     const release = acquireLock(dir);
     try {
       const key = opts.signingKey === undefined ? undefined : loadPrivateKey(opts.signingKey);

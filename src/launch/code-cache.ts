@@ -9,7 +9,8 @@
  * a temporary name and renamed, so concurrent runs never read half a file. Any
  * failure means running without a cache, never an error.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { makeDirectory } from '../source/make-directory.js';
 import { lstatSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ export function openCodeCache(source: string, command: string, env: NodeJS.Proce
 /** The cache directory exists (made now if need be), is ours and is private. */
 function usableDirectory(dir: string): boolean {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectory(dir, 0o700);
     return ownedAndPrivate(lstatSync(dir), true);
   } catch {
     return false;

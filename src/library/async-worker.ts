@@ -5,7 +5,7 @@
  */
 // The reading API installs the Chevrotain reader (diagnostics for text that does not read).
 import '../reader.js';
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../source/make-directory.js';
 import {
   type MessagePort,
   parentPort,
@@ -78,7 +78,7 @@ function main(): void {
   let sink: MemoryChain | JsonlChain;
   if (init.chainDir === undefined) sink = new MemoryChain();
   else {
-    mkdirSync(init.chainDir, { recursive: true });
+    makeDirectory(init.chainDir);
     sink = JsonlChain.open(init.chainDir);
   }
   const inputs = init.inputs === undefined ? undefined : decodeValue(init.inputs);

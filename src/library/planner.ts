@@ -23,7 +23,7 @@ import {
 } from '../planner/index.js';
 import { createHostedRuntime } from '../host/index.js';
 import { MemoryChain, JsonlChain, type ChainRecord, readRecords } from '../audit/index.js';
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../source/make-directory.js';
 import { type Answers, RtfsConfigError, answersOf } from './options.js';
 import { type RunError, runError } from './rtfs.js';
 
@@ -168,6 +168,6 @@ export function planGoal(goal: string, o: PlanGoalOptions = {}): PlanGoalResult 
 }
 
 function openDir(dir: string): JsonlChain {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   return JsonlChain.open(dir);
 }

@@ -3,7 +3,8 @@
  * built-in capabilities, your own (TypeScript or catalog), a policy, answers and a
  * causal chain; `run(text)` and `runFile(path)` evaluate a program as one recorded run.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { makeDirectory } from '../source/make-directory.js';
 import { resolve } from 'node:path';
 import { type Value, Keyword, RMap, fromPlain } from '../data/index.js';
 import { type Diagnostic, renderDiagnostic } from '../diagnostics/index.js';
@@ -139,7 +140,7 @@ export function runError(
 function openChain(c: RtfsOptions['chain']): MemoryChain | JsonlChain {
   if (c === undefined) return new MemoryChain();
   if (typeof c !== 'string') return c;
-  mkdirSync(c, { recursive: true });
+  makeDirectory(c);
   return JsonlChain.open(c);
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rtfs } from './run-cli.js';
+import { root, rtfs } from './run-cli.js';
 
 const FLOW = `(defn fetch [city] (step "fetch" (call "ccos.echo" {:message city})))
 (step "report" [(fetch "Paris") (fetch "Oslo") (call "core.data.count" {:items [1 2 3]})])`;
@@ -98,5 +99,31 @@ describe('rtfs run --chain and rtfs chain', () => {
 
   it('reports a missing directory as a usage error', () => {
     expect(rtfs(['chain', 'verify', join(dir, 'nope')]).code).toBe(2);
+  });
+});
+
+// Node 20's recursive mkdir retries forever where a parent refuses a child with ENOENT.
+describe.runIf(existsSync('/proc/self'))('a chain or cache directory that cannot be made', () => {
+  const run = (args: readonly string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, ['bin/rtfs.js', ...args], {
+      cwd: root,
+      input: '',
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it('rtfs run --chain /proc/… is a clear error, not a hang', () => {
+    const r = run(['run', program, '--allow', '*', '--chain', '/proc/rtfs-no-such/chain'], {});
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot open the chain in \/proc\/rtfs-no-such\/chain: ENOENT/);
+  });
+
+  it('RTFS_CACHE_DIR under /proc runs without a code cache', () => {
+    const r = run(['eval', '(+ 1 2)'], { RTFS_CACHE_DIR: '/proc/rtfs-no-such/cache' });
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toBe('3\n');
+    expect(r.status).toBe(0);
   });
 });

@@ -1113,7 +1113,7 @@ export { _default as default, languages, parsers, printers };
 
 import { F as Fn, V as Var, j as Builtin, k as CatchSelector, T as TypeAst, S as StepExport } from './types-run-host.js';
 import { Runtime, RunHost, CapabilityRegistry, RtfsError, Host, Capability, AuditSink } from './full.js';
-export { l as enterBudget, m as leaveBudget, n as meter, r as refuel } from './types-run-host.js';
+export { l as enterBudget, m as leaveBudget, n as meter, r as refuel, s as shortenChunk } from './types-run-host.js';
 export { e as equals, s as setFullReader } from './types-read.js';
 import { Value, RMap, Keyword, Span } from './full.js';
 
@@ -2367,6 +2367,16 @@ interface Budget {
  */
 declare function refuel(): void;
 /**
+ * Ends the current chunk after at most `k` more steps (the steps counted stay exact: the
+ * rest of the chunk is granted again by the next {@link refuel}, as after any chunk).
+ * The loop tier calls it when a loop switches to compiled code, so that the compiled
+ * loop's own `refuel` call runs once while V8 still interprets it: a call that has never
+ * run has no type feedback, and V8's optimised loop would deoptimise at its first
+ * `refuel` and compile again. Compiled code calls it before a counted loop of 1,000+
+ * iterations (ADR 0056) for the same reason.
+ */
+declare function shortenChunk(k: number): void;
+/**
  * Starts `budget`, nested in the current one; returns what {@link leaveBudget} needs.
  * (Compiled plans call the pair around their body; everything else {@link withBudget}.)
  */
@@ -2804,7 +2814,7 @@ declare class RunHost extends RunSpans implements Host {
     defineCapability(id: string, spec: Value, impl: Fn, span: Span | undefined): void;
 }
 
-export { Fn as F, RtfsError as R, CapabilityRegistry as c, PureHost as g, RunHost as h, Runtime as i, Builtin as j, enterBudget as l, leaveBudget as m, meter as n, refuel as r };
+export { Fn as F, RtfsError as R, CapabilityRegistry as c, PureHost as g, RunHost as h, Runtime as i, Builtin as j, enterBudget as l, leaveBudget as m, meter as n, refuel as r, shortenChunk as s };
 export type { ActionInput as A, Budget as B, Capability as C, Effect as E, Host as H, NodeCompiler as N, Policy as P, StepExport as S, TypeAst as T, Var as V, AuditSink as a, CapabilityContext as b, ChainAction as d, ChainRecord as e, EvalOutcome as f, CatchSelector as k };
 
 // ==== types-value.d.ts ====

@@ -22,6 +22,8 @@ import { Keyword } from '../data/index.js';
 import { jsString } from './js-text.js';
 import { ownedConjBindings } from './owned-conj.js';
 import { emitOwnedConj, isCoreConj } from './emit-owned.js';
+import { countedIterations } from '../runtime/counted-loop.js';
+import { FN_WARM_STEPS } from '../runtime/jit.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
@@ -201,6 +203,9 @@ export function emitLoopHead(e: Emitter, n: NodeOf<'loop'>, sink: Sink): void {
   );
 }
 
+/** Iterations of a counted loop from which its code ends the step chunk first. */
+const COUNTED_LOOP_WARMED = 1_000;
+
 /** `for (;;)` around the body; `recur` stores into `vars` and goes round. */
 function emitIterations(
   e: Emitter,
@@ -229,6 +234,12 @@ function emitIterations(
           em.emit(`break ${label};`);
         },
       };
+  // A counted loop of 1,000+ iterations (ADR 0053) ends the step chunk within
+  // FN_WARM_STEPS steps, so that its first `refuel` runs while V8 still interprets it
+  // (after V8 has given the function its feedback vector), not in the optimised loop,
+  // which would deoptimise there for want of feedback (ADR 0056). Steps stay exact.
+  if (countedIterations(n) >= COUNTED_LOOP_WARMED)
+    e.emit(`${e.h('shortenChunk')}(${FN_WARM_STEPS});`);
   e.emit(`${label}: for (;;) {`);
   if (head !== undefined) e.emit(head);
   e.stepCheck();

@@ -202,7 +202,8 @@ export function refuel(): void {
  * The loop tier calls it when a loop switches to compiled code, so that the compiled
  * loop's own `refuel` call runs once while V8 still interprets it: a call that has never
  * run has no type feedback, and V8's optimised loop would deoptimise at its first
- * `refuel` and compile again.
+ * `refuel` and compile again. Compiled code calls it before a counted loop of 1,000+
+ * iterations (ADR 0056) for the same reason.
  */
 export function shortenChunk(k: number): void {
   const n = active.n;

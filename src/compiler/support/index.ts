@@ -4,7 +4,7 @@
  * the same names from the runtime entry (`rtfs-ts/runtime`, dist/runtime.js).
  */
 export { Fn } from '../../runtime/fn.js';
-export { meter, refuel, enterBudget, leaveBudget } from '../../runtime/budget.js';
+export { meter, refuel, shortenChunk, enterBudget, leaveBudget } from '../../runtime/budget.js';
 export { CompiledFn, type CompiledArity, type ArityBody } from './compiled-fn.js';
 export { call1, call2, callN, locate, locateIn, direct1, direct2, unbound } from './calls.js';
 export {

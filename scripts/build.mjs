@@ -296,13 +296,12 @@ const result = await build({
   },
 });
 
-const vendor = new Map();
-// The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
-// in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)
-// stay lazy here: esbuild initialises them on first use.
-const cli = await build({
+/**
+ * What the two CommonJS bundles (the CLI's, the compiled modules' runtime) are built with.
+ * Workers and the lazily loaded parts find their files beside the bundle.
+ */
+const CJS_BUNDLE = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', launch: 'src/launch/main.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -315,6 +314,17 @@ const cli = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
+  define: { 'import.meta.url': '__rtfsModuleUrl' },
+  banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
+};
+
+const vendor = new Map();
+// The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
+// in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)
+// stay lazy here: esbuild initialises them on first use.
+const cli = await build({
+  ...CJS_BUNDLE,
+  entryPoints: { cli: 'src/cli/main.ts', launch: 'src/launch/main.ts' },
   plugins: [
     noChildProcess,
     reportAssets,
@@ -323,9 +333,6 @@ const cli = await build({
     lazyPackages,
     cjsPackages(root, vendor),
   ],
-  // Workers and the lazily loaded parts find their files beside this one.
-  define: { 'import.meta.url': '__rtfsModuleUrl' },
-  banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
 });
 // The code cache is keyed by this id (src/launch/code-cache.ts). The text is made pure
 // ASCII (esbuild leaves non-ASCII in regex literals): V8 then holds it as one byte per
@@ -385,28 +392,14 @@ await writeFile(
  * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
  */
 const runtimeCjs = await build({
-  absWorkingDir: root,
+  ...CJS_BUNDLE,
   entryPoints: { runtime: 'src/compiler/runtime-entry.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minify: true,
-  legalComments: 'linked',
-  metafile: true,
-  logLevel: 'warning',
   plugins: [
     bundledLoaders,
     builtinsPlugin(CLI_LAZY_BUILTINS),
     lazyPackages,
     cjsPackages(root, vendor),
   ],
-  define: { 'import.meta.url': '__rtfsModuleUrl' },
-  banner: { js: `var __rtfsModuleUrl = ${MODULE_URL};` },
 });
 const runtimeDynamicImports = runtimeCjs.metafile.outputs['dist/runtime.cjs'].imports.filter(
   (i) => i.kind === 'dynamic-import',

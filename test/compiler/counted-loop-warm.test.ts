@@ -4,10 +4,8 @@
  * interprets them; the steps counted, and where a step limit stops, stay the same.
  */
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type RuntimeOptions } from '../../src/create-runtime.js';
-import { printValue } from '../../src/data/index.js';
-import { compileProgram, jsCompiler } from '../../src/compiler/index.js';
-import { stepsUsed } from '../../src/runtime/budget.js';
+import { compileProgram } from '../../src/compiler/index.js';
+import { itCountsStepsAsTheEvaluator } from '../support/step-agreement.js';
 
 /** The module `rtfs compile` writes for `src`. */
 function moduleText(src: string): string {
@@ -50,37 +48,13 @@ describe('counted loops in compiled code', () => {
 });
 
 describe('compiled counted loops count the same steps as the evaluator', () => {
-  const quiet = (): void => undefined;
-  const engines: readonly RuntimeOptions[] = [
-    { out: quiet, jit: false },
-    { out: quiet, compiler: jsCompiler },
-  ];
-  const src = `(defn run []
+  itCountsStepsAsTheEvaluator(
+    `(defn run []
       (let [n 3000
             v (loop [i 0 v []] (if (< i n) (recur (inc i) (conj v (* i 3))) v))]
         (loop [i 0 acc 0]
           (if (< i n) (recur (inc i) (+ acc (nth v (mod (* i 7919) n)))) acc))))
-    (run)`;
-
-  it('a program uses the same number of steps in both engines', () => {
-    const used = engines.map((opts) => {
-      const rt = createRuntime(opts);
-      const before = stepsUsed();
-      const o = rt.evalString(src, 'steps.rtfs');
-      return [o.ok ? printValue(o.value) : 'error', stepsUsed() - before];
-    });
-    expect(used[0]?.[0]).not.toBe('error');
-    expect(used[1]).toEqual(used[0]);
-  });
-
-  it('--max-steps stops the run at the same point in both engines', () => {
-    for (const maxSteps of [150, 1_200, 3_100, 5_000, 6_050, 20_000]) {
-      const [interpreted, compiled] = engines.map((opts) => {
-        const rt = createRuntime({ ...opts, budget: { maxSteps } });
-        const o = rt.evalString(src, 'steps.rtfs');
-        return o.ok ? printValue(o.value) : (o.error?.render() ?? 'diagnostics');
-      });
-      expect(compiled).toBe(interpreted);
-    }
-  });
+    (run)`,
+    [150, 1_200, 3_100, 5_000, 6_050, 20_000],
+  );
 });

@@ -4,12 +4,11 @@
  * interprets the body; the steps counted, and where a step limit stops, stay the same.
  */
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type RuntimeOptions } from '../../../src/create-runtime.js';
-import { printValue, type Value } from '../../../src/data/index.js';
-import { jsCompiler } from '../../../src/compiler/index.js';
+import type { Value } from '../../../src/data/index.js';
 import { CompiledFn } from '../../../src/compiler/support/compiled-fn.js';
 import { meter, refuel, stepsUsed, withBudget } from '../../../src/runtime/budget.js';
 import { expectCalls } from '../../../src/runtime/jit.js';
+import { itCountsStepsAsTheEvaluator } from '../../support/step-agreement.js';
 
 function counting(): CompiledFn {
   return new CompiledFn('inc', [
@@ -52,36 +51,12 @@ describe('CompiledFn.expectCalls', () => {
 });
 
 describe('compiled loops over 1,000+ items count the same steps as the evaluator', () => {
-  const quiet = (): void => undefined;
-  const engines: readonly RuntimeOptions[] = [
-    { out: quiet, jit: false },
-    { out: quiet, compiler: jsCompiler },
-  ];
-  const src = `(defn run [n]
+  itCountsStepsAsTheEvaluator(
+    `(defn run [n]
       (let [xs (mapv (fn [i] (str "x" i ":" (* i 3))) (range n))
             ys (filter (fn [s] (> (count s) 6)) xs)]
         (reduce (fn [acc s] (+ acc (count s))) 0 ys)))
-    (run 3000)`;
-
-  it('a program uses the same number of steps in both engines', () => {
-    const used = engines.map((opts) => {
-      const rt = createRuntime(opts);
-      const before = stepsUsed();
-      const o = rt.evalString(src, 'steps.rtfs');
-      return [o.ok ? printValue(o.value) : 'error', stepsUsed() - before];
-    });
-    expect(used[0]?.[0]).not.toBe('error');
-    expect(used[1]).toEqual(used[0]);
-  });
-
-  it('--max-steps stops the run at the same point in both engines', () => {
-    for (const maxSteps of [150, 1_200, 5_000, 12_345, 20_000, 100_000]) {
-      const [interpreted, compiled] = engines.map((opts) => {
-        const rt = createRuntime({ ...opts, budget: { maxSteps } });
-        const o = rt.evalString(src, 'steps.rtfs');
-        return o.ok ? printValue(o.value) : (o.error?.render() ?? 'diagnostics');
-      });
-      expect(compiled).toBe(interpreted);
-    }
-  });
+    (run 3000)`,
+    [150, 1_200, 5_000, 12_345, 20_000, 100_000],
+  );
 });

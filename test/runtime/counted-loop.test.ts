@@ -6,32 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/create-runtime.js';
-import { fnJit, loopJit } from '../../src/compiler/index.js';
 import { printValue } from '../../src/data/index.js';
 import { read } from '../../src/syntax/index.js';
 import { analyzeTop, walk, type Node } from '../../src/analyzer/index.js';
-import { evaluator, jitFailures, type Host, type LoopJit } from '../../src/runtime/index.js';
+import { jitFailures } from '../../src/runtime/index.js';
 import { countedIterations } from '../../src/runtime/counted-loop.js';
-import type { Globals } from '../../src/analyzer/index.js';
+import { tiered } from '../support/tiered-runtime.js';
 
 type LoopNode = Extract<Node, { kind: 'loop' }>;
-
-/** A runtime whose loop tier compiles after `threshold` iterations, counting compilations. */
-function tiered(threshold: number) {
-  const compiled: number[] = [];
-  const counting = (host: Host, core: Globals): LoopJit => {
-    const jit = loopJit(host, core);
-    return (n, size) => {
-      compiled.push(n.slots.length);
-      return jit(n, size);
-    };
-  };
-  const rt = createRuntime({
-    out: () => undefined,
-    compiler: evaluator(fnJit, 1_000_000, counting, threshold),
-  });
-  return { rt, compiled };
-}
 
 function outcome(rt: ReturnType<typeof createRuntime>, src: string): string {
   const o = rt.evalString(src, 'counted.rtfs');

@@ -4,9 +4,8 @@
  * the bundle (one data model), and esbuild runs their module code on the first `require`,
  * when the first function or loop gets hot.
  */
-import type { Globals } from '../analyzer/index.js';
-import type { FnJit, Host, LoopJit } from '../runtime/index.js';
 import type { JitTier } from './jit-tier.js';
+import { tierOnFirstUse } from './jit-on-first-use.js';
 
 let tier: JitTier | undefined;
 
@@ -20,14 +19,5 @@ function load(): JitTier {
   return (tier ??= require('./jit-tier.js') as JitTier);
 }
 
-/** jit-tier.ts's `fnJit`, made on the first function that gets hot. */
-export function fnJit(host: Host, core?: Globals): FnJit {
-  let jit: FnJit | undefined;
-  return (n) => (jit ??= load().fnJit(host, core))(n);
-}
-
-/** jit-tier.ts's `loopJit`, made on the first loop that gets hot. */
-export function loopJit(host: Host, core?: Globals): LoopJit {
-  let jit: LoopJit | undefined;
-  return (n, frameSize) => (jit ??= load().loopJit(host, core))(n, frameSize);
-}
+/** jit-tier.ts's `fnJit` and `loopJit`, made on the first function or loop that gets hot. */
+export const { fnJit, loopJit } = tierOnFirstUse(load);

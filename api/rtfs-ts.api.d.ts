@@ -1318,6 +1318,11 @@ declare function vector(items: Value[]): Value;
  * compiler/emit-owned.ts) and says whether it did.
  */
 declare function appendOwned(v: Value, x: Value): boolean;
+/**
+ * The array of `v` when it is a flat vector, else undefined: read at `i` below the
+ * vector's `count` by a loop that never rebinds `v` (compiler/vector-reads.ts).
+ */
+declare function flatItems(v: Value): readonly Value[] | undefined;
 declare function map(flat: Value[]): Value;
 /** A type annotation's check. */
 declare function check(validate: Validator, v: Value, context: string, span: Span | undefined): Value;
@@ -1485,7 +1490,7 @@ declare function setProgramChain(open: typeof openRecordedChain): void;
 /** The planner standard library (planner.*, llm.complete) over the built-in catalog. */
 declare function loadPlannerStdlib(): Promise<readonly Capability[]>;
 
-export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, appendOwned, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, setProgramChain, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
+export { Builtin, CatchSelector, CompiledFn, Fn, Program, StepExport, TypeAst, Var, appendOwned, call1, call2, callN, capabilityId, catches, caught, check, defineCapability, destructureKey, destructureMap, destructureRest, destructureSeq, direct1, direct2, dotimesCount, flatItems, isMap, iterable, loadPlannerStdlib, locate, locateIn, map, matchRest, matchSeq, noMatch, planContext, planInput, planInputs, planOutput, planPush, provideCoreLibrary, setProgramChain, startProgram, stepFailed, stepLoopLimit, stepRecord, stepResult, stepTruthy, stepValue, thrown, unbound, vector, withoutKeys };
 export type { ArityBody, CompiledArity, ProgramOptions };
 
 // ==== types-read.d.ts ====

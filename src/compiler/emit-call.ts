@@ -12,6 +12,7 @@ import type { Node } from '../analyzer/index.js';
 import { Builtin } from '../runtime/fn.js';
 import type { Emitter } from './emitter.js';
 import { jsString } from './js-text.js';
+import { type VectorView, vectorViewOf } from './vector-reads.js';
 
 type CallNode = Extract<Node, { kind: 'call' }>;
 
@@ -93,7 +94,11 @@ export function emitCall(e: Emitter, n: CallNode): string {
   if (f.kind === 'global' && f.cell.value instanceof Builtin) {
     const b = f.cell.value;
     const count = n.args.length;
-    if (count >= b.min && count <= b.max) return emitDirect(e, n, f.cell, b);
+    if (count >= b.min && count <= b.max) {
+      const view = vectorViewOf(e, n);
+      if (view !== undefined) return emitViewedNth(e, n, f.cell, b, view);
+      return emitDirect(e, n, f.cell, b);
+    }
   }
   const [callee, ...rawArgs] = e.exprs([f, ...n.args]) as [string, ...string[]];
   // A literal callee (`(1 2)`) still needs a name: `1.call1` is not JavaScript.
@@ -169,14 +174,39 @@ function emitDirect(
   return typeof parts === 'string' ? parts : `(${parts.guard} ? ${parts.value} : ${parts.slow})`;
 }
 
+/**
+ * `(nth v i …)` with `v` viewed by the enclosing loop (vector-reads.ts): an integer `i`
+ * below the view's count reads the array; anything else calls `nth` as usual.
+ */
+function emitViewedNth(
+  e: Emitter,
+  n: CallNode,
+  cell: Extract<Node, { kind: 'global' }>['cell'],
+  b: Builtin,
+  view: VectorView,
+): string {
+  const [v, index, ...rest] = e.exprs(n.args) as [string, string, ...string[]];
+  const i = e.materialize(index);
+  const t = e.temp();
+  e.emit(
+    `if (typeof ${i} === "number" && (${i} >>> 0) === ${i} && ${i} < ${view.count}) ${t} = ${view.items}[${i}]; else {`,
+  );
+  const slow = emitDirectParts(e, n, cell, b, [v, i, ...rest]);
+  e.emit(
+    `${t} = ${typeof slow === 'string' ? slow : `(${slow.guard} ? ${slow.value} : ${slow.slow})`};`,
+  );
+  e.emit('}');
+  return t;
+}
+
 /** A direct builtin call: an inline fast path, or the expression of its result. */
 function emitDirectParts(
   e: Emitter,
   n: CallNode,
   cell: Extract<Node, { kind: 'global' }>['cell'],
   b: Builtin,
+  args: string[] = e.exprs(n.args),
 ): Inline | string {
-  const args = e.exprs(n.args);
   const c = e.cell(cell);
   const bref = e.link({ kind: 'builtin', cell, impl: 'fn' });
   const span = e.span(n.span);

@@ -22,6 +22,7 @@ import { Keyword } from '../data/index.js';
 import { jsString } from './js-text.js';
 import { ownedConjBindings } from './owned-conj.js';
 import { emitOwnedConj, isCoreConj } from './emit-owned.js';
+import { hoistVectorViews } from './vector-reads.js';
 import { countedIterations } from '../runtime/counted-loop.js';
 import { FN_WARM_STEPS } from '../runtime/jit.js';
 
@@ -240,12 +241,16 @@ function emitIterations(
   // which would deoptimise there for want of feedback (ADR 0056). Steps stay exact.
   if (countedIterations(n) >= COUNTED_LOOP_WARMED)
     e.emit(`${e.h('shortenChunk')}(${FN_WARM_STEPS});`);
+  // Vectors the body reads with `nth` and never rebinds, looked at once (ADR 0058).
+  const savedViews = e.fn.vectorViews;
+  e.fn.vectorViews = hoistVectorViews(e, n);
   e.emit(`${label}: for (;;) {`);
   if (head !== undefined) e.emit(head);
   e.stepCheck();
   emitDestructure(e, n.destructure);
   e.tail(n.body, inner);
   e.emit('}');
+  e.fn.vectorViews = savedViews;
   e.recur = saved;
 }
 

@@ -13,6 +13,7 @@ import { type Link } from './linker.js';
 import { emitExpr, emitTail } from './emit-node.js';
 import { emitTest } from './emit-call.js';
 import { jsString } from './js-text.js';
+import type { VectorView } from './vector-reads.js';
 
 /** Where a value in tail position goes. `terminal`: the sink leaves the current block. */
 export interface Sink {
@@ -60,6 +61,11 @@ export function isStable(js: string): boolean {
 export class JsFn {
   readonly lines: string[] = [];
   private temps = 0;
+  /**
+   * Vectors read through hoisted views in the loop being emitted, by variable
+   * (vector-reads.ts); set only while a loop's body is emitted.
+   */
+  vectorViews: ReadonlyMap<string, VectorView> | undefined = undefined;
   constructor(
     /** Nesting depth of RTFS functions (the top level is 0): names frame variables. */
     readonly level: number,

@@ -73,6 +73,18 @@ export class RVector {
     return this.trie === undefined && this.arr.length === this.count ? this.arr : this.toArray();
   }
 
+  /**
+   * The array of a flat vector (undefined for a trie vector), without a copy, for a
+   * compiled loop that reads this vector through it (compiler/vector-reads.ts, ADR 0058):
+   * its first `count` elements never change (a `conj` that shares it appends past them),
+   * so index `i` with 0 ≤ i < count reads what {@link get} does. The caller must neither
+   * change nor keep it beyond the loop, nor read at or past `count`.
+   * @internal
+   */
+  flatItems(): readonly Value[] | undefined {
+    return this.trie === undefined ? this.arr : undefined;
+  }
+
   conj(v: Value): RVector {
     if (this.trie !== undefined) {
       const t = trieConj(this.trie, this.count, v);

@@ -34,6 +34,14 @@ export function appendOwned(v: Value, x: Value): boolean {
   return true;
 }
 
+/**
+ * The array of `v` when it is a flat vector, else undefined: read at `i` below the
+ * vector's `count` by a loop that never rebinds `v` (compiler/vector-reads.ts).
+ */
+export function flatItems(v: Value): readonly Value[] | undefined {
+  return v instanceof RVector ? v.flatItems() : undefined;
+}
+
 export function map(flat: Value[]): Value {
   return RMap.fromFlat(flat);
 }

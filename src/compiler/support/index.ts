@@ -11,6 +11,7 @@ export {
   thrown,
   vector,
   appendOwned,
+  flatItems,
   map,
   check,
   capabilityId,

@@ -13,6 +13,7 @@ import { Builtin } from '../runtime/fn.js';
 import type { Emitter } from './emitter.js';
 import { jsString } from './js-text.js';
 import { type VectorView, vectorViewOf } from './vector-reads.js';
+import { type IntRange, exactArithmetic, literal, rangeOf } from './int-ranges.js';
 
 type CallNode = Extract<Node, { kind: 'call' }>;
 
@@ -71,8 +72,10 @@ const INLINE1: Readonly<Record<string, (a: string) => [string, string]>> = {
   dec: (a) => [`${a} > -${MAX}`, `${a} - 1`],
 };
 
-function isNumber(js: string): string {
-  return literal(js) !== undefined ? 'true' : `typeof ${js} === "number"`;
+function isNumber(e: Emitter, js: string): string {
+  return literal(js) !== undefined || rangeOf(e, js) !== undefined
+    ? 'true'
+    : `typeof ${js} === "number"`;
 }
 
 /** `a % b` for a literal divisor `k`: as an int32 (`| 0`) when `k` is one. */
@@ -82,11 +85,6 @@ function remainder(a: string, b: string, k: number): string {
 
 function isInt32(k: number): boolean {
   return (k | 0) === k;
-}
-
-/** The value of an integer literal as the emitter writes it (`5`, `-5`, `(-5)`). */
-function literal(js: string): number | undefined {
-  return /^-?\d+$|^\(-\d+\)$/.test(js) ? Number(js.replace(/[()]/g, '')) : undefined;
 }
 
 export function emitCall(e: Emitter, n: CallNode): string {
@@ -148,7 +146,9 @@ export function emitTest(e: Emitter, n: Node): string {
     if (b instanceof Builtin && n.args.length >= b.min && n.args.length <= b.max) {
       const parts = emitDirectParts(e, n, n.fn.cell, b);
       if (typeof parts !== 'string')
-        return `(${parts.guard} ? ${parts.value} : ${e.truthy(parts.slow)})`;
+        return parts.guard === 'true'
+          ? `(${parts.value})`
+          : `(${parts.guard} ? ${parts.value} : ${e.truthy(parts.slow)})`;
       return e.truthy(parts);
     }
   }
@@ -171,7 +171,14 @@ function emitDirect(
   b: Builtin,
 ): string {
   const parts = emitDirectParts(e, n, cell, b);
-  return typeof parts === 'string' ? parts : `(${parts.guard} ? ${parts.value} : ${parts.slow})`;
+  return typeof parts === 'string' ? parts : inlineValue(parts);
+}
+
+/** An inline fast path as one expression (the value alone when its guard always holds). */
+function inlineValue(parts: Inline): string {
+  return parts.guard === 'true'
+    ? `(${parts.value})`
+    : `(${parts.guard} ? ${parts.value} : ${parts.slow})`;
 }
 
 /**
@@ -188,14 +195,35 @@ function emitViewedNth(
   const [v, index, ...rest] = e.exprs(n.args) as [string, string, ...string[]];
   const i = e.materialize(index);
   const t = e.temp();
-  e.emit(
-    `if (typeof ${i} === "number" && (${i} >>> 0) === ${i} && ${i} < ${view.count}) ${t} = ${view.items}[${i}]; else {`,
-  );
+  // A known non-negative integer index needs only the bound (int-ranges.ts).
+  const known = rangeOf(e, i);
+  const test =
+    known !== undefined && known[0] >= 0
+      ? `${i} < ${view.count}`
+      : `typeof ${i} === "number" && (${i} >>> 0) === ${i} && ${i} < ${view.count}`;
+  e.emit(`if (${test}) ${t} = ${view.items}[${i}]; else {`);
   const slow = emitDirectParts(e, n, cell, b, [v, i, ...rest]);
-  e.emit(
-    `${t} = ${typeof slow === 'string' ? slow : `(${slow.guard} ? ${slow.value} : ${slow.slow})`};`,
-  );
+  e.emit(`${t} = ${typeof slow === 'string' ? slow : inlineValue(slow)};`);
   e.emit('}');
+  return t;
+}
+
+/**
+ * Core arithmetic on known integers whose result surely is a safe integer (int-ranges.ts):
+ * the operation alone, in a temporary that is then known too; undefined otherwise.
+ */
+function emitExact(e: Emitter, op: string, args: readonly string[]): string | undefined {
+  const known: [string, IntRange][] = [];
+  for (const a of args) {
+    const r = rangeOf(e, a);
+    if (r === undefined) return undefined;
+    known.push([a, r]);
+  }
+  const exact = exactArithmetic(op, known);
+  if (exact === undefined) return undefined;
+  const t = e.temp();
+  e.emit(`${t} = ${exact.js};`);
+  e.fn.intRanges.set(t, exact.range);
   return t;
 }
 
@@ -218,10 +246,12 @@ function emitDirectParts(
   const inline2 = INLINE2[name];
   if (inline && args.length === 2 && b.f2 !== undefined && inline2 !== undefined) {
     const [a0, a1] = args.map((a) => e.materialize(a)) as [string, string];
+    const exact = core ? emitExact(e, name, [a0, a1]) : undefined;
+    if (exact !== undefined) return exact;
     const [cond, value] = inline2(a0, a1, e.temp());
     const f2 = e.link({ kind: 'builtin', cell, impl: 'f2' });
     return {
-      guard: guardOf([same, isNumber(a0), isNumber(a1), cond]),
+      guard: guardOf([same, isNumber(e, a0), isNumber(e, a1), cond]),
       value,
       slow: `${e.h('direct2')}(${c}, ${bref}, ${f2}, ${a0}, ${a1}, ${span})`,
     };
@@ -229,10 +259,12 @@ function emitDirectParts(
   const inline1 = INLINE1[name];
   if (inline && args.length === 1 && b.f1 !== undefined && inline1 !== undefined) {
     const a0 = e.materialize(args[0] as string);
+    const exact = core ? emitExact(e, name, [a0]) : undefined;
+    if (exact !== undefined) return exact;
     const [cond, value] = inline1(a0);
     const f1 = e.link({ kind: 'builtin', cell, impl: 'f1' });
     return {
-      guard: guardOf([same, isNumber(a0), cond]),
+      guard: guardOf([same, isNumber(e, a0), cond]),
       value,
       slow: `${e.h('direct1')}(${c}, ${bref}, ${f1}, ${a0}, ${span})`,
     };

@@ -23,7 +23,7 @@ import { jsString } from './js-text.js';
 import { ownedConjBindings } from './owned-conj.js';
 import { emitOwnedConj, isCoreConj } from './emit-owned.js';
 import { hoistVectorViews } from './vector-reads.js';
-import { countedIterations } from '../runtime/counted-loop.js';
+import { countedIndex, countedIterations } from '../runtime/counted-loop.js';
 import { FN_WARM_STEPS } from '../runtime/jit.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
@@ -244,12 +244,19 @@ function emitIterations(
   // Vectors the body reads with `nth` and never rebinds, looked at once (ADR 0058).
   const savedViews = e.fn.vectorViews;
   e.fn.vectorViews = hoistVectorViews(e, n);
+  // A counted binding is a known integer in the body (ADR 0058); renewed bindings are
+  // carried in temporaries, which the range does not describe.
+  const counted = head === undefined ? countedIndex(n) : undefined;
+  const index = counted === undefined ? undefined : vars[counted.index];
+  if (counted !== undefined && index !== undefined)
+    e.fn.intRanges.set(index, [counted.lo, counted.hi]);
   e.emit(`${label}: for (;;) {`);
   if (head !== undefined) e.emit(head);
   e.stepCheck();
   emitDestructure(e, n.destructure);
   e.tail(n.body, inner);
   e.emit('}');
+  if (index !== undefined) e.fn.intRanges.delete(index);
   e.fn.vectorViews = savedViews;
   e.recur = saved;
 }

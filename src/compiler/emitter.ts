@@ -14,6 +14,7 @@ import { emitExpr, emitTail } from './emit-node.js';
 import { emitTest } from './emit-call.js';
 import { jsString } from './js-text.js';
 import type { VectorView } from './vector-reads.js';
+import type { IntRange } from './int-ranges.js';
 
 /** Where a value in tail position goes. `terminal`: the sink leaves the current block. */
 export interface Sink {
@@ -66,6 +67,8 @@ export class JsFn {
    * (vector-reads.ts); set only while a loop's body is emitted.
    */
   vectorViews: ReadonlyMap<string, VectorView> | undefined = undefined;
+  /** Variables and temporaries known to hold integers in a range (int-ranges.ts). */
+  readonly intRanges = new Map<string, IntRange>();
   constructor(
     /** Nesting depth of RTFS functions (the top level is 0): names frame variables. */
     readonly level: number,

@@ -10,29 +10,87 @@
  * Only a tier-up decision: the compiled loop runs the same steps with the same results
  * as the interpreted one, so a wrong guess (an early exit) costs one compile, nothing else.
  */
-import type { Node } from '../analyzer/index.js';
+import { type Node, children } from '../analyzer/index.js';
 
 type LoopNode = Extract<Node, { kind: 'loop' }>;
 
-/** The iterations `n` is set to run when it counts a binding up to a literal bound, else 0. */
-export function countedIterations(n: LoopNode): number {
-  if (n.destructure.length > 0) return 0;
+/** A loop's head `(if (< i K) …)`: the binding counted, from where, to which bound. */
+interface CountedHead {
+  readonly body: Extract<Node, { kind: 'if' }>;
+  readonly index: number;
+  readonly slot: number;
+  readonly from: number;
+  readonly to: number;
+  readonly op: '<' | '<=';
+}
+
+function countedHead(n: LoopNode): CountedHead | undefined {
+  if (n.destructure.length > 0) return undefined;
   const body = n.body;
-  if (body.kind !== 'if' || body.test.kind !== 'call') return 0;
+  if (body.kind !== 'if' || body.test.kind !== 'call') return undefined;
   const test = body.test;
-  if (test.fn.kind !== 'global' || test.args.length !== 2) return 0;
+  if (test.fn.kind !== 'global' || test.args.length !== 2) return undefined;
   const op = test.fn.cell.name;
-  if (op !== '<' && op !== '<=') return 0;
+  if (op !== '<' && op !== '<=') return undefined;
   const [x, bound] = test.args as [Node, Node];
-  if (x.kind !== 'local' || x.ref.depth !== 0 || bound.kind !== 'const') return 0;
+  if (x.kind !== 'local' || x.ref.depth !== 0 || bound.kind !== 'const') return undefined;
   const index = n.slots.indexOf(x.ref.slot);
   const init = n.inits[index];
-  if (index < 0 || init === undefined || init.kind !== 'const') return 0;
+  if (index < 0 || init === undefined || init.kind !== 'const') return undefined;
   const from = init.value;
   const to = bound.value;
-  if (typeof from !== 'number' || typeof to !== 'number') return 0;
-  if (!recursCounting(body.then, index, x.ref.slot)) return 0;
-  return Math.max(0, to - from + (op === '<=' ? 1 : 0));
+  if (typeof from !== 'number' || typeof to !== 'number') return undefined;
+  return { body, index, slot: x.ref.slot, from, to, op };
+}
+
+/** The iterations `n` is set to run when it counts a binding up to a literal bound, else 0. */
+export function countedIterations(n: LoopNode): number {
+  const h = countedHead(n);
+  if (h === undefined || !recursCounting(h.body.then, h.index, h.slot)) return 0;
+  return Math.max(0, h.to - h.from + (h.op === '<=' ? 1 : 0));
+}
+
+/** A counted loop's binding (by index) and the safe integers it holds at every iteration. */
+export interface CountedIndex {
+  readonly index: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * The range of a counted loop's binding when every `recur` of the loop is in the branch
+ * where its test holds and passes `(inc i)` (or `(+ i 1)`) for it (ADR 0058): the binding
+ * then starts at its literal and only grows by one from values below the bound, so it is
+ * an integer from the literal to the bound (one past it for `<=`) whenever the loop's
+ * body runs. Undefined for any other loop, or when the range leaves the safe integers.
+ */
+export function countedIndex(n: LoopNode): CountedIndex | undefined {
+  const h = countedHead(n);
+  if (h === undefined || !Number.isSafeInteger(h.from) || Object.is(h.from, -0)) return undefined;
+  if (!Number.isSafeInteger(h.to)) return undefined;
+  const recurs: Extract<Node, { kind: 'recur' }>[] = [];
+  collectRecurs(h.body.else, n.slots, recurs);
+  if (recurs.length > 0) return undefined;
+  collectRecurs(h.body.then, n.slots, recurs);
+  if (recurs.some((r) => !isIncrement(r.args[h.index], h.slot))) return undefined;
+  const hi = Math.max(h.from, h.op === '<' ? h.to : h.to + 1);
+  return Number.isSafeInteger(hi + 1) ? { index: h.index, lo: h.from, hi } : undefined;
+}
+
+/** The `recur`s in `n` (outside functions) that go to the loop binding `slots`. */
+function collectRecurs(
+  n: Node,
+  slots: readonly number[],
+  out: Extract<Node, { kind: 'recur' }>[],
+): void {
+  if (n.kind === 'fn') return;
+  if (
+    n.kind === 'recur' &&
+    n.slots.length === slots.length &&
+    n.slots.every((s, i) => s === slots[i])
+  )
+    out.push(n);
+  for (const c of children(n)) collectRecurs(c, slots, out);
 }
 
 /** True when a tail of `n` recurs with `(inc i)` (or `(+ i 1)`) for binding `index`. */
@@ -55,7 +113,8 @@ function recursCounting(n: Node, index: number, slot: number): boolean {
   }
 }
 
-function isIncrement(n: Node, slot: number): boolean {
+function isIncrement(n: Node | undefined, slot: number): boolean {
+  if (n === undefined) return false;
   if (n.kind !== 'call' || n.fn.kind !== 'global') return false;
   const isI = (a: Node | undefined) =>
     a !== undefined && a.kind === 'local' && a.ref.depth === 0 && a.ref.slot === slot;

@@ -10,7 +10,7 @@ import { printValue } from '../../src/data/index.js';
 import { read } from '../../src/syntax/index.js';
 import { analyzeTop, walk, type Node } from '../../src/analyzer/index.js';
 import { jitFailures } from '../../src/runtime/index.js';
-import { countedIterations } from '../../src/runtime/counted-loop.js';
+import { countedIndex, countedIterations } from '../../src/runtime/counted-loop.js';
 import { tiered } from '../support/tiered-runtime.js';
 
 type LoopNode = Extract<Node, { kind: 'loop' }>;
@@ -55,6 +55,38 @@ describe('countedIterations', () => {
   it('is not fooled by a binding name: the test must read the loop binding itself', () => {
     const src = '(let [i 0] (loop [j 0] (if (< i 5000) (recur (inc j)) j)))';
     expect(countedIterations(loopOf(src))).toBe(0);
+  });
+});
+
+describe('countedIndex', () => {
+  it.each([
+    ['(loop [i 0 acc 0] (if (< i 5000) (recur (inc i) (+ acc i)) acc))', [0, 0, 5000]],
+    ['(loop [acc 0 i -3] (if (<= i 7) (recur (+ acc i) (+ 1 i)) acc))', [1, -3, 8]],
+    ['(loop [i 9000 acc 0] (if (< i 100) (recur (inc i) acc) acc))', [0, 9000, 9000]],
+    [
+      '(loop [i 0 acc 0] (if (< i 50) (if (odd? i) (recur (inc i) acc) (recur (+ i 1) (inc acc))) acc))',
+      [0, 0, 50],
+    ],
+    // A recur of an inner loop or fn is not this loop's.
+    [
+      '(loop [i 0 acc 0] (if (< i 9) (recur (inc i) (loop [j 0] (if (< j 2) (recur (inc j)) j))) (loop [k 5] (if (< k 2) (recur (dec k)) k))))',
+      [0, 0, 9],
+    ],
+  ])('%s → [index, lo, hi] %j', (src, [index, lo, hi]) => {
+    expect(countedIndex(loopOf(src))).toEqual({ index, lo, hi });
+  });
+
+  it.each([
+    // A recur where the test fails, or one that does not count the binding by one.
+    '(loop [i 0 n 0] (if (< i 9) (recur (inc i) n) (if (< n 2) (recur -5 (inc n)) i)))',
+    '(loop [i 0] (if (< i 9) (if (odd? i) (recur (+ i 2)) (recur (inc i))) i))',
+    '(loop [i 0 acc 0] (if (< i 5000) (recur (+ i 2) acc) acc))',
+    // Not counted at all, or past the safe integers.
+    '(defn f [n] (loop [i 0] (if (< i n) (recur (inc i)) i)))',
+    '(loop [i 0] (if (< i 9007199254740991) (recur (inc i)) i))',
+    '(loop [i 0] (if (<= i 9007199254740990) (recur (inc i)) i))',
+  ])('is undefined for %s', (src) => {
+    expect(countedIndex(loopOf(src))).toBeUndefined();
   });
 });
 

@@ -92,8 +92,23 @@ export function exactArithmetic(
       return { js: `${a} * ${b}${fix}`, range };
     }
     case 'mod':
-      return { js: (y[1][0] | 0) === y[1][0] ? `(${a} % ${b}) | 0` : `${a} % ${b}`, range };
+      return { js: remainder(a, b, x[1][1], y[1][0]), range };
     default:
       return undefined;
   }
+}
+
+/** Dividends up to this have a floored quotient by any int32 divisor exactly (see below). */
+const FLOOR_EXACT = 2 ** 51;
+
+/**
+ * `a % k` for `0 ≤ a ≤ hi` and a positive literal `k`. A dividend past int32 is a float
+ * in V8, whose `%` is a slow floating-point remainder loop; with `a + k < 2^52` the
+ * quotient `a / k` rounds to a float below the next integer, so `a - floor(a / k) * k`
+ * is the remainder exactly, in a division, a rounding and a multiply-subtract.
+ */
+function remainder(a: string, k: string, hi: number, kv: number): string {
+  if ((kv | 0) !== kv) return `${a} % ${k}`;
+  if (hi <= 0x7fffffff || hi + kv > FLOOR_EXACT) return `(${a} % ${k}) | 0`;
+  return `(${a} - Math.floor(${a} / ${k}) * ${k}) | 0`;
 }

@@ -60,13 +60,38 @@ describe('arithmetic on known integers', () => {
     });
     expect(
       exactArithmetic('mod', [
-        ['a', r(0, 7919000000)],
+        ['a', r(0, 999999)],
         ['1000', r(1000, 1000)],
       ]),
     ).toEqual({
       js: '(a % 1000) | 0',
       range: [0, 999],
     });
+  });
+
+  it('takes a remainder past int32 by a float division and rounding while that is exact', () => {
+    expect(
+      exactArithmetic('mod', [
+        ['a', r(0, 7919000000)],
+        ['1000', r(1000, 1000)],
+      ]),
+    ).toEqual({
+      js: '(a - Math.floor(a / 1000) * 1000) | 0',
+      range: [0, 999],
+    });
+    // From 2^51 on, and for divisors past int32, the remainder operator.
+    expect(
+      exactArithmetic('mod', [
+        ['a', r(0, 2 ** 51)],
+        ['7', r(7, 7)],
+      ])?.js,
+    ).toBe('(a % 7) | 0');
+    expect(
+      exactArithmetic('mod', [
+        ['a', r(0, 2 ** 40)],
+        ['4294967296', r(2 ** 32, 2 ** 32)],
+      ]),
+    ).toEqual({ js: 'a % 4294967296', range: [0, 2 ** 32 - 1] });
   });
 
   it('keeps -0 out of products: 0 times a negative gets + 0', () => {

@@ -141,17 +141,19 @@ function lazy<K extends 'args' | 'result' | 'meta'>(
  * `decodeAction(a)` (record.ts) with the same checks and errors, but `args`, `result` and
  * `meta` decoded when first read: an equal object, member for member, in the same order.
  * `raw` gives `args`/`meta` that scan-body.ts already checked on the bytes (then `a`
- * holds null for them).
+ * holds null for them); `checkedResult`, a result tree that passed these checks before.
  */
 export function checkedAction(
   a: Json,
   raw: { readonly [K in 'args' | 'meta']?: () => Json } = {},
+  checkedResult?: Json,
 ): ChainAction {
   return decodeActionWith(a, {
     args: (v, out) => member(out, 'args', v, raw.args),
     result: (v, out) => {
       if (v === undefined) return;
-      checkResult(v);
+      // A result tree checked before (result-split.ts: the same bytes) is not walked again.
+      if (v !== checkedResult) checkResult(v);
       lazy(out, 'result', () => resultOf(v as Obj));
     },
     meta: (v, out) => member(out, 'meta', v, raw.meta),

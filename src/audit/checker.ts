@@ -15,6 +15,7 @@ import { type Json, canonicalJson } from './jcs.js';
 import { type ChainAction, DOMAIN, FORMAT, ZERO_HASH } from './record.js';
 import { checkedAction } from './validate.js';
 import { scanBody } from './scan-body.js';
+import { ResultMemo } from './result-split.js';
 import { sha256Hex } from './hashes.js';
 import { checkpointSignatureValid, keyId, loadPublicKey } from './signing.js';
 
@@ -99,6 +100,8 @@ export class LineChecker {
   watchSeq = -1;
   watchedHash: string | undefined;
   private readonly trusted: KeyObject | undefined;
+  /** The last results checked, by their bytes (result-split.ts). */
+  private readonly results = new ResultMemo();
   private readonly trustedId: string | undefined;
 
   constructor(private readonly opts: CheckerOptions = {}) {
@@ -206,7 +209,9 @@ export class LineChecker {
     } else {
       const r = this.opts.strict
         ? this.strictCheck(buf.subarray(aStart, aEnd), seq)
-        : (scanned(buf, aStart, aEnd) ?? decodeBody(buf.toString('utf8', aStart, aEnd), seq));
+        : (scanned(buf, aStart, aEnd) ??
+          split(this.results, buf, aStart, aEnd) ??
+          decodeBody(buf.toString('utf8', aStart, aEnd), seq));
       if ('kind' in r) return r;
       body = r.body;
       action = r.action;
@@ -374,6 +379,25 @@ function scanned(
   } catch {
     return undefined; // the full path reports it
   }
+}
+
+/** A body checked around its result (result-split.ts), when it can be; else undefined. */
+function split(
+  memo: ResultMemo,
+  buf: Buffer,
+  start: number,
+  end: number,
+): { body: Obj; action: ChainAction } | undefined {
+  const s = memo.split(buf, start, end);
+  if (s === undefined) return undefined;
+  let action: ChainAction;
+  try {
+    action = checkedAction(s.body, {}, s.checked);
+  } catch {
+    return undefined; // the full path reports it
+  }
+  s.accept();
+  return { body: s.body, action };
 }
 
 /** Parses and decodes a body: the record a reader would get, or why it cannot. */

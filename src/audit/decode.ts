@@ -81,8 +81,87 @@ function array(t: Json, tag: string, path: string): Json[] {
   return t;
 }
 
-/** The RTFS value of tagged JSON data (the exact inverse of {@link encodeValue}). */
+/** Thrown by {@link fastValue} for anything it does not decode: the caller decodes again. */
+const BAIL: unique symbol = Symbol('bail');
+
+/**
+ * The RTFS value of tagged JSON data (the exact inverse of {@link encodeValue}). Decoded
+ * first without paths (no text per element); data it rejects is decoded again with
+ * them, which throws the {@link DecodeError} with the place of the fault.
+ */
 export function decodeValue(t: Json, path = ''): Value {
+  try {
+    return fastValue(t);
+  } catch {
+    // BAIL, or anything else (a stack overflow): decodeAt decides, as it always did.
+  }
+  return decodeAt(t, path);
+}
+
+/**
+ * {@link decodeAt}'s value for data it accepts; for anything else throws BAIL (or what
+ * it would throw itself, e.g. a stack overflow): no paths, no messages.
+ */
+function fastValue(t: Json): Value {
+  switch (typeof t) {
+    case 'number':
+      if (!Number.isSafeInteger(t)) throw BAIL;
+      return t === 0 ? 0 : t;
+    case 'string':
+    case 'boolean':
+      return t;
+    case 'object':
+      break;
+    default:
+      throw BAIL;
+  }
+  if (t === null) return null;
+  if (Array.isArray(t)) return RVector.from(fastItems(t));
+  let tag: string | undefined;
+  for (const key in t) {
+    if (tag !== undefined) throw BAIL;
+    tag = key;
+  }
+  if (tag === undefined) throw BAIL;
+  const body = t[tag] as Json;
+  switch (tag) {
+    case '$kw':
+      if (typeof body !== 'string') throw BAIL;
+      return Keyword.of(body);
+    case '$map': {
+      if (!Array.isArray(body)) throw BAIL;
+      const flat: Value[] = [];
+      for (let i = 0; i < body.length; i++) {
+        const pair = body[i];
+        if (!Array.isArray(pair) || pair.length !== 2) throw BAIL;
+        flat.push(fastValue(pair[0] as Json), fastValue(pair[1] as Json));
+      }
+      return RMap.fromFlat(flat);
+    }
+    case '$list':
+      if (!Array.isArray(body)) throw BAIL;
+      return new RList(fastItems(body));
+    case '$sym':
+      if (typeof body !== 'string') throw BAIL;
+      return Sym.of(body);
+    default:
+      // The rare tags (and unknown ones): decoded with paths, which is as cheap (a
+      // DecodeError here names a path from this value: the caller decodes again).
+      return decodeAt(t, '');
+  }
+}
+
+function fastItems(items: Json[]): Value[] {
+  const out: Value[] = [];
+  for (let i = 0; i < items.length; i++) out.push(fastValue(items[i] as Json));
+  return out;
+}
+
+/**
+ * {@link decodeValue} with the path of every element (for its error messages); exported
+ * for the tests, which compare the two.
+ */
+export function decodeAt(t: Json, path: string): Value {
   switch (typeof t) {
     case 'number':
       if (!Number.isSafeInteger(t))
@@ -97,7 +176,7 @@ export function decodeValue(t: Json, path = ''): Value {
       throw new DecodeError(`not JSON data (${typeof t})`, path);
   }
   if (t === null) return null;
-  if (Array.isArray(t)) return RVector.from(t.map((x, i) => decodeValue(x, `${path}[${i}]`)));
+  if (Array.isArray(t)) return RVector.from(t.map((x, i) => decodeAt(x, `${path}[${i}]`)));
   const keys = Object.keys(t);
   const tag = keys[0];
   if (keys.length !== 1 || tag === undefined)
@@ -120,14 +199,14 @@ export function decodeValue(t: Json, path = ''): Value {
     case '$res':
       return new ResourceHandle(text(body, tag, at));
     case '$list':
-      return new RList(array(body, tag, at).map((x, i) => decodeValue(x, `${at}[${i}]`)));
+      return new RList(array(body, tag, at).map((x, i) => decodeAt(x, `${at}[${i}]`)));
     case '$map': {
       const flat: Value[] = [];
       array(body, tag, at).forEach((e, i) => {
         const pair = array(e, 'a $map entry', `${at}[${i}]`);
         if (pair.length !== 2) throw new DecodeError('a $map entry is [key, value]', `${at}[${i}]`);
-        flat.push(decodeValue(pair[0] as Json, `${at}[${i}][0]`));
-        flat.push(decodeValue(pair[1] as Json, `${at}[${i}][1]`));
+        flat.push(decodeAt(pair[0] as Json, `${at}[${i}][0]`));
+        flat.push(decodeAt(pair[1] as Json, `${at}[${i}][1]`));
       });
       return RMap.fromFlat(flat);
     }
@@ -143,7 +222,7 @@ export function decodeValue(t: Json, path = ''): Value {
       return new RErrorValue(
         text(message ?? null, '$err.message', at),
         Keyword.of(text(code ?? null, '$err.code', at)),
-        decodeValue(data, `${at}.data`),
+        decodeAt(data, `${at}.data`),
       );
     }
     default:

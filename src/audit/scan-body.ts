@@ -38,7 +38,7 @@ function literal(buf: Buffer, p: number, word: string): number {
 }
 
 /** End of the JSON string at `p` (its closing quote + 1), or -1. */
-function skipString(buf: Buffer, p: number, end: number): number {
+export function skipString(buf: Buffer, p: number, end: number): number {
   if (buf[p] !== QUOTE) return -1;
   let q = p + 1;
   while (q < end) {
@@ -95,7 +95,7 @@ function skipNumber(buf: Buffer, p: number): number {
 }
 
 /** End of any JSON value at `p` (no whitespace), or -1. */
-function skipJson(buf: Buffer, p: number, end: number): number {
+export function skipJson(buf: Buffer, p: number, end: number): number {
   const c = buf[p];
   if (c === QUOTE) return skipString(buf, p, end);
   if (c === 0x74) return literal(buf, p, 'true');

@@ -46,6 +46,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cjsPackages, VENDOR_FILE, vendorModule } from './cjs-packages.mjs';
 import { MODULE_URL } from './module-url.mjs';
+import { buildRuntimeBundles, LAZY_FILE } from './runtime-lazy.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -391,30 +392,28 @@ await writeFile(
  * external string (see externalPadding): a compiled `(+ 1 2)` measured the same with it.
  * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
  */
-const runtimeCjs = await build({
-  ...CJS_BUNDLE,
-  entryPoints: { runtime: 'src/compiler/runtime-entry.ts' },
-  plugins: [
-    bundledLoaders,
-    builtinsPlugin(CLI_LAZY_BUILTINS),
-    lazyPackages,
-    cjsPackages(root, vendor),
-  ],
-});
-const runtimeDynamicImports = runtimeCjs.metafile.outputs['dist/runtime.cjs'].imports.filter(
-  (i) => i.kind === 'dynamic-import',
-);
-if (runtimeDynamicImports.length > 0) {
-  throw new Error(
-    `dist/runtime.cjs must not import() modules outside itself (use require): ${runtimeDynamicImports.map((i) => i.path).join(', ')}`,
+const { main: runtimeCjs, lazy: runtimeLazy } = await buildRuntimeBundles(build, root, CJS_BUNDLE, [
+  bundledLoaders,
+  builtinsPlugin(CLI_LAZY_BUILTINS),
+  lazyPackages,
+  cjsPackages(root, vendor),
+]);
+for (const [bundle, file] of [
+  [runtimeCjs, 'runtime.cjs'],
+  [runtimeLazy, LAZY_FILE],
+]) {
+  const dynamic = bundle.metafile.outputs[`dist/${file}`].imports.filter(
+    (i) => i.kind === 'dynamic-import',
   );
+  if (dynamic.length > 0) {
+    throw new Error(
+      `dist/${file} must not import() modules outside itself (use require): ${dynamic.map((i) => i.path).join(', ')}`,
+    );
+  }
+  const text = asciiText(await readFile(`${outdir}/${file}`, 'utf8'));
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  await writeFile(`${outdir}/${file}`, `${CLI_WRAPPER_OPEN}${text}\n})\n//# rtfs-build-id=${id}\n`);
 }
-const runtimeText = asciiText(await readFile(`${outdir}/runtime.cjs`, 'utf8'));
-const runtimeId = createHash('sha256').update(runtimeText).digest('hex').slice(0, 16);
-await writeFile(
-  `${outdir}/runtime.cjs`,
-  `${CLI_WRAPPER_OPEN}${runtimeText}\n})\n//# rtfs-build-id=${runtimeId}\n`,
-);
 /**
  * dist/runtime.js: binds each export of the runtime entry (the ES build's list, so
  * `import { startProgram, … } from 'rtfs-ts/runtime'` and dist/runtime.d.ts are as
@@ -459,6 +458,7 @@ const outputs = new Set(
     ...Object.keys(result.metafile.outputs),
     ...Object.keys(cli.metafile.outputs),
     ...Object.keys(runtimeCjs.metafile.outputs),
+    ...Object.keys(runtimeLazy.metafile.outputs),
     ...Object.keys(facade.metafile.outputs),
     VENDOR_FILE,
   ].map((f) => f.replace(/^dist\//, '')),

@@ -200,6 +200,13 @@ function loaderTwins(name, suffix) {
 const bundledLoaders = loaderTwins('bundled-loaders', '.bundled.ts');
 
 /**
+ * The runtime of compiled modules also swaps each `*-loader.ts` with a `*-loader.runtime.ts`
+ * twin for it: parts every other build links with the rest, which a compiled program loads
+ * from dist/runtime-lazy.cjs on first use (the analyzer and the closure compiler, ADR 0059).
+ */
+const runtimeLoaders = loaderTwins('runtime-loaders', '.runtime.ts');
+
+/**
  * The ES module build swaps each `*-loader.ts` that imports a module with the rest for
  * its `*-loader.lazy.ts` twin, which `require`s an entry beside the bundles on first use
  * (jit-loader: the evaluator's compiled tier, ADR 0039; program-chain-loader: the causal
@@ -393,6 +400,7 @@ await writeFile(
  * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
  */
 const { main: runtimeCjs, lazy: runtimeLazy } = await buildRuntimeBundles(build, root, CJS_BUNDLE, [
+  runtimeLoaders,
   bundledLoaders,
   builtinsPlugin(CLI_LAZY_BUILTINS),
   lazyPackages,

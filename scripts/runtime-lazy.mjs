@@ -1,8 +1,8 @@
 // The runtime of compiled modules as two CommonJS bundles (ADR 0059): dist/runtime.cjs,
 // what every compiled program runs as it starts, and dist/runtime-lazy.cjs, the parts a
-// program loads on first use only (the compiled tier, the kept causal chain, the
-// Chevrotain reader, re2js's wrapper, the planner), which the ES facade runs through a
-// code cache of its own on the first `require`.
+// program loads on first use only (the analyzer and the closure compiler, the compiled
+// tier, the kept causal chain, the Chevrotain reader, re2js's wrapper, the planner),
+// which the ES facade runs through a code cache of its own on the first `require`.
 //
 // Why a file of their own: esbuild hoists every function declaration of the modules it
 // bundles to the bundle's top level, initialised on first use or not. In one file, the
@@ -13,6 +13,7 @@
 // every other file of src/ stays a `require("src/…")` that the facade answers with the
 // main bundle's own module (its `__rtfsShared` export), so keywords, classes and module
 // state exist once.
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 /** The parts loaded on first use: their entry file and the lazy bundle's export for it. */
@@ -22,10 +23,30 @@ const LAZY_ENTRIES = new Map([
   ['src/full-reader.ts', 'fullReader'],
   ['src/data/regex-engine.ts', 'regexEngine'],
   ['src/planner/index.ts', 'planner'],
+  ['src/runtime/evaluator-parts.ts', 'evaluatorParts'],
 ]);
 export const LAZY_FILE = 'runtime-lazy.cjs';
 const MAIN_ENTRY = 'rtfs-runtime-main';
 const SHARED_TABLE = 'rtfs-runtime-shared';
+
+/**
+ * Whether the file of src/ `file` only re-exports (`export { … } from`, a folder's
+ * index.ts): the lazy bundle has its own copy, so that a name it re-exports from a file
+ * the main bundle does not have is not pulled into the main bundle through it.
+ */
+function isBarrel(root, file) {
+  if (!file.endsWith('/index.ts')) return false;
+  const text = readFileSync(`${root}${file}`, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
+  return text
+    .split(';')
+    .map((t) => t.trim())
+    .every(
+      (t) =>
+        t === '' || /^export\s+(type\s+)?(\*|\{[^}]*\})(\s+as\s+\w+)?\s+from\s+'[^']+'$/.test(t),
+    );
+}
 
 /** The file of src/ that `args` (an import from a file of src/) names, relative to `root`. */
 function sourceFile(root, args) {
@@ -109,10 +130,10 @@ function mainPlugin(root, shared) {
 
 /**
  * The lazy bundle's plugin: a virtual entry exporting each part's namespace, and every
- * file of `main` (the main bundle's inputs) left as `require("src/…")`; `required` gets
- * the ids so left.
+ * file of `main` (the main bundle's files) left as `require("src/…")`, but for the
+ * barrels (see isBarrel).
  */
-function lazyPlugin(root, main, required) {
+function lazyPlugin(root, main) {
   return {
     name: 'runtime-lazy',
     setup(b) {
@@ -129,11 +150,13 @@ function lazyPlugin(root, main, required) {
       }));
       b.onResolve({ filter: /\.js$/ }, (args) => {
         const source = sourceFile(root, args);
-        // A loader the main bundle has as its `.bundled.ts` twin (build.mjs's bundledLoaders).
-        const twin = source?.replace(/-loader\.ts$/, '-loader.bundled.ts');
-        const file = twin !== undefined && main.has(twin) ? twin : source;
+        // A loader the main bundle has as its `.runtime.ts` or `.bundled.ts` twin (build.mjs).
+        const twin = ['.runtime.ts', '.bundled.ts']
+          .map((suffix) => source?.replace(/-loader\.ts$/, `-loader${suffix}`))
+          .find((f) => f !== undefined && main.has(f));
+        const file = twin ?? source;
         if (file === undefined || !main.has(file) || LAZY_ENTRIES.has(file)) return undefined;
-        required.add(file);
+        if (isBarrel(root, file)) return undefined;
         return { path: file, external: true };
       });
     },
@@ -144,43 +167,49 @@ function lazyPlugin(root, main, required) {
  * Builds dist/runtime.cjs and dist/runtime-lazy.cjs (unwrapped: the caller adds the
  * module wrapper and build id) with esbuild's `build`, the CommonJS options `options` and
  * the plugins `plugins` (both bundles). Returns both results. Fails if a file of src/
- * would be in both bundles (two data models).
+ * would be in both bundles (two data models), or if the table of shared modules pulled a
+ * file into the main bundle.
  */
 export async function buildRuntimeBundles(build, root, options, plugins) {
-  /** Each file of src/ the lazy bundle requires → the names it reads of it. */
-  let shared = new Map();
-  for (let round = 0; round < 4; round++) {
-    const main = await build({
-      ...options,
-      entryPoints: { runtime: MAIN_ENTRY },
-      plugins: [mainPlugin(root, shared), ...plugins],
-    });
-    const mainFiles = new Set(Object.keys(main.metafile.inputs));
+  const mainOptions = (shared) => ({
+    ...options,
+    entryPoints: { runtime: MAIN_ENTRY },
+    plugins: [mainPlugin(root, shared), ...plugins],
+  });
+  // The files in the output (the inputs list every file read, tree-shaken or not).
+  const filesOf = (result, file) =>
+    new Set(
+      Object.keys(result.metafile.outputs[`dist/${file}`].inputs).filter((f) =>
+        f.startsWith('src/'),
+      ),
+    );
+  // The main bundle without the lazy parts: its files are the ones the lazy bundle shares.
+  const first = await build({ ...mainOptions(new Map()), write: false });
+  const mainFiles = filesOf(first, 'runtime.cjs');
+  // Names the lazy bundle reads of a file can pull more files into the main bundle (what
+  // those exports use): those become shared too, until the main bundle stops growing.
+  for (let round = 0; round < 8; round++) {
     const lazyOptions = {
       ...options,
       entryPoints: { 'runtime-lazy': 'rtfs-runtime-lazy' },
-      plugins: [lazyPlugin(root, mainFiles, new Set()), ...plugins],
+      plugins: [lazyPlugin(root, mainFiles), ...plugins],
     };
-    // Unminified and not written: the names read of each required file.
+    // Unminified and not written: the names it reads of each file it requires.
     const plain = await build({ ...lazyOptions, minify: false, sourcemap: false, write: false });
-    const text = plain.outputFiles.find((f) => f.path.endsWith('.cjs')).text;
-    const required = namesRequired(text);
-    const both = Object.keys(plain.metafile.inputs).filter(
-      (f) => f.startsWith('src/') && mainFiles.has(f),
-    );
-    const settled = [...required].every(
-      ([id, names]) => shared.has(id) && [...names].every((n) => shared.get(id).has(n)),
-    );
-    if (both.length === 0 && settled) return { main, lazy: await build(lazyOptions) };
-    if (round === 3) {
-      throw new Error(
-        `the runtime bundles did not settle on the files they share${both.length > 0 ? ` (in both: ${both.join(', ')})` : ''}`,
-      );
+    const shared = namesRequired(plain.outputFiles.find((f) => f.path.endsWith('.cjs')).text);
+    const main = await build({ ...mainOptions(shared), write: false });
+    const grown = [...filesOf(main, 'runtime.cjs')].filter((f) => !mainFiles.has(f));
+    if (grown.length > 0) {
+      for (const f of grown) mainFiles.add(f);
+      continue;
     }
-    for (const [id, names] of required)
-      shared.set(id, new Set([...(shared.get(id) ?? []), ...names]));
+    const both = [...filesOf(plain, LAZY_FILE)].filter(
+      (f) => mainFiles.has(f) && !isBarrel(root, f),
+    );
+    if (both.length > 0) throw new Error(`src files in both runtime bundles: ${both.join(', ')}`);
+    return { main: await build(mainOptions(shared)), lazy: await build(lazyOptions) };
   }
-  throw new Error('unreachable');
+  throw new Error('the runtime bundles did not settle on the files they share');
 }
 
 /** What the lazy bundle reads of a file it requires: some names, or all (a namespace). */

@@ -14,7 +14,7 @@
 // main bundle's own module (its `__rtfsShared` export), so keywords, classes and module
 // state exist once.
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 
 /** The parts loaded on first use: their entry file and the lazy bundle's export for it. */
 const LAZY_ENTRIES = new Map([
@@ -51,7 +51,10 @@ function isBarrel(root, file) {
 /** The file of src/ that `args` (an import from a file of src/) names, relative to `root`. */
 function sourceFile(root, args) {
   if (!args.importer.startsWith(`${root}src`) || !args.path.startsWith('.')) return undefined;
-  return relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+  // With '/' as esbuild's metafile writes paths, on Windows too.
+  return relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')))
+    .split(sep)
+    .join('/');
 }
 
 /**

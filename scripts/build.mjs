@@ -46,7 +46,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cjsPackages, VENDOR_FILE, vendorModule } from './cjs-packages.mjs';
 import { MODULE_URL } from './module-url.mjs';
-import { buildRuntimeBundles, LAZY_FILE } from './runtime-lazy.mjs';
+import { buildRuntimeBundles, coreScan, LAZY_FILE } from './runtime-lazy.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -399,13 +399,22 @@ await writeFile(
  * external string (see externalPadding): a compiled `(+ 1 2)` measured the same with it.
  * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
  */
-const { main: runtimeCjs, lazy: runtimeLazy } = await buildRuntimeBundles(build, root, CJS_BUNDLE, [
-  runtimeLoaders,
-  bundledLoaders,
-  builtinsPlugin(CLI_LAZY_BUILTINS),
-  lazyPackages,
-  cjsPackages(root, vendor),
-]);
+const runtimeOptions = {
+  ...CJS_BUNDLE,
+  define: { ...CJS_BUNDLE.define, RTFS_CORE_SCAN: JSON.stringify(await coreScan(build, root)) },
+};
+const { main: runtimeCjs, lazy: runtimeLazy } = await buildRuntimeBundles(
+  build,
+  root,
+  runtimeOptions,
+  [
+    runtimeLoaders,
+    bundledLoaders,
+    builtinsPlugin(CLI_LAZY_BUILTINS),
+    lazyPackages,
+    cjsPackages(root, vendor),
+  ],
+);
 for (const [bundle, file] of [
   [runtimeCjs, 'runtime.cjs'],
   [runtimeLazy, LAZY_FILE],

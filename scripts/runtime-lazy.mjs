@@ -14,6 +14,7 @@
 // main bundle's own module (its `__rtfsShared` export), so keywords, classes and module
 // state exist once.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 
 /** The parts loaded on first use: their entry file and the lazy bundle's export for it. */
@@ -241,4 +242,24 @@ function namesRequired(text) {
     for (const u of uses.slice(1)) names.add(u[1] === undefined ? WHOLE : u[1].slice(1));
   }
   return out;
+}
+
+/**
+ * The package's stdlib/core.rtfs and its forms as src/core-scan.ts's `scanForms` gives
+ * them, for `RTFS_CORE_SCAN` (src/core-scan-loader.runtime.ts): the runtime of compiled
+ * modules then scans the core library only if the file's text differs.
+ */
+export async function coreScan(build, root) {
+  const out = await build({
+    entryPoints: [`${root}src/core-scan.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = encodeURIComponent(out.outputFiles[0].text);
+  const { scanForms } = await import(`data:text/javascript,${code}`);
+  const text = await readFile(`${root}stdlib/core.rtfs`, 'utf8');
+  return { text, forms: scanForms(text) };
 }

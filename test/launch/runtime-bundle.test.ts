@@ -94,6 +94,20 @@ describe('the runtime bundle of compiled modules', () => {
     expect(run(hot, cache)).toEqual(off);
   });
 
+  it('expands core macros in evaluated code with the core library the build scanned', () => {
+    // A child plan is evaluated at run time: its `when`, `cond` and `->` expand from
+    // stdlib/core.rtfs, whose forms the runtime takes from the build's scan (ADR 0059).
+    const out = compile(
+      'macros',
+      '(get (call "ccos.plan.execute" {:plan "(-> (cond false 1 :else (when true 5)) inc)"}) :result)\n',
+    );
+    const cache = join(dir, 'cache-macros');
+    const off = run(out, cache, { RTFS_CODE_CACHE: '0' });
+    expect(off).toEqual({ code: 0, stdout: '6\n', stderr: '' });
+    expect(run(out, cache)).toEqual(off);
+    expect(run(out, cache)).toEqual(off);
+  });
+
   it('runs packages used on first use (re2js, the planner) from the vendor file, cached too', () => {
     const out = compile(
       'vendor',

@@ -330,8 +330,14 @@ const vendor = new Map();
 // The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
 // in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)
 // stay lazy here: esbuild initialises them on first use.
+/**
+ * The core library's scan, made now: the two CommonJS bundles scan stdlib/core.rtfs at
+ * start only if its text differs (src/core-scan-loader.bundled.ts, ADR 0059).
+ */
+const CORE_SCAN = JSON.stringify(await coreScan(build, root));
 const cli = await build({
   ...CJS_BUNDLE,
+  define: { ...CJS_BUNDLE.define, RTFS_CORE_SCAN: CORE_SCAN },
   entryPoints: { cli: 'src/cli/main.ts', launch: 'src/launch/main.ts' },
   plugins: [
     noChildProcess,
@@ -401,7 +407,7 @@ await writeFile(
  */
 const runtimeOptions = {
   ...CJS_BUNDLE,
-  define: { ...CJS_BUNDLE.define, RTFS_CORE_SCAN: JSON.stringify(await coreScan(build, root)) },
+  define: { ...CJS_BUNDLE.define, RTFS_CORE_SCAN: CORE_SCAN },
 };
 const { main: runtimeCjs, lazy: runtimeLazy } = await buildRuntimeBundles(
   build,

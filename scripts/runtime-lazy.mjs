@@ -246,8 +246,8 @@ function namesRequired(text) {
 
 /**
  * The package's stdlib/core.rtfs and its forms as src/core-scan.ts's `scanForms` gives
- * them, for `RTFS_CORE_SCAN` (src/core-scan-loader.runtime.ts): the runtime of compiled
- * modules then scans the core library only if the file's text differs.
+ * them, for `RTFS_CORE_SCAN` (src/core-scan-loader.bundled.ts): the CommonJS bundles then
+ * scan the core library only if the file's text differs.
  */
 export async function coreScan(build, root) {
   const out = await build({

@@ -1297,10 +1297,7 @@ declare function stepTruthy(v: Value): boolean;
 /** The elements `for` iterates: vectors, lists, maps (as [k v] entries), strings (characters), nil. */
 declare function iterable(v: Value, what: string): Value[];
 
-/**
- * Turns analyzed {@link Node}s into closures (`Code`), once; running a program is then
- * calling closures. Locals are array slots, globals are cells, `recur` is a loop.
- */
+/** Capability ids as `call` and `defcapability` take them (runtime/compile-node.ts). */
 
 /** A capability id from a string or keyword (`:ccos.kv/get` → `"ccos.kv/get"`). */
 declare function capabilityId(v: Value, span: Span | undefined): string;
@@ -2461,7 +2458,9 @@ declare class Runtime implements ModuleHost {
     readonly core: Globals;
     /** The namespace of scripts and the REPL. */
     readonly globals: Globals;
-    private readonly compile;
+    private readonly compiler;
+    /** Made on the first form evaluated: a compiled program may never evaluate one (ADR 0059). */
+    private compiled;
     private readonly modules;
     private readonly loading;
     /** A runtime whose core namespace holds `builtins` (see src/create-runtime.ts). */

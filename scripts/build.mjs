@@ -46,6 +46,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cjsPackages, VENDOR_FILE, vendorModule } from './cjs-packages.mjs';
 import { MODULE_URL } from './module-url.mjs';
+import { buildRuntimeBundles, coreScan, LAZY_FILE } from './runtime-lazy.mjs';
 import { REPORT_ASSETS_ID, reportAssetsModule } from './report-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -199,6 +200,13 @@ function loaderTwins(name, suffix) {
 const bundledLoaders = loaderTwins('bundled-loaders', '.bundled.ts');
 
 /**
+ * The runtime of compiled modules also swaps each `*-loader.ts` with a `*-loader.runtime.ts`
+ * twin for it: parts every other build links with the rest, which a compiled program loads
+ * from dist/runtime-lazy.cjs on first use (the analyzer and the closure compiler, ADR 0059).
+ */
+const runtimeLoaders = loaderTwins('runtime-loaders', '.runtime.ts');
+
+/**
  * The ES module build swaps each `*-loader.ts` that imports a module with the rest for
  * its `*-loader.lazy.ts` twin, which `require`s an entry beside the bundles on first use
  * (jit-loader: the evaluator's compiled tier, ADR 0039; program-chain-loader: the causal
@@ -322,8 +330,14 @@ const vendor = new Map();
 // The CLI as one CommonJS file: V8 caches compiled code for scripts, not for ES modules
 // in Node 20 (ADR 0024). Modules the ES build loads lazily (`import()`, the loaders)
 // stay lazy here: esbuild initialises them on first use.
+/**
+ * The core library's scan, made now: the two CommonJS bundles scan stdlib/core.rtfs at
+ * start only if its text differs (src/core-scan-loader.bundled.ts, ADR 0059).
+ */
+const CORE_SCAN = JSON.stringify(await coreScan(build, root));
 const cli = await build({
   ...CJS_BUNDLE,
+  define: { ...CJS_BUNDLE.define, RTFS_CORE_SCAN: CORE_SCAN },
   entryPoints: { cli: 'src/cli/main.ts', launch: 'src/launch/main.ts' },
   plugins: [
     noChildProcess,
@@ -391,30 +405,38 @@ await writeFile(
  * external string (see externalPadding): a compiled `(+ 1 2)` measured the same with it.
  * Built before dist/cli-vendor.cjs is written: the vendor file holds the packages of both.
  */
-const runtimeCjs = await build({
+const runtimeOptions = {
   ...CJS_BUNDLE,
-  entryPoints: { runtime: 'src/compiler/runtime-entry.ts' },
-  plugins: [
+  define: { ...CJS_BUNDLE.define, RTFS_CORE_SCAN: CORE_SCAN },
+};
+const { main: runtimeCjs, lazy: runtimeLazy } = await buildRuntimeBundles(
+  build,
+  root,
+  runtimeOptions,
+  [
+    runtimeLoaders,
     bundledLoaders,
     builtinsPlugin(CLI_LAZY_BUILTINS),
     lazyPackages,
     cjsPackages(root, vendor),
   ],
-});
-const runtimeDynamicImports = runtimeCjs.metafile.outputs['dist/runtime.cjs'].imports.filter(
-  (i) => i.kind === 'dynamic-import',
 );
-if (runtimeDynamicImports.length > 0) {
-  throw new Error(
-    `dist/runtime.cjs must not import() modules outside itself (use require): ${runtimeDynamicImports.map((i) => i.path).join(', ')}`,
+for (const [bundle, file] of [
+  [runtimeCjs, 'runtime.cjs'],
+  [runtimeLazy, LAZY_FILE],
+]) {
+  const dynamic = bundle.metafile.outputs[`dist/${file}`].imports.filter(
+    (i) => i.kind === 'dynamic-import',
   );
+  if (dynamic.length > 0) {
+    throw new Error(
+      `dist/${file} must not import() modules outside itself (use require): ${dynamic.map((i) => i.path).join(', ')}`,
+    );
+  }
+  const text = asciiText(await readFile(`${outdir}/${file}`, 'utf8'));
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  await writeFile(`${outdir}/${file}`, `${CLI_WRAPPER_OPEN}${text}\n})\n//# rtfs-build-id=${id}\n`);
 }
-const runtimeText = asciiText(await readFile(`${outdir}/runtime.cjs`, 'utf8'));
-const runtimeId = createHash('sha256').update(runtimeText).digest('hex').slice(0, 16);
-await writeFile(
-  `${outdir}/runtime.cjs`,
-  `${CLI_WRAPPER_OPEN}${runtimeText}\n})\n//# rtfs-build-id=${runtimeId}\n`,
-);
 /**
  * dist/runtime.js: binds each export of the runtime entry (the ES build's list, so
  * `import { startProgram, … } from 'rtfs-ts/runtime'` and dist/runtime.d.ts are as
@@ -459,6 +481,7 @@ const outputs = new Set(
     ...Object.keys(result.metafile.outputs),
     ...Object.keys(cli.metafile.outputs),
     ...Object.keys(runtimeCjs.metafile.outputs),
+    ...Object.keys(runtimeLazy.metafile.outputs),
     ...Object.keys(facade.metafile.outputs),
     VENDOR_FILE,
   ].map((f) => f.replace(/^dist\//, '')),

@@ -22,6 +22,15 @@ export const CACHE_NAME = 'runtime';
 /** The packages the runtime uses on first use only, shared with the CLI (ADR 0041). */
 const VENDOR_FILE = 'cli-vendor.cjs';
 const VENDOR_ID = `./${VENDOR_FILE}`;
+/**
+ * The parts of the runtime a program loads on first use only (the compiled tier, the kept
+ * causal chain, the Chevrotain reader, the planner): a bundle of their own, so that their
+ * functions are neither created nor in the cache at every start (ADR 0059).
+ */
+const LAZY_FILE = 'runtime-lazy.cjs';
+const LAZY_ID = `./${LAZY_FILE}`;
+/** How the lazy bundle names a module of the main bundle: its source file. */
+const SHARED_PREFIX = 'src/';
 
 type ModuleFunction = (
   exports: unknown,
@@ -35,16 +44,29 @@ type ModuleFunction = (
 export function runRuntimeBundle(facadeUrl: string): Record<string, unknown> {
   const dist = dirname(fileURLToPath(facadeUrl));
   let vendor: Record<string, unknown> | undefined;
+  let lazy: Record<string, unknown> | undefined;
   // The bundles hold every file of the runtime and its packages: they require Node's
-  // built-ins, and the runtime the vendor file on a vendor package's (zod, re2js, …) first use.
+  // built-ins, the vendor file on a vendor package's (zod, re2js, …) first use, and the
+  // main bundle the lazy one on the first use of a part it holds.
   const requireBundled = (id: string): unknown => {
     if (id === VENDOR_ID)
       return (vendor ??= runBundle(dist, VENDOR_FILE, `${CACHE_NAME}.vendor`, requireBundled));
+    if (id === LAZY_ID)
+      return (lazy ??= runBundle(dist, LAZY_FILE, `${CACHE_NAME}.lazy`, requireLazy));
     const m = process.getBuiltinModule(id);
     if (m === undefined) throw new Error(`rtfs-ts/runtime: no built-in module ${id}`);
     return m;
   };
-  return runBundle(dist, 'runtime.cjs', CACHE_NAME, requireBundled);
+  // The lazy bundle's files of src/ are the main bundle's own modules (one data model).
+  const requireLazy = (id: string): unknown => {
+    if (!id.startsWith(SHARED_PREFIX)) return requireBundled(id);
+    // Only called once the main bundle ran (its code requires the lazy one on first use).
+    const shared = main['__rtfsShared'] as ((id: string) => unknown) | undefined;
+    if (shared === undefined) throw new Error(`rtfs-ts/runtime: no shared module ${id}`);
+    return shared(id);
+  };
+  const main = runBundle(dist, 'runtime.cjs', CACHE_NAME, requireBundled);
+  return main;
 }
 
 /**
@@ -59,8 +81,12 @@ function runBundle(
   require: (id: string) => unknown,
 ): Record<string, unknown> {
   const file = join(dist, name);
-  // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
-  const source = readFileSync(file, 'latin1');
+  // The build makes it pure ASCII, so UTF-8 gives the same one-byte string; Node reads a
+  // UTF-8 file in one call of its own (readFileUtf8), where any other encoding runs
+  // readFileSync's JavaScript path and a decoding step, compiled at every start: ~1.7M
+  // instructions more for the 210 KB bundle (ADR 0059). (The CLI's launcher keeps Latin-1:
+  // its bundle is padded to an external string, which only that decoding gives.)
+  const source = readFileSync(file, 'utf8');
   const cache = openCodeCache(source, cacheName, process.env);
   const script = new vm.Script(source, { filename: file, cachedData: cache.data });
   const path = cache.path;

@@ -4,7 +4,7 @@
  */
 import type { Span } from '../source/index.js';
 import { type Node, type Var, linearAccumulator } from '../analyzer/index.js';
-import { type Value, Keyword, RVector, RMap, printValue } from '../data/index.js';
+import { type Value, Keyword, RVector, RMap } from '../data/index.js';
 import { parentOf, RECUR, type Code } from './env.js';
 import { Fn } from './fn.js';
 import { Closure, type CompiledArity } from './closure.js';
@@ -32,6 +32,10 @@ import {
 } from './jit.js';
 import { LoopSite, loopEligible, type LoopJit } from './loop-jit.js';
 import { countedIterations } from './counted-loop.js';
+import { capabilityId } from './capability-id.js';
+
+// Its own file: compiled modules' support (compiler/support/forms.ts) uses it alone.
+export { capabilityId };
 
 /**
  * A compiler bound to a host: `compile(node)` gives the closure that runs it.
@@ -304,17 +308,6 @@ function compileWith(
       };
     }
   }
-}
-
-/** A capability id from a string or keyword (`:ccos.kv/get` → `"ccos.kv/get"`). */
-export function capabilityId(v: Value, span: Span | undefined): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && v.kind === 'keyword') return v.name;
-  throw new RtfsError(
-    RuntimeCodes.type,
-    `a capability id must be a string or keyword, got ${printValue(v)}`,
-    span,
-  );
 }
 
 /** Runs the destructuring steps, then `body` (on every loop/recur iteration). */

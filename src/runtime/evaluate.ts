@@ -8,10 +8,10 @@ import type { Span } from '../source/index.js';
 import { read } from '../syntax/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Value } from '../data/index.js';
-import { analyzeTop, Globals, type Node } from '../analyzer/index.js';
+import { Globals, type Node } from '../analyzer/index.js';
 import type { Fn } from './fn.js';
 import { macroBuiltins } from './macro-support.js';
-import { makeCompiler } from './compile-node.js';
+import { analyzeTop, makeCompiler } from './evaluator-loader.js';
 import { loadModuleFile } from './module-file.js';
 import { DEFAULT_JIT_THRESHOLD, type FnJit } from './jit.js';
 import { DEFAULT_LOOP_THRESHOLD, type LoopJit } from './loop-jit.js';
@@ -65,7 +65,9 @@ export class Runtime implements ModuleHost {
   readonly core = new Globals('rtfs.core');
   /** The namespace of scripts and the REPL. */
   readonly globals = new Globals('user', this.core);
-  private readonly compile: ReturnType<NodeCompiler>;
+  private readonly compiler: NodeCompiler;
+  /** Made on the first form evaluated: a compiled program may never evaluate one (ADR 0059). */
+  private compiled: ReturnType<NodeCompiler> | undefined;
   private readonly modules = new Map<string, Globals>();
   private readonly loading: string[] = [];
 
@@ -76,7 +78,7 @@ export class Runtime implements ModuleHost {
     readonly loader: ModuleLoader | undefined = undefined,
     compiler: NodeCompiler = evaluator(),
   ) {
-    this.compile = compiler(host, this.core);
+    this.compiler = compiler;
     for (const b of [...macroBuiltins(this.globals), ...builtins]) {
       const cell = this.core.intern(b.name as string);
       cell.value = b;
@@ -126,7 +128,7 @@ export class Runtime implements ModuleHost {
     try {
       const a = analyzeTop(form, span, ns);
       if (a.node === undefined) return { ok: false, diagnostics: a.diagnostics };
-      const code = this.compile(a.node, a.frameSize);
+      const code = (this.compiled ??= this.compiler(this.host, this.core))(a.node, a.frameSize);
       return { ok: true, value: code(newFrame(a.frameSize, undefined)) };
     } catch (e) {
       const err = asRtfsError(e);

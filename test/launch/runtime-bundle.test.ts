@@ -3,7 +3,9 @@
  * (src/launch/runtime-bundle.ts, ADR 0052): a module prints the same, exits with the same
  * code and writes the same errors with the cache off, written, present, corrupt or
  * unsafe, hot code (a compiled loop, evaluated code the tier compiles) still runs, and
- * packages the runtime uses on first use come from the vendor file (ADR 0041).
+ * packages the runtime uses on first use come from the vendor file (ADR 0041). The parts
+ * a program uses on first use only (the tier, the planner, …) are in dist/runtime-lazy.cjs,
+ * run (with a cache of its own) only when used (ADR 0059).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -72,6 +74,38 @@ describe('the runtime bundle of compiled modules', () => {
     expect(run(out, cache)).toEqual(off);
     expect(readFileSync(path, 'utf8')).not.toBe('not a code cache');
     expect(statSync(path).mode & 0o077).toBe(0);
+  });
+
+  it('runs the parts used on first use from a bundle of their own, only when used', () => {
+    const lazyFiles = (cache: string): string[] =>
+      readdirSync(cache).filter((f) => /^runtime\.lazy-[0-9a-f]{16}-.*\.v8$/.test(f));
+    const plain = compile('lazy-plain', '(defn run [] (+ 1 2))\n(run)\n');
+    const cache = join(dir, 'cache-lazy');
+    for (let i = 0; i < 2; i++)
+      expect(run(plain, cache)).toEqual({ code: 0, stdout: '3\n', stderr: '' });
+    expect(cacheFiles(cache)).toHaveLength(1);
+    expect(lazyFiles(cache)).toEqual([]);
+    // Evaluated code that gets hot needs the analyzer's tier: the lazy bundle, cached too.
+    const hot = compile('lazy-hot', HOT);
+    const off = run(hot, cache, { RTFS_CODE_CACHE: '0' });
+    expect(off).toEqual({ code: 0, stdout: '19999900000\n8997000\n', stderr: '' });
+    expect(run(hot, cache)).toEqual(off);
+    expect(lazyFiles(cache)).toHaveLength(1);
+    expect(run(hot, cache)).toEqual(off);
+  });
+
+  it('expands core macros in evaluated code with the core library the build scanned', () => {
+    // A child plan is evaluated at run time: its `when`, `cond` and `->` expand from
+    // stdlib/core.rtfs, whose forms the runtime takes from the build's scan (ADR 0059).
+    const out = compile(
+      'macros',
+      '(get (call "ccos.plan.execute" {:plan "(-> (cond false 1 :else (when true 5)) inc)"}) :result)\n',
+    );
+    const cache = join(dir, 'cache-macros');
+    const off = run(out, cache, { RTFS_CODE_CACHE: '0' });
+    expect(off).toEqual({ code: 0, stdout: '6\n', stderr: '' });
+    expect(run(out, cache)).toEqual(off);
+    expect(run(out, cache)).toEqual(off);
   });
 
   it('runs packages used on first use (re2js, the planner) from the vendor file, cached too', () => {

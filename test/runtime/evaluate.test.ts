@@ -459,3 +459,27 @@ describe('core macros load on first use (create-runtime.ts, ADR 0018)', () => {
     expect(o.ok && printValue(o.value)).toBe(':ok');
   });
 });
+
+describe('the engine of a runtime', () => {
+  it('is made on the first form evaluated, once (ADR 0059)', async () => {
+    const { Runtime, evaluator } = await import('../../src/runtime/index.js');
+    const { createBuiltins } = await import('../../src/builtins/index.js');
+    let made = 0;
+    const engine = evaluator();
+    const rt = new Runtime(
+      createBuiltins({ out: () => undefined, log: () => undefined }),
+      undefined,
+      undefined,
+      (host, core) => {
+        made++;
+        return engine(host, core);
+      },
+    );
+    // A compiled program builds a runtime and may never evaluate a form.
+    expect(made).toBe(0);
+    for (const src of ['(def x 20)', '(+ x 22)']) expect(rt.evalString(src).ok).toBe(true);
+    const o = rt.evalString('x');
+    expect(o.ok && printValue(o.value)).toBe('20');
+    expect(made).toBe(1);
+  });
+});

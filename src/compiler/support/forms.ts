@@ -59,7 +59,7 @@ export function check(
   return v;
 }
 
-export { capabilityId } from '../../runtime/compile-node.js';
+export { capabilityId } from '../../runtime/capability-id.js';
 
 export function defineCapability(
   host: Host,

@@ -21,6 +21,7 @@ import type { Json } from '../../src/audit/jcs.js';
 import { ResultMemo } from '../../src/audit/result-split.js';
 import { checkedAction } from '../../src/audit/validate.js';
 import { readLines, rechain, tempDir, writeLines } from './helpers.js';
+import { byteDamaged } from '../support/text-damage.js';
 
 const big = (tag: string): Json => ({
   $map: Array.from({ length: 40 }, (_, i) => [{ $kw: `k${i}` }, `${tag} value ${i} é`]),
@@ -73,14 +74,11 @@ const damage = fc.tuple(
 );
 
 function damaged(text: string, [at, how, ch]: [number, string, string]): string {
-  const i = text.length === 0 ? 0 : at % text.length;
   switch (how) {
     case 'flip':
-      return text.slice(0, i) + ch + text.slice(i + 1);
     case 'drop':
-      return text.slice(0, i) + text.slice(i + 1);
     case 'insert':
-      return text.slice(0, i) + ch + text.slice(i);
+      return byteDamaged(text, at, how, ch);
     case 'space':
       return text.replace(/,"result_hash"/, ', "result_hash"');
     case 'dup-result':

@@ -19,6 +19,7 @@ import { bodyOf, readLines, rechain, sampleAction, tempDir, writeLines } from '.
 import { scanBody, skipTagged } from '../../src/audit/scan-body.js';
 import { checkedAction } from '../../src/audit/validate.js';
 import type { Json } from '../../src/audit/jcs.js';
+import { byteDamaged } from '../support/text-damage.js';
 
 const scalar = fc.oneof(
   fc.constantFrom<Json>(0, -0, 1.5, 1e5, -7, 2 ** 53, 123456789012345, 'NaN', true, false, null),
@@ -111,14 +112,11 @@ const damage = fc.tuple(
 );
 
 function damaged(text: string, [at, how, ch]: [number, string, string]): string {
-  const i = text.length === 0 ? 0 : at % text.length;
   switch (how) {
     case 'flip':
-      return text.slice(0, i) + ch + text.slice(i + 1);
     case 'drop':
-      return text.slice(0, i) + text.slice(i + 1);
     case 'insert':
-      return text.slice(0, i) + ch + text.slice(i);
+      return byteDamaged(text, at, how, ch);
     case 'space':
       return text.replace(/,"/, ', "');
     case 'dup-key':

@@ -10,7 +10,8 @@ import { readdir, readFile } from 'node:fs/promises';
  * read` of invalid text uses it.
  */
 const VENDOR = new Set([
-  'zod',
+  'zod/mini',
+  'zod/locales',
   'prettier/doc',
   'cli-truncate',
   'wrap-ansi',

@@ -10,7 +10,8 @@
  * strings, UUIDs 8-4-4-4-12 hex strings, resources `resource://…` strings, and
  * `:fn` matches nothing.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-english.js';
 import { type Value, Keyword, toPlain } from '../data/index.js';
 import type { Predicate, PrimName, TypeAst } from './ast.js';
 import { formatType } from './format.js';
@@ -18,53 +19,61 @@ import { numericValue } from './type-expr.js';
 import { compileLinearRegex } from '../data/linear-regex.js';
 
 /** A zod schema that accepts exactly the JSON data that the RTFS type describes. */
-export function toZod(type: TypeAst): z.ZodType {
+export function toZod(type: TypeAst): z.ZodMiniType {
   const params = { error: `expected ${formatType(type)}` };
   switch (type.kind) {
     case 'prim':
       return primToZod(type.name, params);
     case 'optional':
-      return toZod(type.inner).nullable();
+      return z.nullable(toZod(type.inner));
     case 'vector':
     case 'list':
       return z.array(toZod(type.element), params);
     case 'tuple':
-      return z.tuple(type.elements.map(toZod) as [z.ZodType, ...z.ZodType[]], params);
+      return z.tuple(type.elements.map(toZod) as [z.ZodMiniType, ...z.ZodMiniType[]], params);
     case 'array': {
-      let s: z.ZodType = toZod(type.element);
+      let s: z.ZodMiniType = toZod(type.element);
       for (let d = type.shape.length - 1; d >= 0; d--) {
         const n = type.shape[d];
-        s = n === null || n === undefined ? z.array(s, params) : z.array(s, params).length(n);
+        s =
+          n === null || n === undefined
+            ? z.array(s, params)
+            : z.array(s, params).check(z.length(n));
       }
       return s;
     }
     case 'map': {
-      const shape: Record<string, z.ZodType> = {};
+      const shape: Record<string, z.ZodMiniType> = {};
       for (const e of type.entries) {
         const s = toZod(e.type);
-        shape[e.key.name] = e.optional ? s.optional() : s;
+        shape[e.key.name] = e.optional ? z.optional(s) : s;
       }
-      const obj = z.object(shape, params);
-      return type.rest === undefined ? obj.loose() : obj.catchall(toZod(type.rest));
+      return type.rest === undefined
+        ? z.looseObject(shape, params)
+        : z.catchall(z.object(shape, params), toZod(type.rest));
     }
     case 'map-of': {
       const keyOk = jsonKeyTest(type.key);
-      const key = z.string().refine(keyOk, { error: `expected map key ${formatType(type.key)}` });
+      const key = z
+        .string()
+        .check(z.refine(keyOk, { error: `expected map key ${formatType(type.key)}` }));
       return z.record(key, toZod(type.value), params);
     }
     case 'union': {
       const ms = type.members.map(toZod);
-      return ms.length === 1 ? (ms[0] as z.ZodType) : z.union(ms, params);
+      return ms.length === 1 ? (ms[0] as z.ZodMiniType) : z.union(ms, params);
     }
     case 'and': {
       const parts = type.types.map(toZod);
-      let s: z.ZodType = parts[0] ?? z.unknown();
-      for (let i = 1; i < parts.length; i++) s = z.intersection(s, parts[i] as z.ZodType);
+      let s: z.ZodMiniType = parts[0] ?? z.unknown();
+      for (let i = 1; i < parts.length; i++) s = z.intersection(s, parts[i] as z.ZodMiniType);
       const tests = type.predicates.map(jsonPredicate);
       if (tests.length === 0) return s;
-      return s.superRefine((v, ctx) => {
-        if (!tests.every((t) => t(v))) ctx.addIssue({ code: 'custom', message: params.error });
-      });
+      return s.check(
+        z.superRefine((v, ctx) => {
+          if (!tests.every((t) => t(v))) ctx.addIssue({ code: 'custom', message: params.error });
+        }),
+      );
     }
     case 'enum':
     case 'val': {
@@ -74,20 +83,20 @@ export function toZod(type: TypeAst): z.ZodType {
     case 'fn':
       return z.never(params);
     case 'resource':
-      return z.string(params).startsWith('resource://', params);
+      return z.string(params).check(z.startsWith('resource://', params));
   }
 }
 
 const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-function primToZod(name: PrimName, params: { error: string }): z.ZodType {
+function primToZod(name: PrimName, params: { error: string }): z.ZodMiniType {
   switch (name) {
     case 'any':
       return z.unknown();
     case 'never':
       return z.never(params);
     case 'int':
-      return z.number(params).int(params);
+      return z.number(params).check(z.int(params));
     case 'float':
     case 'number':
       return z.number(params);
@@ -102,9 +111,9 @@ function primToZod(name: PrimName, params: { error: string }): z.ZodType {
     case 'timestamp':
       return z.iso.datetime({ offset: true, ...params });
     case 'uuid':
-      return z.string(params).regex(UUID_RE, params);
+      return z.string(params).check(z.regex(UUID_RE, params));
     case 'resource':
-      return z.string(params).startsWith('resource://', params);
+      return z.string(params).check(z.startsWith('resource://', params));
     case 'error':
       return z.looseObject({ message: z.string() }, params);
     case 'list':

@@ -1,5 +1,5 @@
 /** A planner capability: RTFS schemas for RunHost, zod for the typed view, data in and out. */
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { Capability, CapabilityContext, Effect } from '../../host/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import type { Value } from '../../data/index.js';
@@ -14,7 +14,7 @@ export interface PlannerCapabilitySpec<T> {
   readonly input: string;
   readonly output: string;
   readonly effects?: readonly Effect[];
-  readonly parse: z.ZodType<T>;
+  readonly parse: ZodMiniType<T>;
   readonly run: (input: T, ctx: CapabilityContext, raw: Value) => unknown;
 }
 
@@ -30,7 +30,7 @@ function issuePath(path: readonly PropertyKey[]): string {
 const PARSE = { jitless: true } as const;
 
 /** The typed view of `v`, or a `planner/bad-input` error naming the path. */
-export function parseInput<T>(id: string, parse: z.ZodType<T>, v: Value): T {
+export function parseInput<T>(id: string, parse: ZodMiniType<T>, v: Value): T {
   const r = parse.safeParse(fromRtfs(v), PARSE);
   if (!r.success) {
     const i = r.error.issues[0];

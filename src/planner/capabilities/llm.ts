@@ -1,5 +1,6 @@
 /** `llm.complete`: one model completion through the configured provider (effects [:llm]). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import type { Capability } from '../../host/index.js';
 import { type LlmProvider, promptHash } from '../llm/providers.js';
 import { plannerCapability } from './define.js';
@@ -16,7 +17,7 @@ export function llmCompleteCapability(provider: LlmProvider): Capability {
       prompt_version: z.string(),
       prompt: z.string(),
       temperature: z.number(),
-      max_tokens: z.number().int().optional(),
+      max_tokens: z.optional(z.number().check(z.int())),
     }),
     run: (i) => {
       const r = provider.complete(i);

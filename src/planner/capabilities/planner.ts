@@ -1,5 +1,6 @@
 /** The `planner.*` capabilities: thin wrappers converting RTFS maps around the pure algorithms. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import { type Value, Keyword, RMap } from '../../data/index.js';
 import type { Capability } from '../../host/index.js';
 import { RtfsError } from '../../runtime/index.js';
@@ -59,14 +60,14 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
       'Goal text (and an optional intent) → goal signals: constraints, facts and requirements matched against the catalog',
     ...SCHEMAS.extract,
     parse: z.object({
-      goal: z.string().min(1, 'the goal is empty'),
-      intent: z.record(z.string(), z.unknown()).nullish(),
-      apply_catalog_search: z.boolean().nullish(),
-      min_score: z.number().nullish(),
-      max_results: z.number().int().nullish(),
-      catalog_snapshot: z.string().nullish(),
-      strategy: z.enum(['rules', 'template', 'llm']).nullish(),
-      max_attempts: z.number().int().min(1).max(10).nullish(),
+      goal: z.string().check(z.minLength(1, 'the goal is empty')),
+      intent: z.nullish(z.record(z.string(), z.unknown())),
+      apply_catalog_search: z.nullish(z.boolean()),
+      min_score: z.nullish(z.number()),
+      max_results: z.nullish(z.number().check(z.int())),
+      catalog_snapshot: z.nullish(z.string()),
+      strategy: z.nullish(z.enum(['rules', 'template', 'llm'])),
+      max_attempts: z.nullish(z.number().check(z.int(), z.gte(1), z.lte(10))),
     }),
     run: (i, ctx, raw) => {
       checkSnapshot('planner.extract_goal_signals', i.catalog_snapshot, catalog.snapshot);
@@ -112,11 +113,11 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
     ...SCHEMAS.menu,
     parse: z.object({
       goal_signals: GoalSignalsZ,
-      limit: z.number().int().min(1).nullish(),
-      include_synthetic: z.boolean().nullish(),
-      min_score: z.number().nullish(),
-      synthesized: z.array(SynthesizedZ).nullish(),
-      catalog_snapshot: z.string().nullish(),
+      limit: z.nullish(z.number().check(z.int(), z.gte(1))),
+      include_synthetic: z.nullish(z.boolean()),
+      min_score: z.nullish(z.number()),
+      synthesized: z.nullish(z.array(SynthesizedZ)),
+      catalog_snapshot: z.nullish(z.string()),
     }),
     run: (i) => {
       checkSnapshot('planner.build_capability_menu', i.catalog_snapshot, catalog.snapshot);
@@ -136,13 +137,13 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
     parse: z.object({
       goal_signals: GoalSignalsZ,
       menu: z.array(MenuEntryZ),
-      previous_plan: PlanZ.nullish(),
-      previous_coverage: CoverageZ.nullish(),
-      mappings: z.array(MappingZ).nullish(),
-      feedback: z.string().nullish(),
-      resolution_summary: z.string().nullish(),
-      strategy: z.enum(['template', 'llm']).nullish(),
-      max_attempts: z.number().int().min(1).max(10).nullish(),
+      previous_plan: z.nullish(PlanZ),
+      previous_coverage: z.nullish(CoverageZ),
+      mappings: z.nullish(z.array(MappingZ)),
+      feedback: z.nullish(z.string()),
+      resolution_summary: z.nullish(z.string()),
+      strategy: z.nullish(z.enum(['template', 'llm'])),
+      max_attempts: z.nullish(z.number().check(z.int(), z.gte(1), z.lte(10))),
     }),
     run: (i, ctx) => {
       const mappings = i.mappings ?? i.goal_signals.resolution?.mappings ?? [];
@@ -197,7 +198,7 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
     parse: z.object({
       plan: PlanZ,
       goal_signals: GoalSignalsZ,
-      menu: z.array(MenuEntryZ).nullish(),
+      menu: z.nullish(z.array(MenuEntryZ)),
     }),
     // Without :menu (the reference's flow passes none), the menu the signals give.
     run: (i) => validatePlan(i.plan as Plan, i.goal_signals, i.menu ?? menuOf(i.goal_signals)),
@@ -210,16 +211,16 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
     parse: z.object({
       coverage: CoverageZ,
       goal_signals: GoalSignalsZ,
-      attempted: z.array(z.string()).nullish(),
-      synthesized: z.array(SynthesizedZ).nullish(),
-      mappings: z.array(MappingZ).nullish(),
-      policy: z
-        .object({
-          allow_synthesis: z.boolean().optional(),
-          allow_discovery: z.boolean().optional(),
-        })
-        .nullish(),
-      catalog_snapshot: z.string().nullish(),
+      attempted: z.nullish(z.array(z.string())),
+      synthesized: z.nullish(z.array(SynthesizedZ)),
+      mappings: z.nullish(z.array(MappingZ)),
+      policy: z.nullish(
+        z.object({
+          allow_synthesis: z.optional(z.boolean()),
+          allow_discovery: z.optional(z.boolean()),
+        }),
+      ),
+      catalog_snapshot: z.nullish(z.string()),
     }),
     run: (i) => {
       checkSnapshot('planner.resolve_capability_gaps', i.catalog_snapshot, catalog.snapshot);
@@ -243,11 +244,11 @@ export function plannerCoreCapabilities(catalog: Catalog): Capability[] {
     ...SCHEMAS.materialize,
     parse: z.object({
       plan: PlanZ,
-      goal_signals: GoalSignalsZ.nullish(),
-      menu: z.array(MenuEntryZ).nullish(),
-      synthesized: z.array(SynthesizedZ).nullish(),
-      goal: z.string().nullish(),
-      name: z.string().nullish(),
+      goal_signals: z.nullish(GoalSignalsZ),
+      menu: z.nullish(z.array(MenuEntryZ)),
+      synthesized: z.nullish(z.array(SynthesizedZ)),
+      goal: z.nullish(z.string()),
+      name: z.nullish(z.string()),
     }),
     run: (i) => {
       const goal =

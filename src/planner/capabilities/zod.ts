@@ -3,37 +3,38 @@
  * of every planner capability (convert.ts `fromRtfs`): they give typed TS values and
  * precise `planner/bad-input` messages for shapes the RTFS schema only sketches.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import type { Value } from '../../data/index.js';
 
 export const ValueZ = z.custom<Value>(() => true);
 
 export const SourceZ = z.object({
   kind: z.enum(['goal-text', 'intent-constraint', 'intent-preference', 'catalog', 'derived']),
-  rationale: z.string().optional(),
+  rationale: z.optional(z.string()),
 });
 
 export const ConstraintZ = z.object({
   name: z.string(),
   value: ValueZ,
   source: SourceZ,
-  role: z.enum(['input', 'qualifier']).optional(),
-  rationale: z.string().optional(),
+  role: z.optional(z.enum(['input', 'qualifier'])),
+  rationale: z.optional(z.string()),
 });
 
 export const RequirementZ = z.object({
   id: z.string(),
   kind: z.enum(['must-call-capability', 'must-filter', 'must-produce-output', 'custom']),
-  capability_id: z.string().optional(),
-  field: z.string().optional(),
-  expected_value: z.string().optional(),
-  key: z.string().optional(),
-  description: z.string().optional(),
+  capability_id: z.optional(z.string()),
+  field: z.optional(z.string()),
+  expected_value: z.optional(z.string()),
+  key: z.optional(z.string()),
+  description: z.optional(z.string()),
   priority: z.enum(['must', 'should', 'nice-to-have']),
   source: SourceZ,
   readiness: z.enum(['unknown', 'identified', 'incomplete', 'pending-external', 'available']),
   metadata: z.record(z.string(), z.string()),
-  pending_request_id: z.string().optional(),
+  pending_request_id: z.optional(z.string()),
 });
 
 export const SynthesizedZ = z.object({
@@ -60,7 +61,7 @@ export const GoalSignalsZ = z.object({
   requirements: z.array(RequirementZ),
   contextual_facts: z.record(z.string(), ValueZ),
   catalog_snapshot: z.string(),
-  resolution: ResolutionStateZ.optional(),
+  resolution: z.optional(ResolutionStateZ),
 });
 
 export const MenuEntryZ = z.object({
@@ -83,43 +84,43 @@ export const BindingZ = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('var'), name: z.string() }),
   z.object({ kind: z.literal('step'), step: z.string(), output: z.string() }),
   z.object({ kind: z.literal('rtfs'), code: z.string() }),
-  z.object({ kind: z.literal('item'), field: z.string().optional() }),
+  z.object({ kind: z.literal('item'), field: z.optional(z.string()) }),
 ]);
 
 export const GuardZ = z.object({
-  step: z.string().min(1),
+  step: z.string().check(z.minLength(1)),
   output: z.string(),
   measure: z.enum(['count', 'value', 'any']),
-  field: z.string().optional(),
+  field: z.optional(z.string()),
   op: z.enum(['gt', 'ge', 'lt', 'le', 'eq', 'ne', 'contains', 'truthy']),
-  value: ValueZ.optional(),
+  value: z.optional(ValueZ),
   text: z.string(),
 });
 
 export const EachZ = z.object({
-  step: z.string().min(1),
+  step: z.string().check(z.minLength(1)),
   output: z.string(),
-  as: z.string().min(1),
+  as: z.string().check(z.minLength(1)),
 });
 
 export const PlanStepZ = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
-  capability_id: z.string().min(1),
+  capability_id: z.string().check(z.minLength(1)),
   inputs: z.record(z.string(), BindingZ),
   outputs: z.array(z.object({ alias: z.string(), source: z.string() })),
   notes: z.string(),
-  origin: z.object({ clause: z.string(), rule: z.string() }).optional(),
-  guard: GuardZ.optional(),
-  each: EachZ.optional(),
-  vars: z.array(z.string()).optional(),
-  pending: z.object({ request_id: z.string(), needs: z.string() }).optional(),
+  origin: z.optional(z.object({ clause: z.string(), rule: z.string() })),
+  guard: z.optional(GuardZ),
+  each: z.optional(EachZ),
+  vars: z.optional(z.array(z.string())),
+  pending: z.optional(z.object({ request_id: z.string(), needs: z.string() })),
 });
 
 export const PlanZ = z.object({
   steps: z.array(PlanStepZ),
-  goal: z.string().optional(),
-  known_inputs: z.record(z.string(), ValueZ).optional(),
+  goal: z.optional(z.string()),
+  known_inputs: z.optional(z.record(z.string(), ValueZ)),
 });
 
 export const CoverageZ = z.object({

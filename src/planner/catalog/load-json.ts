@@ -4,7 +4,8 @@
  * `{"id": "github.list_issues", "description": "…", "effects": ["network", "read"],
  *   "input_schema": "[:map [:owner :string]]", "output_schema": "[:map [:issues :any]]"}`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import { type Diagnostic, diagnostic } from '../../diagnostics/index.js';
 import { EFFECTS } from '../../host/index.js';
 import { Source, type Span } from '../../source/index.js';
@@ -19,19 +20,19 @@ import { ID_PATTERN, type LoadResult } from './load-rtfs.js';
 // Built on first use: only a JSON catalog needs them (ADR 0031).
 function schemas() {
   const JsonEntry = z.strictObject({
-    id: z.string().regex(ID_PATTERN, 'must be a dotted id like "service.action"'),
-    name: z.string().optional(),
+    id: z.string().check(z.regex(ID_PATTERN, 'must be a dotted id like "service.action"')),
+    name: z.optional(z.string()),
     description: z.string(),
-    provider: z.string().optional(),
+    provider: z.optional(z.string()),
     effects: z.array(z.enum(EFFECTS as [string, ...string[]])),
-    input_schema: z.string().optional(),
-    output_schema: z.string().optional(),
-    metadata: z.record(z.string(), z.string()).optional(),
-    aliases: z.array(z.string()).optional(),
+    input_schema: z.optional(z.string()),
+    output_schema: z.optional(z.string()),
+    metadata: z.optional(z.record(z.string(), z.string())),
+    aliases: z.optional(z.array(z.string())),
   });
 
   const JsonList = z.array(JsonEntry);
-  const JsonObject = z.strictObject({ format: z.string().optional(), capabilities: JsonList });
+  const JsonObject = z.strictObject({ format: z.optional(z.string()), capabilities: JsonList });
   return { JsonList, JsonObject };
 }
 let built: ReturnType<typeof schemas> | undefined;

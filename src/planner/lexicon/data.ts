@@ -6,7 +6,8 @@
  * into the English the rules read; marker words of languages the template planner
  * refuses. Checked with zod by the tests (lexiconProblems), indexed once when first used.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import en from '../data/lexicon/en.json' with { type: 'json' };
 import fr from '../data/lexicon/fr.json' with { type: 'json' };
 import es from '../data/lexicon/es.json' with { type: 'json' };
@@ -57,7 +58,7 @@ const foreignZ = () =>
     phrases: z.array(phraseZ()),
     words: z.record(z.string(), z.string()),
     /** Pronouns joined to the end of a verb ("publícalos": publica + los → "them"). */
-    clitics: z.record(z.string(), z.string()).optional(),
+    clitics: z.optional(z.record(z.string(), z.string())),
   });
 
 const refusalsZ = () =>
@@ -162,7 +163,7 @@ function trusted<T>(data: unknown): T {
   return data as T;
 }
 
-const FILES: readonly { file: string; schema: () => z.ZodType; data: unknown }[] = [
+const FILES: readonly { file: string; schema: () => z.ZodMiniType; data: unknown }[] = [
   { file: 'en.json', schema: englishZ, data: en },
   { file: 'fr.json', schema: foreignZ, data: fr },
   { file: 'es.json', schema: foreignZ, data: es },

@@ -4,7 +4,8 @@
  * one JSON object; the answer is scanned (json-scan.ts), checked with zod and turned
  * into an intent that the rule-based extraction then completes.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import { type Value, fromPlain } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import { PlannerCodes } from '../codes.js';
@@ -52,8 +53,8 @@ export function intentWithLlm(
 // Built on first use: a template-planner run never parses model answers (ADR 0031).
 const intentSchema = () =>
   z.object({
-    inputs: z.record(z.string(), z.unknown()).optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
+    inputs: z.optional(z.record(z.string(), z.unknown())),
+    parameters: z.optional(z.record(z.string(), z.unknown())),
   });
 let intentZ: ReturnType<typeof intentSchema> | undefined;
 

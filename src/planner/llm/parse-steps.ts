@@ -6,7 +6,8 @@
  * `{"step": "s1", "output": "k"}` an earlier step's output, `{"rtfs": "(fn …)"}` code,
  * any other object or array a literal map or vector.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import { fromPlain, type Value } from '../../data/index.js';
 import { RtfsError } from '../../runtime/index.js';
 import { nameFromId } from '../catalog/index.js';
@@ -17,24 +18,24 @@ import { firstJson } from './json-scan.js';
 // Built on first use: a template-planner run never parses model answers (ADR 0031).
 function schemas() {
   const OutputZ = z.union([
-    z.string().min(1),
+    z.string().check(z.minLength(1)),
     z.object({
-      name: z.string().min(1),
-      output: z.string().optional(),
-      field: z.string().optional(),
+      name: z.string().check(z.minLength(1)),
+      output: z.optional(z.string()),
+      field: z.optional(z.string()),
     }),
   ]);
 
   const StepZ = z.object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    capability_id: z.string().min(1),
-    inputs: z.record(z.string(), z.unknown()).optional(),
-    outputs: z.array(OutputZ).optional(),
-    notes: z.string().optional(),
+    id: z.string().check(z.minLength(1)),
+    name: z.optional(z.string()),
+    capability_id: z.string().check(z.minLength(1)),
+    inputs: z.optional(z.record(z.string(), z.unknown())),
+    outputs: z.optional(z.array(OutputZ)),
+    notes: z.optional(z.string()),
   });
 
-  return { StepZ, StepsZ: z.array(StepZ).min(1) };
+  return { StepZ, StepsZ: z.array(StepZ).check(z.minLength(1)) };
 }
 let built: ReturnType<typeof schemas> | undefined;
 

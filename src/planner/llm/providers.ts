@@ -8,7 +8,8 @@
  * RTFS_LLM_RECORDING.
  */
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../types/zod-english.js';
 import { sha256Hex } from '../../audit/index.js';
 import { SyncBridge } from '../../host/index.js';
 import { RtfsError } from '../../runtime/index.js';
@@ -51,7 +52,7 @@ export function promptHash(prompt: string): string {
 const recordingZ = () =>
   z.object({
     format: z.literal('rtfs-llm-recording/1'),
-    responses: z.record(z.string(), z.object({ text: z.string(), model: z.string().optional() })),
+    responses: z.record(z.string(), z.object({ text: z.string(), model: z.optional(z.string()) })),
   });
 
 type Recording = z.infer<ReturnType<typeof recordingZ>>;

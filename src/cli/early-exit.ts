@@ -1,5 +1,5 @@
 /**
- * Ending `rtfs run` and `rtfs eval` as soon as their work is done (ADR 0047). When the
+ * Ending `rtfs run`, `rtfs eval` and `rtfs plan` as soon as their work is done (ADR 0047). When the
  * command returns, Node would still drain V8's pending tasks before the process exits:
  * after a program that built large strings or collections that is typically the end
  * of an incremental garbage collection (a full mark-compact of a heap about to be
@@ -22,8 +22,12 @@ export interface ProcessState {
   readonly pendingBytes: number;
 }
 
-/** Commands that run a program to completion and then have nothing left to do. */
-const BATCH = new Set(['run', 'eval']);
+/**
+ * Commands that run a program to completion and then have nothing left to do: `plan`
+ * too (ADR 0060), whose chain is written and synced before it returns; an LLM provider's
+ * sockets or an OTLP export keep a handle alive, and the process then ends as before.
+ */
+const BATCH = new Set(['run', 'eval', 'plan']);
 
 /** Whether `args` (the command line after the script) names a command that may end early. */
 export function endsEarly(args: readonly string[]): boolean {

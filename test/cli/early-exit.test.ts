@@ -17,7 +17,8 @@ describe('endsEarly', () => {
   it('is for the commands that run a program to completion', () => {
     expect(endsEarly(['run', 'x.rtfs'])).toBe(true);
     expect(endsEarly(['eval', '(+ 1 2)'])).toBe(true);
-    for (const c of ['repl', 'lsp', 'plan', 'fmt', 'x.rtfs']) expect(endsEarly([c])).toBe(false);
+    expect(endsEarly(['plan', 'list open issues'])).toBe(true);
+    for (const c of ['repl', 'lsp', 'fmt', 'x.rtfs']) expect(endsEarly([c])).toBe(false);
     expect(endsEarly([])).toBe(false);
   });
 });

@@ -40,6 +40,19 @@ function bigintTag(n: bigint): Json {
 
 /** The tagged JSON form of `v` (see the module comment). */
 export function encodeValue(v: Value): Json {
+  return encode(v, true);
+}
+
+/**
+ * The tagged JSON form of `v` with every map's entries in insertion order: not
+ * canonical (it hashes nothing), but `decodeValue` reads it back with the same order
+ * (the catalog cache keeps catalogs exactly as read, ADR 0060).
+ */
+export function encodeValueInOrder(v: Value): Json {
+  return encode(v, false);
+}
+
+function encode(v: Value, sorted: boolean): Json {
   switch (typeof v) {
     case 'number':
       if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
@@ -66,17 +79,22 @@ export function encodeValue(v: Value): Json {
         case 'resource':
           return { $res: v.text };
         case 'list':
-          return { $list: v.items.map(encodeValue) };
+          return { $list: v.items.map((x) => encode(x, sorted)) };
         case 'vector': {
           const out: Json[] = new Array<Json>(v.count);
-          for (let i = 0; i < v.count; i++) out[i] = encodeValue(v.get(i) as Value);
+          for (let i = 0; i < v.count; i++) out[i] = encode(v.get(i) as Value, sorted);
           return out;
         }
         case 'map': {
+          if (!sorted) {
+            const pairs: Json[] = [];
+            v.forEach((val, k) => pairs.push([encode(k, false), encode(val, false)]));
+            return { $map: pairs };
+          }
           const entries: [string, string, Json[]][] = [];
           v.forEach((val, k) => {
-            const ek = encodeValue(k);
-            const ev = encodeValue(val);
+            const ek = encode(k, true);
+            const ev = encode(val, true);
             entries.push([canonicalJson(ek), canonicalJson(ev), [ek, ev]]);
           });
           entries.sort(compareEntries);
@@ -85,7 +103,7 @@ export function encodeValue(v: Value): Json {
         case 'fn':
           return { $fn: v.name ?? null };
         case 'error':
-          return { $err: { code: v.code.name, data: encodeValue(v.data), message: v.message } };
+          return { $err: { code: v.code.name, data: encode(v.data, sorted), message: v.message } };
       }
       break;
     default:
@@ -177,6 +195,15 @@ function keywordText(name: string): string {
 const texts = new WeakMap<object, string>();
 /** Texts at least this long are remembered (a capability of a catalog: ≈ 700). */
 const REMEMBER = 512;
+
+/**
+ * Remembers `text` as the canonical text of `v`, which the caller knows it is (a
+ * catalog cache's content, ADR 0060, verified by its hash before this is called).
+ */
+export function rememberText(v: Collection, text: string): void {
+  text.charCodeAt(0);
+  texts.set(v, text);
+}
 
 /** The remembered canonical text of a collection, if it was encoded and is big. */
 export function knownText(v: object): string | undefined {

@@ -3,7 +3,7 @@
  * step and capability call, implementing the runtime's `AuditSink`.
  */
 export { type Json, canonicalJson, compareCodePoints } from './jcs.js';
-export { encodeValue, canonicalValue } from './canonical.js';
+export { encodeValue, encodeValueInOrder, canonicalValue, rememberText } from './canonical.js';
 export { decodeValue, RecordedFn, DecodeError } from './decode.js';
 export { sha256Hex, valueHash, vectorHash, argsHash, jsonHash } from './hashes.js';
 export {

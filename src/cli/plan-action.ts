@@ -14,6 +14,7 @@ import {
   type VerifyResult,
 } from '../audit/index.js';
 import { openChainDir } from './evaluate.js';
+import { catalogCacheStore } from './catalog-cache.js';
 import {
   loadCatalog,
   catalogCapabilities,
@@ -101,7 +102,8 @@ export async function planAction(
     throw new UsageError(
       `--max-cycles takes a non-negative integer, got '${flags.maxCycles ?? ''}'`,
     );
-  const loaded = loadCatalog(flags.catalog ?? []);
+  const cache = catalogCacheStore(process.env);
+  const loaded = loadCatalog(flags.catalog ?? [], cache ? { cache } : {});
   if (loaded.diagnostics.length > 0) {
     const colors = ctx.colors('stderr');
     for (const d of loaded.diagnostics) stderr.write(`${formatDiagnostic(d, colors)}\n`);

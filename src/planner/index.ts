@@ -10,6 +10,7 @@ export {
   type Catalog,
   type CatalogEntry,
   type LoadCatalogOptions,
+  type CatalogCacheStore,
   type LoadResult,
   loadCatalog,
   loadCatalogFile,

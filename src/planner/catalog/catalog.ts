@@ -3,7 +3,7 @@
  * depend on file order (sha256 of the canonical encoding of the sorted entries).
  */
 import { type Value, Keyword, RMap, RVector } from '../../data/index.js';
-import { vectorHash } from '../../audit/index.js';
+import { rememberText, vectorHash } from '../../audit/index.js';
 import { compareIds } from '../text.js';
 import type { CatalogEntry } from './entry.js';
 
@@ -15,10 +15,15 @@ export interface Catalog {
 
 const k = (n: string): Keyword => Keyword.of(n);
 
-/** The RTFS data of one entry (what the snapshot hashes and `:caps` could print). */
-export function entryToValue(e: CatalogEntry): Value {
+/**
+ * The RTFS data of one entry (what the snapshot hashes and `:caps` could print); its
+ * metadata in key order, or as the entry holds it (the catalog cache, ADR 0060).
+ */
+export function entryToValue(e: CatalogEntry, metadataOrder: 'sorted' | 'held' = 'sorted'): Value {
   const meta: Value[] = [];
-  for (const key of Object.keys(e.metadata).sort()) meta.push(k(key), e.metadata[key] ?? '');
+  const keys = Object.keys(e.metadata);
+  if (metadataOrder === 'sorted') keys.sort();
+  for (const key of keys) meta.push(k(key), e.metadata[key] ?? '');
   return RMap.fromFlat([
     k('aliases'),
     RVector.from([...e.aliases]),
@@ -45,7 +50,7 @@ export function entryToValue(e: CatalogEntry): Value {
 
 /** The content vector of entries already sorted by id (see content.ts). */
 function contentOfSorted(sorted: readonly CatalogEntry[]): RVector {
-  return RVector.from(sorted.map(entryToValue));
+  return RVector.from(sorted.map((e) => entryToValue(e)));
 }
 
 /** `sha256:<hex>` of the canonical encoding of the entries sorted by id. */
@@ -73,14 +78,30 @@ export function contentOf(catalog: Catalog): RVector {
  */
 export function makeCatalog(entries: readonly CatalogEntry[]): Catalog {
   const sorted = [...entries].sort((a, b) => compareIds(a.id, b.id));
+  const content = contentOfSorted(sorted);
+  return catalogOf(sorted, content, `sha256:${vectorHash(content)}`);
+}
+
+/**
+ * The catalog of entries sorted by id, whose content (`contentOf`'s vector for them) is
+ * `content`, with canonical text `text` and snapshot `snapshot` (the catalog cache, ADR
+ * 0060: all were computed from the same entries by the same build, and the cache file's
+ * hash was checked).
+ */
+export function knownCatalog(
+  sorted: readonly CatalogEntry[],
+  content: RVector,
+  text: string,
+  snapshot: string,
+): Catalog {
+  rememberText(content, text);
+  return catalogOf(sorted, content, snapshot);
+}
+
+function catalogOf(sorted: readonly CatalogEntry[], content: RVector, snapshot: string): Catalog {
   const index = new Map<string, CatalogEntry>();
   for (const e of sorted) index.set(e.id, e);
-  const content = contentOfSorted(sorted);
-  const catalog: Catalog = {
-    entries: sorted,
-    snapshot: `sha256:${vectorHash(content)}`,
-    get: (id) => index.get(id),
-  };
+  const catalog: Catalog = { entries: sorted, snapshot, get: (id) => index.get(id) };
   contents.set(catalog, content);
   return catalog;
 }

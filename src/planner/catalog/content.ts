@@ -18,7 +18,8 @@ export function catalogContent(catalog: Catalog): Value {
   return contentOf(catalog);
 }
 
-function entryFromValue(v: Value): CatalogEntry | undefined {
+/** The entry whose data is `v` (`entryToValue`'s inverse), or undefined when it is none. */
+export function entryFromValue(v: Value): CatalogEntry | undefined {
   if (!(v instanceof RMap)) return undefined;
   const str = (key: string): string | undefined => {
     const x = v.get(k(key));

@@ -20,4 +20,5 @@ export {
   type LoadCatalogOptions,
 } from './load.js';
 export { catalogCapabilities } from './capabilities.js';
+export { type CatalogCacheStore } from './cache.js';
 export { catalogContent, catalogFromContent, catalogChanges } from './content.js';

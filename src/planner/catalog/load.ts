@@ -8,6 +8,13 @@ import { type Catalog, makeCatalog } from './catalog.js';
 import { builtinEntries } from './builtin.js';
 import type { CatalogEntry } from './entry.js';
 import { loadJsonCatalog } from './load-json.js';
+import {
+  type CatalogCacheStore,
+  catalogCacheKey,
+  catalogCacheName,
+  catalogCacheText,
+  catalogFromCacheText,
+} from './cache.js';
 import { type LoadResult, loadRtfsCatalog } from './load-rtfs.js';
 
 /**
@@ -30,20 +37,24 @@ export function loadCatalogFile(path: string): LoadResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const source = new Source(path, '');
-    return {
-      entries: [],
-      diagnostics: [
-        diagnostic(
-          CatalogCodes.unreadable,
-          'capability',
-          `cannot read catalog ${path}: ${(e as Error).message}`,
-          { source, start: 0, end: 0 },
-        ),
-      ],
-    };
+    return unreadable(path, e);
   }
   return loadCatalogText(text, path);
+}
+
+function unreadable(path: string, e: unknown): LoadResult {
+  const source = new Source(path, '');
+  return {
+    entries: [],
+    diagnostics: [
+      diagnostic(
+        CatalogCodes.unreadable,
+        'capability',
+        `cannot read catalog ${path}: ${(e as Error).message}`,
+        { source, start: 0, end: 0 },
+      ),
+    ],
+  };
 }
 
 /** Merges entry lists; a second entry with an id already present is a diagnostic. */
@@ -77,6 +88,8 @@ export function mergeEntries(lists: readonly (readonly CatalogEntry[])[]): LoadR
 export interface LoadCatalogOptions {
   /** Include the built-in `core.data.*` / `ccos.*` entries (default true). */
   readonly builtins?: boolean;
+  /** Reuse the catalog loaded from the same files before (cache.ts, ADR 0060). */
+  readonly cache?: CatalogCacheStore;
 }
 
 /** The catalog of the built-ins plus every file; diagnostics for every problem found. */
@@ -84,11 +97,46 @@ export function loadCatalog(
   paths: readonly string[],
   opts: LoadCatalogOptions = {},
 ): { catalog: Catalog; diagnostics: Diagnostic[] } {
+  const builtins = opts.builtins !== false;
+  const store = opts.cache;
+  if (store === undefined) return loadFiles(paths, builtins, loadCatalogFile);
+  const bytes: Buffer[] = [];
+  for (const p of paths) {
+    try {
+      bytes.push(readFileSync(p));
+    } catch {
+      // Its diagnostic comes from the load below, which nothing caches.
+      return loadFiles(paths, builtins, loadCatalogFile);
+    }
+  }
+  const key = catalogCacheKey(store.codeId, builtins, paths, bytes);
+  const name = catalogCacheName(key);
+  const found = store.read(name);
+  const cached = found && catalogFromCacheText(textOf(found), key);
+  if (cached) return { catalog: cached, diagnostics: [] };
+  const r = loadFiles(paths, builtins, (p, i) =>
+    loadCatalogText((bytes[i] as Buffer).toString('utf8'), p),
+  );
+  if (r.diagnostics.length === 0) store.write(name, catalogCacheText(r.catalog, key));
+  return r;
+}
+
+function textOf(bytes: Uint8Array): string {
+  return (
+    Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  ).toString('utf8');
+}
+
+function loadFiles(
+  paths: readonly string[],
+  builtins: boolean,
+  load: (path: string, i: number) => LoadResult,
+): { catalog: Catalog; diagnostics: Diagnostic[] } {
   const lists: CatalogEntry[][] = [];
   const diagnostics: Diagnostic[] = [];
-  if (opts.builtins !== false) lists.push(builtinEntries());
-  for (const p of paths) {
-    const r = loadCatalogFile(p);
+  if (builtins) lists.push(builtinEntries());
+  for (const [i, p] of paths.entries()) {
+    const r = load(p, i);
     diagnostics.push(...r.diagnostics);
     lists.push(r.entries);
   }

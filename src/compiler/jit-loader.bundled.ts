@@ -15,8 +15,13 @@ export function setJitTier(t: JitTier): void {
 }
 
 function load(): JitTier {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundled, initialised on first use
-  return (tier ??= require('./jit-tier.js') as JitTier);
+  if (tier === undefined) {
+    // The CLI's launcher then keeps a code cache with the tier's bytecode (ADR 0061).
+    (globalThis as Record<symbol, unknown>)[Symbol.for('rtfs.jitTierLoaded')] = true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundled, initialised on first use
+    tier = require('./jit-tier.js') as JitTier;
+  }
+  return tier;
 }
 
 /** jit-tier.ts's `fnJit` and `loopJit`, made on the first function or loop that gets hot. */

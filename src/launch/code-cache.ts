@@ -50,6 +50,30 @@ export function openCodeCache(source: string, command: string, env: NodeJS.Proce
   return data !== undefined || usableDirectory(dir) ? { data, path } : OFF;
 }
 
+/** A command's cache, preferring the one written by a run that loaded the compiled tier. */
+export interface TieredCodeCache extends CodeCache {
+  /** True when `data` is the cache of a run that loaded the evaluator's compiled tier. */
+  readonly withTier: boolean;
+  /** Where a run that loads the tier saves its cache (undefined when the cache is off). */
+  readonly tierPath: string | undefined;
+}
+
+/**
+ * The cache of `command` for a bundle holding the evaluator's compiled tier (ADR 0061):
+ * `<command>.jit` when a run whose functions or loops got hot wrote one (it holds the
+ * tier's and the emitter's bytecode too, which a run that loads the tier would otherwise
+ * compile from source), else the command's own.
+ */
+export function openTieredCodeCache(
+  source: string,
+  command: string,
+  env: NodeJS.ProcessEnv,
+): TieredCodeCache {
+  const tier = openCodeCache(source, `${command}.jit`, env);
+  if (tier.data !== undefined) return { ...tier, withTier: true, tierPath: tier.path };
+  return { ...openCodeCache(source, command, env), withTier: false, tierPath: tier.path };
+}
+
 /** Files kept per command: other installs (other versions) keep their caches too. */
 const KEEP = 4;
 

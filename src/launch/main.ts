@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as v8 from 'node:v8';
 import vm from 'node:vm';
-import { commandOf, openCodeCache, saveCodeCache } from './code-cache.js';
+import {
+  type TieredCodeCache,
+  commandOf,
+  openCodeCache,
+  openTieredCodeCache,
+  saveCodeCache,
+} from './code-cache.js';
 import { cacheKey, tuneTierUp } from './tier-up.js';
 
 /** The vendor bundle, as the CLI bundle requires it. */
@@ -37,23 +43,29 @@ const key = cacheKey(command, tuned);
  * exports. The file is the module function, `(function (exports, require, module,
  * __filename, __dirname) {…})`, as the build writes it: compiled as it stands, without a copy.
  */
-function runBundle(name: string, cacheName: string): unknown {
+function runBundle(name: string, cacheName: string, tiered: boolean): unknown {
   const file = join(dist, name);
   // The build makes it pure ASCII, so Latin-1 is the same text, decoded fastest.
   const source = readFileSync(file, 'latin1');
-  const cache = openCodeCache(source, cacheName, process.env);
+  const cache: TieredCodeCache = tiered
+    ? openTieredCodeCache(source, cacheName, process.env)
+    : { ...openCodeCache(source, cacheName, process.env), withTier: false, tierPath: undefined };
   const script = new vm.Script(
     source,
     // No `importModuleDynamically`: the bundle has no `import()` (the build checks), and
     // Node 20 loses that option for code from a cache.
     { filename: file, cachedData: cache.data },
   );
-  const path = cache.path;
-  if (path !== undefined && (cache.data === undefined || script.cachedDataRejected === true)) {
+  const stale = cache.data === undefined || script.cachedDataRejected === true;
+  if (stale ? cache.path !== undefined : cache.tierPath !== undefined && !cache.withTier) {
     // After the run, so the cache holds what this command compiled, not just the top level;
-    // not after a usage error (exit 2: a mistyped command would get a cache of its own).
+    // not after a usage error (exit 2: a mistyped command would get a cache of its own). A
+    // run that loaded the compiled tier saves `<command>.jit`, which later runs prefer.
     process.once('exit', (code) => {
-      if (code !== 2) saveCodeCache(path, script.createCachedData());
+      if (code === 2) return;
+      const path =
+        !cache.withTier && tierLoaded() ? cache.tierPath : stale ? cache.path : undefined;
+      if (path !== undefined) saveCodeCache(path, script.createCachedData());
     });
   }
   const run = script.runInThisContext() as ModuleFunction;
@@ -69,8 +81,15 @@ let vendor: unknown;
  */
 const requireBundled = Object.assign(
   (id: string): unknown =>
-    id === VENDOR_ID ? (vendor ??= runBundle(VENDOR_FILE, `${key}.vendor`)) : nodeRequire(id),
+    id === VENDOR_ID
+      ? (vendor ??= runBundle(VENDOR_FILE, `${key}.vendor`, false))
+      : nodeRequire(id),
   nodeRequire,
 ) as NodeJS.Require;
 
-runBundle('cli.cjs', key);
+/** Whether the bundle loaded the evaluator's compiled tier (compiler/jit-loader.bundled.ts). */
+function tierLoaded(): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for('rtfs.jitTierLoaded')] === true;
+}
+
+runBundle('cli.cjs', key, true);

@@ -110,6 +110,27 @@ describe('rtfs through the code cache', () => {
     expect(statSync(path).mtimeMs).toBe(before);
   });
 
+  it('keeps a cache with the compiled tier once a run loads it, which later runs use', () => {
+    const hot = ['eval', '(loop [i 0 acc 0] (if (< i 20000) (recur (inc i) (+ acc i)) acc))'];
+    expect(rtfs(['eval', '(+ 1 2)'], { env: env() }).stdout).toBe('3\n');
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^eval-/)]);
+    expect(rtfs(hot, { env: env() }).stdout).toBe('199990000\n');
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual([expect.stringMatching(/^eval-/), expect.stringMatching(/^eval\.jit-/)]);
+    const tier = join(dir, files[1] as string);
+    const base = join(dir, files[0] as string);
+    expect(statSync(tier).size).toBeGreaterThan(statSync(base).size);
+    const before = [statSync(base).mtimeMs, statSync(tier).mtimeMs];
+    // Later runs, hot or not, read the tier's cache and write nothing.
+    expect(rtfs(['eval', '(+ 1 2)'], { env: env() }).stdout).toBe('3\n');
+    expect(rtfs(hot, { env: env() }).stdout).toBe('199990000\n');
+    expect([statSync(base).mtimeMs, statSync(tier).mtimeMs]).toEqual(before);
+    // A damaged tier cache is replaced, and the run is the same.
+    writeFileSync(tier, Buffer.alloc(4096, 7), { mode: 0o600 });
+    expect(rtfs(['eval', '(+ 1 2)'], { env: env() }).stdout).toBe('3\n');
+    expect(statSync(tier).size).toBeGreaterThan(4096);
+  });
+
   it('runs the same with a corrupt cache, and replaces it', () => {
     rtfs(['eval', '1'], { env: env() });
     const path = join(dir, readdirSync(dir)[0] as string);

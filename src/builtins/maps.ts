@@ -5,7 +5,7 @@
  * index may be its count (append), as in Clojure. Error values answer `:message`,
  * `:code` and `:data` like a map.
  */
-import { assocMaybeOwned } from './owned.js';
+import { assocMaybeOwned, ownedSlotOf, setOwnedSlot } from './owned.js';
 import { type Value, Keyword, MapBuilder, RList, RMap, RVector, equals } from '../data/index.js';
 import { Fn, type Builtin } from '../runtime/fn.js';
 import { applyFn, call1, call2, isCallable } from '../runtime/apply.js';
@@ -152,6 +152,10 @@ function update(args: readonly Value[]): Value {
   const [m, k, f] = args as [Value, Value, Value];
   checkAssociative('update', m);
   if (!isCallable(f)) throw typeError('update', 'a function', f);
+  if (m instanceof RMap) {
+    const i = ownedSlotOf(m, k);
+    if (i >= 0) return setOwnedSlot(m, i, callWith(f, m.ownedValue(i), args, 3));
+  }
   return assoc1('update', m, k, callWith(f, lookup(m, k) ?? null, args, 3));
 }
 
@@ -159,6 +163,11 @@ function update(args: readonly Value[]): Value {
 function update3(m: Value, k: Value, f: Value): Value {
   checkAssociative('update', m);
   if (!isCallable(f)) throw typeError('update', 'a function', f);
+  if (m instanceof RMap) {
+    // The owned accumulator of a reduce: one lookup, and the value stored in place.
+    const i = ownedSlotOf(m, k);
+    if (i >= 0) return setOwnedSlot(m, i, call1(f, m.ownedValue(i)));
+  }
   return assoc1('update', m, k, call1(f, lookup(m, k) ?? null));
 }
 

@@ -38,6 +38,22 @@ export function assocMaybeOwned(coll: RMap, k: Value, v: Value): RMap {
 }
 
 /**
+ * Where `k` is in `coll` when `coll` is the owned accumulator and holds `k` in a table
+ * of its own, else -1: `update` then looks `k` up once and stores in place
+ * ({@link setOwnedSlot}); the function it calls gets the value only, never the map.
+ */
+export function ownedSlotOf(coll: RMap, k: Value): number {
+  return coll === owned.acc ? coll.ownedSlot(k, owned.edit) : -1;
+}
+
+/** Stores `v` at the position {@link ownedSlotOf} gave; the map is the step's result. */
+export function setOwnedSlot(coll: RMap, i: number, v: Value): RMap {
+  coll.setOwned(i, v);
+  if (owned.produced !== coll) owned.produced = coll;
+  return coll;
+}
+
+/**
  * True when `f` may be run with an owned accumulator: its tail call goes to a core
  * builtin's cell (never reassigned, so no step can swap in a function that keeps the
  * accumulator) holding an operation that accepts one.

@@ -50,6 +50,22 @@ export class Table {
     return i !== undefined && i < this.n;
   }
 
+  /** The position of `k` in this table (-1 when absent): for {@link valueAt}/{@link setAt}. */
+  slot(k: Value): number {
+    const i = this.index.get(k);
+    return i !== undefined && i < this.n ? i : -1;
+  }
+
+  /** The value at a position {@link slot} gave. */
+  valueAt(i: number): Value {
+    return this.vals[i] as Value;
+  }
+
+  /** Replaces the value at a position {@link slot} gave, in place (the owner only). */
+  setAt(i: number, v: Value): void {
+    this.vals[i] = v;
+  }
+
   /** Sets `k` → `v` in place (for the table's owner only). */
   set(k: Value, v: Value): void {
     // One path for both cases (a new key is stored at `n`, which appends): a loop that

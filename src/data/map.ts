@@ -237,6 +237,37 @@ export class RMap {
     return this.withRoot(assocNode(this.trie(), 0, keyHash(k), k, v, this.nextSeq, edit));
   }
 
+  /**
+   * Where `k` is in the table of a map `edit` owns, for an update in place with one
+   * lookup ({@link ownedValue}, {@link setOwned}); -1 when the map is not such a map or
+   * has no `k` (the caller then updates as {@link assocOwned} does).
+   * @internal
+   */
+  ownedSlot(k: Value, edit: object): number {
+    const t = this.table;
+    return t !== undefined && this.owner === edit && this.root === undefined ? t.slot(k) : -1;
+  }
+
+  /**
+   * The value at a position {@link ownedSlot} gave.
+   * @internal
+   */
+  ownedValue(i: number): Value {
+    return (this.table as Table).valueAt(i);
+  }
+
+  /**
+   * Replaces the value at a position {@link ownedSlot} gave, in place; returns this map.
+   * @internal
+   */
+  setOwned(i: number, v: Value): RMap {
+    (this.table as Table).setAt(i, v);
+    // Cleared only when set (as in assocOwned).
+    if (this.ordered !== undefined) this.ordered = undefined;
+    if (this.hash !== undefined) this.hash = undefined;
+    return this;
+  }
+
   dissoc(k: Value): RMap {
     const kvs = this.kvs;
     if (kvs) {

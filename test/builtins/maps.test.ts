@@ -175,4 +175,20 @@ table('maps built by reduce stay persistent', [
       [(count m) (count m2) (get m2 [:a]) (get m [:a]) (= m (into {} (seq m)))]))`,
     '[300 302 2 nil true]',
   ],
+  // `update` of the owned accumulator stores in place with one lookup: extra arguments,
+  // absent keys, hashes and equality after it, and a throwing function that leaves every
+  // reachable map as it was.
+  [
+    `(do ${ks} (let [m (reduce (fn [m k] (assoc m k 1)) {} ks)
+                    hm {m :yes}
+                    m2 (reduce (fn [acc k] (update acc k (fn [v a b] (+ (or v 0) a b)) 10 20)) m (conj ks :new))
+                    m3 (reduce (fn [acc k] (update acc k (fn [v] (* (or v 0) 2)))) m2 [:k3 :k3 :zz])
+                    bad (try (reduce (fn [acc k] (update acc k (fn [v] (if (= k :k9) (throw (ex-info "boom" {})) (inc v))))) m ks)
+                             (catch e (ex-message e)))]
+      [(get m :k3) (get m2 :k3) (get m3 :k3) (get m3 :zz) (get m2 :new) (count m3) bad
+       (get m :k0) (get m :k9) (get hm (reduce (fn [m k] (assoc m k 1)) {} ks))
+       (= m2 (into {} (map (fn [[k v]] [k v]) m2))) (get {m2 :yes} (into {} (seq m2)))
+       (= m3 (assoc (assoc m2 :k3 124) :zz 0))]))`,
+    '[1 31 124 0 30 302 "boom" 1 1 :yes true :yes true]',
+  ],
 ]);

@@ -248,18 +248,12 @@ export class RMap {
     return t !== undefined && this.owner === edit && this.root === undefined ? t.slot(k) : -1;
   }
 
-  /**
-   * The value at a position {@link ownedSlot} gave.
-   * @internal
-   */
+  /** The value at a position {@link ownedSlot} gave. @internal */
   ownedValue(i: number): Value {
     return (this.table as Table).valueAt(i);
   }
 
-  /**
-   * Replaces the value at a position {@link ownedSlot} gave, in place; returns this map.
-   * @internal
-   */
+  /** Replaces the value at a position {@link ownedSlot} gave, in place. @internal */
   setOwned(i: number, v: Value): RMap {
     (this.table as Table).setAt(i, v);
     // Cleared only when set (as in assocOwned).
